@@ -1,0 +1,83 @@
+package dev.billops.core;
+
+import dev.billops.core.id.TenantId;
+import dev.billops.core.party.Actor;
+import dev.billops.core.store.BillingStore;
+import dev.billops.core.store.TenantScope;
+import java.time.Clock;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point a host builds once: stores, clock and policies. Every operation then runs in
+ * a tenant scope, attributed to an actor:
+ *
+ * <pre>{@code
+ * Billing billing = Billing.builder().stores(JdbcStores.h2(Path.of("billops-data"))).build();
+ * TenantBilling acme = billing.tenant(TenantId.of("acme"), Actor.user("alice@acme.test"));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; share one instance.
+ */
+public final class Billing {
+
+    private final BillingStore store;
+    private final Clock clock;
+    private final BillingPolicies policies;
+
+    private Billing(Builder b) {
+        this.store = Objects.requireNonNull(b.store, "stores");
+        this.clock = b.clock;
+        this.policies = b.policies;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The operations of one tenant, attributed to {@code actor}. */
+    public TenantBilling tenant(TenantId tenant, Actor actor) {
+        return new TenantBilling(new TenantScope(store, tenant, actor, clock), policies);
+    }
+
+    public BillingStore store() {
+        return store;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public BillingPolicies policies() {
+        return policies;
+    }
+
+    /** Builds a {@link Billing}; only the stores are required. Not thread-safe. */
+    public static final class Builder {
+        private @Nullable BillingStore store;
+        private Clock clock = Clock.systemUTC();
+        private BillingPolicies policies = BillingPolicies.defaults();
+
+        private Builder() {
+        }
+
+        public Builder stores(BillingStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder policies(BillingPolicies policies) {
+            this.policies = Objects.requireNonNull(policies, "policies");
+            return this;
+        }
+
+        public Billing build() {
+            return new Billing(this);
+        }
+    }
+}

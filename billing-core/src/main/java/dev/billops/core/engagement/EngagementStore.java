@@ -1,0 +1,29 @@
+package dev.billops.core.engagement;
+
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.EngagementId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Port: engagements of the session tenant. {@code insert} rejects a known id with
+ * {@code DuplicateKeyException}; {@code update} is optimistic on the version and returns the
+ * engagement with its new version.
+ */
+public interface EngagementStore {
+
+    void insert(Engagement engagement);
+
+    Engagement update(Engagement engagement);
+
+    Optional<Engagement> find(EngagementId id);
+
+    List<Engagement> listByClient(ClientId clientId);
+
+    /** Engagements with mode PACKAGE or MIXED, ordered by id, streamed. */
+    void forEachBillable(Consumer<Engagement> sink);
+
+    /** All engagements ordered by id. */
+    List<Engagement> list();
+}

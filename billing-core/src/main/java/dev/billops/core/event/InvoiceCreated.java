@@ -1,0 +1,15 @@
+package dev.billops.core.event;
+
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.EventId;
+import java.time.Instant;
+
+/** Event {@code invoice.created}. */
+public record InvoiceCreated(EventId eventId, Instant occurredAt, InvoiceId invoiceId, ClientId clientId) implements BillingEvent {
+
+    @Override
+    public String type() {
+        return "invoice.created";
+    }
+}

@@ -1,0 +1,319 @@
+package dev.billops.core.invoice;
+
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.EngagementId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.money.CurrencyMismatchException;
+import dev.billops.core.money.Money;
+import dev.billops.core.tax.PriceBasis;
+import dev.billops.core.tax.TaxCalculator;
+import dev.billops.core.tax.TaxResult;
+import dev.billops.core.tax.TaxRoundingPolicy;
+import dev.billops.core.tax.TaxSubtotal;
+import dev.billops.core.tax.TaxableAmount;
+import dev.billops.core.tax.Totals;
+import dev.billops.core.time.LocalDateRange;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.money.CurrencyUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An invoice or credit note, from draft to paid.
+ *
+ * <p>Totals and the VAT breakdown are computed by {@link TaxCalculator} whenever lines or
+ * adjustments change ({@link #recalculated()}); a stored issued invoice keeps the totals it was
+ * issued with. Paid and credited amounts are kept by the payment and credit-note services.
+ * Overdue is derived ({@link #isOverdueOn}), never stored.
+ *
+ * @param id invoice id
+ * @param type invoice or credit note
+ * @param series numbering series, e.g. {@code "INV"}, {@code "CN"}, {@code "PKG"}
+ * @param number assigned at issue; null while DRAFT
+ * @param clientId the buyer
+ * @param currency document currency
+ * @param status lifecycle state
+ * @param issueDate set at issue
+ * @param dueDate issue date + client terms, set at issue
+ * @param servicePeriod the period the invoice covers, or null
+ * @param lines the lines, positions 1..n
+ * @param adjustments document-level allowances and charges, each with a tax treatment
+ * @param priceBasis whether line prices include tax
+ * @param taxRounding where tax is rounded
+ * @param cashIncrement cash rounding increment of the payable amount, or null
+ * @param taxBreakdown one subtotal per (category, rate)
+ * @param lineNets net amount per line (parallel to {@code lines})
+ * @param totals document totals
+ * @param paid sum of payments allocated to it
+ * @param credited sum of issued credit notes against it
+ * @param notes free text printed on the document (reverse-charge and exemption notes are added
+ *     by the renderer from the breakdown)
+ * @param metadata host and plugin metadata, e.g. {@code autopay=true}
+ * @param source what produced it
+ * @param engagementId the engagement of a package invoice, or null
+ * @param packagePeriodStart the billing period start of a package invoice, or null
+ * @param creditedInvoiceId for a credit note: the invoice it credits
+ * @param purchaseOrderRef the buyer's reference (BT-10/BT-13), or null
+ * @param version optimistic-locking version, managed by the store
+ */
+public record Invoice(
+        InvoiceId id,
+        DocumentType type,
+        String series,
+        @Nullable String number,
+        ClientId clientId,
+        CurrencyUnit currency,
+        InvoiceStatus status,
+        @Nullable LocalDate issueDate,
+        @Nullable LocalDate dueDate,
+        @Nullable LocalDateRange servicePeriod,
+        List<InvoiceLine> lines,
+        List<AllowanceCharge> adjustments,
+        PriceBasis priceBasis,
+        TaxRoundingPolicy taxRounding,
+        @Nullable BigDecimal cashIncrement,
+        List<TaxSubtotal> taxBreakdown,
+        List<Money> lineNets,
+        Totals totals,
+        Money paid,
+        Money credited,
+        String notes,
+        Map<String, String> metadata,
+        InvoiceSource source,
+        @Nullable EngagementId engagementId,
+        @Nullable LocalDate packagePeriodStart,
+        @Nullable InvoiceId creditedInvoiceId,
+        @Nullable String purchaseOrderRef,
+        long version) {
+
+    /** Default series of invoices. */
+    public static final String INVOICE_SERIES = "INV";
+    /** Default series of credit notes. */
+    public static final String CREDIT_NOTE_SERIES = "CN";
+
+    public Invoice {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(priceBasis, "priceBasis");
+        Objects.requireNonNull(taxRounding, "taxRounding");
+        Objects.requireNonNull(totals, "totals");
+        Objects.requireNonNull(paid, "paid");
+        Objects.requireNonNull(credited, "credited");
+        Objects.requireNonNull(notes, "notes");
+        Objects.requireNonNull(source, "source");
+        lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
+        adjustments = List.copyOf(Objects.requireNonNull(adjustments, "adjustments"));
+        taxBreakdown = List.copyOf(Objects.requireNonNull(taxBreakdown, "taxBreakdown"));
+        lineNets = List.copyOf(Objects.requireNonNull(lineNets, "lineNets"));
+        metadata = Map.copyOf(Objects.requireNonNull(metadata, "metadata"));
+        String code = currency.getCurrencyCode();
+        for (InvoiceLine line : lines) {
+            if (!line.price().currencyCode().equals(code)) {
+                throw new CurrencyMismatchException(code, line.price().currencyCode(), "invoice " + id + " line "
+                        + line.position());
+            }
+        }
+        for (AllowanceCharge ac : adjustments) {
+            if (ac.tax() == null) {
+                throw new InvalidInputException("invoice " + id + ": document-level " + (ac.charge() ? "charge" : "allowance")
+                        + " '" + ac.reason() + "' needs a tax treatment");
+            }
+            if (!ac.amount().currencyCode().equals(code)) {
+                throw new CurrencyMismatchException(code, ac.amount().currencyCode(), "invoice " + id + " adjustment");
+            }
+        }
+        if (lineNets.size() != lines.size()) {
+            throw new InvalidInputException("invoice " + id + ": " + lineNets.size() + " line nets for "
+                    + lines.size() + " lines");
+        }
+        if (status != InvoiceStatus.DRAFT && number == null) {
+            throw new InvalidInputException("invoice " + id + " is " + status + " but has no number");
+        }
+        if ((type == DocumentType.CREDIT_NOTE) != (creditedInvoiceId != null)) {
+            throw new InvalidInputException("invoice " + id + ": a credit note, and only a credit note, references "
+                    + "the invoice it credits");
+        }
+    }
+
+    /**
+     * A new empty draft in the client's currency, net prices, per-group tax rounding.
+     */
+    public static Invoice draft(InvoiceId id, ClientId clientId, CurrencyUnit currency, InvoiceSource source) {
+        Money zero = Money.zero(currency);
+        Totals totals = new Totals(zero, zero, zero, zero, zero, zero, zero, zero);
+        return new Invoice(id, DocumentType.INVOICE, INVOICE_SERIES, null, clientId, currency, InvoiceStatus.DRAFT,
+                null, null, null, List.of(), List.of(), PriceBasis.NET, TaxRoundingPolicy.PER_GROUP, null, List.of(),
+                List.of(), totals, zero, zero, "", Map.of(), source, null, null, null, null, 0);
+    }
+
+    /** This invoice with totals, breakdown and line nets computed from its lines and adjustments. */
+    public Invoice recalculated() {
+        List<TaxableAmount> lineAmounts = new ArrayList<>(lines.size());
+        for (InvoiceLine line : lines) {
+            lineAmounts.add(new TaxableAmount(line.netAmount(), line.tax()));
+        }
+        List<TaxableAmount> docAmounts = new ArrayList<>(adjustments.size());
+        for (AllowanceCharge ac : adjustments) {
+            docAmounts.add(new TaxableAmount(ac.signedAmount(), Objects.requireNonNull(ac.tax())));
+        }
+        TaxResult r = TaxCalculator.calculate(currency, lineAmounts, docAmounts, priceBasis, taxRounding,
+                cashIncrement);
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, r.breakdown(), r.lineNets(), r.totals(),
+                paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
+                purchaseOrderRef, version);
+    }
+
+    /** What is still owed: payable − paid − credited (BT-115 after prepayments). */
+    public Money amountDue() {
+        return totals.payable().minus(paid).minus(credited);
+    }
+
+    /** Whether the invoice is past due with a positive balance on {@code date}. */
+    public boolean isOverdueOn(LocalDate date) {
+        return dueDate != null && date.isAfter(dueDate) && amountDue().isPositive()
+                && (status == InvoiceStatus.ISSUED || status == InvoiceStatus.PARTIALLY_PAID);
+    }
+
+    public boolean isDraft() {
+        return status == InvoiceStatus.DRAFT;
+    }
+
+    /** Replaces lines and recalculates. */
+    public Invoice withLines(List<InvoiceLine> lines) {
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, zeroNets(lines.size()),
+                totals, paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
+                purchaseOrderRef, version).recalculated();
+    }
+
+    /** Replaces document-level allowances and charges and recalculates. */
+    public Invoice withAdjustments(List<AllowanceCharge> adjustments) {
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
+                purchaseOrderRef, version).recalculated();
+    }
+
+    /** Sets price basis, tax rounding policy and cash increment, and recalculates. */
+    public Invoice withPricing(PriceBasis basis, TaxRoundingPolicy rounding, @Nullable BigDecimal cashIncrement) {
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, basis, rounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
+                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, purchaseOrderRef,
+                version).recalculated();
+    }
+
+    public Invoice withServicePeriod(@Nullable LocalDateRange period) {
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, period, lines,
+                adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
+                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, purchaseOrderRef, version);
+    }
+
+    public Invoice withNotes(String notes) {
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
+                purchaseOrderRef, version);
+    }
+
+    public Invoice withMetadata(Map<String, String> metadata) {
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
+                purchaseOrderRef, version);
+    }
+
+    public Invoice withSeries(String series) {
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
+                purchaseOrderRef, version);
+    }
+
+    public Invoice withPurchaseOrderRef(@Nullable String ref) {
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, ref, version);
+    }
+
+    /** Marks a package invoice with its engagement and billing period start. */
+    public Invoice forPackagePeriod(EngagementId engagement, LocalDate periodStart) {
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
+                credited, notes, metadata, source, engagement, periodStart, creditedInvoiceId, purchaseOrderRef,
+                version);
+    }
+
+    /** Turns this draft into a credit note of {@code credited}. */
+    public Invoice asCreditNoteOf(InvoiceId credited) {
+        return new Invoice(id, DocumentType.CREDIT_NOTE, CREDIT_NOTE_SERIES, number, clientId, currency, status,
+                issueDate, dueDate, servicePeriod, lines, adjustments, priceBasis, taxRounding, cashIncrement,
+                taxBreakdown, lineNets, totals, paid, this.credited, notes, metadata, InvoiceSource.CREDIT,
+                engagementId, packagePeriodStart, credited, purchaseOrderRef, version);
+    }
+
+    /** The issued form: number, dates and status set; nothing else changes. */
+    public Invoice issuedAs(String number, LocalDate issueDate, LocalDate dueDate) {
+        return new Invoice(id, type, series, number, clientId, currency, InvoiceStatus.ISSUED, issueDate, dueDate,
+                servicePeriod, lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets,
+                totals, paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
+                purchaseOrderRef, version);
+    }
+
+    public Invoice withStatus(InvoiceStatus status) {
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
+                purchaseOrderRef, version);
+    }
+
+    /**
+     * Sets the paid and credited amounts (payment and credit-note services only); the status
+     * follows from the balance: nothing due → PAID, something paid or credited → PARTIALLY_PAID,
+     * else ISSUED.
+     *
+     * @throws InvalidInputException if this is a draft or void, or if paid + credited exceed the payable amount
+     */
+    public Invoice withSettlement(Money paid, Money credited) {
+        if (status == InvoiceStatus.DRAFT || status == InvoiceStatus.VOID) {
+            throw new InvalidInputException("invoice " + (number == null ? id.value() : number) + " is " + status
+                    + "; only issued invoices take payments or credits");
+        }
+        Money due = totals.payable().minus(paid).minus(credited);
+        if (due.isNegative() || paid.isNegative() || credited.isNegative()) {
+            throw new InvalidInputException("invoice " + number + ": paid " + paid + " and credited " + credited
+                    + " exceed the payable " + totals.payable());
+        }
+        InvoiceStatus next = due.isZero() ? InvoiceStatus.PAID
+                : (paid.isPositive() || credited.isPositive()) ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.ISSUED;
+        return new Invoice(id, type, series, number, clientId, currency, next, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
+                purchaseOrderRef, version);
+    }
+
+    public Invoice withVersion(long version) {
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
+                purchaseOrderRef, version);
+    }
+
+    private List<Money> zeroNets(int size) {
+        List<Money> nets = new ArrayList<>(size);
+        Money zero = Money.zero(currency);
+        for (int i = 0; i < size; i++) {
+            nets.add(zero);
+        }
+        return nets;
+    }
+}

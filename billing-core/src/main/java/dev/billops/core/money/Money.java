@@ -1,0 +1,313 @@
+package dev.billops.core.money;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import javax.money.CurrencyUnit;
+import javax.money.MonetaryAmount;
+
+/**
+ * An exact amount of money in one currency, always held at that currency's minor units
+ * (EUR 12.50, JPY 1200, BHD 1.250).
+ *
+ * <p>Operations that cannot lose precision (plus, minus, negate, allocate) take no rounding
+ * mode; operations that can (times a decimal, percentage, cash rounding) make the caller name
+ * one. Combining two currencies throws {@link CurrencyMismatchException}. Amounts whose magnitude
+ * reaches {@link #MAX_ABS} are rejected, so every amount fits a {@code NUMERIC(22,4)} column and
+ * a {@code long} of minor units.
+ *
+ * <p>Immutable and thread-safe. Equality is by currency and amount (the scale is always the
+ * currency's, so {@code equals} agrees with {@code compareTo}).
+ *
+ * @param amount the amount, at exactly the currency's default fraction digits
+ * @param currency the ISO-4217 currency
+ */
+public record Money(BigDecimal amount, CurrencyUnit currency) implements Comparable<Money> {
+
+    /** Exclusive bound on the magnitude of any amount: one quadrillion units. */
+    public static final BigDecimal MAX_ABS = new BigDecimal("1000000000000000");
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        int digits = currency.getDefaultFractionDigits();
+        if (amount.scale() != digits) {
+            try {
+                amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
+            } catch (ArithmeticException e) {
+                throw new AmountOutOfRangeException(amount.toPlainString() + " " + currency.getCurrencyCode()
+                        + " has more decimals than " + currency.getCurrencyCode() + " allows (" + digits
+                        + "); round it explicitly");
+            }
+        }
+        if (amount.abs().compareTo(MAX_ABS) >= 0) {
+            throw new AmountOutOfRangeException(amount.toPlainString() + " " + currency.getCurrencyCode()
+                    + " is beyond the supported range (|amount| < " + MAX_ABS.toPlainString() + ")");
+        }
+    }
+
+    /** Exact amount; throws {@link AmountOutOfRangeException} if it has more decimals than the currency. */
+    public static Money of(CurrencyUnit currency, BigDecimal amount) {
+        return new Money(amount, currency);
+    }
+
+    /** Exact amount from a decimal string such as {@code "12.50"}. */
+    public static Money of(CurrencyUnit currency, String amount) {
+        Objects.requireNonNull(amount, "amount");
+        try {
+            return new Money(new BigDecimal(amount), currency);
+        } catch (NumberFormatException e) {
+            throw new AmountOutOfRangeException("'" + amount + "' is not a decimal amount");
+        }
+    }
+
+    /** Exact amount from an ISO code and a decimal string: {@code Money.of("EUR", "12.50")}. */
+    public static Money of(String currencyCode, String amount) {
+        return of(Currencies.of(currencyCode), amount);
+    }
+
+    /** The amount rounded to the currency's minor units with the given mode. */
+    public static Money of(CurrencyUnit currency, BigDecimal amount, RoundingMode rounding) {
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(rounding, "rounding");
+        return new Money(amount.setScale(currency.getDefaultFractionDigits(), rounding), currency);
+    }
+
+    /** An amount given in minor units: {@code ofMinor(EUR, 1250)} is EUR 12.50. */
+    public static Money ofMinor(CurrencyUnit currency, long minorUnits) {
+        return new Money(BigDecimal.valueOf(minorUnits, currency.getDefaultFractionDigits()), currency);
+    }
+
+    /** Zero in the currency. */
+    public static Money zero(CurrencyUnit currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    /** Converts a JSR 354 amount at the API edge; it must be exact at the currency's minor units. */
+    public static Money from(MonetaryAmount amount) {
+        Objects.requireNonNull(amount, "amount");
+        CurrencyUnit currency = Currencies.of(amount.getCurrency().getCurrencyCode());
+        return new Money(amount.getNumber().numberValueExact(BigDecimal.class), currency);
+    }
+
+    /** This amount as a moneta {@code Money}, for hosts that work with JSR 354 types. */
+    public MonetaryAmount toMonetaryAmount() {
+        return org.javamoney.moneta.Money.of(amount, currency);
+    }
+
+    /** The ISO-4217 code, e.g. {@code "EUR"}. */
+    public String currencyCode() {
+        return currency.getCurrencyCode();
+    }
+
+    /** The amount in minor units (cents for EUR). Exact, since |amount| is bounded. */
+    public long toMinor() {
+        return amount.unscaledValue().longValueExact();
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.subtract(other.amount), currency);
+    }
+
+    public Money negate() {
+        return new Money(amount.negate(), currency);
+    }
+
+    public Money abs() {
+        return amount.signum() < 0 ? negate() : this;
+    }
+
+    /** Multiplies by an integer; exact. */
+    public Money times(long factor) {
+        return new Money(amount.multiply(BigDecimal.valueOf(factor)), currency);
+    }
+
+    /** Multiplies by a decimal (a quantity, a rate) and rounds the result to the minor unit. */
+    public Money times(BigDecimal factor, RoundingMode rounding) {
+        Objects.requireNonNull(factor, "factor");
+        Objects.requireNonNull(rounding, "rounding");
+        return new Money(amount.multiply(factor).setScale(scale(), rounding), currency);
+    }
+
+    /** Divides by a positive or negative decimal and rounds the result to the minor unit. */
+    public Money dividedBy(BigDecimal divisor, RoundingMode rounding) {
+        Objects.requireNonNull(divisor, "divisor");
+        Objects.requireNonNull(rounding, "rounding");
+        if (divisor.signum() == 0) {
+            throw new AmountOutOfRangeException("cannot divide " + this + " by zero");
+        }
+        return new Money(amount.divide(divisor, scale(), rounding), currency);
+    }
+
+    /** {@code percent} per cent of this amount ({@code 19} means 19 %), rounded to the minor unit. */
+    public Money percentage(BigDecimal percent, RoundingMode rounding) {
+        Objects.requireNonNull(percent, "percent");
+        Objects.requireNonNull(rounding, "rounding");
+        return new Money(amount.multiply(percent).movePointLeft(2).setScale(scale(), rounding), currency);
+    }
+
+    /**
+     * Rounds to a cash increment such as CHF 0.05 or SEK 1.00. The increment must be positive and
+     * a whole number of minor units.
+     */
+    public Money roundToIncrement(BigDecimal increment, RoundingMode rounding) {
+        Objects.requireNonNull(increment, "increment");
+        Objects.requireNonNull(rounding, "rounding");
+        if (increment.signum() <= 0 || increment.stripTrailingZeros().scale() > scale()) {
+            throw new AmountOutOfRangeException("cash rounding increment " + increment.toPlainString()
+                    + " must be positive and a whole number of " + currencyCode() + " minor units");
+        }
+        BigDecimal steps = amount.divide(increment, 0, rounding);
+        return new Money(steps.multiply(increment), currency);
+    }
+
+    /**
+     * Splits this amount into {@code parts} amounts that differ by at most one minor unit and sum
+     * exactly to this amount. Larger parts come first.
+     */
+    public List<Money> allocate(int parts) {
+        if (parts <= 0) {
+            throw new AmountOutOfRangeException("cannot allocate " + this + " into " + parts + " parts");
+        }
+        long[] ratios = new long[parts];
+        Arrays.fill(ratios, 1L);
+        return allocate(ratios);
+    }
+
+    /** Splits by non-negative integer ratios; see {@link #allocate(BigDecimal...)}. */
+    public List<Money> allocate(long... ratios) {
+        Objects.requireNonNull(ratios, "ratios");
+        BigDecimal[] decimals = new BigDecimal[ratios.length];
+        for (int i = 0; i < ratios.length; i++) {
+            decimals[i] = BigDecimal.valueOf(ratios[i]);
+        }
+        return allocate(decimals);
+    }
+
+    /**
+     * Splits this amount in proportion to non-negative ratios (at least one positive) so that the
+     * parts sum exactly to this amount. Each part gets the floor of its exact share in minor
+     * units; the minor units left over go one each to the parts with the largest remainders, ties
+     * to the earlier part (largest-remainder method: deterministic, never loses or invents a unit).
+     * A negative amount is split like its absolute value and negated.
+     */
+    public List<Money> allocate(BigDecimal... ratios) {
+        Objects.requireNonNull(ratios, "ratios");
+        if (ratios.length == 0) {
+            throw new AmountOutOfRangeException("cannot allocate " + this + " over no ratios");
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        for (BigDecimal ratio : ratios) {
+            Objects.requireNonNull(ratio, "ratio");
+            if (ratio.signum() < 0) {
+                throw new AmountOutOfRangeException("allocation ratio " + ratio.toPlainString() + " is negative");
+            }
+            total = total.add(ratio);
+        }
+        if (total.signum() == 0) {
+            throw new AmountOutOfRangeException("cannot allocate " + this + ": all ratios are zero");
+        }
+        BigInteger units = amount.unscaledValue().abs();
+        int n = ratios.length;
+        BigInteger[] shares = new BigInteger[n];
+        BigDecimal[] remainders = new BigDecimal[n];
+        BigInteger assigned = BigInteger.ZERO;
+        BigDecimal unitsDecimal = new BigDecimal(units);
+        for (int i = 0; i < n; i++) {
+            // exact share = units * ratio / total; compare remainders as (units*ratio) mod total
+            BigDecimal numerator = unitsDecimal.multiply(ratios[i]);
+            BigDecimal[] qr = numerator.divideAndRemainder(total);
+            shares[i] = qr[0].toBigIntegerExact();
+            remainders[i] = qr[1];
+            assigned = assigned.add(shares[i]);
+        }
+        int leftover = units.subtract(assigned).intValueExact();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = remainders[b].compareTo(remainders[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        for (int k = 0; k < leftover; k++) {
+            int i = order[k];
+            shares[i] = shares[i].add(BigInteger.ONE);
+        }
+        int scale = scale();
+        boolean negative = amount.signum() < 0;
+        Money[] parts = new Money[n];
+        for (int i = 0; i < n; i++) {
+            BigInteger share = negative ? shares[i].negate() : shares[i];
+            parts[i] = new Money(new BigDecimal(share, scale), currency);
+        }
+        return List.of(parts);
+    }
+
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
+
+    public boolean isPositive() {
+        return amount.signum() > 0;
+    }
+
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    public int signum() {
+        return amount.signum();
+    }
+
+    public boolean isGreaterThan(Money other) {
+        return compareTo(other) > 0;
+    }
+
+    public boolean isLessThan(Money other) {
+        return compareTo(other) < 0;
+    }
+
+    public Money max(Money other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
+    public Money min(Money other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
+
+    /** Orders amounts of the same currency; throws {@link CurrencyMismatchException} otherwise. */
+    @Override
+    public int compareTo(Money other) {
+        requireSameCurrency(other);
+        return amount.compareTo(other.amount);
+    }
+
+    /** Throws {@link CurrencyMismatchException} unless {@code other} is in this currency. */
+    public void requireSameCurrency(Money other) {
+        Objects.requireNonNull(other, "other");
+        if (other.currency != currency && !other.currency.getCurrencyCode().equals(currency.getCurrencyCode())) {
+            throw new CurrencyMismatchException(currencyCode(), other.currencyCode());
+        }
+    }
+
+    private int scale() {
+        return currency.getDefaultFractionDigits();
+    }
+
+    /** {@code "EUR 12.50"}. */
+    @Override
+    public String toString() {
+        return currency.getCurrencyCode() + " " + amount.toPlainString();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.billops.core.party;
+
+import dev.billops.core.error.InvalidInputException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A postal address as printed on an invoice.
+ *
+ * @param lines street lines, one to three, none blank
+ * @param postalCode postal code, may be empty
+ * @param city city
+ * @param countryCode ISO 3166-1 alpha-2 code, e.g. {@code "DE"}
+ */
+public record Address(List<String> lines, String postalCode, String city, String countryCode) {
+
+    public Address {
+        lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
+        Objects.requireNonNull(postalCode, "postalCode");
+        Objects.requireNonNull(city, "city");
+        Objects.requireNonNull(countryCode, "countryCode");
+        if (lines.size() > 3 || lines.stream().anyMatch(String::isBlank)) {
+            throw new InvalidInputException("address lines " + lines + " must be at most 3 non-blank lines");
+        }
+        if (!countryCode.matches("[A-Z]{2}")) {
+            throw new InvalidInputException("country code '" + countryCode + "' is not an ISO 3166-1 alpha-2 code");
+        }
+    }
+
+    public static Address of(String street, String postalCode, String city, String countryCode) {
+        return new Address(List.of(street), postalCode, city, countryCode);
+    }
+}

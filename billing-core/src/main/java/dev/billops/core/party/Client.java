@@ -1,0 +1,120 @@
+package dev.billops.core.party;
+
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.id.ClientId;
+import java.util.Locale;
+import java.util.Objects;
+import javax.money.CurrencyUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The billed party.
+ *
+ * @param id the client id
+ * @param name legal name as printed on invoices, not blank
+ * @param address billing address
+ * @param vatId the buyer's VAT number, or null; required for reverse charge and intra-community
+ * @param email where invoices and reminders go, or null
+ * @param currency the currency this client is invoiced in
+ * @param paymentTermsDays net days: due date = issue date + this, {@code 0..365}
+ * @param locale language and formats of the client's documents
+ * @param taxProfile default tax treatment
+ * @param exemptionReason printed reason for EXEMPT/EXPORT/OUT_OF_SCOPE clients, or null
+ * @param autopayEnabled whether issued invoices are charged automatically
+ * @param paymentMethodRef the gateway's reference of the stored payment method, or null; a
+ *     secret-like value that {@link #toString()} never shows
+ * @param active inactive clients get no new invoices
+ * @param version optimistic-locking version, managed by the store
+ */
+public record Client(
+        ClientId id,
+        String name,
+        Address address,
+        @Nullable String vatId,
+        @Nullable String email,
+        CurrencyUnit currency,
+        int paymentTermsDays,
+        Locale locale,
+        TaxProfile taxProfile,
+        @Nullable String exemptionReason,
+        boolean autopayEnabled,
+        @Nullable String paymentMethodRef,
+        boolean active,
+        long version) {
+
+    /** Payment terms when a client has none of its own. */
+    public static final int DEFAULT_TERMS_DAYS = 30;
+
+    public Client {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(taxProfile, "taxProfile");
+        if (name.isBlank()) {
+            throw new InvalidInputException("client " + id + ": name is blank");
+        }
+        if (paymentTermsDays < 0 || paymentTermsDays > 365) {
+            throw new InvalidInputException("client " + id + ": payment terms of " + paymentTermsDays
+                    + " days are outside 0..365");
+        }
+        if ((taxProfile == TaxProfile.REVERSE_CHARGE || taxProfile == TaxProfile.INTRA_COMMUNITY)
+                && (vatId == null || vatId.isBlank())) {
+            throw new InvalidInputException("client " + id + ": tax profile " + taxProfile
+                    + " requires the client's VAT id");
+        }
+        if (autopayEnabled && (paymentMethodRef == null || paymentMethodRef.isBlank())) {
+            throw new InvalidInputException("client " + id + ": autopay needs a payment method reference");
+        }
+    }
+
+    /** A standard-taxed, active client with default terms and no autopay. */
+    public static Client of(ClientId id, String name, Address address, CurrencyUnit currency) {
+        return new Client(id, name, address, null, null, currency, DEFAULT_TERMS_DAYS, Locale.ENGLISH,
+                TaxProfile.STANDARD, null, false, null, true, 0);
+    }
+
+    public Client withTaxProfile(TaxProfile profile, @Nullable String vatId, @Nullable String reason) {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, profile, reason,
+                autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    public Client withAutopay(String paymentMethodRef) {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
+                exemptionReason, true, paymentMethodRef, active, version);
+    }
+
+    public Client withTerms(int days) {
+        return new Client(id, name, address, vatId, email, currency, days, locale, taxProfile, exemptionReason,
+                autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    public Client withLocale(Locale locale) {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    public Client withEmail(@Nullable String email) {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    public Client withActive(boolean active) {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    public Client withVersion(long version) {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    /** Shows everything but the payment method reference. */
+    @Override
+    public String toString() {
+        return "Client[id=" + id + ", name=" + name + ", currency=" + currency.getCurrencyCode()
+                + ", taxProfile=" + taxProfile + ", autopay=" + autopayEnabled
+                + ", paymentMethodRef=" + (paymentMethodRef == null ? "none" : "***") + ", active=" + active + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.billops.core.party;
+
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.id.TenantId;
+import java.math.BigDecimal;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The business that bills (the seeds' "firm"): the seller on every invoice it issues. Every
+ * stored row belongs to exactly one tenant.
+ *
+ * @param id tenant id
+ * @param name legal name
+ * @param address seller address
+ * @param vatId seller VAT id, or null (required for reverse-charge invoices)
+ * @param email contact e-mail printed on invoices, or null
+ * @param iban bank account for payment instructions, or null
+ * @param bic bank BIC, or null
+ * @param defaultVatRate standard VAT rate in per cent (e.g. 19) for lines without their own
+ */
+public record Tenant(
+        TenantId id,
+        String name,
+        Address address,
+        @Nullable String vatId,
+        @Nullable String email,
+        @Nullable String iban,
+        @Nullable String bic,
+        BigDecimal defaultVatRate) {
+
+    public Tenant {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(defaultVatRate, "defaultVatRate");
+        if (name.isBlank()) {
+            throw new InvalidInputException("tenant " + id + ": name is blank");
+        }
+        if (defaultVatRate.signum() < 0 || defaultVatRate.compareTo(BigDecimal.valueOf(100)) >= 0) {
+            throw new InvalidInputException("tenant " + id + ": VAT rate " + defaultVatRate.toPlainString()
+                    + " % is outside 0..100");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.billops.core.party;
+
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.id.TimekeeperId;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person who logs time.
+ *
+ * @param id timekeeper id
+ * @param name display name
+ * @param email e-mail, or null
+ * @param active inactive timekeepers cannot log new time
+ */
+public record Timekeeper(TimekeeperId id, String name, @Nullable String email, boolean active) {
+
+    public Timekeeper {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new InvalidInputException("timekeeper " + id + ": name is blank");
+        }
+    }
+
+    public static Timekeeper of(TimekeeperId id, String name) {
+        return new Timekeeper(id, name, null, true);
+    }
+}

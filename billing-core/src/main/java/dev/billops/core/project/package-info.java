@@ -1,0 +1,5 @@
+/** Projects, their budgets and rounding rules, and activities. */
+@NullMarked
+package dev.billops.core.project;
+
+import org.jspecify.annotations.NullMarked;

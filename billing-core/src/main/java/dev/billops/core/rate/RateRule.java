@@ -1,0 +1,44 @@
+package dev.billops.core.rate;
+
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.id.RateRuleId;
+import dev.billops.core.money.UnitPrice;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A price for work in a scope, in force over {@code [effectiveFrom, effectiveTo)}.
+ *
+ * @param id rule id
+ * @param scope what work it applies to
+ * @param price amount per unit
+ * @param unit hour, day, month or fixed per entry
+ * @param effectiveFrom first day the rule applies
+ * @param effectiveTo first day it no longer applies, or null for open-ended
+ */
+public record RateRule(
+        RateRuleId id,
+        RateScope scope,
+        UnitPrice price,
+        RateUnit unit,
+        LocalDate effectiveFrom,
+        @Nullable LocalDate effectiveTo) {
+
+    public RateRule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(price, "price");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(effectiveFrom, "effectiveFrom");
+        if (effectiveTo != null && !effectiveTo.isAfter(effectiveFrom)) {
+            throw new InvalidInputException("rate rule " + id + " ends (" + effectiveTo + ") before it starts ("
+                    + effectiveFrom + ")");
+        }
+    }
+
+    /** Whether the rule is in force on {@code date}. */
+    public boolean isEffectiveOn(LocalDate date) {
+        return !date.isBefore(effectiveFrom) && (effectiveTo == null || date.isBefore(effectiveTo));
+    }
+}

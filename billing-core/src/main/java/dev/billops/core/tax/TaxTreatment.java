@@ -1,0 +1,85 @@
+package dev.billops.core.tax;
+
+import dev.billops.core.error.InvalidInputException;
+import java.math.BigDecimal;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tax applied to a line or a document-level allowance/charge: a category, a rate in per
+ * cent (null only for category O, "not subject to VAT"), and the exemption reason where the
+ * category needs one.
+ *
+ * @param category the VAT category
+ * @param ratePercent rate in per cent, e.g. {@code 19}; 0 for Z/E/AE/K/G; null for O
+ * @param exemptionReason printed reason (E, AE, K, G, O), or null
+ */
+public record TaxTreatment(TaxCategory category, @Nullable BigDecimal ratePercent, @Nullable String exemptionReason) {
+
+    public TaxTreatment {
+        Objects.requireNonNull(category, "category");
+        switch (category) {
+            case O -> {
+                if (ratePercent != null) {
+                    throw new InvalidInputException("tax category O (out of scope) has no rate, got "
+                            + ratePercent.toPlainString() + " %");
+                }
+            }
+            case S, L, M -> {
+                if (ratePercent == null || ratePercent.signum() < 0 || ratePercent.compareTo(BigDecimal.valueOf(100)) >= 0
+                        || (category == TaxCategory.S && ratePercent.signum() == 0)) {
+                    throw new InvalidInputException("tax category " + category + " needs a rate "
+                            + (category == TaxCategory.S ? "above 0" : "of at least 0") + " and below 100 %, got "
+                            + (ratePercent == null ? "none" : ratePercent.toPlainString() + " %"));
+                }
+            }
+            default -> {
+                if (ratePercent == null || ratePercent.signum() != 0) {
+                    throw new InvalidInputException("tax category " + category + " has rate 0 %, got "
+                            + (ratePercent == null ? "none" : ratePercent.toPlainString() + " %"));
+                }
+            }
+        }
+        if (ratePercent != null) {
+            ratePercent = ratePercent.stripTrailingZeros();
+            if (ratePercent.scale() < 0) {
+                ratePercent = ratePercent.setScale(0);
+            }
+        }
+    }
+
+    /** Standard rate, e.g. {@code standard(new BigDecimal("19"))}. A zero rate gives category Z. */
+    public static TaxTreatment standard(BigDecimal ratePercent) {
+        Objects.requireNonNull(ratePercent, "ratePercent");
+        return ratePercent.signum() == 0 ? zeroRated() : new TaxTreatment(TaxCategory.S, ratePercent, null);
+    }
+
+    public static TaxTreatment zeroRated() {
+        return new TaxTreatment(TaxCategory.Z, BigDecimal.ZERO, null);
+    }
+
+    public static TaxTreatment exempt(String reason) {
+        return new TaxTreatment(TaxCategory.E, BigDecimal.ZERO, Objects.requireNonNull(reason, "reason"));
+    }
+
+    public static TaxTreatment reverseCharge() {
+        return new TaxTreatment(TaxCategory.AE, BigDecimal.ZERO, "Reverse charge");
+    }
+
+    public static TaxTreatment intraCommunity() {
+        return new TaxTreatment(TaxCategory.K, BigDecimal.ZERO, "Intra-community supply");
+    }
+
+    public static TaxTreatment export() {
+        return new TaxTreatment(TaxCategory.G, BigDecimal.ZERO, "Export outside the EU");
+    }
+
+    public static TaxTreatment outOfScope(String reason) {
+        return new TaxTreatment(TaxCategory.O, null, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** The rate, with 0 standing in for category O. */
+    public BigDecimal rateOrZero() {
+        return ratePercent == null ? BigDecimal.ZERO : ratePercent;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.billops.core.timeentry;
+
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.TimeEntryId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Port: time entries of the session tenant.
+ *
+ * <p>Contract (checked by the testkit's store contract tests):
+ * <ul>
+ *   <li>{@link #insert}/{@link #insertAll} reject a known id or a known non-null
+ *       {@code externalUid} with {@code DuplicateKeyException};</li>
+ *   <li>{@link #update} and {@link #delete} only touch OPEN entries (else
+ *       {@link TimeEntryAlreadyBilledException}); update is optimistic on the version;</li>
+ *   <li>{@link #markBilled} bills every listed entry on the invoice or none: if any is not OPEN
+ *       it throws {@link TimeEntryAlreadyBilledException} — an entry is billed at most once,
+ *       also under concurrency;</li>
+ *   <li>{@link #forEach} streams in (start instant, id) order without loading everything.</li>
+ * </ul>
+ */
+public interface TimeEntryStore {
+
+    void insert(TimeEntry entry);
+
+    /** Inserts many entries in one batch; all or nothing. */
+    void insertAll(Collection<TimeEntry> entries);
+
+    /** Replaces an OPEN entry; returns it with its new version. */
+    TimeEntry update(TimeEntry entry);
+
+    /** Deletes an OPEN entry. */
+    void delete(TimeEntryId id);
+
+    Optional<TimeEntry> find(TimeEntryId id);
+
+    Optional<TimeEntry> findByExternalUid(String externalUid);
+
+    /** Marks every listed entry BILLED on {@code invoice}; all or nothing. */
+    void markBilled(Collection<TimeEntryId> ids, InvoiceId invoice);
+
+    /** Streams matching entries ordered by start instant, then id. */
+    void forEach(TimeEntryQuery query, Consumer<TimeEntry> sink);
+
+    /** Matching entries as a list, ordered like {@link #forEach}. */
+    default List<TimeEntry> list(TimeEntryQuery query) {
+        List<TimeEntry> out = new java.util.ArrayList<>();
+        forEach(query, out::add);
+        return out;
+    }
+}
