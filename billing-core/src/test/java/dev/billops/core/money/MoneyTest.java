@@ -1,0 +1,178 @@
+package dev.billops.core.money;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import javax.money.CurrencyUnit;
+import javax.money.MonetaryAmount;
+import org.junit.jupiter.api.Test;
+
+class MoneyTest {
+
+    private static final CurrencyUnit EUR = Currencies.of("EUR");
+    private static final CurrencyUnit JPY = Currencies.of("JPY");
+    private static final CurrencyUnit BHD = Currencies.of("BHD");
+    private static final CurrencyUnit USD = Currencies.of("USD");
+
+    @Test
+    void of_eur_keepsTwoDecimals() {
+        Money m = Money.of(EUR, "12.5");
+        assertEquals(new BigDecimal("12.50"), m.amount());
+        assertEquals("EUR 12.50", m.toString());
+    }
+
+    @Test
+    void of_jpyAndBhd_useTheirMinorUnits() {
+        assertEquals(0, Money.of(JPY, "1200").amount().scale());
+        assertEquals(new BigDecimal("1.250"), Money.of(BHD, "1.25").amount());
+        assertEquals(1250, Money.of(BHD, "1.25").toMinor());
+        assertEquals(Money.of(JPY, "1200"), Money.ofMinor(JPY, 1200));
+    }
+
+    @Test
+    void of_moreDecimalsThanCurrency_throwsWithValue() {
+        AmountOutOfRangeException e = assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "12.505"));
+        assertTrue(e.getMessage().contains("12.505"), e.getMessage());
+        assertThrows(AmountOutOfRangeException.class, () -> Money.of(JPY, "1.5"));
+    }
+
+    @Test
+    void of_withRounding_roundsAsNamed() {
+        assertEquals(Money.of(EUR, "12.51"), Money.of(EUR, new BigDecimal("12.505"), RoundingMode.HALF_UP));
+        assertEquals(Money.of(EUR, "12.50"), Money.of(EUR, new BigDecimal("12.505"), RoundingMode.HALF_EVEN));
+        assertEquals(Money.of(JPY, "2"), Money.of(JPY, new BigDecimal("1.5"), RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void of_beyondRange_throws() {
+        assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "1000000000000000"));
+        assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "-1000000000000000.00"));
+        Money.of(EUR, "999999999999999.99");
+    }
+
+    @Test
+    void of_notANumber_throwsWithValue() {
+        AmountOutOfRangeException e = assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "12,50"));
+        assertTrue(e.getMessage().contains("12,50"));
+    }
+
+    @Test
+    void currencies_unknownCode_throwsUnknownCurrency() {
+        UnknownCurrencyException e = assertThrows(UnknownCurrencyException.class, () -> Currencies.of("XYZ"));
+        assertTrue(e.getMessage().contains("XYZ"));
+        assertThrows(UnknownCurrencyException.class, () -> Currencies.of("eur"));
+        assertThrows(NullPointerException.class, () -> Currencies.of(null));
+    }
+
+    @Test
+    void currencies_sameCode_returnsCachedInstance() {
+        assertTrue(Currencies.of("EUR") == Currencies.of("EUR"));
+    }
+
+    @Test
+    void plus_differentCurrency_throwsCurrencyMismatch() {
+        CurrencyMismatchException e = assertThrows(CurrencyMismatchException.class,
+                () -> Money.of(EUR, "1.00").plus(Money.of(USD, "1.00")));
+        assertEquals("EUR", e.expected());
+        assertEquals("USD", e.actual());
+        assertThrows(CurrencyMismatchException.class, () -> Money.of(EUR, "1.00").compareTo(Money.of(USD, "1.00")));
+    }
+
+    @Test
+    void plusMinusNegate_exact() {
+        Money a = Money.of(EUR, "10.05");
+        Money b = Money.of(EUR, "0.96");
+        assertEquals(Money.of(EUR, "11.01"), a.plus(b));
+        assertEquals(Money.of(EUR, "9.09"), a.minus(b));
+        assertEquals(Money.of(EUR, "-10.05"), a.negate());
+        assertEquals(a, a.negate().abs());
+    }
+
+    @Test
+    void times_decimalQuantity_roundsOnceWithNamedMode() {
+        Money rate = Money.of(EUR, "95.00");
+        assertEquals(Money.of(EUR, "71.25"), rate.times(new BigDecimal("0.75"), RoundingMode.HALF_UP));
+        assertEquals(Money.of(EUR, "31.67"), rate.times(new BigDecimal("0.3333333"), RoundingMode.HALF_UP));
+        assertEquals(Money.of(EUR, "31.66"), rate.times(new BigDecimal("0.3333333"), RoundingMode.DOWN));
+    }
+
+    @Test
+    void percentage_nineteenPercent_halfUp() {
+        assertEquals(Money.of(EUR, "19.00"), Money.of(EUR, "100.00").percentage(new BigDecimal("19"), RoundingMode.HALF_UP));
+        assertEquals(Money.of(EUR, "0.02"), Money.of(EUR, "0.13").percentage(new BigDecimal("19"), RoundingMode.HALF_UP));
+        assertEquals(Money.of(BHD, "0.013"), Money.of(BHD, "0.125").percentage(new BigDecimal("10"), RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void allocate_tenIntoThree_largerPartsFirst() {
+        List<Money> parts = Money.of(EUR, "10.00").allocate(3);
+        assertEquals(List.of(Money.of(EUR, "3.34"), Money.of(EUR, "3.33"), Money.of(EUR, "3.33")), parts);
+    }
+
+    @Test
+    void allocate_byRatios_largestRemainderGetsTheCent() {
+        // 0.05 by 3:7 → exact shares 0.015 / 0.035 → floors 1 / 3 cents, 1 left, remainders .5/.5 → first
+        List<Money> parts = Money.of(EUR, "0.05").allocate(3, 7);
+        assertEquals(List.of(Money.of(EUR, "0.02"), Money.of(EUR, "0.03")), parts);
+        // 100 by 1:1:1 in JPY → 34, 33, 33
+        assertEquals(List.of(Money.of(JPY, "34"), Money.of(JPY, "33"), Money.of(JPY, "33")),
+                Money.of(JPY, "100").allocate(1, 1, 1));
+    }
+
+    @Test
+    void allocate_negativeAmount_mirrorsPositive() {
+        assertEquals(List.of(Money.of(EUR, "-3.34"), Money.of(EUR, "-3.33"), Money.of(EUR, "-3.33")),
+                Money.of(EUR, "-10.00").allocate(3));
+    }
+
+    @Test
+    void allocate_badRatios_throw() {
+        assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "1.00").allocate(0));
+        assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "1.00").allocate(0L, 0L));
+        assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "1.00").allocate(1L, -1L));
+    }
+
+    @Test
+    void roundToIncrement_chfFiveRappen() {
+        CurrencyUnit chf = Currencies.of("CHF");
+        assertEquals(Money.of(chf, "10.05"), Money.of(chf, "10.03").roundToIncrement(new BigDecimal("0.05"), RoundingMode.HALF_UP));
+        assertEquals(Money.of(chf, "10.00"), Money.of(chf, "10.02").roundToIncrement(new BigDecimal("0.05"), RoundingMode.HALF_UP));
+        CurrencyUnit sek = Currencies.of("SEK");
+        assertEquals(Money.of(sek, "11.00"), Money.of(sek, "10.50").roundToIncrement(BigDecimal.ONE, RoundingMode.HALF_UP));
+        assertThrows(AmountOutOfRangeException.class,
+                () -> Money.of(chf, "1.00").roundToIncrement(new BigDecimal("0.001"), RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void monetaryAmount_roundTrip() {
+        Money m = Money.of(BHD, "12.345");
+        MonetaryAmount ma = m.toMonetaryAmount();
+        assertEquals("BHD", ma.getCurrency().getCurrencyCode());
+        assertEquals(m, Money.from(ma));
+    }
+
+    @Test
+    void unitPrice_moreDecimalsThanCurrency_roundsOnlyTheLine() {
+        UnitPrice perMinute = UnitPrice.of(EUR, "0.0125");
+        assertEquals(Money.of(EUR, "0.56"), perMinute.times(new BigDecimal("45"), RoundingMode.HALF_UP));
+        assertEquals(UnitPrice.of(EUR, "0.01250"), perMinute);
+        assertThrows(AmountOutOfRangeException.class, () -> UnitPrice.of(EUR, "-1"));
+        assertThrows(AmountOutOfRangeException.class, () -> UnitPrice.of(EUR, "0.123456789"));
+    }
+
+    @Test
+    void compareAndPredicates() {
+        Money one = Money.of(EUR, "1.00");
+        Money two = Money.of(EUR, "2.00");
+        assertTrue(one.isLessThan(two));
+        assertTrue(two.isGreaterThan(one));
+        assertEquals(two, one.max(two));
+        assertEquals(one, one.min(two));
+        assertTrue(Money.zero(EUR).isZero());
+        assertTrue(one.negate().isNegative());
+    }
+}
