@@ -95,7 +95,9 @@ public record InvoiceLine(
     public Money grossLineAmount() {
         BigDecimal raw = quantity.multiply(price.amount());
         if (baseQuantity.compareTo(BigDecimal.ONE) != 0) {
-            raw = raw.divide(baseQuantity, price.amount().scale() + quantity.scale() + 10, LINE_ROUNDING);
+            // one rounding of the exact quotient (no intermediate scale that could round twice)
+            return Money.of(price.currency(),
+                    raw.divide(baseQuantity, price.currency().getDefaultFractionDigits(), LINE_ROUNDING));
         }
         return Money.of(price.currency(), raw, LINE_ROUNDING);
     }

@@ -1,12 +1,14 @@
 package dev.billops.core.tax;
 
-import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.Money;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,18 +18,42 @@ import org.jspecify.annotations.Nullable;
 /**
  * The EN 16931 tax and totals engine.
  *
- * <p>Rules applied (EN 16931-1 numbering): BR-CO-10 sum of line nets; BR-CO-11/12 sums of
- * document allowances and charges; BR-CO-13 tax-exclusive total; one VAT breakdown group per
- * category and rate (BR-S-08 and siblings) whose taxable amount is the group's line nets plus
- * its charges minus its allowances; BR-CO-17 group tax = taxable amount × rate / 100 rounded
- * half-up once per group (or per amount under {@link TaxRoundingPolicy#PER_LINE}); BR-CO-14 tax
- * total; BR-CO-15 tax-inclusive total; BR-CO-16 payable amount with the optional cash rounding
- * amount (BT-114).
+ * <p>Rules it satisfies by construction (EN 16931-1 numbering):
+ * <ul>
+ *   <li>BR-CO-10: the line net total is the sum of the line nets (each already rounded to the
+ *       currency by the caller, BT-131);</li>
+ *   <li>BR-CO-11/12: the allowance and charge totals are the sums of the document-level
+ *       allowances (negative inputs) and charges (positive inputs);</li>
+ *   <li>BR-CO-13: tax-exclusive total = line nets − allowances + charges;</li>
+ *   <li>BR-S-08 and its siblings (BR-Z-08, BR-E-08, BR-AE-08, BR-IC-08, BR-G-08, BR-O-08,
+ *       BR-IG-08, BR-IP-08): exactly one breakdown group per category and rate, whose taxable
+ *       amount is the group's line nets plus its charges minus its allowances;</li>
+ *   <li>BR-CO-17 / BR-S-09: group tax = taxable amount × rate / 100, rounded half-up once per
+ *       group; zero for the zero-rated categories (rule 09 of each);</li>
+ *   <li>BR-CO-14: tax total = sum of the group taxes; BR-CO-15: tax-inclusive total =
+ *       tax-exclusive total + tax total; BR-CO-16: payable = tax-inclusive total + rounding
+ *       amount (BT-114, from the optional cash increment), before any payment;</li>
+ *   <li>BR-O-11 to BR-O-14: category O cannot be mixed with any other category (throws
+ *       {@link TaxCategoryRuleViolationException}).</li>
+ * </ul>
+ * The other category rules (VAT ids, exemption reasons) need the parties and are checked by
+ * {@link TaxRules}.
  *
- * <p>With {@link PriceBasis#GROSS} the given amounts include tax: each group's tax is
- * {@code gross × rate / (100 + rate)} rounded once, the taxable amount is gross − tax, so the
- * gross the customer saw is kept exactly; line nets are derived per line and the group's
- * remainder (at most a few minor units) goes to the line with the largest amount.
+ * <p><b>Per-line policy.</b> With {@link TaxRoundingPolicy#PER_LINE} every line and every
+ * document-level allowance/charge is taxed and rounded on its own and a group's tax is the sum;
+ * the group tax then deviates from BR-CO-17's single rounding by at most half a minor unit per
+ * amount, which is what those jurisdictions want.
+ *
+ * <p><b>Tax-inclusive prices.</b> With {@link PriceBasis#GROSS} the amounts given include tax and
+ * each group keeps its gross exactly: tax = gross × rate / (100 + rate) rounded once per group
+ * (per amount under PER_LINE) and taxable amount = gross − tax. Among the at most three
+ * candidates next to that rounding, the engine takes the one for which BR-CO-17 holds exactly
+ * (taxable × rate / 100 rounds back to the tax) when one exists; for some grosses none does (the
+ * function net ↦ net + round(net × rate) skips values), and then the tax differs from BR-CO-17's
+ * by one minor unit, well inside the rule's tolerance of less than 1.00. Line nets are derived
+ * per line and the group's remainder (a few minor units at most) is spread one unit at a time over
+ * the lines whose exact net was rounded furthest the other way, so every line net stays within
+ * about one unit of its exact value and the nets add up to the taxable amounts.
  *
  * <p>Stateless and thread-safe.
  */
@@ -45,11 +71,16 @@ public final class TaxCalculator {
      * Computes totals and the VAT breakdown.
      *
      * @param currency the document currency; every amount must be in it
-     * @param lines line amounts with their treatments (net or gross per {@code basis})
+     * @param lines line amounts with their treatments (net or gross per {@code basis}), each
+     *     already rounded to the currency (BT-131)
      * @param documentAdjustments document-level allowances (negative) and charges (positive)
-     * @param basis whether the line amounts include tax
+     * @param basis whether the amounts include tax
      * @param rounding where tax is rounded
      * @param cashIncrement cash rounding increment for the payable amount (e.g. 0.05), or null
+     * @throws CurrencyMismatchException if an amount is not in {@code currency}
+     * @throws TaxCategoryRuleViolationException if category O is mixed with another (BR-O-11..14)
+     * @throws dev.billops.core.money.AmountOutOfRangeException if the cash increment is not a
+     *     positive whole number of minor units, or a total leaves the supported range
      */
     public static TaxResult calculate(CurrencyUnit currency, List<TaxableAmount> lines,
             List<TaxableAmount> documentAdjustments, PriceBasis basis, TaxRoundingPolicy rounding,
@@ -59,163 +90,295 @@ public final class TaxCalculator {
         Objects.requireNonNull(documentAdjustments, "documentAdjustments");
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(rounding, "rounding");
-        Money zero = Money.zero(currency);
-
-        Map<GroupKey, Group> groups = new LinkedHashMap<>();
+        int scale = currency.getDefaultFractionDigits();
+        String code = currency.getCurrencyCode();
         int n = lines.size();
-        List<Money> lineAmounts = new ArrayList<>(n);
-        Money allowances = zero;
-        Money charges = zero;
-        for (TaxableAmount line : lines) {
-            zero.requireSameCurrency(line.amount());
-            lineAmounts.add(line.amount());
-            Group g = groups.computeIfAbsent(GroupKey.of(line.tax()), k -> new Group(line.tax(), zero));
-            g.add(line.amount(), rounding);
-        }
-        for (TaxableAmount adj : documentAdjustments) {
-            zero.requireSameCurrency(adj.amount());
-            if (adj.amount().isNegative()) {
-                allowances = allowances.plus(adj.amount().negate());
-            } else {
-                charges = charges.plus(adj.amount());
-            }
-            Group g = groups.computeIfAbsent(GroupKey.of(adj.tax()), k -> new Group(adj.tax(), zero));
-            g.add(adj.amount(), rounding);
-        }
-        if (groups.containsKey(GroupKey.OUT_OF_SCOPE) && groups.size() > 1) {
-            throw new InvalidInputException("category O (not subject to VAT) must be the only category on a document "
-                    + "(BR-O-11..14), found " + groups.keySet());
-        }
+        int m = documentAdjustments.size();
 
-        List<TaxSubtotal> breakdown = new ArrayList<>(groups.size());
-        Money taxTotal = zero;
-        Money lineNetTotal = zero;
-        List<Money> lineNets;
+        // 1. group amounts by (category, rate), in first-seen order
+        Map<GroupKey, Group> groups = new HashMap<>();
+        List<Group> order = new ArrayList<>();
+        Group[] lineGroup = new Group[n];
+        Group[] adjGroup = new Group[m];
+        BigDecimal[] lineAmount = new BigDecimal[n];
+        BigDecimal[] adjAmount = new BigDecimal[m];
+        for (int i = 0; i < n; i++) {
+            TaxableAmount line = lines.get(i);
+            lineAmount[i] = amountIn(code, line.amount());
+            lineGroup[i] = groupOf(groups, order, line.tax(), scale);
+            lineGroup[i].add(lineAmount[i]);
+            lineGroup[i].lineCount++;
+        }
+        for (int j = 0; j < m; j++) {
+            TaxableAmount adj = documentAdjustments.get(j);
+            adjAmount[j] = amountIn(code, adj.amount());
+            adjGroup[j] = groupOf(groups, order, adj.tax(), scale);
+            adjGroup[j].add(adjAmount[j]);
+        }
+        requireOutOfScopeAlone(order, lines, documentAdjustments);
+
+        // 2. tax and taxable amount per group; nets per amount
+        BigDecimal[] lineNet;
+        BigDecimal[] adjNet;
         if (basis == PriceBasis.NET) {
-            for (Money m : lineAmounts) {
-                lineNetTotal = lineNetTotal.plus(m);
+            lineNet = lineAmount;
+            adjNet = adjAmount;
+            for (Group g : order) {
+                g.base = g.sum;
+                g.tax = rounding == TaxRoundingPolicy.PER_GROUP ? taxOn(g.sum, g.rate, scale) : BigDecimal.ZERO;
             }
-            lineNets = lineAmounts;
-            for (Group g : groups.values()) {
-                Money tax = rounding == TaxRoundingPolicy.PER_GROUP ? taxOf(g.sum, g.rate) : g.perLineTax;
-                breakdown.add(new TaxSubtotal(g.treatment.category(), g.treatment.ratePercent(), g.sum, tax,
-                        g.treatment.exemptionReason()));
-                taxTotal = taxTotal.plus(tax);
+            if (rounding == TaxRoundingPolicy.PER_LINE) {
+                for (int i = 0; i < n; i++) {
+                    lineGroup[i].tax = lineGroup[i].tax.add(taxOn(lineAmount[i], lineGroup[i].rate, scale));
+                }
+                for (int j = 0; j < m; j++) {
+                    adjGroup[j].tax = adjGroup[j].tax.add(taxOn(adjAmount[j], adjGroup[j].rate, scale));
+                }
             }
         } else {
-            lineNets = new ArrayList<>(lineAmounts);
-            Map<GroupKey, Money> groupBase = new LinkedHashMap<>();
-            for (Map.Entry<GroupKey, Group> e : groups.entrySet()) {
-                Group g = e.getValue();
-                Money tax = rounding == TaxRoundingPolicy.PER_GROUP ? includedTaxOf(g.sum, g.rate) : g.perLineIncludedTax;
-                Money base = g.sum.minus(tax);
-                groupBase.put(e.getKey(), base);
-                breakdown.add(new TaxSubtotal(g.treatment.category(), g.treatment.ratePercent(), base, tax,
-                        g.treatment.exemptionReason()));
-                taxTotal = taxTotal.plus(tax);
-            }
-            // Derive line nets; document adjustments are derived the same way so totals stay consistent.
-            Map<GroupKey, Money> assigned = new LinkedHashMap<>();
-            Map<GroupKey, Integer> largest = new LinkedHashMap<>();
+            lineNet = new BigDecimal[n];
+            adjNet = new BigDecimal[m];
             for (int i = 0; i < n; i++) {
-                TaxableAmount line = lines.get(i);
-                GroupKey key = GroupKey.of(line.tax());
-                Money net = line.amount().minus(includedTaxOf(line.amount(), groups.get(key).rate));
-                lineNets.set(i, net);
-                assigned.merge(key, net, Money::plus);
-                Integer best = largest.get(key);
-                if (best == null || lineAmounts.get(i).abs().isGreaterThan(lineAmounts.get(best).abs())) {
-                    largest.put(key, i);
-                }
+                BigDecimal tax = includedTax(lineAmount[i], lineGroup[i].rate, scale);
+                lineNet[i] = lineAmount[i].subtract(tax);
+                lineGroup[i].netSum = lineGroup[i].netSum.add(lineNet[i]);
+                lineGroup[i].perAmountTax = lineGroup[i].perAmountTax.add(tax);
             }
-            allowances = zero;
-            charges = zero;
-            for (TaxableAmount adj : documentAdjustments) {
-                GroupKey key = GroupKey.of(adj.tax());
-                Money net = adj.amount().minus(includedTaxOf(adj.amount(), groups.get(key).rate));
-                assigned.merge(key, net, Money::plus);
-                if (net.isNegative()) {
-                    allowances = allowances.plus(net.negate());
-                } else {
-                    charges = charges.plus(net);
-                }
+            for (int j = 0; j < m; j++) {
+                BigDecimal tax = includedTax(adjAmount[j], adjGroup[j].rate, scale);
+                adjNet[j] = adjAmount[j].subtract(tax);
+                adjGroup[j].netSum = adjGroup[j].netSum.add(adjNet[j]);
+                adjGroup[j].perAmountTax = adjGroup[j].perAmountTax.add(tax);
             }
-            for (Map.Entry<GroupKey, Money> e : groupBase.entrySet()) {
-                Money diff = e.getValue().minus(assigned.getOrDefault(e.getKey(), zero));
-                Integer target = largest.get(e.getKey());
-                if (!diff.isZero()) {
-                    if (target == null) {
-                        // a group made only of document adjustments: put the difference on the charges/allowances
-                        if (diff.isNegative()) {
-                            allowances = allowances.plus(diff.negate());
-                        } else {
-                            charges = charges.plus(diff);
-                        }
+            for (Group g : order) {
+                g.tax = rounding == TaxRoundingPolicy.PER_GROUP ? includedTax(g.sum, g.rate, scale) : g.perAmountTax;
+                g.base = g.sum.subtract(g.tax);
+                BigDecimal diff = g.base.subtract(g.netSum);
+                if (diff.signum() != 0) {
+                    if (g.lineCount > 0) {
+                        spread(diff, g, lineGroup, lineAmount, lineNet, scale);
                     } else {
-                        lineNets.set(target, lineNets.get(target).plus(diff));
+                        spread(diff, g, adjGroup, adjAmount, adjNet, scale);
                     }
                 }
             }
-            for (Money m : lineNets) {
-                lineNetTotal = lineNetTotal.plus(m);
+        }
+
+        // 3. totals
+        BigDecimal lineNetTotal = BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+            lineNetTotal = lineNetTotal.add(lineNet[i]);
+        }
+        BigDecimal allowances = BigDecimal.ZERO;
+        BigDecimal charges = BigDecimal.ZERO;
+        for (int j = 0; j < m; j++) {
+            if (adjAmount[j].signum() < 0) {
+                allowances = allowances.subtract(adjNet[j]);
+            } else {
+                charges = charges.add(adjNet[j]);
             }
         }
-        breakdown.sort(Comparator.comparing((TaxSubtotal s) -> s.category().ordinal())
-                .thenComparing(s -> s.ratePercent() == null ? BigDecimal.ZERO : s.ratePercent()));
-
-        Money taxExclusive = lineNetTotal.minus(allowances).plus(charges);
-        Money taxInclusive = taxExclusive.plus(taxTotal);
-        Money payable = cashIncrement == null ? taxInclusive : taxInclusive.roundToIncrement(cashIncrement, RoundingMode.HALF_UP);
-        Totals totals = new Totals(lineNetTotal, allowances, charges, taxExclusive, taxTotal, taxInclusive,
-                payable.minus(taxInclusive), payable);
-        return new TaxResult(totals, breakdown, lineNets);
-    }
-
-    /** Tax on a net amount: amount × rate / 100, rounded half-up. */
-    public static Money taxOf(Money net, BigDecimal ratePercent) {
-        return net.percentage(ratePercent, TAX_ROUNDING);
-    }
-
-    /** Tax contained in a gross amount: gross × rate / (100 + rate), rounded half-up. */
-    public static Money includedTaxOf(Money gross, BigDecimal ratePercent) {
-        if (ratePercent.signum() == 0) {
-            return Money.zero(gross.currency());
+        BigDecimal taxTotal = BigDecimal.ZERO;
+        List<TaxSubtotal> breakdown = new ArrayList<>(order.size());
+        for (Group g : order) {
+            taxTotal = taxTotal.add(g.tax);
+            breakdown.add(new TaxSubtotal(g.treatment.category(), g.treatment.ratePercent(), money(currency, g.base),
+                    money(currency, g.tax), g.reason));
         }
-        BigDecimal tax = gross.amount().multiply(ratePercent)
-                .divide(HUNDRED.add(ratePercent), gross.currency().getDefaultFractionDigits(), TAX_ROUNDING);
-        return Money.of(gross.currency(), tax);
+        breakdown.sort(BREAKDOWN_ORDER);
+        BigDecimal taxExclusive = lineNetTotal.subtract(allowances).add(charges);
+        Money taxInclusive = money(currency, taxExclusive.add(taxTotal));
+        Money payable = cashIncrement == null ? taxInclusive
+                : taxInclusive.roundToIncrement(cashIncrement, RoundingMode.HALF_UP);
+        Totals totals = new Totals(money(currency, lineNetTotal), money(currency, allowances), money(currency, charges),
+                money(currency, taxExclusive), money(currency, taxTotal), taxInclusive, payable.minus(taxInclusive),
+                payable);
+        return new TaxResult(totals, breakdown, monies(currency, lineNet), monies(currency, adjNet));
     }
+
+    /** Tax on a net amount: amount × rate / 100, rounded half-up to the currency (BR-CO-17). */
+    public static Money taxOf(Money net, BigDecimal ratePercent) {
+        Objects.requireNonNull(net, "net");
+        Objects.requireNonNull(ratePercent, "ratePercent");
+        return Money.of(net.currency(), taxOn(net.amount(), ratePercent, net.currency().getDefaultFractionDigits()));
+    }
+
+    /**
+     * Tax contained in a gross amount: gross × rate / (100 + rate), rounded half-up, moved by one
+     * minor unit when that makes {@code taxOf(gross − tax) == tax} hold exactly (see the class
+     * comment). Always {@code gross − result + result == gross}.
+     */
+    public static Money includedTaxOf(Money gross, BigDecimal ratePercent) {
+        Objects.requireNonNull(gross, "gross");
+        Objects.requireNonNull(ratePercent, "ratePercent");
+        return Money.of(gross.currency(), includedTax(gross.amount(), ratePercent,
+                gross.currency().getDefaultFractionDigits()));
+    }
+
+    private static BigDecimal taxOn(BigDecimal net, BigDecimal rate, int scale) {
+        if (rate.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        return net.multiply(rate).movePointLeft(2).setScale(scale, TAX_ROUNDING);
+    }
+
+    private static BigDecimal includedTax(BigDecimal gross, BigDecimal rate, int scale) {
+        if (rate.signum() == 0 || gross.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal t0 = gross.multiply(rate).divide(HUNDRED.add(rate), scale, TAX_ROUNDING);
+        if (consistent(gross, t0, rate, scale)) {
+            return t0;
+        }
+        BigDecimal unit = BigDecimal.ONE.movePointLeft(scale);
+        BigDecimal below = t0.subtract(unit);
+        if (consistent(gross, below, rate, scale)) {
+            return below;
+        }
+        BigDecimal above = t0.add(unit);
+        return consistent(gross, above, rate, scale) ? above : t0;
+    }
+
+    private static boolean consistent(BigDecimal gross, BigDecimal tax, BigDecimal rate, int scale) {
+        return taxOn(gross.subtract(tax), rate, scale).compareTo(tax) == 0;
+    }
+
+    /**
+     * Adds {@code diff} (a whole number of minor units) to the nets of the amounts of group
+     * {@code g}, one unit at a time, starting with the amounts whose exact net was rounded
+     * furthest in the opposite direction.
+     */
+    private static void spread(BigDecimal diff, Group g, Group[] groupOf, BigDecimal[] amounts, BigDecimal[] nets,
+            int scale) {
+        int count = 0;
+        for (Group x : groupOf) {
+            if (x == g) {
+                count++;
+            }
+        }
+        Integer[] members = new Integer[count];
+        BigDecimal[] residual = new BigDecimal[groupOf.length];
+        BigDecimal divisor = HUNDRED.add(g.rate);
+        int k = 0;
+        for (int i = 0; i < groupOf.length; i++) {
+            if (groupOf[i] == g) {
+                members[k++] = i;
+                BigDecimal exact = amounts[i].multiply(HUNDRED).divide(divisor, MathContext.DECIMAL64);
+                residual[i] = exact.subtract(nets[i]);
+            }
+        }
+        boolean up = diff.signum() > 0;
+        // stable: ties keep input order
+        Arrays.sort(members, up ? (a, b) -> residual[b].compareTo(residual[a])
+                : (a, b) -> residual[a].compareTo(residual[b]));
+        BigDecimal step = BigDecimal.ONE.movePointLeft(scale);
+        if (!up) {
+            step = step.negate();
+        }
+        long units = diff.movePointRight(scale).abs().longValueExact();
+        for (long u = 0; u < units; u++) {
+            int i = members[(int) (u % count)];
+            nets[i] = nets[i].add(step);
+        }
+    }
+
+    private static void requireOutOfScopeAlone(List<Group> order, List<TaxableAmount> lines,
+            List<TaxableAmount> adjustments) {
+        if (order.size() < 2) {
+            return;
+        }
+        boolean hasO = false;
+        for (Group g : order) {
+            hasO |= g.treatment.category() == TaxCategory.O;
+        }
+        if (!hasO) {
+            return;
+        }
+        List<String> others = new ArrayList<>();
+        for (Group g : order) {
+            if (g.treatment.category() != TaxCategory.O) {
+                others.add(g.treatment.category() + " " + g.rate.toPlainString() + " %");
+            }
+        }
+        String rule = "BR-O-11";
+        for (TaxableAmount line : lines) {
+            if (line.tax().category() != TaxCategory.O) {
+                rule = "BR-O-12";
+                break;
+            }
+        }
+        if (rule.equals("BR-O-11")) {
+            for (TaxableAmount adj : adjustments) {
+                if (adj.tax().category() != TaxCategory.O) {
+                    rule = adj.amount().isNegative() ? "BR-O-13" : "BR-O-14";
+                    break;
+                }
+            }
+        }
+        throw new TaxCategoryRuleViolationException(rule, TaxCategory.O,
+                "category O (not subject to VAT) must be the only category of a document, but it is mixed with "
+                        + String.join(", ", others));
+    }
+
+    private static Group groupOf(Map<GroupKey, Group> groups, List<Group> order, TaxTreatment tax, int scale) {
+        GroupKey key = new GroupKey(tax.category(), tax.rateOrZero());
+        Group g = groups.get(key);
+        if (g == null) {
+            g = new Group(tax);
+            groups.put(key, g);
+            order.add(g);
+        } else if (g.reason == null && tax.exemptionReason() != null) {
+            g.reason = tax.exemptionReason();
+        }
+        return g;
+    }
+
+    private static BigDecimal amountIn(String code, Money amount) {
+        if (!amount.currencyCode().equals(code)) {
+            throw new CurrencyMismatchException(code, amount.currencyCode());
+        }
+        return amount.amount();
+    }
+
+    private static Money money(CurrencyUnit currency, BigDecimal amount) {
+        return Money.of(currency, amount);
+    }
+
+    private static List<Money> monies(CurrencyUnit currency, BigDecimal[] amounts) {
+        List<Money> out = new ArrayList<>(amounts.length);
+        for (BigDecimal a : amounts) {
+            out.add(Money.of(currency, a));
+        }
+        return out;
+    }
+
+    private static final Comparator<TaxSubtotal> BREAKDOWN_ORDER = Comparator
+            .comparing((TaxSubtotal s) -> s.category().ordinal())
+            .thenComparing(s -> s.ratePercent() == null ? BigDecimal.ZERO : s.ratePercent());
 
     private record GroupKey(TaxCategory category, BigDecimal rate) {
-
-        static final GroupKey OUT_OF_SCOPE = new GroupKey(TaxCategory.O, BigDecimal.ZERO);
-
-        static GroupKey of(TaxTreatment t) {
-            return new GroupKey(t.category(), t.rateOrZero());
-        }
     }
 
+    /** Mutable accumulator of one (category, rate) group; confined to one calculation. */
     private static final class Group {
         final TaxTreatment treatment;
         final BigDecimal rate;
-        Money sum;
-        Money perLineTax;
-        Money perLineIncludedTax;
+        @Nullable String reason;
+        int lineCount;
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal netSum = BigDecimal.ZERO;
+        BigDecimal perAmountTax = BigDecimal.ZERO;
+        BigDecimal tax = BigDecimal.ZERO;
+        BigDecimal base = BigDecimal.ZERO;
 
-        Group(TaxTreatment treatment, Money zero) {
+        Group(TaxTreatment treatment) {
             this.treatment = treatment;
             this.rate = treatment.rateOrZero();
-            this.sum = zero;
-            this.perLineTax = zero;
-            this.perLineIncludedTax = zero;
+            this.reason = treatment.exemptionReason();
         }
 
-        void add(Money amount, TaxRoundingPolicy rounding) {
-            sum = sum.plus(amount);
-            if (rounding == TaxRoundingPolicy.PER_LINE) {
-                perLineTax = perLineTax.plus(taxOf(amount, rate));
-                perLineIncludedTax = perLineIncludedTax.plus(includedTaxOf(amount, rate));
-            }
+        void add(BigDecimal amount) {
+            sum = sum.add(amount);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.billops.core.tax;
 
-import dev.billops.core.error.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -21,24 +20,29 @@ public record TaxTreatment(TaxCategory category, @Nullable BigDecimal ratePercen
         switch (category) {
             case O -> {
                 if (ratePercent != null) {
-                    throw new InvalidInputException("tax category O (out of scope) has no rate, got "
-                            + ratePercent.toPlainString() + " %");
+                    throw new TaxCategoryRuleViolationException(category.rule(5), category,
+                            "tax category O (not subject to VAT) has no rate, got " + ratePercent.toPlainString() + " %");
                 }
             }
             case S, L, M -> {
-                if (ratePercent == null || ratePercent.signum() < 0 || ratePercent.compareTo(BigDecimal.valueOf(100)) >= 0
-                        || (category == TaxCategory.S && ratePercent.signum() == 0)) {
-                    throw new InvalidInputException("tax category " + category + " needs a rate "
-                            + (category == TaxCategory.S ? "above 0" : "of at least 0") + " and below 100 %, got "
-                            + (ratePercent == null ? "none" : ratePercent.toPlainString() + " %"));
+                boolean bad = ratePercent == null || ratePercent.signum() < 0
+                        || ratePercent.compareTo(BigDecimal.valueOf(100)) >= 0
+                        || (category == TaxCategory.S && ratePercent.signum() == 0);
+                if (bad) {
+                    throw new TaxCategoryRuleViolationException(category.rule(5), category, "tax category " + category
+                            + " needs a rate " + (category == TaxCategory.S ? "above 0" : "of at least 0")
+                            + " and below 100 %, got " + (ratePercent == null ? "none" : ratePercent.toPlainString() + " %"));
                 }
             }
             default -> {
                 if (ratePercent == null || ratePercent.signum() != 0) {
-                    throw new InvalidInputException("tax category " + category + " has rate 0 %, got "
-                            + (ratePercent == null ? "none" : ratePercent.toPlainString() + " %"));
+                    throw new TaxCategoryRuleViolationException(category.rule(5), category, "tax category " + category
+                            + " has rate 0 %, got " + (ratePercent == null ? "none" : ratePercent.toPlainString() + " %"));
                 }
             }
+        }
+        if (exemptionReason != null && exemptionReason.isBlank()) {
+            exemptionReason = null;
         }
         if (ratePercent != null) {
             ratePercent = ratePercent.stripTrailingZeros();
