@@ -1,5 +1,6 @@
 package dev.billops.core;
 
+import dev.billops.core.engagement.PackageBillingJob;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.party.Actor;
 import dev.billops.core.store.BillingStore;
@@ -38,6 +39,14 @@ public final class Billing {
     /** The operations of one tenant, attributed to {@code actor}. */
     public TenantBilling tenant(TenantId tenant, Actor actor) {
         return new TenantBilling(new TenantScope(store, tenant, actor, clock), policies);
+    }
+
+    /**
+     * The package billing run over every tenant (or one, by its options), attributed to
+     * {@code actor}: what a daily scheduler or the {@code package-invoices} command runs.
+     */
+    public PackageBillingJob packageJob(Actor actor) {
+        return new PackageBillingJob(store, clock, actor, policies.packages());
     }
 
     public BillingStore store() {

@@ -1,5 +1,7 @@
 package dev.billops.core;
 
+import dev.billops.core.engagement.EngagementService;
+import dev.billops.core.engagement.PackageBillingRun;
 import dev.billops.core.store.TenantScope;
 import java.util.Objects;
 
@@ -24,5 +26,15 @@ public final class TenantBilling {
 
     public BillingPolicies policies() {
         return policies;
+    }
+
+    /** Engagements: create, renew, end. */
+    public EngagementService engagements() {
+        return new EngagementService(scope);
+    }
+
+    /** The package (retainer) billing run of this tenant. */
+    public PackageBillingRun packages() {
+        return new PackageBillingRun(scope, policies.packages());
     }
 }

@@ -1,0 +1,302 @@
+package dev.billops.core.engagement;
+
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.NotFoundException;
+import dev.billops.core.event.InvoiceIssued;
+import dev.billops.core.id.EngagementId;
+import dev.billops.core.id.EventId;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.invoice.NumberSequenceStore;
+import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.store.StoreSession;
+import dev.billops.core.store.TenantScope;
+import dev.billops.core.time.LocalDateRange;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The package billing run of one tenant: issues the package (retainer) invoices that are due on
+ * a date. The seeds' {@code generate_package_invoices}; {@link PackageBillingJob} runs it for
+ * every tenant.
+ *
+ * <p><b>What is due.</b> For every engagement with mode PACKAGE or MIXED, a run for date
+ * {@code d} bills each {@linkplain BillingPeriods period} whose <em>bill date</em> is on or
+ * before {@code d} and has no invoice yet. A PACKAGE period is billed in advance: its bill date is
+ * its first day, so a run on any day of the period bills it. A MIXED period (fee plus the work
+ * beyond the included hours) is billed in arrears: its bill date is the day after its last day,
+ * when the hours are known. <b>Catch-up:</b> besides the period due now, the run bills missing
+ * periods whose bill date lies in the {@link PackagePolicy#catchUpPeriods()} schedule periods
+ * before the one containing {@code d} (calendar months for ONE_TIME engagements), so a skipped
+ * run loses no revenue while a first run over old data does not bill years of history.
+ * Engagements that ended or were renewed are billed for their remaining periods up to their end
+ * date, never beyond.
+ *
+ * <p><b>Each invoice.</b> Status ISSUED, issue date = run date, due after the client's payment
+ * terms (or the policy's fixed days), number from the policy's pattern
+ * ({@code PKG-{engagementId}-{periodStart}} by default), one line with the (prorated) fee and the
+ * service period, the tax of the client's tax profile, metadata {@code autopay=true} for clients
+ * with autopay, an audit record ({@code invoice.issue}) and an {@code invoice.issued} event.
+ *
+ * <p><b>Transactions and duplicates.</b> The run reads the engagements and the periods already
+ * invoiced in one transaction, then issues each (engagement, period) invoice in a transaction of
+ * its own: a failure rolls back only that invoice and is reported in
+ * {@link PackageRunResult#failed()}; the rest of the run goes on. Uniqueness of (engagement,
+ * period start) is enforced by the store ({@link InvoiceStore}), so running the same date twice,
+ * or two runs at once (threads or processes), creates each invoice once: the loser of a race gets
+ * a {@code DuplicateKeyException}, which the run reports as
+ * {@linkplain PackageRunResult.SkipReason#ALREADY_INVOICED skipped}.
+ *
+ * <p><b>Dry run.</b> Computes the same invoices in read-only transactions and returns them in the
+ * result, storing nothing (no invoice, number, audit record or event).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PackageBillingRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PackageBillingRun.class);
+
+    /** Audit action of an issued package invoice. */
+    public static final String AUDIT_ACTION = "invoice.issue";
+
+    private final TenantScope scope;
+    private final PackagePolicy policy;
+    private final PackageInvoices invoices;
+
+    public PackageBillingRun(TenantScope scope, PackagePolicy policy) {
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.invoices = new PackageInvoices(policy);
+    }
+
+    public PackagePolicy policy() {
+        return policy;
+    }
+
+    /** The period computation this run uses. */
+    public BillingPeriods periods() {
+        return invoices.periods();
+    }
+
+    /** Runs for {@code date} over every engagement of the tenant, for real. */
+    public PackageRunResult run(LocalDate date) {
+        return run(date, PackageRunOptions.all());
+    }
+
+    /** Runs for today (the scope's clock) over every engagement of the tenant, for real. */
+    public PackageRunResult runToday() {
+        return run(scope.today(), PackageRunOptions.all());
+    }
+
+    /**
+     * Runs for {@code date} with {@code options}.
+     *
+     * @throws InvalidInputException if {@code options} names another tenant than this run's
+     * @throws NotFoundException if {@code options} names an engagement that does not exist
+     */
+    public PackageRunResult run(LocalDate date, PackageRunOptions options) {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(options, "options");
+        if (options.tenant() != null && !options.tenant().equals(scope.tenant())) {
+            throw new InvalidInputException("a package run of tenant " + scope.tenant() + " cannot run for tenant "
+                    + options.tenant());
+        }
+        Outcomes out = new Outcomes();
+        List<Due> due = scope.tx(session -> plan(session, date, options.engagement(), out));
+        Map<String, Long> previewCounters = new HashMap<>();
+        for (Due d : due) {
+            if (options.dryRun()) {
+                preview(d, date, previewCounters, out);
+            } else {
+                issue(d, date, out);
+            }
+        }
+        PackageRunResult result = new PackageRunResult(date, options.dryRun(), out.created, out.skipped, out.failed);
+        LOG.info("package run of tenant {} for {}{}: {} created, {} skipped, {} failed", scope.tenant(), date,
+                options.dryRun() ? " (dry run)" : "", result.created().size(), result.skipped().size(),
+                result.failed().size());
+        return result;
+    }
+
+    /**
+     * The periods of {@code engagement} that a run on {@code date} bills unless they are invoiced
+     * already: bill date on or before {@code date} and within the catch-up window (see the class
+     * comment). Empty for HOURLY engagements.
+     */
+    public List<BillingPeriod> duePeriods(Engagement engagement, LocalDate date) {
+        Objects.requireNonNull(engagement, "engagement");
+        Objects.requireNonNull(date, "date");
+        if (engagement.mode() == PricingMode.HOURLY) {
+            return List.of();
+        }
+        BillingPeriods periods = invoices.periods();
+        LocalDateRange window = periods.schedulePeriodContaining(engagement.schedule(), date);
+        for (int i = 0; i < policy.catchUpPeriods(); i++) {
+            window = periods.previousSchedulePeriod(engagement.schedule(), window);
+        }
+        LocalDate windowStart = window.startInclusive();
+        boolean inArrears = engagement.mode() == PricingMode.MIXED;
+        List<BillingPeriod> candidates;
+        if (engagement.schedule() == PackageSchedule.ONE_TIME) {
+            candidates = periods.periodsStartingBy(engagement, date);
+        } else {
+            // an arrears period billed in the window may start one schedule period before it
+            LocalDate from = inArrears ? periods.previousSchedulePeriod(engagement.schedule(), window).startInclusive()
+                    : windowStart;
+            candidates = periods.periodsStartingBetween(engagement, from, date);
+        }
+        List<BillingPeriod> due = new ArrayList<>(candidates.size());
+        for (BillingPeriod p : candidates) {
+            LocalDate billDate = inArrears ? p.endExclusive() : p.start();
+            if (!billDate.isAfter(date) && !billDate.isBefore(windowStart)) {
+                due.add(p);
+            }
+        }
+        return due;
+    }
+
+    /** One (engagement, period) to bill. */
+    private record Due(Engagement engagement, BillingPeriod period) {
+    }
+
+    /** Collects the run's outcomes in order. Confined to the run's thread. */
+    private final class Outcomes {
+        final List<PackageRunResult.Created> created = new ArrayList<>();
+        final List<PackageRunResult.Skipped> skipped = new ArrayList<>();
+        final List<PackageRunResult.Failed> failed = new ArrayList<>();
+
+        void skipped(EngagementId engagement, @Nullable LocalDate periodStart, @Nullable String number,
+                PackageRunResult.SkipReason reason) {
+            skipped.add(new PackageRunResult.Skipped(scope.tenant(), engagement, periodStart, number, reason));
+        }
+
+        void failed(EngagementId engagement, @Nullable LocalDate periodStart, RuntimeException e) {
+            LOG.warn("package run of tenant {}: engagement {} period {} failed: {}", scope.tenant(), engagement,
+                    periodStart, e.toString());
+            failed.add(new PackageRunResult.Failed(scope.tenant(), engagement, periodStart, String.valueOf(
+                    e.getMessage()), e.getClass().getSimpleName()));
+        }
+    }
+
+    /** Reads the engagements and their invoiced periods; returns what is left to bill. */
+    private List<Due> plan(StoreSession session, LocalDate date, @Nullable EngagementId only, Outcomes out) {
+        EngagementStore engagements = session.get(EngagementStore.class);
+        List<Engagement> billable = new ArrayList<>();
+        if (only != null) {
+            Engagement e = engagements.find(only).orElseThrow(() -> new NotFoundException("engagement", only.value()));
+            if (e.mode() == PricingMode.HOURLY) {
+                out.skipped(e.id(), null, null, PackageRunResult.SkipReason.NOT_A_PACKAGE);
+            } else {
+                billable.add(e);
+            }
+        } else {
+            engagements.forEachBillable(billable::add);
+        }
+        InvoiceStore invoiceStore = session.get(InvoiceStore.class);
+        List<Due> due = new ArrayList<>();
+        for (Engagement e : billable) {
+            List<BillingPeriod> periods;
+            try {
+                periods = duePeriods(e, date);
+            } catch (RuntimeException ex) {
+                out.failed(e.id(), null, ex);
+                continue;
+            }
+            for (BillingPeriod p : periods) {
+                Optional<Invoice> existing = invoiceStore.findByEngagementPeriod(e.id(), p.start());
+                if (existing.isPresent()) {
+                    out.skipped(e.id(), p.start(), existing.get().number(),
+                            PackageRunResult.SkipReason.ALREADY_INVOICED);
+                } else {
+                    due.add(new Due(e, p));
+                }
+            }
+        }
+        return due;
+    }
+
+    private void issue(Due due, LocalDate date, Outcomes out) {
+        EngagementId id = due.engagement().id();
+        LocalDate start = due.period().start();
+        try {
+            out.created.add(scope.tx(session -> issueIn(session, due, date)));
+        } catch (DuplicateKeyException e) {
+            // a concurrent run issued it first, or the number is taken: tell them apart by the period key
+            Optional<Invoice> winner = scope.tx(s -> s.get(InvoiceStore.class).findByEngagementPeriod(id, start));
+            if (winner.isPresent()) {
+                out.skipped(id, start, winner.get().number(), PackageRunResult.SkipReason.ALREADY_INVOICED);
+            } else {
+                out.failed(id, start, e);
+            }
+        } catch (RuntimeException e) {
+            out.failed(id, start, e);
+        }
+    }
+
+    private PackageRunResult.Created issueIn(StoreSession session, Due due, LocalDate date) {
+        Engagement engagement = current(session, due);
+        BillingPeriod period = due.period();
+        PackageInvoices.Draft draft = invoices.draft(session, engagement, period, date);
+        PackageNumbering numbering = invoices.numbering();
+        String number = numbering.format(engagement.id(), engagement.clientId(), period, date,
+                () -> session.get(NumberSequenceStore.class).next(policy.series(), numbering.sequenceKey(date), 0));
+        Invoice invoice = PackageInvoices.issue(draft, number, date);
+        session.get(InvoiceStore.class).insert(invoice);
+        scope.audit(session, AUDIT_ACTION, "invoice", invoice.id().value(), null, invoice);
+        scope.publish(session, new InvoiceIssued(EventId.generate(), scope.clock().instant(), invoice.id(), number,
+                invoice.clientId(), invoice.totals().payable(), draft.dueDate()));
+        return created(invoice, engagement, period, draft);
+    }
+
+    /**
+     * The engagement as stored now; fails if it changed since the plan so that the period is no
+     * longer one of its periods (e.g. it was ended before the period started).
+     */
+    private Engagement current(StoreSession session, Due due) {
+        Engagement stored = session.get(EngagementStore.class).find(due.engagement().id())
+                .orElseThrow(() -> new NotFoundException("engagement", due.engagement().id().value()));
+        if (stored.version() != due.engagement().version()) {
+            Optional<BillingPeriod> now = invoices.periods().periodContaining(stored, due.period().start());
+            if (now.isEmpty() || !now.get().equals(due.period()) || stored.mode() == PricingMode.HOURLY) {
+                throw new InvalidInputException("engagement " + stored.id() + " changed during the package run; period "
+                        + due.period() + " is no longer one of its periods");
+            }
+        }
+        return stored;
+    }
+
+    private void preview(Due due, LocalDate date, Map<String, Long> counters, Outcomes out) {
+        EngagementId id = due.engagement().id();
+        try {
+            out.created.add(scope.tx(session -> {
+                PackageInvoices.Draft draft = invoices.draft(session, due.engagement(), due.period(), date);
+                PackageNumbering numbering = invoices.numbering();
+                String key = numbering.sequenceKey(date);
+                String number = numbering.format(id, due.engagement().clientId(), due.period(), date, () -> {
+                    long base = counters.computeIfAbsent(key,
+                            k -> session.get(NumberSequenceStore.class).current(policy.series(), k));
+                    counters.put(key, base + 1);
+                    return base + 1;
+                });
+                return created(PackageInvoices.issue(draft, number, date), due.engagement(), due.period(), draft);
+            }));
+        } catch (RuntimeException e) {
+            out.failed(id, due.period().start(), e);
+        }
+    }
+
+    private PackageRunResult.Created created(Invoice invoice, Engagement engagement, BillingPeriod period,
+            PackageInvoices.Draft draft) {
+        return new PackageRunResult.Created(scope.tenant(), engagement.id(), invoice.clientId(), period, invoice.id(),
+                Objects.requireNonNull(invoice.number(), "number"), invoice.totals().taxExclusive(),
+                invoice.totals().payable(), draft.dueDate(), draft.client().autopayEnabled());
+    }
+}

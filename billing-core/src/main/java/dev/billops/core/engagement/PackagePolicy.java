@@ -1,0 +1,115 @@
+package dev.billops.core.engagement;
+
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.time.PeriodCalendar;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.Month;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How package (retainer) invoices are produced. The per-engagement choices (schedule, proration,
+ * included hours) live on the {@link Engagement}; this record holds the tenant-wide ones.
+ *
+ * <p><b>Number pattern.</b> Placeholders: {@code {engagementId}}, {@code {clientId}},
+ * {@code {periodStart}} and {@code {periodEnd}} (ISO dates; the end is the last day, inclusive),
+ * {@code {yyyy}}, {@code {yy}}, {@code {MM}} (of the issue date), and {@code {seq}} or
+ * {@code {seq:N}} (the next value of the gapless counter of {@link #series}, zero-padded to N
+ * digits; the counter restarts every year when the pattern also holds {@code {yyyy}} or
+ * {@code {yy}}). Every other character is copied. A pattern must make unique numbers, so it holds
+ * {@code {seq}} or both {@code {engagementId}} and {@code {periodStart}}.
+ *
+ * @param calendar where quarters and years start: {@link PeriodCalendar#iso()} bills calendar
+ *     quarters and years; a calendar with another fiscal-year start aligns QUARTERLY and ANNUAL
+ *     periods to the fiscal year (MONTHLY periods are calendar months either way)
+ * @param series numbering series of package invoices
+ * @param numberPattern how invoice numbers are made, see above
+ * @param dueDays fixed days from issue to due date, or null to use the client's payment terms
+ *     (30 days unless the client has others)
+ * @param catchUpPeriods how many earlier periods a run also bills when their invoice is missing
+ *     (0 = only the period that is due on the run date); see {@link PackageBillingRun}
+ * @param prorationRounding rounding of a prorated fee to the currency's minor unit
+ */
+public record PackagePolicy(
+        PeriodCalendar calendar,
+        String series,
+        String numberPattern,
+        @Nullable Integer dueDays,
+        int catchUpPeriods,
+        RoundingMode prorationRounding) {
+
+    /** The number of the seeds' package invoices: {@code PKG-{engagementId}-{periodStart}}. */
+    public static final String DEFAULT_NUMBER_PATTERN = "PKG-{engagementId}-{periodStart}";
+
+    /** Series of package invoices unless the policy says otherwise. */
+    public static final String DEFAULT_SERIES = "PKG";
+
+    /** Earlier periods caught up unless the policy says otherwise. */
+    public static final int DEFAULT_CATCH_UP_PERIODS = 3;
+
+    /** Upper bound of {@link #catchUpPeriods}, so a run never sweeps decades of history. */
+    public static final int MAX_CATCH_UP_PERIODS = 120;
+
+    public PackagePolicy {
+        Objects.requireNonNull(calendar, "calendar");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(numberPattern, "numberPattern");
+        Objects.requireNonNull(prorationRounding, "prorationRounding");
+        if (series.isBlank()) {
+            throw new InvalidInputException("package invoice series is blank");
+        }
+        PackageNumbering.validate(numberPattern);
+        if (dueDays != null && (dueDays < 0 || dueDays > 365)) {
+            throw new InvalidInputException("package invoice due days " + dueDays + " are outside 0..365");
+        }
+        if (catchUpPeriods < 0 || catchUpPeriods > MAX_CATCH_UP_PERIODS) {
+            throw new InvalidInputException("catch-up periods " + catchUpPeriods + " are outside 0.."
+                    + MAX_CATCH_UP_PERIODS);
+        }
+        if (prorationRounding == RoundingMode.UNNECESSARY) {
+            throw new InvalidInputException("proration rounding cannot be UNNECESSARY: prorated fees are rarely "
+                    + "exact in minor units");
+        }
+    }
+
+    /**
+     * Calendar quarters and years, series {@code PKG}, numbers {@code PKG-{engagementId}-{periodStart}},
+     * due after the client's terms, three periods of catch-up, prorated fees rounded half-up.
+     */
+    public static PackagePolicy defaults() {
+        return new PackagePolicy(PeriodCalendar.iso(), DEFAULT_SERIES, DEFAULT_NUMBER_PATTERN, null,
+                DEFAULT_CATCH_UP_PERIODS, RoundingMode.HALF_UP);
+    }
+
+    public PackagePolicy withCalendar(PeriodCalendar calendar) {
+        return new PackagePolicy(calendar, series, numberPattern, dueDays, catchUpPeriods, prorationRounding);
+    }
+
+    /** Aligns QUARTERLY and ANNUAL periods to a fiscal year starting in {@code month}. */
+    public PackagePolicy withFiscalYearStart(Month month) {
+        DayOfWeek weekStart = calendar.weekStart();
+        return withCalendar(PeriodCalendar.of(weekStart, month));
+    }
+
+    public PackagePolicy withSeries(String series) {
+        return new PackagePolicy(calendar, series, numberPattern, dueDays, catchUpPeriods, prorationRounding);
+    }
+
+    public PackagePolicy withNumberPattern(String numberPattern) {
+        return new PackagePolicy(calendar, series, numberPattern, dueDays, catchUpPeriods, prorationRounding);
+    }
+
+    /** Due a fixed number of days after issue, or after the client's terms when {@code days} is null. */
+    public PackagePolicy withDueDays(@Nullable Integer days) {
+        return new PackagePolicy(calendar, series, numberPattern, days, catchUpPeriods, prorationRounding);
+    }
+
+    public PackagePolicy withCatchUpPeriods(int periods) {
+        return new PackagePolicy(calendar, series, numberPattern, dueDays, periods, prorationRounding);
+    }
+
+    public PackagePolicy withProrationRounding(RoundingMode rounding) {
+        return new PackagePolicy(calendar, series, numberPattern, dueDays, catchUpPeriods, rounding);
+    }
+}
