@@ -1,8 +1,16 @@
 package dev.billops.core;
 
+import dev.billops.core.catalog.ActivityService;
+import dev.billops.core.catalog.ClientService;
+import dev.billops.core.catalog.ProjectService;
+import dev.billops.core.catalog.RateRuleService;
+import dev.billops.core.catalog.TenantProfileService;
+import dev.billops.core.catalog.TimekeeperService;
+import dev.billops.core.invoice.InvoiceDrafts;
 import dev.billops.core.engagement.EngagementService;
 import dev.billops.core.engagement.PackageBillingRun;
 import dev.billops.core.store.TenantScope;
+import dev.billops.core.timeentry.TimeEntryService;
 import java.util.Objects;
 
 /**
@@ -36,5 +44,45 @@ public final class TenantBilling {
     /** The package (retainer) billing run of this tenant. */
     public PackageBillingRun packages() {
         return new PackageBillingRun(scope, policies.packages());
+    }
+
+    /** The seller record of this tenant (name, address, VAT id, default VAT rate). */
+    public TenantProfileService profile() {
+        return new TenantProfileService(scope);
+    }
+
+    /** Clients: create, update, look up. */
+    public ClientService clients() {
+        return new ClientService(scope);
+    }
+
+    /** Projects with their budgets and rounding rules. */
+    public ProjectService projects() {
+        return new ProjectService(scope);
+    }
+
+    /** The people who log time. */
+    public TimekeeperService timekeepers() {
+        return new TimekeeperService(scope);
+    }
+
+    /** Kinds of work. */
+    public ActivityService activities() {
+        return new ActivityService(scope);
+    }
+
+    /** Rate rules and rate lookups. */
+    public RateRuleService rates() {
+        return new RateRuleService(scope);
+    }
+
+    /** Time entries: log, edit, delete, overlaps, summaries, budgets. */
+    public TimeEntryService timeEntries() {
+        return new TimeEntryService(scope, policies.timeEntries(), policies.generation().days());
+    }
+
+    /** Draft invoices from unbilled time, and dry runs of them. */
+    public InvoiceDrafts drafts() {
+        return new InvoiceDrafts(scope, policies.generation());
     }
 }

@@ -1,0 +1,178 @@
+package dev.billops.core.invoice;
+
+import dev.billops.core.error.NotFoundException;
+import dev.billops.core.event.InvoiceCreated;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.EventId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.ProjectId;
+import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.party.Client;
+import dev.billops.core.party.ClientStore;
+import dev.billops.core.party.Tenant;
+import dev.billops.core.party.TenantStore;
+import dev.billops.core.party.TimekeeperStore;
+import dev.billops.core.project.ActivityStore;
+import dev.billops.core.project.Project;
+import dev.billops.core.project.ProjectStore;
+import dev.billops.core.rate.RateResolver;
+import dev.billops.core.rate.RateRuleStore;
+import dev.billops.core.store.StoreSession;
+import dev.billops.core.store.TenantScope;
+import dev.billops.core.time.LocalDateRange;
+import dev.billops.core.timeentry.TimeEntry;
+import dev.billops.core.timeentry.TimeEntryQuery;
+import dev.billops.core.timeentry.TimeEntryStore;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Drafts invoices from a client's unbilled time (SPEC C4): reads the master data, rate rules and
+ * entries, runs {@link InvoiceGenerator}, and stores the result as a DRAFT.
+ *
+ * <p>Issue lifecycle (numbering, issue, void, credit notes) is a separate service; entries are
+ * marked billed when a draft is <em>issued</em>, not here. So that two drafts never bill the same
+ * entry, generation skips entries already listed on another DRAFT invoice of the client: drafting
+ * the same period twice gives nothing the second time, and deleting a draft frees its entries.
+ *
+ * <p>Before anything is stored: the client must exist ({@link NotFoundException}) and be active
+ * ({@link ClientInactiveException}); the tenant's own record must exist (its default VAT rate);
+ * a requested project must exist and be the client's ({@link ProjectOfOtherClientException});
+ * every selected entry must have a rate ({@link NoRateForEntryException}) in the client's
+ * currency. A failure stores nothing. A stored draft gets an audit record and an
+ * {@code invoice.created} event.
+ *
+ * <p>Thread-safe; obtain it from {@code TenantBilling.drafts()}.
+ */
+public final class InvoiceDrafts {
+
+    private final TenantScope scope;
+    private final GenerationPolicy defaults;
+
+    /**
+     * @param scope tenant, actor, store and clock
+     * @param defaults grouping and day counting unless a draft's options say otherwise
+     */
+    public InvoiceDrafts(TenantScope scope, GenerationPolicy defaults) {
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
+    }
+
+    /** Drafts an invoice of all the client's unbilled billable time in {@code period}, with the default policy. */
+    public Optional<Invoice> draft(ClientId client, LocalDateRange period) {
+        return draft(client, period, DraftOptions.defaults());
+    }
+
+    /**
+     * Drafts and stores an invoice of the client's unbilled billable time in {@code period}.
+     *
+     * @return the stored draft, or empty (and nothing stored) if there is nothing to bill
+     */
+    public Optional<Invoice> draft(ClientId client, LocalDateRange period, DraftOptions options) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(options, "options");
+        return scope.tx(session -> {
+            Optional<Invoice> draft = build(session, client, period, options);
+            if (draft.isEmpty()) {
+                return draft;
+            }
+            Invoice invoice = draft.get();
+            InvoiceStore invoices = session.get(InvoiceStore.class);
+            invoices.insert(invoice);
+            Invoice stored = invoices.find(invoice.id()).orElse(invoice);
+            scope.audit(session, "invoice.draft", "invoice", invoice.id().value(), null, stored);
+            scope.publish(session, new InvoiceCreated(EventId.generate(), scope.clock().instant(), invoice.id(),
+                    client));
+            return Optional.of(stored);
+        });
+    }
+
+    /** The draft {@link #draft(ClientId, LocalDateRange)} would store, without storing anything. */
+    public Optional<Invoice> preview(ClientId client, LocalDateRange period) {
+        return preview(client, period, DraftOptions.defaults());
+    }
+
+    /**
+     * A dry run: the draft {@link #draft(ClientId, LocalDateRange, DraftOptions)} would store
+     * for the same inputs (the same invoice if the options fix its id), with nothing stored,
+     * audited or published.
+     */
+    public Optional<Invoice> preview(ClientId client, LocalDateRange period, DraftOptions options) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(options, "options");
+        return scope.tx(session -> build(session, client, period, options));
+    }
+
+    /**
+     * The raw generation behind a preview: lines with the billed time of each, for hosts that
+     * show how quantities came about. Stores nothing.
+     */
+    public Generation generation(ClientId client, LocalDateRange period, DraftOptions options) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(options, "options");
+        return scope.tx(session -> generate(session, client, period, options));
+    }
+
+    private Optional<Invoice> build(StoreSession session, ClientId clientId, LocalDateRange period,
+            DraftOptions options) {
+        Generation generation = generate(session, clientId, period, options);
+        if (generation.isEmpty()) {
+            return Optional.empty();
+        }
+        InvoiceId id = options.invoiceId() == null ? InvoiceId.generate() : options.invoiceId();
+        return Optional.of(generation.toDraft(id));
+    }
+
+    private Generation generate(StoreSession session, ClientId clientId, LocalDateRange period,
+            DraftOptions options) {
+        Client client = session.get(ClientStore.class).find(clientId)
+                .orElseThrow(() -> new NotFoundException("client", clientId.value()));
+        if (!client.active()) {
+            throw new ClientInactiveException(clientId);
+        }
+        Tenant tenant = session.get(TenantStore.class).find()
+                .orElseThrow(() -> new NotFoundException("tenant", scope.tenant().value()));
+        ProjectStore projectStore = session.get(ProjectStore.class);
+        List<Project> projects = projectStore.listByClient(clientId);
+        ProjectId only = options.projectId();
+        if (only != null) {
+            Project p = projectStore.find(only).orElseThrow(() -> new NotFoundException("project", only.value()));
+            if (!p.clientId().equals(clientId)) {
+                throw new ProjectOfOtherClientException(only, clientId, p.clientId());
+            }
+        }
+        GenerationContext context = GenerationContext.of(tenant, client, projects,
+                session.get(TimekeeperStore.class).list(), session.get(ActivityStore.class).list(),
+                RateResolver.of(session.get(RateRuleStore.class).list()));
+        GenerationRequest request = new GenerationRequest(period, only, onOtherDrafts(session, clientId),
+                options.policyOver(defaults));
+        Set<ProjectId> projectIds = new HashSet<>();
+        for (Project p : projects) {
+            if (only == null || only.equals(p.id())) {
+                projectIds.add(p.id());
+            }
+        }
+        List<TimeEntry> entries = projectIds.isEmpty() ? List.of()
+                : session.get(TimeEntryStore.class).list(TimeEntryQuery.unbilled(projectIds, period));
+        return InvoiceGenerator.generate(context, entries, request);
+    }
+
+    /** Entries already on a DRAFT invoice of the client. */
+    private static Set<TimeEntryId> onOtherDrafts(StoreSession session, ClientId client) {
+        Set<TimeEntryId> ids = new HashSet<>();
+        for (Invoice draft : session.get(InvoiceStore.class)
+                .list(new InvoiceQuery(client, EnumSet.of(InvoiceStatus.DRAFT), DocumentType.INVOICE))) {
+            for (InvoiceLine line : draft.lines()) {
+                ids.addAll(line.entryIds());
+            }
+        }
+        return ids;
+    }
+}
