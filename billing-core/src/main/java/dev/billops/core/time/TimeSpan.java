@@ -127,7 +127,9 @@ public record TimeSpan(Instant start, Instant end, ZoneId zone) {
      *
      * <p>Used to round per day an entry that crosses midnight. Where a zone has no midnight on
      * some day (a DST gap at 00:00), the day starts at the first valid instant, as
-     * {@link LocalDate#atStartOfDay(ZoneId)} defines it.
+     * {@link LocalDate#atStartOfDay(ZoneId)} defines it; a day skipped entirely (Samoa,
+     * 2011-12-30) gets no piece. Where clocks went back across midnight so that midnight happened
+     * twice (St. John's until 2011), the cut is at the first midnight after the piece starts.
      */
     public List<TimeSpan> splitAtMidnight() {
         List<TimeSpan> pieces = new ArrayList<>();
