@@ -178,9 +178,9 @@ public record Invoice(
         return totals.payable().minus(paid).minus(credited);
     }
 
-    /** Whether the invoice is past due with a positive balance on {@code date}. */
+    /** Whether the invoice (never a credit note) is past due with a positive balance on {@code date}. */
     public boolean isOverdueOn(LocalDate date) {
-        return dueDate != null && date.isAfter(dueDate) && amountDue().isPositive()
+        return type == DocumentType.INVOICE && dueDate != null && date.isAfter(dueDate) && amountDue().isPositive()
                 && (status == InvoiceStatus.ISSUED || status == InvoiceStatus.PARTIALLY_PAID);
     }
 

@@ -46,10 +46,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Tax-inclusive prices.</b> With {@link PriceBasis#GROSS} the amounts given include tax and
  * each group keeps its gross exactly: tax = gross × rate / (100 + rate) rounded once per group
- * (per amount under PER_LINE) and taxable amount = gross − tax. Among the at most three
- * candidates next to that rounding, the engine takes the one for which BR-CO-17 holds exactly
- * (taxable × rate / 100 rounds back to the tax) when one exists; for some grosses none does (the
- * function net ↦ net + round(net × rate) skips values), and then the tax differs from BR-CO-17's
+ * (per amount under PER_LINE) and taxable amount = gross − tax. Whenever some split of the gross
+ * satisfies BR-CO-17 exactly (taxable × rate / 100 rounds back to the tax), this is that split:
+ * such a tax t has |t − gross × rate / (100 + rate)| ≤ ½ unit / (1 + rate / 100) &lt; ½ unit, so it
+ * is the rounded value. For some grosses there is none (net ↦ net + round(net × rate / 100)
+ * skips values; EUR 5.98 at 19 % is one), and then the tax differs from BR-CO-17's
  * by one minor unit, well inside the rule's tolerance of less than 1.00. Line nets are derived
  * per line and the group's remainder (a few minor units at most) is spread one unit at a time over
  * the lines whose exact net was rounded furthest the other way, so every line net stays within
@@ -204,9 +205,9 @@ public final class TaxCalculator {
     }
 
     /**
-     * Tax contained in a gross amount: gross × rate / (100 + rate), rounded half-up, moved by one
-     * minor unit when that makes {@code taxOf(gross − tax) == tax} hold exactly (see the class
-     * comment). Always {@code gross − result + result == gross}.
+     * Tax contained in a gross amount: gross × rate / (100 + rate), rounded half-up. When any split
+     * of {@code gross} into net + tax satisfies {@code taxOf(net) == tax}, this one does (see the
+     * class comment); otherwise {@code taxOf(gross − result)} is one minor unit off.
      */
     public static Money includedTaxOf(Money gross, BigDecimal ratePercent) {
         Objects.requireNonNull(gross, "gross");
@@ -226,21 +227,7 @@ public final class TaxCalculator {
         if (rate.signum() == 0 || gross.signum() == 0) {
             return BigDecimal.ZERO;
         }
-        BigDecimal t0 = gross.multiply(rate).divide(HUNDRED.add(rate), scale, TAX_ROUNDING);
-        if (consistent(gross, t0, rate, scale)) {
-            return t0;
-        }
-        BigDecimal unit = BigDecimal.ONE.movePointLeft(scale);
-        BigDecimal below = t0.subtract(unit);
-        if (consistent(gross, below, rate, scale)) {
-            return below;
-        }
-        BigDecimal above = t0.add(unit);
-        return consistent(gross, above, rate, scale) ? above : t0;
-    }
-
-    private static boolean consistent(BigDecimal gross, BigDecimal tax, BigDecimal rate, int scale) {
-        return taxOn(gross.subtract(tax), rate, scale).compareTo(tax) == 0;
+        return gross.multiply(rate).divide(HUNDRED.add(rate), scale, TAX_ROUNDING);
     }
 
     /**

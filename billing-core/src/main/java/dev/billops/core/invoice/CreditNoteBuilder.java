@@ -1,0 +1,207 @@
+package dev.billops.core.invoice;
+
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.NotFoundException;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.money.Money;
+import dev.billops.core.money.UnitPrice;
+import dev.billops.core.tax.PriceBasis;
+import dev.billops.core.tax.TaxRoundingPolicy;
+import dev.billops.core.tax.TaxSubtotal;
+import dev.billops.core.tax.TaxTreatment;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds credit-note drafts from an issued invoice (pure; the lifecycle issues and stores them).
+ * Credit-note amounts are positive: its payable amount is what it takes off the invoice's balance.
+ * Credit-note lines never carry time entries (the entries stay billed by the invoice).
+ */
+final class CreditNoteBuilder {
+
+    /** Metadata key on a credit note: the invoice line positions it credits, comma-separated. */
+    static final String CREDITED_POSITIONS = "credit.positions";
+    /** Metadata key on a credit note: why it was issued. */
+    static final String REASON = "credit.reason";
+
+    private CreditNoteBuilder() {
+    }
+
+    /** A mirror of the whole invoice: same lines, adjustments and pricing, hence the same payable amount. */
+    static Invoice mirror(Invoice invoice, InvoiceId noteId) {
+        List<InvoiceLine> lines = new ArrayList<>(invoice.lines().size());
+        List<Integer> positions = new ArrayList<>();
+        for (InvoiceLine line : invoice.lines()) {
+            lines.add(withoutEntries(line));
+            positions.add(line.position());
+        }
+        Invoice note = base(invoice, noteId, "full credit of invoice " + invoice.number())
+                .withPricing(invoice.priceBasis(), invoice.taxRounding(), invoice.cashIncrement())
+                .withLines(lines)
+                .withAdjustments(invoice.adjustments());
+        return note.withMetadata(metadata(positions, "full credit of invoice " + invoice.number()));
+    }
+
+    /**
+     * The selected lines, with the invoice's percentage allowances and charges applied again to
+     * them (amount adjustments are not carried over).
+     */
+    static Invoice lines(Invoice invoice, InvoiceId noteId, Collection<Integer> positions,
+            Map<Integer, String> alreadyCredited) {
+        if (positions.isEmpty()) {
+            throw new InvalidInputException("credit of invoice " + invoice.id() + ": no lines selected");
+        }
+        Set<Integer> selected = new TreeSet<>(positions);
+        if (selected.size() != positions.size()) {
+            throw new InvalidInputException("credit of invoice " + invoice.id() + ": positions " + positions
+                    + " repeat a line");
+        }
+        Map<Integer, InvoiceLine> byPosition = new HashMap<>();
+        for (InvoiceLine line : invoice.lines()) {
+            byPosition.put(line.position(), line);
+        }
+        List<InvoiceLine> lines = new ArrayList<>(selected.size());
+        for (int p : selected) {
+            InvoiceLine line = byPosition.get(p);
+            if (line == null) {
+                throw new NotFoundException("invoice line", invoice.id().value() + "#" + p);
+            }
+            String by = alreadyCredited.get(p);
+            if (by != null) {
+                throw new LineAlreadyCreditedException(invoice.id(), p, by);
+            }
+            lines.add(withoutEntries(line).withPosition(lines.size() + 1));
+        }
+        String reason = "credit of lines " + selected + " of invoice " + invoice.number();
+        Invoice note = base(invoice, noteId, reason)
+                .withPricing(invoice.priceBasis(), invoice.taxRounding(), null)
+                .withLines(lines);
+        List<AllowanceCharge> adjustments = new ArrayList<>();
+        for (AllowanceCharge ac : invoice.adjustments()) {
+            if (ac.percent() == null || ac.tax() == null) {
+                continue;
+            }
+            Money base = Money.zero(invoice.currency());
+            for (InvoiceLine line : lines) {
+                if (sameGroup(line.tax(), ac.tax())) {
+                    base = base.plus(line.netAmount());
+                }
+            }
+            if (base.isPositive()) {
+                Money amount = base.percentage(ac.percent(), RoundingMode.HALF_UP);
+                adjustments.add(new AllowanceCharge(ac.charge(), amount, ac.percent(), base, ac.reason(), ac.tax()));
+            }
+        }
+        if (!adjustments.isEmpty()) {
+            note = note.withAdjustments(adjustments);
+        }
+        return note.withMetadata(metadata(new ArrayList<>(selected), reason));
+    }
+
+    /**
+     * A credit of {@code amount}, tax included, split over the invoice's VAT groups in proportion
+     * to their gross amounts; priced tax-inclusive so that its payable amount is exactly
+     * {@code amount}.
+     */
+    static Invoice amount(Invoice invoice, InvoiceId noteId, Money amount, String reason) {
+        if (!amount.isPositive()) {
+            throw new InvalidInputException("credit of invoice " + invoice.id() + ": amount " + amount
+                    + " must be positive");
+        }
+        invoice.totals().payable().requireSameCurrency(amount);
+        Map<TaxTreatment, Money> groups = new LinkedHashMap<>();
+        for (TaxSubtotal g : invoice.taxBreakdown()) {
+            Money gross = g.taxableAmount().plus(g.taxAmount());
+            if (gross.isPositive()) {
+                groups.put(new TaxTreatment(g.category(), g.ratePercent(), g.exemptionReason()), gross);
+            }
+        }
+        if (groups.isEmpty()) {
+            throw new InvalidInputException("invoice " + invoice.id() + " has no VAT group with a positive amount "
+                    + "to credit");
+        }
+        BigDecimal[] ratios = new BigDecimal[groups.size()];
+        int i = 0;
+        for (Money gross : groups.values()) {
+            ratios[i++] = gross.amount();
+        }
+        List<Money> parts = amount.allocate(ratios);
+        List<InvoiceLine> lines = new ArrayList<>();
+        i = 0;
+        for (TaxTreatment tax : groups.keySet()) {
+            Money part = parts.get(i++);
+            if (part.isZero()) {
+                continue;
+            }
+            lines.add(InvoiceLine.of(lines.size() + 1, reason, BigDecimal.ONE, UnitCode.PIECE, UnitPrice.of(part), tax));
+        }
+        Invoice note = base(invoice, noteId, reason)
+                .withPricing(PriceBasis.GROSS, TaxRoundingPolicy.PER_GROUP, null)
+                .withLines(lines);
+        return note.withMetadata(metadata(List.of(), reason));
+    }
+
+    private static Invoice base(Invoice invoice, InvoiceId noteId, String reason) {
+        Invoice draft = Invoice.draft(noteId, invoice.clientId(), invoice.currency(), InvoiceSource.CREDIT)
+                .asCreditNoteOf(invoice.id())
+                .withServicePeriod(invoice.servicePeriod())
+                .withPurchaseOrderRef(invoice.purchaseOrderRef())
+                .withNotes(reason);
+        return draft;
+    }
+
+    private static InvoiceLine withoutEntries(InvoiceLine l) {
+        if (l.entryIds().isEmpty()) {
+            return l;
+        }
+        return new InvoiceLine(l.position(), l.description(), l.quantity(), l.unit(), l.price(), l.baseQuantity(),
+                l.allowancesCharges(), l.tax(), l.period(), List.of(), l.projectId(), l.activityId(), l.timekeeperId(),
+                l.rateRuleId());
+    }
+
+    private static boolean sameGroup(TaxTreatment a, TaxTreatment b) {
+        return a.category() == b.category() && a.rateOrZero().compareTo(b.rateOrZero()) == 0;
+    }
+
+    private static Map<String, String> metadata(List<Integer> positions, String reason) {
+        Map<String, String> m = new HashMap<>();
+        if (!positions.isEmpty()) {
+            StringBuilder s = new StringBuilder();
+            for (int p : positions) {
+                if (s.length() > 0) {
+                    s.append(',');
+                }
+                s.append(p);
+            }
+            m.put(CREDITED_POSITIONS, s.toString());
+        }
+        m.put(REASON, reason);
+        return m;
+    }
+
+    /** Positions credited by earlier credit notes of an invoice, each with the number of the note. */
+    static Map<Integer, String> creditedPositions(List<Invoice> creditNotes) {
+        Map<Integer, String> out = new HashMap<>();
+        for (Invoice note : creditNotes) {
+            if (note.status() == InvoiceStatus.DRAFT || note.status() == InvoiceStatus.VOID) {
+                continue;
+            }
+            String positions = note.metadata().get(CREDITED_POSITIONS);
+            if (positions == null || positions.isEmpty()) {
+                continue;
+            }
+            for (String p : positions.split(",")) {
+                out.putIfAbsent(Integer.parseInt(p.trim()), String.valueOf(note.number()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.billops.core.invoice;
+
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.NotFoundException;
+import dev.billops.core.event.InvoiceIssued;
+import dev.billops.core.event.TimeEntriesBilled;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.EventId;
+import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.party.Client;
+import dev.billops.core.party.ClientStore;
+import dev.billops.core.party.Tenant;
+import dev.billops.core.party.TenantStore;
+import dev.billops.core.store.StoreSession;
+import dev.billops.core.store.TenantScope;
+import dev.billops.core.tax.TaxCategory;
+import dev.billops.core.tax.TaxRules;
+import dev.billops.core.tax.TaxSubtotal;
+import dev.billops.core.tax.TaxTreatment;
+import dev.billops.core.tax.TaxedDocument;
+import dev.billops.core.timeentry.TimeEntryStore;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Issues documents inside a transaction the caller already runs: assigns numbers from the
+ * tenant's {@link NumberingPolicy}, validates, stores the issued document, bills its time
+ * entries, writes the audit record and publishes the events. {@link InvoiceLifecycle#issue} uses
+ * it in a transaction of its own; other services (package billing, late fees) call it inside
+ * theirs so that their document and its number commit or roll back together.
+ *
+ * <p>Because the number is taken from the {@link NumberSequenceStore} inside the caller's
+ * transaction and only after every check passed, an issue that fails (validation, a duplicate, a
+ * time entry already billed) gives its number back with the rollback: numbers stay gapless.
+ *
+ * <p>Thread-safe; holds no state beyond its scope and policy.
+ */
+public final class InvoiceIssuer {
+
+    private final TenantScope scope;
+    private final NumberingPolicy numbering;
+
+    public InvoiceIssuer(TenantScope scope, NumberingPolicy numbering) {
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.numbering = Objects.requireNonNull(numbering, "numbering");
+    }
+
+    /** The numbering policy this issuer follows. */
+    public NumberingPolicy numbering() {
+        return numbering;
+    }
+
+    /**
+     * Takes the next number of {@code series} for a document of {@code client} issued on
+     * {@code issueDate}. The counter moves inside {@code session}'s transaction: a rollback gives
+     * the number back.
+     */
+    public String nextNumber(StoreSession session, String series, ClientId client, LocalDate issueDate) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(issueDate, "issueDate");
+        SeriesNumbering s = numbering.forSeries(series);
+        String key = s.periodKey(client, issueDate);
+        long seq = session.get(NumberSequenceStore.class).next(series, key, s.startAfterFor(key));
+        return s.format(series, client, issueDate, seq);
+    }
+
+    /**
+     * Validates {@code draft} and issues it with the next number of its series, due after the
+     * client's payment terms.
+     *
+     * @see #issueWithNumber(StoreSession, Invoice, String, LocalDate, LocalDate)
+     */
+    public Invoice issue(StoreSession session, Invoice draft, LocalDate issueDate) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(issueDate, "issueDate");
+        Invoice current = draft.recalculated();
+        Client client = validate(session, current);
+        String number = nextNumber(session, current.series(), current.clientId(), issueDate);
+        return store(session, current, number, issueDate, issueDate.plusDays(client.paymentTermsDays()));
+    }
+
+    /**
+     * Issues a prepared document with a number the caller chose (e.g. {@code PKG-…}), due after
+     * the client's payment terms.
+     *
+     * @see #issueWithNumber(StoreSession, Invoice, String, LocalDate, LocalDate)
+     */
+    public Invoice issueWithNumber(StoreSession session, Invoice invoice, String number, LocalDate issueDate) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(invoice, "invoice");
+        Client client = client(session, invoice.clientId());
+        return issueWithNumber(session, invoice, number, issueDate, issueDate.plusDays(client.paymentTermsDays()));
+    }
+
+    /**
+     * Issues a prepared document with the given number and dates, in {@code session}'s transaction:
+     * validates it (see {@link #validate}), stores it as ISSUED (an update if a draft with its id
+     * is stored, else an insert, so the store's uniqueness of number and of engagement period
+     * applies), marks its time entries billed, audits {@code invoice.issue} and publishes
+     * {@code invoice.issued} and, if it bills time entries, {@code time_entries.billed}.
+     *
+     * @return the issued document as stored
+     * @throws InvoiceAlreadyIssuedException if it (or the stored document with its id) is not a draft
+     * @throws dev.billops.core.store.DuplicateKeyException if the number (or the engagement period) is taken
+     * @throws dev.billops.core.timeentry.TimeEntryAlreadyBilledException if one of its entries was billed
+     */
+    public Invoice issueWithNumber(StoreSession session, Invoice invoice, String number, LocalDate issueDate,
+            LocalDate dueDate) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(invoice, "invoice");
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(issueDate, "issueDate");
+        Objects.requireNonNull(dueDate, "dueDate");
+        if (number.isBlank()) {
+            throw new InvalidInputException("invoice " + invoice.id() + ": number is blank");
+        }
+        if (dueDate.isBefore(issueDate)) {
+            throw new InvalidInputException("invoice " + invoice.id() + ": due date " + dueDate
+                    + " is before the issue date " + issueDate);
+        }
+        Invoice current = invoice.recalculated();
+        validate(session, current);
+        return store(session, current, number, issueDate, dueDate);
+    }
+
+    /**
+     * The checks every issue runs, without writing: the document is a draft (also as stored), has
+     * at least one line (BR-16), its client exists and (for invoices) is active, and it passes the
+     * EN 16931 category rules ({@link TaxRules}) with the tenant's and client's VAT ids.
+     *
+     * @return the document's client
+     */
+    public Client validate(StoreSession session, Invoice invoice) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(invoice, "invoice");
+        if (!invoice.isDraft()) {
+            throw new InvoiceAlreadyIssuedException(invoice.id(), invoice.status());
+        }
+        Optional<Invoice> stored = session.get(InvoiceStore.class).find(invoice.id());
+        if (stored.isPresent() && !stored.get().isDraft()) {
+            throw new InvoiceAlreadyIssuedException(invoice.id(), stored.get().status());
+        }
+        if (invoice.lines().isEmpty()) {
+            throw new EmptyInvoiceException(invoice.id());
+        }
+        Client client = client(session, invoice.clientId());
+        if (!client.active() && invoice.type() == DocumentType.INVOICE) {
+            throw new ClientNotActiveException(client.id(), "issue invoice " + invoice.id());
+        }
+        Tenant tenant = session.get(TenantStore.class).find().orElse(null);
+        TaxRules.validate(taxedDocument(invoice, tenant == null ? null : tenant.vatId(), client));
+        return client;
+    }
+
+    /**
+     * The facts {@link TaxRules} checks, for {@code invoice} of {@code client} sold by a seller
+     * with {@code sellerVatId}. A document whose only category is O shows no VAT ids (BR-O-02), so
+     * they are left off it here too; deliver-to country is the client's address country.
+     */
+    public static TaxedDocument taxedDocument(Invoice invoice, @Nullable String sellerVatId,
+            Client client) {
+        List<TaxTreatment> lineTaxes = new ArrayList<>(invoice.lines().size());
+        boolean period = invoice.servicePeriod() != null;
+        for (InvoiceLine line : invoice.lines()) {
+            lineTaxes.add(line.tax());
+            period |= line.period() != null;
+        }
+        List<TaxTreatment> allowances = new ArrayList<>();
+        List<TaxTreatment> charges = new ArrayList<>();
+        for (AllowanceCharge ac : invoice.adjustments()) {
+            (ac.charge() ? charges : allowances).add(Objects.requireNonNull(ac.tax(), "tax"));
+        }
+        boolean outOfScopeOnly = !invoice.taxBreakdown().isEmpty();
+        for (TaxSubtotal g : invoice.taxBreakdown()) {
+            outOfScopeOnly &= g.category() == TaxCategory.O;
+        }
+        return new TaxedDocument(lineTaxes, allowances, charges, invoice.taxBreakdown(),
+                outOfScopeOnly ? null : sellerVatId, outOfScopeOnly ? null : client.vatId(), period,
+                client.address().countryCode());
+    }
+
+    private Invoice store(StoreSession session, Invoice draft, String number, LocalDate issueDate, LocalDate dueDate) {
+        InvoiceStore invoices = session.get(InvoiceStore.class);
+        Invoice issued = draft.issuedAs(number, issueDate, dueDate);
+        Optional<Invoice> before = invoices.find(draft.id());
+        Invoice stored;
+        if (before.isPresent()) {
+            stored = invoices.update(issued);
+        } else {
+            invoices.insert(issued);
+            stored = issued;
+        }
+        List<TimeEntryId> entries = new ArrayList<>();
+        for (InvoiceLine line : stored.lines()) {
+            entries.addAll(line.entryIds());
+        }
+        if (!entries.isEmpty()) {
+            session.get(TimeEntryStore.class).markBilled(entries, stored.id());
+        }
+        scope.audit(session, "invoice.issue", "invoice", stored.id().value(), before.orElse(null), stored);
+        scope.publish(session, new InvoiceIssued(EventId.generate(), scope.clock().instant(), stored.id(), number,
+                stored.clientId(), stored.totals().payable(), dueDate));
+        if (!entries.isEmpty()) {
+            scope.publish(session, new TimeEntriesBilled(EventId.generate(), scope.clock().instant(), stored.id(),
+                    entries.size()));
+        }
+        return stored;
+    }
+
+    static Client client(StoreSession session, ClientId id) {
+        return session.get(ClientStore.class).find(id)
+                .orElseThrow(() -> new NotFoundException("client", id.value()));
+    }
+}

@@ -1,0 +1,396 @@
+package dev.billops.core.invoice;
+
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.NotFoundException;
+import dev.billops.core.event.InvoiceCreated;
+import dev.billops.core.event.InvoiceCredited;
+import dev.billops.core.event.InvoiceVoided;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.EventId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.money.Money;
+import dev.billops.core.party.Client;
+import dev.billops.core.store.StoreSession;
+import dev.billops.core.store.TenantScope;
+import dev.billops.core.tax.TaxPolicy;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The life of an invoice after it is drafted: editing drafts, issuing, voiding, crediting.
+ *
+ * <pre>
+ * DRAFT ──issue──▶ ISSUED ──payments/credits──▶ PARTIALLY_PAID ──▶ PAID
+ *                    └──void (nothing paid or credited)──▶ VOID
+ * </pre>
+ *
+ * <ul>
+ *   <li>Drafts are edited freely (lines, document-level allowances and charges, notes); every
+ *       edit recalculates the totals. Any edit of a document that is not a draft throws
+ *       {@link InvoiceAlreadyIssuedException}.</li>
+ *   <li>{@link #issue} runs in one transaction: checks (at least one line, active client, the
+ *       EN 16931 category rules) → next number of the series → issue date = the clock's today,
+ *       due date = issue date + the client's payment terms → store → time entries billed → audit
+ *       → {@code invoice.issued} and {@code time_entries.billed} events. A failed issue stores
+ *       nothing and consumes no number.</li>
+ *   <li>{@link #voidInvoice} only for an ISSUED invoice with nothing paid or credited; its number
+ *       stays used (the series has no gap) and its time entries stay billed.</li>
+ *   <li>Credit notes ({@link #creditFully}, {@link #creditLines}, {@link #creditAmount}) are issued
+ *       at once in series {@value Invoice#CREDIT_NOTE_SERIES}, reference the invoice, and reduce its
+ *       balance through its {@code credited} amount; they never credit more than the balance
+ *       (payable − paid − credited), so a balance never turns negative: refund a payment before
+ *       crediting what was paid.</li>
+ *   <li>Overdue is derived, never stored: {@link #overdueOn}.</li>
+ * </ul>
+ *
+ * <p>Every method is one transaction of the scope's tenant, attributed to its actor.
+ * Thread-safe.
+ */
+public final class InvoiceLifecycle {
+
+    private final TenantScope scope;
+    private final InvoiceIssuer issuer;
+    private final TaxPolicy taxPolicy;
+
+    public InvoiceLifecycle(TenantScope scope, NumberingPolicy numbering, TaxPolicy taxPolicy) {
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.issuer = new InvoiceIssuer(scope, Objects.requireNonNull(numbering, "numbering"));
+        this.taxPolicy = Objects.requireNonNull(taxPolicy, "taxPolicy");
+    }
+
+    /** The issuer, for services that issue documents inside their own transactions. */
+    public InvoiceIssuer issuer() {
+        return issuer;
+    }
+
+    /**
+     * Creates an empty manual draft for {@code clientId} in the client's currency, priced per the
+     * tax policy; publishes {@code invoice.created}.
+     *
+     * @throws NotFoundException if the client does not exist
+     * @throws ClientNotActiveException if the client is inactive
+     */
+    public Invoice createDraft(ClientId clientId) {
+        Objects.requireNonNull(clientId, "clientId");
+        return scope.tx(session -> {
+            Client client = InvoiceIssuer.client(session, clientId);
+            if (!client.active()) {
+                throw new ClientNotActiveException(clientId, "create an invoice");
+            }
+            Invoice draft = Invoice.draft(InvoiceId.generate(), clientId, client.currency(), InvoiceSource.MANUAL)
+                    .withPricing(taxPolicy.priceBasis(), taxPolicy.rounding(),
+                            taxPolicy.cashIncrementFor(client.currency()));
+            session.get(InvoiceStore.class).insert(draft);
+            scope.audit(session, "invoice.create", "invoice", draft.id().value(), null, draft);
+            scope.publish(session, new InvoiceCreated(EventId.generate(), scope.clock().instant(), draft.id(),
+                    clientId));
+            return draft;
+        });
+    }
+
+    /** The invoice or credit note with {@code id}. */
+    public Invoice get(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> load(session, id));
+    }
+
+    /** Appends {@code line} to a draft as its last line (its position is set to n + 1). */
+    public Invoice addLine(InvoiceId id, InvoiceLine line) {
+        Objects.requireNonNull(line, "line");
+        return editDraft(id, "invoice.add-line", inv -> {
+            List<InvoiceLine> lines = new ArrayList<>(inv.lines());
+            lines.add(line.withPosition(lines.size() + 1));
+            return inv.withLines(lines);
+        });
+    }
+
+    /**
+     * Removes the line at {@code position} from a draft; the lines after it move up one position.
+     *
+     * @throws NotFoundException if the draft has no such line
+     */
+    public Invoice removeLine(InvoiceId id, int position) {
+        return editDraft(id, "invoice.remove-line", inv -> {
+            List<InvoiceLine> lines = new ArrayList<>(inv.lines().size());
+            boolean found = false;
+            for (InvoiceLine line : inv.lines()) {
+                if (line.position() == position) {
+                    found = true;
+                } else {
+                    lines.add(line.withPosition(lines.size() + 1));
+                }
+            }
+            if (!found) {
+                throw new NotFoundException("invoice line", id.value() + "#" + position);
+            }
+            return inv.withLines(lines);
+        });
+    }
+
+    /** Adds a document-level allowance or charge (with its own tax treatment) to a draft. */
+    public Invoice addAdjustment(InvoiceId id, AllowanceCharge adjustment) {
+        Objects.requireNonNull(adjustment, "adjustment");
+        return editDraft(id, "invoice.add-adjustment", inv -> {
+            List<AllowanceCharge> all = new ArrayList<>(inv.adjustments());
+            all.add(adjustment);
+            return inv.withAdjustments(all);
+        });
+    }
+
+    /**
+     * Adds {@code percent} % of the draft's line amounts as an allowance (or charge), one per tax
+     * group ({@link DocumentAdjustments#percentOfEachGroup}).
+     */
+    public Invoice addPercentageAdjustment(InvoiceId id, boolean charge, BigDecimal percent, String reason) {
+        Objects.requireNonNull(percent, "percent");
+        Objects.requireNonNull(reason, "reason");
+        return editDraft(id, "invoice.add-adjustment", inv -> {
+            List<AllowanceCharge> all = new ArrayList<>(inv.adjustments());
+            all.addAll(DocumentAdjustments.percentOfEachGroup(inv, charge, percent, reason));
+            return inv.withAdjustments(all);
+        });
+    }
+
+    /**
+     * Adds a fixed allowance (or charge) spread over the draft's tax groups in proportion to their
+     * line amounts ({@link DocumentAdjustments#spreadOverGroups}).
+     */
+    public Invoice addAmountAdjustment(InvoiceId id, boolean charge, Money amount, String reason) {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(reason, "reason");
+        return editDraft(id, "invoice.add-adjustment", inv -> {
+            List<AllowanceCharge> all = new ArrayList<>(inv.adjustments());
+            all.addAll(DocumentAdjustments.spreadOverGroups(inv, charge, amount, reason));
+            return inv.withAdjustments(all);
+        });
+    }
+
+    /**
+     * Removes the document-level allowance or charge at {@code index} (0-based, in the order of
+     * {@link Invoice#adjustments()}).
+     */
+    public Invoice removeAdjustment(InvoiceId id, int index) {
+        return editDraft(id, "invoice.remove-adjustment", inv -> {
+            if (index < 0 || index >= inv.adjustments().size()) {
+                throw new NotFoundException("invoice adjustment", id.value() + "#" + index);
+            }
+            List<AllowanceCharge> all = new ArrayList<>(inv.adjustments());
+            all.remove(index);
+            return inv.withAdjustments(all);
+        });
+    }
+
+    /** Replaces the draft's notes. */
+    public Invoice setNotes(InvoiceId id, String notes) {
+        Objects.requireNonNull(notes, "notes");
+        return editDraft(id, "invoice.set-notes", inv -> inv.withNotes(notes));
+    }
+
+    /**
+     * Deletes a draft.
+     *
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     */
+    public void deleteDraft(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        scope.tx(session -> {
+            Invoice inv = load(session, id);
+            requireDraft(inv);
+            session.get(InvoiceStore.class).deleteDraft(id);
+            scope.audit(session, "invoice.delete", "invoice", id.value(), inv, null);
+            return null;
+        });
+    }
+
+    /**
+     * Issues a draft with the next number of its series, dated the clock's today and due after the
+     * client's payment terms; see the class comment for the steps.
+     *
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     * @throws EmptyInvoiceException if it has no lines (BR-16)
+     * @throws ClientNotActiveException if the client is inactive
+     * @throws dev.billops.core.tax.TaxCategoryRuleViolationException if it breaks a category rule
+     */
+    public Invoice issue(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> issuer.issue(session, load(session, id), scope.today()));
+    }
+
+    /**
+     * Voids an issued invoice that has nothing paid or credited; publishes {@code invoice.voided}.
+     *
+     * @throws InvoiceNotIssuedException if it is a draft, already void, or a credit note
+     * @throws InvoiceHasPaymentsException if money was paid or credited on it
+     */
+    public Invoice voidInvoice(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> {
+            Invoice inv = load(session, id);
+            if (inv.type() != DocumentType.INVOICE || inv.status() == InvoiceStatus.DRAFT
+                    || inv.status() == InvoiceStatus.VOID) {
+                throw new InvoiceNotIssuedException(id, inv.status(),
+                        inv.type() == DocumentType.INVOICE ? "void invoice" : "void credit note");
+            }
+            if (!inv.paid().isZero() || !inv.credited().isZero() || inv.status() != InvoiceStatus.ISSUED) {
+                throw new InvoiceHasPaymentsException(id, String.valueOf(inv.number()), inv.paid(), inv.credited());
+            }
+            Invoice voided = session.get(InvoiceStore.class).update(inv.withStatus(InvoiceStatus.VOID));
+            scope.audit(session, "invoice.void", "invoice", id.value(), inv, voided);
+            scope.publish(session, new InvoiceVoided(EventId.generate(), scope.clock().instant(), id,
+                    String.valueOf(inv.number())));
+            return voided;
+        });
+    }
+
+    /**
+     * Credits everything still open on an invoice. When nothing was paid or credited yet the
+     * credit note mirrors the invoice (same lines, adjustments and totals); otherwise it credits
+     * the balance as an amount ({@link #creditAmount}).
+     *
+     * @return the issued credit note
+     * @throws CreditExceedsBalanceException if nothing is left to credit
+     */
+    public Invoice creditFully(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> {
+            Invoice inv = creditable(session, id);
+            if (!inv.amountDue().isPositive()) {
+                throw new CreditExceedsBalanceException(id, inv.totals().payable(), inv.amountDue());
+            }
+            Invoice note;
+            if (inv.paid().isZero() && inv.credited().isZero()) {
+                note = CreditNoteBuilder.mirror(inv, InvoiceId.generate());
+            } else {
+                note = CreditNoteBuilder.amount(inv, InvoiceId.generate(), inv.amountDue(),
+                        "credit of the balance of invoice " + inv.number());
+            }
+            return issueCredit(session, inv, note);
+        });
+    }
+
+    /**
+     * Credits the lines at {@code positions} (each at most once over all credit notes of the
+     * invoice), with the invoice's percentage allowances and charges applied to them again.
+     *
+     * @return the issued credit note
+     * @throws NotFoundException if a position is not a line of the invoice
+     * @throws LineAlreadyCreditedException if a line was credited before
+     * @throws CreditExceedsBalanceException if the credit exceeds the balance
+     */
+    public Invoice creditLines(InvoiceId id, Collection<Integer> positions) {
+        Objects.requireNonNull(id, "id");
+        List<Integer> selected = List.copyOf(Objects.requireNonNull(positions, "positions"));
+        return scope.tx(session -> {
+            Invoice inv = creditable(session, id);
+            List<Invoice> earlier = session.get(InvoiceStore.class).creditNotesOf(id);
+            Invoice note = CreditNoteBuilder.lines(inv, InvoiceId.generate(), selected,
+                    CreditNoteBuilder.creditedPositions(earlier));
+            return issueCredit(session, inv, note);
+        });
+    }
+
+    /**
+     * Credits {@code amount}, tax included, split over the invoice's VAT groups in proportion to
+     * their gross amounts.
+     *
+     * @return the issued credit note, whose payable amount is exactly {@code amount}
+     * @throws CreditExceedsBalanceException if {@code amount} exceeds the balance
+     */
+    public Invoice creditAmount(InvoiceId id, Money amount, String reason) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(reason, "reason");
+        if (reason.isBlank()) {
+            throw new InvalidInputException("credit of invoice " + id + ": reason is blank");
+        }
+        return scope.tx(session -> {
+            Invoice inv = creditable(session, id);
+            return issueCredit(session, inv, CreditNoteBuilder.amount(inv, InvoiceId.generate(), amount, reason));
+        });
+    }
+
+    /** Credit notes issued against {@code id}. */
+    public List<Invoice> creditNotesOf(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> session.get(InvoiceStore.class).creditNotesOf(id));
+    }
+
+    /**
+     * Invoices (not credit notes) that are overdue at the end of {@code date}: issued or partially
+     * paid, a balance above zero and a due date before {@code date}. Ordered like the store lists.
+     */
+    public List<Invoice> overdueOn(LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        return scope.tx(session -> {
+            List<Invoice> out = new ArrayList<>();
+            session.get(InvoiceStore.class).forEach(InvoiceQuery.open(null), inv -> {
+                if (inv.isOverdueOn(date)) {
+                    out.add(inv);
+                }
+            });
+            return out;
+        });
+    }
+
+    private Invoice issueCredit(StoreSession session, Invoice invoice, Invoice noteDraft) {
+        Money creditable = invoice.amountDue();
+        Money requested = noteDraft.totals().payable();
+        if (requested.isGreaterThan(creditable)) {
+            throw new CreditExceedsBalanceException(invoice.id(), requested, creditable);
+        }
+        if (!requested.isPositive()) {
+            throw new InvalidInputException("credit of invoice " + invoice.id() + " would be " + requested
+                    + "; a credit note credits a positive amount");
+        }
+        LocalDate today = scope.today();
+        issuer.validate(session, noteDraft);
+        String number = issuer.nextNumber(session, noteDraft.series(), noteDraft.clientId(), today);
+        scope.publish(session, new InvoiceCreated(EventId.generate(), scope.clock().instant(), noteDraft.id(),
+                noteDraft.clientId()));
+        Invoice note = issuer.issueWithNumber(session, noteDraft, number, today, today);
+        Invoice credited = session.get(InvoiceStore.class)
+                .update(invoice.withSettlement(invoice.paid(), invoice.credited().plus(requested)));
+        scope.audit(session, "invoice.credit", "invoice", invoice.id().value(), invoice, credited);
+        scope.publish(session, new InvoiceCredited(EventId.generate(), scope.clock().instant(), invoice.id(),
+                note.id(), number, requested));
+        return note;
+    }
+
+    private Invoice creditable(StoreSession session, InvoiceId id) {
+        Invoice inv = load(session, id);
+        if (inv.type() != DocumentType.INVOICE || inv.status() == InvoiceStatus.DRAFT
+                || inv.status() == InvoiceStatus.VOID) {
+            throw new InvoiceNotIssuedException(id, inv.status(),
+                    inv.type() == DocumentType.INVOICE ? "credit invoice" : "credit the credit note");
+        }
+        return inv;
+    }
+
+    private Invoice editDraft(InvoiceId id, String action, UnaryOperator<Invoice> edit) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> {
+            Invoice inv = load(session, id);
+            requireDraft(inv);
+            Invoice next = edit.apply(inv);
+            Invoice stored = session.get(InvoiceStore.class).update(next);
+            scope.audit(session, action, "invoice", id.value(), inv, stored);
+            return stored;
+        });
+    }
+
+    private static void requireDraft(Invoice inv) {
+        if (!inv.isDraft()) {
+            throw new InvoiceAlreadyIssuedException(inv.id(), inv.status());
+        }
+    }
+
+    private static Invoice load(StoreSession session, InvoiceId id) {
+        return session.get(InvoiceStore.class).find(id)
+                .orElseThrow(() -> new NotFoundException("invoice", id.value()));
+    }
+}
