@@ -38,7 +38,7 @@ final class Runner<T> {
             }
             if (outcome.discarded) {
                 discarded++;
-                if (discarded > tries * 10) {
+                if (discarded > 10L * tries) {
                     throw new AssertionError("property discarded " + discarded + " values (by failing JUnit assumptions)"
                             + " and passed only " + passed + " of " + tries + " tries; seed " + seed
                             + ". Generate values that meet the assumptions instead.");

@@ -10,9 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class GenTest {
@@ -245,16 +245,27 @@ class GenTest {
     @Test
     void withShrinker_customGenerator_shrinksWithIt() {
         Gen<String> words = random -> "x".repeat(random.nextInt(5, 40));
-        Gen<String> shrinking = words.withShrinker(s -> s.isEmpty() ? java.util.stream.Stream.empty()
-                : java.util.stream.Stream.of(s.substring(1)));
+        Gen<String> shrinking = words.withShrinker(s -> s.isEmpty() ? Stream.empty() : Stream.of(s.substring(1)));
         assertEquals("xxx", shrunk(() -> Property.forAll(shrinking).seed(2L).check(s -> s.length() < 3)));
         assertEquals(List.of("xx"), shrinking.shrink("xxx").toList());
     }
 
     @Test
-    void listShrinking_removesBeforeShrinkingElements() {
-        Shrinkable<List<Integer>> tree = Gen.listOf(Gen.ints(5, 9), 1, 1).map(Function.<List<Integer>>identity())
-                .generateShrinkable(new SplittableRandom(1));
-        assertTrue(tree.shrinks().allMatch(s -> s.value().size() == 1), "never below the minimum size");
+    void listOf_shrinkTree_neverGoesBelowMinimumSize() {
+        Shrinkable<List<Integer>> tree = Gen.listOf(Gen.ints(5, 9), 2, 8).generateShrinkable(new SplittableRandom(1));
+        List<Shrinkable<List<Integer>>> level = List.of(tree);
+        for (int depth = 0; depth < 3; depth++) {
+            level = level.stream().flatMap(Shrinkable::shrinks).limit(2_000).toList();
+            assertTrue(level.stream().allMatch(s -> s.value().size() >= 2), "depth " + depth);
+        }
+        assertTrue(!level.isEmpty());
+    }
+
+    @Test
+    void listOf_shrinks_dropElementsBeforeShrinkingThem() {
+        Shrinkable<Integer> eight = Shrinkable.unfold(8, x -> x > 7 ? Stream.of(x - 1) : Stream.empty());
+        Shrinkable<List<Integer>> tree = ListShrinking.tree(List.of(Shrinkable.of(7), eight, Shrinkable.of(9)), 0);
+        assertEquals(List.of(List.of(), List.of(8, 9), List.of(7, 9), List.of(7, 8), List.of(7, 7, 9)),
+                tree.shrinks().map(Shrinkable::value).toList());
     }
 }
