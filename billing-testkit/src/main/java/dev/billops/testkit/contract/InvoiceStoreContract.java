@@ -1,0 +1,234 @@
+package dev.billops.testkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.billops.core.error.NotFoundException;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.EngagementId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.invoice.DocumentType;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
+import dev.billops.core.invoice.InvoiceQuery;
+import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.money.Money;
+import dev.billops.core.store.ConcurrentUpdateException;
+import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.store.StoreSession;
+import dev.billops.testkit.gen.DomainGens;
+import dev.billops.testkit.gen.MoneyGens;
+import dev.billops.testkit.property.Gen;
+import dev.billops.testkit.property.Property;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract of {@link InvoiceStore}: round trips of whole invoices (lines, adjustments, breakdown,
+ * totals, settlement, metadata), the three uniqueness guarantees (id, (series, number),
+ * (engagement, package period start)), optimistic locking, deleting only drafts, lookups,
+ * filters and order (issue date, drafts last, then id). See {@link StoreContract}.
+ */
+public abstract class InvoiceStoreContract extends StoreContract {
+
+    protected static final ClientId ACME = ClientId.of("acme");
+    protected static final ClientId GLOBEX = ClientId.of("globex");
+
+    private static InvoiceStore invoices(StoreSession s) {
+        return s.get(InvoiceStore.class);
+    }
+
+    private void insert(Invoice... all) {
+        run(s -> {
+            for (Invoice i : all) {
+                invoices(s).insert(i);
+            }
+        });
+    }
+
+    private Optional<Invoice> find(InvoiceId id) {
+        return tx(s -> invoices(s).find(id));
+    }
+
+    @Test
+    void insert_richWithHostileTexts_roundTripsEveryField() {
+        for (int i = 0; i < DomainGens.HOSTILE_TEXTS.size(); i++) {
+            Invoice rich = Fixtures.richInvoice(InvoiceId.of("rich-" + i), ACME, DomainGens.HOSTILE_TEXTS.get(i));
+            insert(rich);
+            assertEquals(Optional.of(rich), find(rich.id()), DomainGens.HOSTILE_TEXTS.get(i));
+        }
+    }
+
+    @Test
+    void insert_emptyDraft_roundTripsNulls() {
+        Invoice draft = Fixtures.draft(InvoiceId.of("d"), ACME);
+        insert(draft);
+        assertEquals(Optional.of(draft), find(draft.id()));
+    }
+
+    @Test
+    void insert_generatedDrafts_roundTrip() {
+        Gen<Invoice> gen = MoneyGens.currencies().flatMap(c -> DomainGens.draftInvoices(ACME, c));
+        Property.forAll(gen).tries(40).verify(invoice -> {
+            dev.billops.core.id.TenantId fresh = dev.billops.core.id.TenantId.generate();
+            run(fresh, s -> invoices(s).insert(invoice));
+            assertEquals(Optional.of(invoice), tx(fresh, s -> invoices(s).find(invoice.id())));
+        });
+    }
+
+    @Test
+    void insert_knownId_throwsDuplicateKey() {
+        Invoice d = Fixtures.draft(InvoiceId.of("d"), ACME);
+        insert(d);
+        assertFailsStoringNothing(DuplicateKeyException.class, () -> insert(Fixtures.draft(d.id(), GLOBEX)));
+    }
+
+    @Test
+    void insert_knownSeriesAndNumber_throwsDuplicateKey_otherSeriesAccepted() {
+        insert(Fixtures.issued(InvoiceId.of("i1"), ACME, "INV", "2026-0001", Fixtures.D0));
+        assertFailsStoringNothing(DuplicateKeyException.class,
+                () -> insert(Fixtures.issued(InvoiceId.of("i2"), GLOBEX, "INV", "2026-0001", Fixtures.D0)));
+        Invoice otherSeries = Fixtures.issued(InvoiceId.of("i3"), ACME, "PKG", "2026-0001", Fixtures.D0);
+        insert(otherSeries);
+        assertEquals(Optional.of(otherSeries), find(otherSeries.id()));
+    }
+
+    @Test
+    void insert_secondInvoiceForEngagementPeriod_throwsDuplicateKey_otherPeriodAccepted() {
+        EngagementId eng = EngagementId.of("eng-1");
+        insert(Fixtures.packageDraft(InvoiceId.of("p1"), ACME, eng, Fixtures.D0));
+        assertFailsStoringNothing(DuplicateKeyException.class,
+                () -> insert(Fixtures.packageDraft(InvoiceId.of("p2"), ACME, eng, Fixtures.D0)));
+        insert(Fixtures.packageDraft(InvoiceId.of("p3"), ACME, eng, Fixtures.D0.plusMonths(1)),
+                Fixtures.packageDraft(InvoiceId.of("p4"), ACME, EngagementId.of("eng-2"), Fixtures.D0));
+        assertEquals(InvoiceId.of("p1"),
+                tx(s -> invoices(s).findByEngagementPeriod(eng, Fixtures.D0)).orElseThrow().id());
+        assertEquals(InvoiceId.of("p3"),
+                tx(s -> invoices(s).findByEngagementPeriod(eng, Fixtures.D0.plusMonths(1))).orElseThrow().id());
+        assertEquals(Optional.empty(), tx(s -> invoices(s).findByEngagementPeriod(eng, Fixtures.D0.minusMonths(1))));
+    }
+
+    @Test
+    void update_issuingDraftThenSettling_storesEachStateAndBumpsVersion() {
+        Invoice draft = Fixtures.draftWithLine(InvoiceId.of("d"), ACME);
+        insert(draft);
+        Invoice issuedForm = draft.issuedAs("INV-7", Fixtures.D0, Fixtures.D0.plusDays(30));
+        Invoice issued = tx(s -> invoices(s).update(issuedForm));
+        assertEquals(issuedForm.withVersion(draft.version() + 1), issued);
+        assertEquals(Optional.of(issued), tx(s -> invoices(s).findByNumber("INV-7")));
+        Invoice paid = tx(s -> invoices(s).update(issued.withSettlement(issued.totals().payable(),
+                Money.zero(issued.currency()))));
+        assertEquals(InvoiceStatus.PAID, paid.status());
+        assertEquals(draft.version() + 2, paid.version());
+        assertEquals(Optional.of(paid), find(draft.id()));
+    }
+
+    @Test
+    void update_staleVersion_throwsConcurrentUpdate_unknown_throwsNotFound() {
+        Invoice draft = Fixtures.draft(InvoiceId.of("d"), ACME);
+        insert(draft);
+        run(s -> invoices(s).update(draft.withNotes("first")));
+        assertFailsStoringNothing(ConcurrentUpdateException.class,
+                () -> run(s -> invoices(s).update(draft.withNotes("second"))));
+        assertFailsStoringNothing(NotFoundException.class,
+                () -> run(s -> invoices(s).update(Fixtures.draft(InvoiceId.of("ghost"), ACME))));
+    }
+
+    @Test
+    void update_numberHeldByAnotherInvoice_throwsDuplicateKey() {
+        insert(Fixtures.issued(InvoiceId.of("i1"), ACME, "INV", "N-1", Fixtures.D0));
+        Invoice draft = Fixtures.issued(InvoiceId.of("i2"), ACME, "INV", "N-2", Fixtures.D0);
+        insert(draft);
+        assertFailsStoringNothing(DuplicateKeyException.class, () -> run(s -> invoices(s).update(
+                draft.issuedAs("N-1", Fixtures.D0, Fixtures.D0))));
+    }
+
+    @Test
+    void update_engagementPeriodHeldByAnotherInvoice_throwsDuplicateKey() {
+        EngagementId eng = EngagementId.of("eng");
+        insert(Fixtures.packageDraft(InvoiceId.of("p1"), ACME, eng, Fixtures.D0));
+        Invoice other = Fixtures.draft(InvoiceId.of("p2"), ACME);
+        insert(other);
+        assertFailsStoringNothing(DuplicateKeyException.class, () -> run(s -> invoices(s).update(
+                other.forPackagePeriod(eng, Fixtures.D0))));
+    }
+
+    @Test
+    void deleteDraft_draft_removesAndFreesEngagementPeriod() {
+        EngagementId eng = EngagementId.of("eng");
+        Invoice d = Fixtures.packageDraft(InvoiceId.of("d"), ACME, eng, Fixtures.D0);
+        insert(d);
+        run(s -> invoices(s).deleteDraft(d.id()));
+        assertEquals(Optional.empty(), find(d.id()));
+        insert(Fixtures.packageDraft(InvoiceId.of("again"), ACME, eng, Fixtures.D0));
+    }
+
+    @Test
+    void deleteDraft_issued_throwsAlreadyIssued_unknown_throwsNotFound() {
+        Invoice issued = Fixtures.issued(InvoiceId.of("i"), ACME, "INV", "N-1", Fixtures.D0);
+        insert(issued);
+        InvoiceAlreadyIssuedException ex = assertFailsStoringNothing(InvoiceAlreadyIssuedException.class,
+                () -> run(s -> invoices(s).deleteDraft(issued.id())));
+        assertEquals(issued.id(), ex.invoiceId());
+        assertFailsStoringNothing(NotFoundException.class,
+                () -> run(s -> invoices(s).deleteDraft(InvoiceId.of("ghost"))));
+    }
+
+    @Test
+    void findByNumber_findsIssuedInvoiceOnly() {
+        Invoice issued = Fixtures.issued(InvoiceId.of("i"), ACME, "INV", "INV-2026-00042", Fixtures.D0);
+        insert(issued, Fixtures.draft(InvoiceId.of("d"), ACME));
+        assertEquals(Optional.of(issued), tx(s -> invoices(s).findByNumber("INV-2026-00042")));
+        assertEquals(Optional.empty(), tx(s -> invoices(s).findByNumber("INV-2026-0004")));
+        assertEquals(Optional.empty(), tx(s -> invoices(s).findByNumber("'; DROP TABLE x; --")));
+    }
+
+    @Test
+    void list_orderedByIssueDateDraftsLastThenId() {
+        Invoice d2 = Fixtures.draft(InvoiceId.of("d2"), ACME);
+        Invoice d1 = Fixtures.draft(InvoiceId.of("d1"), GLOBEX);
+        Invoice lateA = Fixtures.issued(InvoiceId.of("a"), ACME, "INV", "3", Fixtures.D0.plusDays(5));
+        Invoice earlyZ = Fixtures.issued(InvoiceId.of("z"), ACME, "INV", "1", Fixtures.D0);
+        Invoice earlyB = Fixtures.issued(InvoiceId.of("b"), GLOBEX, "INV", "2", Fixtures.D0);
+        insert(d2, lateA, d1, earlyZ, earlyB);
+        assertEquals(List.of(earlyB, earlyZ, lateA, d1, d2), tx(s -> invoices(s).list(InvoiceQuery.all())));
+        List<Invoice> paged = new java.util.ArrayList<>();
+        run(s -> invoices(s).forEach(InvoiceQuery.all(), paged::add));
+        assertEquals(List.of(earlyB, earlyZ, lateA, d1, d2), paged);
+    }
+
+    @Test
+    void list_filtersByClientStatusAndType() {
+        Invoice draft = Fixtures.draft(InvoiceId.of("d"), ACME);
+        Invoice issued = Fixtures.issued(InvoiceId.of("i1"), ACME, "INV", "1", Fixtures.D0);
+        Invoice partly = Fixtures.issued(InvoiceId.of("i2"), ACME, "INV", "2", Fixtures.D0)
+                .withSettlement(Money.of(Fixtures.EUR, "1.00"), Money.zero(Fixtures.EUR));
+        Invoice paid = Fixtures.issued(InvoiceId.of("i3"), ACME, "INV", "3", Fixtures.D0);
+        paid = paid.withSettlement(paid.totals().payable(), Money.zero(Fixtures.EUR));
+        Invoice globex = Fixtures.issued(InvoiceId.of("i4"), GLOBEX, "INV", "4", Fixtures.D0);
+        Invoice credit = Fixtures.creditNote(InvoiceId.of("cn"), ACME, issued.id(), "CN-1", Fixtures.D0);
+        insert(draft, issued, partly, paid, globex, credit);
+
+        assertEquals(List.of(credit, issued, partly, paid, draft), tx(s -> invoices(s).list(InvoiceQuery.ofClient(ACME))));
+        assertEquals(List.of(issued, partly), tx(s -> invoices(s).list(InvoiceQuery.open(ACME))));
+        assertEquals(List.of(issued, partly, globex), tx(s -> invoices(s).list(InvoiceQuery.open(null))));
+        assertEquals(List.of(credit), tx(s -> invoices(s).list(new InvoiceQuery(null, EnumSet.noneOf(
+                InvoiceStatus.class), DocumentType.CREDIT_NOTE))));
+        assertEquals(List.of(paid, draft), tx(s -> invoices(s).list(new InvoiceQuery(ACME,
+                EnumSet.of(InvoiceStatus.PAID, InvoiceStatus.DRAFT), DocumentType.INVOICE))));
+    }
+
+    @Test
+    void creditNotesOf_listsOnlyNotesOfThatInvoice() {
+        Invoice inv = Fixtures.issued(InvoiceId.of("inv"), ACME, "INV", "1", Fixtures.D0);
+        Invoice other = Fixtures.issued(InvoiceId.of("other"), ACME, "INV", "2", Fixtures.D0);
+        Invoice cn2 = Fixtures.creditNote(InvoiceId.of("cn-b"), ACME, inv.id(), "CN-2", Fixtures.D0.plusDays(2));
+        Invoice cn1 = Fixtures.creditNote(InvoiceId.of("cn-a"), ACME, inv.id(), "CN-1", Fixtures.D0.plusDays(1));
+        Invoice cnOther = Fixtures.creditNote(InvoiceId.of("cn-c"), ACME, other.id(), "CN-3", Fixtures.D0);
+        insert(inv, other, cn2, cn1, cnOther);
+        assertEquals(List.of(cn1, cn2), tx(s -> invoices(s).creditNotesOf(inv.id())));
+        assertEquals(List.of(), tx(s -> invoices(s).creditNotesOf(cn1.id())));
+    }
+}

@@ -1,0 +1,473 @@
+package dev.billops.testkit.gen;
+
+import dev.billops.core.engagement.Engagement;
+import dev.billops.core.engagement.EngagementStatus;
+import dev.billops.core.engagement.PackageSchedule;
+import dev.billops.core.engagement.PricingMode;
+import dev.billops.core.engagement.ProrationPolicy;
+import dev.billops.core.id.ActivityId;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.EngagementId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.PaymentId;
+import dev.billops.core.id.ProjectId;
+import dev.billops.core.id.RateRuleId;
+import dev.billops.core.id.TenantId;
+import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.id.TimekeeperId;
+import dev.billops.core.invoice.AllowanceCharge;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.InvoiceSource;
+import dev.billops.core.invoice.UnitCode;
+import dev.billops.core.money.Money;
+import dev.billops.core.money.UnitPrice;
+import dev.billops.core.party.Address;
+import dev.billops.core.party.Client;
+import dev.billops.core.party.TaxProfile;
+import dev.billops.core.party.Tenant;
+import dev.billops.core.party.Timekeeper;
+import dev.billops.core.payment.Allocation;
+import dev.billops.core.payment.Payment;
+import dev.billops.core.payment.PaymentStatus;
+import dev.billops.core.project.Activity;
+import dev.billops.core.project.Budget;
+import dev.billops.core.project.Project;
+import dev.billops.core.project.ProjectStatus;
+import dev.billops.core.rate.RateRule;
+import dev.billops.core.rate.RateScope;
+import dev.billops.core.rate.RateUnit;
+import dev.billops.core.tax.PriceBasis;
+import dev.billops.core.tax.TaxRoundingPolicy;
+import dev.billops.core.tax.TaxTreatment;
+import dev.billops.core.time.LocalDateRange;
+import dev.billops.core.time.RoundingScope;
+import dev.billops.core.time.TimeSpan;
+import dev.billops.core.timeentry.EntryState;
+import dev.billops.core.timeentry.TimeEntry;
+import dev.billops.testkit.property.Gen;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import javax.money.CurrencyUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Generators of valid BillOps domain values: ids, texts that break naive storage and rendering,
+ * parties, projects, rate rules, time entries, invoice lines, invoices, payments and engagements.
+ *
+ * <p>Every value satisfies its record's validation, so a property can use it without filtering.
+ * Optional fields are null about one time in three; texts are a mix of plain words and the
+ * {@link #HOSTILE_TEXTS}. Instants are whole seconds (what calendars and databases keep).
+ * Id and text generators shrink (toward short ids and plain words); the generators of whole
+ * records draw their fields independently and do not shrink, so that they stay cheap.
+ *
+ * <p>All generators are stateless and thread-safe, and are pure functions of the random source.
+ */
+public final class DomainGens {
+
+    /**
+     * Texts that break naive code: non-Latin scripts, emoji (including joined sequences),
+     * right-to-left text and a bidi override, combining marks, quotes of every kind, backslashes,
+     * SQL wildcards and injection attempts, HTML, line breaks and tabs, leading/trailing spaces.
+     * None is blank and none contains a NUL character.
+     */
+    public static final List<String> HOSTILE_TEXTS = List.of(
+            "'; DROP TABLE x; --",
+            "Robert'); DROP TABLE clients;--",
+            "O'Brien & \"Sons\" `Ltd`",
+            "Zoë Müller GmbH & Co. KG",
+            "株式会社テスト",
+            "😀 Emoji 👩‍💻 Ltd 🇩🇪",
+            "שלום עולם",
+            "مرحبا بالعالم",
+            "\u202Eevil bidi override",
+            "e\u0301 combining + ẞ + ǅ",
+            "back\\slash 100% _under_ %s {0}",
+            "<script>alert('x')</script>",
+            "line one\nline two\r\n\ttabbed",
+            "  padded  ",
+            "null");
+
+    private static final List<String> WORDS = List.of("Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne",
+            "Consulting", "Design", "Web", "Audit", "Support", "Retainer", "Workshop", "Review", "Backend");
+    private static final char[] ID_CHARS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-".toCharArray();
+    private static final List<String> COUNTRIES = List.of("DE", "AT", "FR", "NL", "GB", "US", "CH", "JP", "BH");
+    private static final List<Locale> LOCALES = List.of(Locale.ENGLISH, Locale.GERMANY, Locale.FRANCE,
+            Locale.forLanguageTag("de-CH"), Locale.JAPAN, Locale.forLanguageTag("ar-BH"));
+
+    private DomainGens() {
+    }
+
+    // ---- ids and texts ----------------------------------------------------------------------
+
+    /** Valid id strings: 1 to 64 characters of {@code [A-Za-z0-9._:-]}, mostly 8 to 26; shrink toward shorter. */
+    public static Gen<String> idStrings() {
+        Gen<Integer> lengths = Gen.frequency(Gen.weighted(1, Gen.ints(1, 64)), Gen.weighted(4, Gen.ints(8, 26)));
+        return Gen.listOf(Gen.ints(0, ID_CHARS.length - 1), 1, 64)
+                .flatMap(chars -> lengths.map(len -> {
+                    StringBuilder sb = new StringBuilder(len);
+                    for (int i = 0; i < len; i++) {
+                        sb.append(ID_CHARS[chars.get(i % chars.size())]);
+                    }
+                    return sb.toString();
+                }));
+    }
+
+    public static Gen<TenantId> tenantIds() {
+        return idStrings().map(TenantId::of);
+    }
+
+    public static Gen<ClientId> clientIds() {
+        return idStrings().map(ClientId::of);
+    }
+
+    public static Gen<ProjectId> projectIds() {
+        return idStrings().map(ProjectId::of);
+    }
+
+    public static Gen<TimekeeperId> timekeeperIds() {
+        return idStrings().map(TimekeeperId::of);
+    }
+
+    public static Gen<ActivityId> activityIds() {
+        return idStrings().map(ActivityId::of);
+    }
+
+    public static Gen<RateRuleId> rateRuleIds() {
+        return idStrings().map(RateRuleId::of);
+    }
+
+    public static Gen<TimeEntryId> timeEntryIds() {
+        return idStrings().map(TimeEntryId::of);
+    }
+
+    public static Gen<InvoiceId> invoiceIds() {
+        return idStrings().map(InvoiceId::of);
+    }
+
+    public static Gen<PaymentId> paymentIds() {
+        return idStrings().map(PaymentId::of);
+    }
+
+    public static Gen<EngagementId> engagementIds() {
+        return idStrings().map(EngagementId::of);
+    }
+
+    /** Non-blank texts: one to three plain words (shrinking toward one), or one of {@link #HOSTILE_TEXTS}. */
+    public static Gen<String> texts() {
+        Gen<String> plain = Gen.listOf(Gen.oneOf(WORDS), 1, 3).map(words -> String.join(" ", words));
+        return Gen.frequency(Gen.weighted(2, plain), Gen.weighted(1, Gen.oneOf(HOSTILE_TEXTS)));
+    }
+
+    /** Addresses with one to three lines in a handful of countries. */
+    public static Gen<Address> addresses() {
+        return random -> new Address(draw(Gen.listOf(texts(), 1, 3), random), pick(List.of("10115", "", "1010",
+                "SW1A 1AA", "100-0001"), random), draw(texts(), random), pick(COUNTRIES, random));
+    }
+
+    // ---- parties, projects, rates ------------------------------------------------------------
+
+    /** The seller record of {@code tenant}, with or without VAT id, e-mail and bank details. */
+    public static Gen<Tenant> tenants(TenantId tenant) {
+        Objects.requireNonNull(tenant, "tenant");
+        return random -> new Tenant(tenant, draw(texts(), random), draw(addresses(), random),
+                maybe(random, "DE123456789"), maybe(random, "billing@example.test"),
+                maybe(random, "DE89370400440532013000"), maybe(random, "COBADEFFXXX"),
+                draw(MoneyGens.vatRates(), random));
+    }
+
+    /** Clients in any of {@link MoneyGens#currencies()}. */
+    public static Gen<Client> clients() {
+        return MoneyGens.currencies().flatMap(DomainGens::clients);
+    }
+
+    /** Clients invoiced in {@code currency}, with every tax profile, with and without autopay. */
+    public static Gen<Client> clients(CurrencyUnit currency) {
+        Objects.requireNonNull(currency, "currency");
+        return random -> {
+            TaxProfile profile = draw(Gen.enumValues(TaxProfile.class), random);
+            boolean needsVat = profile == TaxProfile.REVERSE_CHARGE || profile == TaxProfile.INTRA_COMMUNITY;
+            boolean autopay = random.nextInt(4) == 0;
+            return new Client(draw(clientIds(), random), draw(texts(), random), draw(addresses(), random),
+                    needsVat ? "ATU12345678" : maybe(random, "FR40303265045"), maybe(random, draw(texts(), random)),
+                    currency, random.nextInt(4) == 0 ? random.nextInt(366) : 30, pick(LOCALES, random), profile,
+                    profile == TaxProfile.STANDARD ? null : maybe(random, draw(texts(), random)), autopay,
+                    autopay ? "pm_" + draw(idStrings(), random) : maybe(random, "pm_card_visa"),
+                    random.nextInt(5) != 0, random.nextInt(3));
+        };
+    }
+
+    public static Gen<Timekeeper> timekeepers() {
+        return random -> new Timekeeper(draw(timekeeperIds(), random), draw(texts(), random),
+                maybe(random, "someone@example.test"), random.nextInt(5) != 0);
+    }
+
+    public static Gen<Activity> activities() {
+        return random -> new Activity(draw(activityIds(), random), draw(texts(), random), random.nextBoolean());
+    }
+
+    /** Budgets in hours, money or both, total or monthly. */
+    public static Gen<Budget> budgets(CurrencyUnit currency) {
+        Objects.requireNonNull(currency, "currency");
+        return random -> {
+            int kind = random.nextInt(3);
+            Duration hours = kind == 1 ? null : Duration.ofMinutes(1 + random.nextInt(100_000));
+            Money amount = kind == 0 ? null : draw(MoneyGens.positiveMoney(currency), random);
+            return new Budget(hours, amount, draw(Gen.enumValues(Budget.Period.class), random));
+        };
+    }
+
+    /** Projects of {@code client} with any status, rounding rule, budget and VAT rate. */
+    public static Gen<Project> projects(ClientId client, CurrencyUnit currency) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(currency, "currency");
+        return random -> new Project(draw(projectIds(), random), client, draw(texts(), random),
+                maybe(random, "PRJ-" + random.nextInt(1000)), draw(Gen.enumValues(ProjectStatus.class), random),
+                random.nextBoolean() ? null : draw(budgets(currency), random), draw(TimeGens.roundingRules(), random),
+                draw(Gen.enumValues(RoundingScope.class), random), random.nextInt(4) != 0,
+                random.nextBoolean() ? null : draw(MoneyGens.vatRates(), random), random.nextInt(3));
+    }
+
+    /** Rate scopes with any combination of client, project, timekeeper and activity. */
+    public static Gen<RateScope> rateScopes() {
+        return random -> new RateScope(random.nextBoolean() ? draw(clientIds(), random) : null,
+                random.nextBoolean() ? draw(projectIds(), random) : null,
+                random.nextBoolean() ? draw(timekeeperIds(), random) : null,
+                random.nextBoolean() ? draw(activityIds(), random) : null);
+    }
+
+    /** Rate rules in {@code currency}, open-ended or closed, in any unit. */
+    public static Gen<RateRule> rateRules(CurrencyUnit currency) {
+        Objects.requireNonNull(currency, "currency");
+        return random -> {
+            LocalDate from = draw(TimeGens.dates(), random);
+            return new RateRule(draw(rateRuleIds(), random), draw(rateScopes(), random),
+                    draw(MoneyGens.unitPrices(currency), random), draw(Gen.enumValues(RateUnit.class), random), from,
+                    random.nextBoolean() ? null : from.plusDays(1 + random.nextInt(1000)));
+        };
+    }
+
+    // ---- time ---------------------------------------------------------------------------------
+
+    /**
+     * Spans of whole seconds lasting one second to 24 hours (what a time entry accepts), in any
+     * of {@link TimeGens#zoneIds()}, many of them across midnight or a DST change.
+     */
+    public static Gen<TimeSpan> entrySpans() {
+        Gen<Long> seconds = Gen.frequency(Gen.weighted(1, Gen.longs(1, 59)), Gen.weighted(6, Gen.longs(60, 10 * 3600)),
+                Gen.weighted(3, Gen.longs(1, 24 * 3600)));
+        return Gen.zip(TimeGens.zonedDateTimes(), seconds, DomainGens::span);
+    }
+
+    /**
+     * Open time entries on {@code project} by {@code timekeeper}: billable or not, with or without
+     * activity, explicit rate (in {@code currency}) and external uid.
+     */
+    public static Gen<TimeEntry> timeEntries(ProjectId project, TimekeeperId timekeeper, CurrencyUnit currency) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(timekeeper, "timekeeper");
+        Objects.requireNonNull(currency, "currency");
+        return random -> {
+            boolean rated = random.nextInt(4) == 0;
+            return new TimeEntry(draw(timeEntryIds(), random), project, timekeeper,
+                    random.nextBoolean() ? draw(activityIds(), random) : null, draw(entrySpans(), random),
+                    random.nextInt(10) == 0 ? "" : draw(texts(), random), random.nextInt(5) != 0,
+                    rated ? draw(MoneyGens.unitPrices(currency), random) : null,
+                    rated ? draw(Gen.enumValues(RateUnit.class), random) : null, EntryState.OPEN, null,
+                    random.nextInt(3) == 0 ? draw(idStrings(), random) + "@calendar.test" : null, 0);
+        };
+    }
+
+    // ---- invoices -------------------------------------------------------------------------------
+
+    /** Tax treatments of every category except O (which may not be mixed with others). */
+    public static Gen<TaxTreatment> taxTreatments() {
+        return Gen.frequency(
+                Gen.weighted(6, MoneyGens.positiveVatRates().map(TaxTreatment::standard)),
+                Gen.weighted(1, Gen.constant(TaxTreatment.zeroRated())),
+                Gen.weighted(1, texts().map(TaxTreatment::exempt)),
+                Gen.weighted(1, Gen.constant(TaxTreatment.reverseCharge())),
+                Gen.weighted(1, Gen.constant(TaxTreatment.intraCommunity())),
+                Gen.weighted(1, Gen.constant(TaxTreatment.export())));
+    }
+
+    /** Line-level (tax null) or document-level (with {@code tax}) allowances and charges, some as percentages. */
+    public static Gen<AllowanceCharge> allowanceCharges(CurrencyUnit currency, @Nullable TaxTreatment tax) {
+        Objects.requireNonNull(currency, "currency");
+        return random -> {
+            Money amount = draw(MoneyGens.money(currency, BigDecimal.ZERO, new BigDecimal("500")), random);
+            boolean percent = random.nextBoolean();
+            return new AllowanceCharge(random.nextBoolean(), amount, percent ? new BigDecimal("10") : null,
+                    percent ? amount.times(10) : null, draw(texts(), random), tax);
+        };
+    }
+
+    /** Invoice lines in {@code currency} with position {@code position}. */
+    public static Gen<InvoiceLine> invoiceLines(CurrencyUnit currency, int position) {
+        Objects.requireNonNull(currency, "currency");
+        return random -> {
+            LocalDate start = draw(TimeGens.dates(), random);
+            List<AllowanceCharge> acs = random.nextInt(4) == 0
+                    ? draw(Gen.listOf(allowanceCharges(currency, null), 1, 2), random) : List.of();
+            boolean fromTime = random.nextBoolean();
+            return new InvoiceLine(position, draw(texts(), random),
+                    random.nextInt(8) == 0 ? draw(MoneyGens.quantities(), random).negate()
+                            : draw(MoneyGens.quantities(), random),
+                    draw(Gen.enumValues(UnitCode.class), random),
+                    draw(MoneyGens.unitPrices(currency), random),
+                    random.nextInt(6) == 0 ? new BigDecimal(1 + random.nextInt(100)) : BigDecimal.ONE, acs,
+                    draw(taxTreatments(), random),
+                    random.nextBoolean() ? LocalDateRange.of(start, start.plusDays(random.nextInt(40))) : null,
+                    fromTime ? draw(Gen.listOf(timeEntryIds(), 1, 5), random) : List.of(),
+                    fromTime ? draw(projectIds(), random) : null,
+                    fromTime && random.nextBoolean() ? draw(activityIds(), random) : null,
+                    fromTime ? draw(timekeeperIds(), random) : null,
+                    fromTime && random.nextBoolean() ? draw(rateRuleIds(), random) : null);
+        };
+    }
+
+    /** One to {@code maxLines} lines at positions 1..n. */
+    public static Gen<List<InvoiceLine>> invoiceLineLists(CurrencyUnit currency, int maxLines) {
+        Objects.requireNonNull(currency, "currency");
+        return random -> {
+            int n = 1 + random.nextInt(Math.max(1, maxLines));
+            List<InvoiceLine> lines = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                lines.add(draw(invoiceLines(currency, i), random));
+            }
+            return lines;
+        };
+    }
+
+    /**
+     * Draft invoices of {@code client} in {@code currency} with computed totals: up to eight lines,
+     * sometimes document-level allowances or charges, net or gross prices, either tax rounding
+     * policy, a cash increment now and then, notes, metadata, a purchase order reference and a
+     * package period.
+     */
+    public static Gen<Invoice> draftInvoices(ClientId client, CurrencyUnit currency) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(currency, "currency");
+        return random -> {
+            Invoice draft = Invoice.draft(draw(invoiceIds(), random), client, currency,
+                    draw(Gen.enumValues(InvoiceSource.class).filter(s -> s != InvoiceSource.CREDIT), random));
+            List<InvoiceLine> lines = draw(invoiceLineLists(currency, 8), random);
+            List<AllowanceCharge> adjustments = random.nextInt(4) == 0
+                    ? List.of(draw(allowanceCharges(currency, lines.get(0).tax()), random)) : List.of();
+            Map<String, String> metadata = new LinkedHashMap<>();
+            if (random.nextBoolean()) {
+                metadata.put("autopay", "true");
+                metadata.put("note", draw(texts(), random));
+            }
+            LocalDate start = draw(TimeGens.dates(), random);
+            Invoice invoice = draft
+                    .withPricing(draw(Gen.enumValues(PriceBasis.class), random),
+                            draw(Gen.enumValues(TaxRoundingPolicy.class), random),
+                            random.nextInt(6) == 0 && currency.getDefaultFractionDigits() >= 2
+                                    ? new BigDecimal("0.05") : null)
+                    .withLines(lines)
+                    .withAdjustments(adjustments)
+                    .withNotes(random.nextBoolean() ? "" : draw(texts(), random))
+                    .withMetadata(metadata)
+                    .withServicePeriod(random.nextBoolean() ? LocalDateRange.ofClosed(start, start.plusDays(29)) : null)
+                    .withPurchaseOrderRef(maybe(random, "PO-" + random.nextInt(100_000)));
+            if (random.nextInt(4) == 0) {
+                invoice = invoice.forPackagePeriod(draw(engagementIds(), random), start);
+            }
+            return invoice;
+        };
+    }
+
+    // ---- payments and engagements -------------------------------------------------------------
+
+    /**
+     * Succeeded payments of {@code client} with zero to three allocations (to random invoices)
+     * and sometimes a refund, an external reference or an idempotency key.
+     */
+    public static Gen<Payment> payments(ClientId client, CurrencyUnit currency) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(currency, "currency");
+        return random -> {
+            Money amount = draw(MoneyGens.positiveMoney(currency), random);
+            int parts = random.nextInt(4);
+            List<Allocation> allocations = new ArrayList<>();
+            Money refunded = Money.zero(currency);
+            LocalDate date = draw(TimeGens.dates(), random);
+            if (parts > 0) {
+                long[] ratios = new long[parts + 1];
+                for (int i = 0; i < ratios.length; i++) {
+                    ratios[i] = 1 + random.nextInt(5);
+                }
+                List<Money> shares = amount.allocate(ratios);
+                for (int i = 0; i < parts; i++) {
+                    if (shares.get(i).isPositive()) {
+                        allocations.add(new Allocation(draw(invoiceIds(), random), shares.get(i),
+                                date.plusDays(i), allocations.size() + 1));
+                    }
+                }
+                if (random.nextBoolean()) {
+                    refunded = shares.get(parts);
+                }
+            }
+            PaymentStatus status = refunded.isPositive() ? PaymentStatus.PARTIALLY_REFUNDED : PaymentStatus.SUCCEEDED;
+            return new Payment(draw(paymentIds(), random), client, amount, date,
+                    pick(List.of("bank-transfer", "card", "cash", "sepa-debit"), random),
+                    maybe(random, draw(texts(), random)),
+                    random.nextBoolean() ? "idem-" + draw(idStrings(), random) : null, status, refunded, allocations,
+                    random.nextInt(3));
+        };
+    }
+
+    /** Engagements of {@code client} in every mode and schedule, with or without included hours and overage rate. */
+    public static Gen<Engagement> engagements(ClientId client, CurrencyUnit currency) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(currency, "currency");
+        return random -> {
+            PricingMode mode = draw(Gen.enumValues(PricingMode.class), random);
+            PackageSchedule schedule = draw(Gen.enumValues(PackageSchedule.class), random);
+            LocalDate start = draw(TimeGens.dates(), random);
+            LocalDate end = schedule == PackageSchedule.ONE_TIME || random.nextBoolean()
+                    ? start.plusDays(random.nextInt(800)) : null;
+            boolean retainer = mode == PricingMode.MIXED || random.nextInt(4) == 0;
+            return new Engagement(draw(engagementIds(), random), client,
+                    random.nextBoolean() ? draw(projectIds(), random) : null, draw(texts(), random), mode,
+                    mode == PricingMode.HOURLY && random.nextBoolean() ? null
+                            : draw(MoneyGens.positiveMoney(currency), random),
+                    schedule, start, end, random.nextInt(4) == 0 ? draw(engagementIds(), random) : null,
+                    retainer ? Duration.ofMinutes(30L * random.nextInt(200)) : null,
+                    retainer && random.nextBoolean() ? draw(MoneyGens.unitPrices(currency), random) : null,
+                    draw(Gen.enumValues(ProrationPolicy.class), random), random.nextBoolean(),
+                    draw(Gen.enumValues(EngagementStatus.class), random), random.nextInt(3));
+        };
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private static TimeSpan span(ZonedDateTime start, long seconds) {
+        Instant from = start.toInstant();
+        return TimeSpan.of(from, from.plusSeconds(seconds), start.getZone());
+    }
+
+    private static <T> T draw(Gen<T> gen, RandomGenerator random) {
+        return gen.generate(random);
+    }
+
+    private static <T> T pick(List<T> values, RandomGenerator random) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    private static @Nullable String maybe(RandomGenerator random, String value) {
+        return random.nextInt(3) == 0 ? null : value;
+    }
+}
