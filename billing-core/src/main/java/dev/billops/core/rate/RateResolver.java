@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * the query's and the rule is in force on the query's date ({@code [effectiveFrom, effectiveTo)}).
  * Among matching rules the winner is, in this order:
  * <ol>
- *   <li>the most specific scope: the one naming the most of client, project, timekeeper, activity;</li>
+ *   <li>the most specific scope: the one naming the most of client, project, timekeeper and
+ *       activity, where a project counts as naming its client too (a project belongs to one
+ *       client), so a project rule is more specific than a client rule;</li>
  *   <li>on equal specificity, the latest {@code effectiveFrom};</li>
  *   <li>then the scope with the higher-ranked component, ranking project over activity over
  *       timekeeper over client (a project rule beats a timekeeper rule of the same start);</li>
@@ -122,10 +124,14 @@ public final class RateResolver {
         return scoped == null || scoped.equals(actual);
     }
 
-    /** How many of client, project, timekeeper and activity the scope names (0..4). */
+    /**
+     * How many of client, project, timekeeper and activity the scope names (0..4), a project
+     * counting as its client too.
+     */
     public static int specificity(RateScope scope) {
         Objects.requireNonNull(scope, "scope");
-        return Integer.bitCount(rank(scope));
+        int named = Integer.bitCount(rank(scope));
+        return scope.projectId() != null && scope.clientId() == null ? named + 1 : named;
     }
 
     private static int rank(RateScope s) {
