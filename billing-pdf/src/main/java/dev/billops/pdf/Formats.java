@@ -1,0 +1,117 @@
+package dev.billops.pdf;
+
+import dev.billops.core.money.Money;
+import dev.billops.core.money.UnitPrice;
+import dev.billops.core.time.LocalDateRange;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+import javax.money.CurrencyUnit;
+
+/**
+ * Locale-specific formatting of one document's amounts, quantities, rates and dates.
+ *
+ * <p>Not thread-safe (it holds {@link NumberFormat}s): one instance per rendering.
+ */
+final class Formats {
+
+    private final Locale locale;
+    private final NumberFormat money;
+    private final NumberFormat unitPrice;
+    private final NumberFormat quantity;
+    private final NumberFormat percent;
+    private final DateTimeFormatter date;
+    private final int currencyDigits;
+
+    Formats(Locale locale, CurrencyUnit currency) {
+        this.locale = locale;
+        this.currencyDigits = currency.getDefaultFractionDigits();
+        Currency jdkCurrency = Currency.getInstance(currency.getCurrencyCode());
+        this.money = NumberFormat.getCurrencyInstance(locale);
+        money.setCurrency(jdkCurrency);
+        money.setMinimumFractionDigits(currencyDigits);
+        money.setMaximumFractionDigits(currencyDigits);
+        // Amounts are already exact at the currency's minor units; formatting must never round.
+        money.setRoundingMode(RoundingMode.UNNECESSARY);
+        this.unitPrice = NumberFormat.getCurrencyInstance(locale);
+        unitPrice.setCurrency(jdkCurrency);
+        unitPrice.setRoundingMode(RoundingMode.UNNECESSARY);
+        this.quantity = NumberFormat.getNumberInstance(locale);
+        quantity.setRoundingMode(RoundingMode.UNNECESSARY);
+        this.percent = NumberFormat.getPercentInstance(locale);
+        percent.setMaximumFractionDigits(4);
+        percent.setRoundingMode(RoundingMode.UNNECESSARY);
+        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+    }
+
+    Locale locale() {
+        return locale;
+    }
+
+    /** {@code "€1,234.56"}, {@code "1.234,56 €"}, {@code "￥12,000"}. */
+    String money(Money amount) {
+        return money.format(amount.amount());
+    }
+
+    /** A unit price with as many decimals as it has, but at least the currency's. */
+    String unitPrice(UnitPrice price) {
+        BigDecimal amount = price.amount().stripTrailingZeros();
+        int digits = Math.max(currencyDigits, Math.max(0, amount.scale()));
+        unitPrice.setMinimumFractionDigits(digits);
+        unitPrice.setMaximumFractionDigits(digits);
+        return unitPrice.format(amount);
+    }
+
+    /** {@code "7.5"}, {@code "7,5"}, {@code "1,000"}: all decimals the quantity has, no trailing zeros. */
+    String quantity(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        int digits = Math.max(0, stripped.scale());
+        quantity.setMinimumFractionDigits(0);
+        quantity.setMaximumFractionDigits(digits);
+        return quantity.format(stripped);
+    }
+
+    /** A rate in per cent: {@code 19} prints as {@code "19%"} or {@code "19 %"}. */
+    String percent(BigDecimal ratePercent) {
+        BigDecimal stripped = ratePercent.stripTrailingZeros();
+        percent.setMaximumFractionDigits(Math.max(0, stripped.scale()));
+        return percent.format(stripped.movePointLeft(2));
+    }
+
+    String date(LocalDate value) {
+        return date.format(value);
+    }
+
+    /** First to last day of a half-open range, or the single day; {@code separator} between. */
+    String period(LocalDateRange range, String separator) {
+        if (range.isEmpty() || range.lastDay().equals(range.startInclusive())) {
+            return date(range.startInclusive());
+        }
+        LocalDate last = range.lastDay();
+        return date(range.startInclusive()) + separator + date(last);
+    }
+
+    /** An IBAN in groups of four, as printed on paper. */
+    static String iban(String iban) {
+        String compact = EpcQrPayload.normalizeIban(iban);
+        StringBuilder sb = new StringBuilder(compact.length() + compact.length() / 4);
+        for (int i = 0; i < compact.length(); i++) {
+            if (i > 0 && i % 4 == 0) {
+                sb.append(' ');
+            }
+            sb.append(compact.charAt(i));
+        }
+        return sb.toString();
+    }
+
+    /** The country's name in the document's language, e.g. {@code "Deutschland"} for DE in German. */
+    String country(String isoCode) {
+        String name = new Locale("", isoCode).getDisplayCountry(locale);
+        return name.isEmpty() ? isoCode : name;
+    }
+}

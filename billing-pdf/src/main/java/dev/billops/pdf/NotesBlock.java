@@ -1,0 +1,97 @@
+package dev.billops.pdf;
+
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.tax.TaxCategory;
+import dev.billops.core.tax.TaxSubtotal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The notes: the invoice's own text, then what the law wants said for the tax categories used
+ * (reverse charge, intra-Community supply, export, exemption and out-of-scope reasons, taken
+ * from the VAT breakdown), then what a credit note refers to, or that a document is void.
+ */
+final class NotesBlock {
+
+    private final RenderContext ctx;
+
+    NotesBlock(RenderContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The notes, in print order; empty when there are none. */
+    List<String> notes() {
+        Labels l = ctx.labels;
+        List<String> notes = new ArrayList<>();
+        if (ctx.invoice.status() == InvoiceStatus.VOID) {
+            notes.add(l.get("note.void"));
+        } else if (ctx.invoice.status() == InvoiceStatus.DRAFT) {
+            notes.add(l.get("note.draft"));
+        }
+        if (ctx.creditNote()) {
+            String credited = ctx.doc.creditedInvoiceNumber();
+            if (credited == null && ctx.invoice.creditedInvoiceId() != null) {
+                credited = ctx.invoice.creditedInvoiceId().value();
+            }
+            if (credited != null) {
+                notes.add(l.format("note.creditNote", credited));
+            }
+        }
+        String own = ctx.invoice.notes().strip();
+        if (!own.isEmpty()) {
+            notes.add(own);
+        }
+        Set<TaxCategory> seen = EnumSet.noneOf(TaxCategory.class);
+        for (TaxSubtotal group : ctx.invoice.taxBreakdown()) {
+            String note = taxNote(group);
+            if (note != null && (seen.add(group.category()) || isReasoned(group.category()))
+                    && !notes.contains(note)) {
+                notes.add(note);
+            }
+        }
+        return notes;
+    }
+
+    /** The notes as a block, or null when there are none. */
+    @Nullable PdfPTable build() {
+        List<String> notes = notes();
+        if (notes.isEmpty()) {
+            return null;
+        }
+        PdfPTable t = Cells.layout(1f);
+        t.addCell(Cells.text(ctx.labels.get("notes.title"), ctx.style.sectionTitle));
+        for (String note : notes) {
+            PdfPCell cell = Cells.text(note, ctx.style.small);
+            cell.setPaddingBottom(3f);
+            t.addCell(cell);
+        }
+        return t;
+    }
+
+    private @Nullable String taxNote(TaxSubtotal group) {
+        Labels l = ctx.labels;
+        return switch (group.category()) {
+            case AE -> l.get("note.AE");
+            case K -> l.get("note.K");
+            case G -> l.get("note.G");
+            case E -> l.format("note.E", reason(group, "tax.E"));
+            case O -> l.format("note.O", reason(group, "tax.O"));
+            default -> null;
+        };
+    }
+
+    /** E and O print the host's reason text, which may differ between groups. */
+    private static boolean isReasoned(TaxCategory category) {
+        return category == TaxCategory.E || category == TaxCategory.O;
+    }
+
+    private String reason(TaxSubtotal group, String fallbackKey) {
+        String reason = group.exemptionReason();
+        return reason == null || reason.isBlank() ? ctx.labels.get(fallbackKey) : reason.strip();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.billops.pdf;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfGState;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfTemplate;
+import com.lowagie.text.pdf.PdfWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Draws what every page carries: the footer (seller, document number, "page X of Y") and, for
+ * paid, void and draft documents, a large translucent mark across the page.
+ *
+ * <p>The page count is unknown until the document closes, so each page's "page X of Y" goes into
+ * a small template that is written at the end, when the total is known; the text is then set
+ * whole, right-aligned, in whatever word order the language uses.
+ */
+final class PageDecorator extends PdfPageEventHelper {
+
+    private static final float FOOTER_SIZE = 7.5f;
+    private static final float SLOT_WIDTH = 220f;
+    private static final float SLOT_HEIGHT = 12f;
+
+    private final RenderContext ctx;
+    private final RenderContext.@Nullable Mark watermark;
+    private final List<PdfTemplate> pageSlots = new ArrayList<>();
+
+    PageDecorator(RenderContext ctx) {
+        this.ctx = ctx;
+        RenderContext.Mark mark = ctx.mark();
+        this.watermark = mark != null && mark.watermark() ? mark : null;
+    }
+
+    @Override
+    public void onEndPage(PdfWriter writer, Document document) {
+        PdfContentByte canvas = writer.getDirectContent();
+        if (watermark != null) {
+            drawWatermark(canvas, document.getPageSize());
+        }
+        float left = document.left();
+        float right = document.right();
+        float ruleY = document.bottom() - 14f;
+        canvas.saveState();
+        canvas.setColorStroke(Style.RULE);
+        canvas.setLineWidth(0.5f);
+        canvas.moveTo(left, ruleY);
+        canvas.lineTo(right, ruleY);
+        canvas.stroke();
+        canvas.restoreState();
+
+        float textY = ruleY - 11f;
+        ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT,
+                new Phrase(footerLeft(), ctx.style.regular(FOOTER_SIZE, Style.MUTED)), left, textY, 0);
+        PdfTemplate slot = canvas.createTemplate(SLOT_WIDTH, SLOT_HEIGHT);
+        canvas.addTemplate(slot, right - SLOT_WIDTH, textY - 3f);
+        pageSlots.add(slot);
+    }
+
+    @Override
+    public void onCloseDocument(PdfWriter writer, Document document) {
+        String total = Integer.toString(pageSlots.size());
+        String prefix = ctx.title() + " " + ctx.number() + "  ·  ";
+        BaseFont font = ctx.style.font.regular();
+        for (int i = 0; i < pageSlots.size(); i++) {
+            PdfTemplate slot = pageSlots.get(i);
+            String text = prefix + ctx.labels.format("footer.page", Integer.toString(i + 1), total);
+            slot.beginText();
+            slot.setFontAndSize(font, FOOTER_SIZE);
+            slot.setColorFill(Style.MUTED);
+            slot.showTextAligned(PdfContentByte.ALIGN_RIGHT, text, SLOT_WIDTH, 3f, 0);
+            slot.endText();
+        }
+    }
+
+    /** Pages drawn so far; the page count once the document is closed. */
+    int pageCount() {
+        return pageSlots.size();
+    }
+
+    private String footerLeft() {
+        StringBuilder sb = new StringBuilder(ctx.seller.name());
+        if (ctx.seller.vatId() != null) {
+            sb.append("  ·  ").append(ctx.labels.get("party.vatId")).append(' ').append(ctx.seller.vatId());
+        }
+        if (ctx.seller.email() != null) {
+            sb.append("  ·  ").append(ctx.seller.email());
+        }
+        return sb.toString();
+    }
+
+    private void drawWatermark(PdfContentByte canvas, Rectangle page) {
+        RenderContext.Mark mark = watermark;
+        if (mark == null) {
+            return;
+        }
+        BaseFont font = ctx.style.font.bold();
+        float size = 96f;
+        float width = font.getWidthPoint(mark.text(), size);
+        float maxWidth = (float) Math.hypot(page.getWidth(), page.getHeight()) * 0.62f;
+        if (width > maxWidth) {
+            size = size * maxWidth / width;
+        }
+        PdfGState translucent = new PdfGState();
+        translucent.setFillOpacity(0.09f);
+        canvas.saveState();
+        canvas.setGState(translucent);
+        canvas.beginText();
+        canvas.setFontAndSize(font, size);
+        canvas.setColorFill(mark.color());
+        float angle = (float) Math.toDegrees(Math.atan2(page.getHeight(), page.getWidth()));
+        canvas.showTextAligned(PdfContentByte.ALIGN_CENTER, mark.text(), page.getWidth() / 2,
+                page.getHeight() / 2 - size / 3, angle);
+        canvas.endText();
+        canvas.restoreState();
+    }
+}

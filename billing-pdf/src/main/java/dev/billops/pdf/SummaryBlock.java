@@ -1,0 +1,148 @@
+package dev.billops.pdf;
+
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import dev.billops.core.invoice.AllowanceCharge;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.money.Money;
+import dev.billops.core.tax.TaxSubtotal;
+import dev.billops.core.tax.Totals;
+import java.awt.Color;
+
+/**
+ * The VAT breakdown (left) and the totals (right), kept together on one page: net, document
+ * allowances and charges, each tax, gross, rounding, paid, credited and the amount due.
+ */
+final class SummaryBlock {
+
+    private final RenderContext ctx;
+
+    SummaryBlock(RenderContext ctx) {
+        this.ctx = ctx;
+    }
+
+    PdfPTable build() {
+        PdfPTable table = Cells.layout(1f, 0.12f, 1f);
+        table.addCell(Cells.holding(breakdown()));
+        table.addCell(Cells.empty());
+        table.addCell(Cells.holding(totals()));
+        table.setKeepTogether(true);
+        table.setSpacingAfter(16f);
+        return table;
+    }
+
+    private PdfPTable breakdown() {
+        PdfPTable t = Cells.layout(1.3f, 1f, 1f);
+        Labels l = ctx.labels;
+        headerCell(t, l.get("breakdown.category"), Element.ALIGN_LEFT);
+        headerCell(t, l.get("breakdown.base"), Element.ALIGN_RIGHT);
+        headerCell(t, l.get("breakdown.tax"), Element.ALIGN_RIGHT);
+        for (TaxSubtotal group : ctx.invoice.taxBreakdown()) {
+            t.addCell(row(ctx.taxLabel(group.category(), group.ratePercent()), ctx.style.small, Element.ALIGN_LEFT));
+            t.addCell(row(ctx.formats.money(group.taxableAmount()), ctx.style.small, Element.ALIGN_RIGHT));
+            t.addCell(row(ctx.formats.money(group.taxAmount()), ctx.style.small, Element.ALIGN_RIGHT));
+        }
+        return t;
+    }
+
+    private void headerCell(PdfPTable t, String text, int alignment) {
+        PdfPCell cell = Cells.text(text, ctx.style.smallMuted, alignment);
+        cell.setBorder(Rectangle.BOTTOM);
+        cell.setBorderColor(Style.RULE);
+        cell.setBorderWidth(0.75f);
+        cell.setPaddingBottom(3f);
+        t.addCell(cell);
+    }
+
+    private static PdfPCell row(String text, Font font, int alignment) {
+        PdfPCell cell = Cells.text(text, font, alignment);
+        cell.setPaddingTop(2f);
+        return cell;
+    }
+
+    private PdfPTable totals() {
+        Invoice inv = ctx.invoice;
+        Totals totals = inv.totals();
+        Labels l = ctx.labels;
+        PdfPTable t = Cells.layout(1.35f, 1f);
+        line(t, l.get("totals.lineNet"), totals.lineNetTotal());
+        boolean adjusted = !inv.adjustments().isEmpty();
+        for (AllowanceCharge ac : inv.adjustments()) {
+            String key = ac.charge() ? "totals.charge" : "totals.allowance";
+            line(t, l.format(key, ac.reason()), ac.signedAmount());
+        }
+        if (adjusted) {
+            line(t, l.get("totals.taxExclusive"), totals.taxExclusive());
+        }
+        for (TaxSubtotal group : inv.taxBreakdown()) {
+            if (group.taxAmount().isZero() && group.ratePercent() != null && group.ratePercent().signum() == 0) {
+                continue; // zero-rated, exempt, reverse charge: shown in the breakdown and the notes
+            }
+            line(t, ctx.taxLabel(group.category(), group.ratePercent()), group.taxAmount());
+        }
+        if (ctx.creditNote()) {
+            emphasized(t, l.get("totals.creditTotal"), totals.payable());
+            return t;
+        }
+        strong(t, l.get("totals.taxInclusive"), totals.taxInclusive());
+        if (inv.status() == InvoiceStatus.VOID) {
+            return t; // nothing is due on a voided invoice
+        }
+        if (!totals.roundingAmount().isZero()) {
+            line(t, l.get("totals.rounding"), totals.roundingAmount());
+            strong(t, l.get("totals.payable"), totals.payable());
+        }
+        if (inv.paid().isPositive()) {
+            line(t, l.get("totals.paid"), inv.paid().negate());
+        }
+        if (inv.credited().isPositive()) {
+            line(t, l.get("totals.credited"), inv.credited().negate());
+        }
+        emphasized(t, l.get("totals.amountDue"), inv.amountDue());
+        return t;
+    }
+
+    private void line(PdfPTable t, String label, Money amount) {
+        t.addCell(row(label, ctx.style.body, Element.ALIGN_LEFT));
+        t.addCell(row(ctx.formats.money(amount), ctx.style.body, Element.ALIGN_RIGHT));
+    }
+
+    /** A total with a rule above it. */
+    private void strong(PdfPTable t, String label, Money amount) {
+        for (PdfPCell cell : new PdfPCell[] {
+            row(label, ctx.style.bodyBold, Element.ALIGN_LEFT),
+            row(ctx.formats.money(amount), ctx.style.bodyBold, Element.ALIGN_RIGHT)}) {
+            cell.setBorder(Rectangle.TOP);
+            cell.setBorderColor(Style.RULE);
+            cell.setBorderWidth(0.75f);
+            cell.setPaddingTop(4f);
+            t.addCell(cell);
+        }
+    }
+
+    /** The figure the reader looks for: bold on an accent-tinted band. */
+    private void emphasized(PdfPTable t, String label, Money amount) {
+        Color band = ctx.style.accentTint;
+        PdfPCell left = new PdfPCell(new Phrase(label, ctx.style.amountDue));
+        PdfPCell right = new PdfPCell(new Phrase(ctx.formats.money(amount), ctx.style.amountDue));
+        right.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        for (PdfPCell cell : new PdfPCell[] {left, right}) {
+            cell.setBorder(Rectangle.TOP);
+            cell.setBorderColor(ctx.style.accent);
+            cell.setBorderWidth(1.2f);
+            cell.setBackgroundColor(band);
+            cell.setPaddingTop(5f);
+            cell.setPaddingBottom(6f);
+            cell.setPaddingLeft(5f);
+            cell.setPaddingRight(5f);
+            cell.setUseAscender(true);
+            cell.setUseDescender(true);
+            t.addCell(cell);
+        }
+    }
+}
