@@ -1,0 +1,179 @@
+package dev.billops.jdbc;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * Builds the JDBC {@link dev.billops.core.store.BillingStore}:
+ *
+ * <pre>{@code
+ * Billing billing = Billing.builder().stores(JdbcStores.h2(Path.of("billops-data"))).build();   // embedded
+ * Billing billing = Billing.builder().stores(JdbcStores.postgres(dataSource)).build();          // production
+ * }</pre>
+ *
+ * <p>Every store migrates its schema on first use unless built with {@code .migrate(false)}.
+ * Stores opened from a path or URL own their connections: close them when done.
+ */
+public final class JdbcStores {
+
+    /** What the stores need from H2: PostgreSQL mode, lower-case names, waits long enough for a busy counter row. */
+    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+    private static final int H2_MAX_CONNECTIONS = 16;
+    private static final Pattern H2_NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
+    private JdbcStores() {
+    }
+
+    /**
+     * An embedded H2 database in {@code directory} (created if missing), file {@code billops.mv.db}.
+     * One process at a time may open it.
+     */
+    public static JdbcBillingStore h2(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the BillOps data directory " + directory, e);
+        }
+        String file = directory.toAbsolutePath().normalize().resolve("billops").toString().replace('\\', '/');
+        return h2Url("jdbc:h2:file:" + file + H2_SETTINGS, file);
+    }
+
+    /**
+     * An in-memory H2 database named {@code name} that lives until the JVM ends (or the store is
+     * closed); stores opened with the same name share it. For tests and demos.
+     */
+    public static JdbcBillingStore h2InMemory(String name) {
+        Objects.requireNonNull(name, "name");
+        if (!H2_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("in-memory database name '" + name
+                    + "' must be 1-100 letters, digits, '_' or '-'");
+        }
+        return h2Url("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2_SETTINGS, "mem:" + name);
+    }
+
+    /**
+     * PostgreSQL through the host's {@link DataSource}, which should pool connections (e.g.
+     * HikariCP) and, for fast batch inserts, set {@code reWriteBatchedInserts=true}. The store
+     * never closes it.
+     */
+    public static JdbcBillingStore postgres(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return new JdbcBillingStore(dataSource, Dialect.POSTGRESQL, "postgres:" + dataSource.getClass().getSimpleName()
+                + "@" + Integer.toHexString(System.identityHashCode(dataSource)), true,
+                JdbcBillingStore.DEFAULT_FETCH_SIZE, null);
+    }
+
+    /**
+     * A store for a JDBC URL: {@code jdbc:h2:...} (PostgreSQL mode and the other settings the
+     * stores need are added when missing; pooled) or {@code jdbc:postgresql:...}
+     * ({@code reWriteBatchedInserts=true} is added when missing; one connection per transaction,
+     * so prefer {@link #postgres(DataSource)} with a pool in production).
+     *
+     * @throws IllegalArgumentException for any other database
+     */
+    public static JdbcBillingStore of(String jdbcUrl) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:")) {
+            StringBuilder url = new StringBuilder(jdbcUrl);
+            for (String setting : H2_SETTINGS.substring(1).split(";")) {
+                String key = setting.substring(0, setting.indexOf('=') + 1).toLowerCase(Locale.ROOT);
+                if (!lower.contains(";" + key)) {
+                    url.append(';').append(setting);
+                }
+            }
+            return h2Url(url.toString(), jdbcUrl);
+        }
+        if (lower.startsWith("jdbc:postgresql:")) {
+            String url = jdbcUrl;
+            if (!lower.contains("rewritebatchedinserts")) {
+                url += (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+            }
+            return new JdbcBillingStore(new DriverManagerDataSource(url), Dialect.POSTGRESQL, redact(jdbcUrl), true,
+                    JdbcBillingStore.DEFAULT_FETCH_SIZE, null);
+        }
+        throw new IllegalArgumentException("unsupported JDBC URL '" + redact(jdbcUrl)
+                + "': BillOps stores run on PostgreSQL (jdbc:postgresql:) and H2 (jdbc:h2:)");
+    }
+
+    private static JdbcBillingStore h2Url(String url, String name) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(H2_MAX_CONNECTIONS);
+        return new JdbcBillingStore(pool, Dialect.H2, name, true, JdbcBillingStore.DEFAULT_FETCH_SIZE, pool::dispose);
+    }
+
+    /** The URL without its query string, which may hold a password. */
+    private static String redact(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q) + "?…";
+    }
+
+    /** A DataSource that opens a new connection per call, for URLs given without a pool. */
+    private static final class DriverManagerDataSource implements DataSource {
+        private final String url;
+
+        DriverManagerDataSource(String url) {
+            this.url = url;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return DriverManager.getConnection(url);
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return DriverManager.getConnection(url, username, password);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return new PrintWriter(Writer.NULL);
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException("no java.util.logging here");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+
+    private static final class Writer {
+        static final java.io.Writer NULL = java.io.Writer.nullWriter();
+    }
+}

@@ -1,0 +1,242 @@
+package dev.billops.jdbc.internal;
+
+import dev.billops.core.id.ActivityId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.ProjectId;
+import dev.billops.core.id.RateRuleId;
+import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.id.TimekeeperId;
+import dev.billops.core.invoice.AllowanceCharge;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.UnitCode;
+import dev.billops.core.money.Money;
+import dev.billops.core.tax.TaxCategory;
+import dev.billops.core.tax.TaxSubtotal;
+import dev.billops.core.tax.TaxTreatment;
+import dev.billops.core.time.LocalDateRange;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.money.CurrencyUnit;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jspecify.annotations.Nullable;
+
+/** The child rows of invoices: lines (with their entries), allowances and charges, VAT breakdown. */
+final class InvoiceChildren {
+
+    /** The parts of one invoice that live in child tables. */
+    record Parts(List<InvoiceLine> lines, List<AllowanceCharge> adjustments, List<TaxSubtotal> breakdown,
+            List<Money> lineNets) {
+        static final Parts EMPTY = new Parts(List.of(), List.of(), List.of(), List.of());
+    }
+
+    private static final String[] TABLES = {
+        "billops_invoice_line_entry", "billops_invoice_allowance", "billops_invoice_tax", "billops_invoice_line"};
+
+    private final JdbcSession session;
+
+    InvoiceChildren(JdbcSession session) {
+        this.session = session;
+    }
+
+    void delete(InvoiceId id) {
+        for (String table : TABLES) {
+            session.handle().createUpdate("DELETE FROM " + table + " WHERE tenant_id = :t AND invoice_id = :id")
+                    .bind("t", session.tenantId()).bind("id", id.value()).execute();
+        }
+    }
+
+    void insert(Invoice invoice) {
+        String t = session.tenantId();
+        String id = invoice.id().value();
+        if (!invoice.lines().isEmpty()) {
+            PreparedBatch lines = session.handle().prepareBatch("INSERT INTO billops_invoice_line (tenant_id, invoice_id, "
+                    + "position, idx, description, quantity, quantity_scale, unit, price, base_quantity, "
+                    + "base_quantity_scale, tax_category, tax_rate, tax_exemption_reason, period_start, period_end, "
+                    + "project_id, activity_id, timekeeper_id, rate_rule_id, net_amount) VALUES (:t, :id, :position, "
+                    + ":idx, :description, :quantity, :quantityScale, :unit, :price, :base, :baseScale, :category, "
+                    + ":rate, :reason, :periodStart, :periodEnd, :project, :activity, :timekeeper, :rateRule, :net)");
+            PreparedBatch entries = null;
+            for (int i = 0; i < invoice.lines().size(); i++) {
+                InvoiceLine l = invoice.lines().get(i);
+                LocalDateRange period = l.period();
+                lines.bind("t", t).bind("id", id)
+                        .bind("position", l.position())
+                        .bind("idx", i)
+                        .bind("description", l.description())
+                        .bind("quantity", l.quantity())
+                        .bind("quantityScale", l.quantity().scale())
+                        .bind("unit", l.unit().name())
+                        .bind("price", l.price().amount())
+                        .bind("base", l.baseQuantity())
+                        .bind("baseScale", l.baseQuantity().scale())
+                        .bind("category", l.tax().category().name())
+                        .bind("rate", l.tax().ratePercent())
+                        .bind("reason", l.tax().exemptionReason())
+                        .bindByType("periodStart", period == null ? null : period.startInclusive(), LocalDate.class)
+                        .bindByType("periodEnd", period == null ? null : period.endExclusive(), LocalDate.class)
+                        .bind("project", Columns.valueOrNull(l.projectId()))
+                        .bind("activity", Columns.valueOrNull(l.activityId()))
+                        .bind("timekeeper", Columns.valueOrNull(l.timekeeperId()))
+                        .bind("rateRule", Columns.valueOrNull(l.rateRuleId()))
+                        .bind("net", invoice.lineNets().get(i).amount())
+                        .add();
+                for (int seq = 0; seq < l.entryIds().size(); seq++) {
+                    if (entries == null) {
+                        entries = session.handle().prepareBatch("INSERT INTO billops_invoice_line_entry (tenant_id, "
+                                + "invoice_id, position, seq, entry_id) VALUES (:t, :id, :position, :seq, :entry)");
+                    }
+                    entries.bind("t", t).bind("id", id).bind("position", l.position()).bind("seq", seq)
+                            .bind("entry", l.entryIds().get(seq).value()).add();
+                }
+            }
+            lines.execute();
+            if (entries != null) {
+                entries.execute();
+            }
+        }
+        PreparedBatch allowances = null;
+        for (int i = 0; i < invoice.adjustments().size(); i++) {
+            allowances = addAllowance(allowances, id, 0, i, invoice.adjustments().get(i));
+        }
+        for (InvoiceLine l : invoice.lines()) {
+            for (int i = 0; i < l.allowancesCharges().size(); i++) {
+                allowances = addAllowance(allowances, id, l.position(), i, l.allowancesCharges().get(i));
+            }
+        }
+        if (allowances != null) {
+            allowances.execute();
+        }
+        if (!invoice.taxBreakdown().isEmpty()) {
+            PreparedBatch taxes = session.handle().prepareBatch("INSERT INTO billops_invoice_tax (tenant_id, invoice_id, "
+                    + "seq, category, rate, rate_scale, taxable_amount, tax_amount, exemption_reason) VALUES (:t, :id, "
+                    + ":seq, :category, :rate, :rateScale, :taxable, :tax, :reason)");
+            for (int i = 0; i < invoice.taxBreakdown().size(); i++) {
+                TaxSubtotal s = invoice.taxBreakdown().get(i);
+                taxes.bind("t", t).bind("id", id).bind("seq", i)
+                        .bind("category", s.category().name())
+                        .bind("rate", s.ratePercent())
+                        .bind("rateScale", Columns.scaleOrNull(s.ratePercent()))
+                        .bind("taxable", s.taxableAmount().amount())
+                        .bind("tax", s.taxAmount().amount())
+                        .bind("reason", s.exemptionReason())
+                        .add();
+            }
+            taxes.execute();
+        }
+    }
+
+    private PreparedBatch addAllowance(@Nullable PreparedBatch batch, String id, int linePosition, int seq,
+            AllowanceCharge ac) {
+        PreparedBatch b = batch != null ? batch : session.handle().prepareBatch("INSERT INTO billops_invoice_allowance "
+                + "(tenant_id, invoice_id, line_position, seq, is_charge, amount, percent, percent_scale, base_amount, "
+                + "reason, tax_category, tax_rate, tax_exemption_reason) VALUES (:t, :id, :line, :seq, :charge, "
+                + ":amount, :percent, :percentScale, :base, :reason, :category, :rate, :taxReason)");
+        TaxTreatment tax = ac.tax();
+        Money base = ac.baseAmount();
+        b.bind("t", session.tenantId()).bind("id", id)
+                .bind("line", linePosition)
+                .bind("seq", seq)
+                .bind("charge", ac.charge())
+                .bind("amount", ac.amount().amount())
+                .bind("percent", ac.percent())
+                .bind("percentScale", Columns.scaleOrNull(ac.percent()))
+                .bind("base", base == null ? null : base.amount())
+                .bind("reason", ac.reason())
+                .bind("category", tax == null ? null : tax.category().name())
+                .bind("rate", tax == null ? null : tax.ratePercent())
+                .bind("taxReason", tax == null ? null : tax.exemptionReason())
+                .add();
+        return b;
+    }
+
+    /** The children of the given invoices (ids with their currencies), in four queries per 500 invoices. */
+    Map<String, Parts> load(Map<String, CurrencyUnit> currencies) {
+        Map<String, Parts> out = new HashMap<>();
+        List<String> ids = new ArrayList<>(currencies.keySet());
+        for (List<String> chunk : JdbcTimeEntryStore.chunks(ids)) {
+            loadChunk(chunk, currencies, out);
+        }
+        return out;
+    }
+
+    private void loadChunk(List<String> ids, Map<String, CurrencyUnit> currencies, Map<String, Parts> out) {
+        String t = session.tenantId();
+        // entries per (invoice, position)
+        Map<String, List<TimeEntryId>> entries = new HashMap<>();
+        session.handle().createQuery("SELECT invoice_id, position, entry_id FROM billops_invoice_line_entry "
+                + "WHERE tenant_id = :t AND invoice_id IN (<ids>) ORDER BY invoice_id, position, seq")
+                .bind("t", t).bindList("ids", ids)
+                .map((rs, c) -> new String[] {rs.getString(1) + "/" + rs.getInt(2), rs.getString(3)})
+                .forEach(r -> entries.computeIfAbsent(r[0], k -> new ArrayList<>()).add(TimeEntryId.of(r[1])));
+        // allowances per (invoice, line position); position 0 is the document
+        Map<String, List<AllowanceCharge>> allowances = new HashMap<>();
+        session.handle().createQuery("SELECT * FROM billops_invoice_allowance WHERE tenant_id = :t "
+                + "AND invoice_id IN (<ids>) ORDER BY invoice_id, line_position, seq")
+                .bind("t", t).bindList("ids", ids)
+                .map((rs, c) -> {
+                    String invoice = rs.getString("invoice_id");
+                    return Map.entry(invoice + "/" + rs.getInt("line_position"), allowance(rs, currencies.get(invoice)));
+                })
+                .forEach(e -> allowances.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<String, List<TaxSubtotal>> breakdowns = new HashMap<>();
+        session.handle().createQuery("SELECT * FROM billops_invoice_tax WHERE tenant_id = :t AND invoice_id IN (<ids>) "
+                + "ORDER BY invoice_id, seq")
+                .bind("t", t).bindList("ids", ids)
+                .map((rs, c) -> {
+                    String invoice = rs.getString("invoice_id");
+                    CurrencyUnit cur = currencies.get(invoice);
+                    return Map.entry(invoice, new TaxSubtotal(Columns.enumValue(rs, "category", TaxCategory.class),
+                            Columns.exactOrNull(rs, "rate", "rate_scale"), Columns.money(rs, "taxable_amount", cur),
+                            Columns.money(rs, "tax_amount", cur), rs.getString("exemption_reason")));
+                })
+                .forEach(e -> breakdowns.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<String, List<InvoiceLine>> lines = new HashMap<>();
+        Map<String, List<Money>> nets = new HashMap<>();
+        session.handle().createQuery("SELECT * FROM billops_invoice_line WHERE tenant_id = :t AND invoice_id IN (<ids>) "
+                + "ORDER BY invoice_id, idx")
+                .bind("t", t).bindList("ids", ids)
+                .map((rs, c) -> {
+                    String invoice = rs.getString("invoice_id");
+                    CurrencyUnit cur = currencies.get(invoice);
+                    String key = invoice + "/" + rs.getInt("position");
+                    LocalDate ps = Columns.dateOrNull(rs, "period_start");
+                    LocalDate pe = Columns.dateOrNull(rs, "period_end");
+                    InvoiceLine line = new InvoiceLine(rs.getInt("position"), rs.getString("description"),
+                            Columns.exact(rs, "quantity", "quantity_scale"),
+                            Columns.enumValue(rs, "unit", UnitCode.class), Columns.unitPrice(rs, "price", cur),
+                            Columns.exact(rs, "base_quantity", "base_quantity_scale"),
+                            allowances.getOrDefault(key, List.of()),
+                            new TaxTreatment(Columns.enumValue(rs, "tax_category", TaxCategory.class),
+                                    Columns.normalizedOrNull(rs, "tax_rate"), rs.getString("tax_exemption_reason")),
+                            ps == null || pe == null ? null : LocalDateRange.of(ps, pe),
+                            entries.getOrDefault(key, List.of()), Columns.idOrNull(rs, "project_id", ProjectId::of),
+                            Columns.idOrNull(rs, "activity_id", ActivityId::of),
+                            Columns.idOrNull(rs, "timekeeper_id", TimekeeperId::of),
+                            Columns.idOrNull(rs, "rate_rule_id", RateRuleId::of));
+                    return new Object[] {invoice, line, Columns.money(rs, "net_amount", cur)};
+                })
+                .forEach(r -> {
+                    lines.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((InvoiceLine) r[1]);
+                    nets.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((Money) r[2]);
+                });
+        for (String id : ids) {
+            out.put(id, new Parts(lines.getOrDefault(id, List.of()), allowances.getOrDefault(id + "/0", List.of()),
+                    breakdowns.getOrDefault(id, List.of()), nets.getOrDefault(id, List.of())));
+        }
+    }
+
+    private static AllowanceCharge allowance(ResultSet rs, CurrencyUnit cur) throws SQLException {
+        String category = rs.getString("tax_category");
+        TaxTreatment tax = category == null ? null : new TaxTreatment(TaxCategory.valueOf(category),
+                Columns.normalizedOrNull(rs, "tax_rate"), rs.getString("tax_exemption_reason"));
+        return new AllowanceCharge(rs.getBoolean("is_charge"), Columns.money(rs, "amount", cur),
+                Columns.exactOrNull(rs, "percent", "percent_scale"), Columns.moneyOrNull(rs, "base_amount", cur),
+                rs.getString("reason"), tax);
+    }
+}

@@ -1,0 +1,426 @@
+package dev.billops.jdbc.internal;
+
+import dev.billops.core.error.NotFoundException;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.EngagementId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.invoice.AllowanceCharge;
+import dev.billops.core.invoice.DocumentType;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.InvoiceQuery;
+import dev.billops.core.invoice.InvoiceSource;
+import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.store.ConcurrentUpdateException;
+import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.tax.PriceBasis;
+import dev.billops.core.tax.TaxRoundingPolicy;
+import dev.billops.core.tax.Totals;
+import dev.billops.core.time.LocalDateRange;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.money.CurrencyUnit;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Invoices and credit notes: a header row with totals, and child rows for lines, the entries each
+ * line bills, allowances/charges and the VAT breakdown ({@link InvoiceChildren}).
+ *
+ * <p>Uniqueness of id, (series, number) and (engagement, package period start) is the table's;
+ * inserts use {@code ON CONFLICT DO NOTHING} and name the clashing key themselves, so a refused
+ * insert leaves the transaction usable on both databases. An issued invoice (not a credit note)
+ * also claims each time entry it bills in {@code billops_billed_entry}, whose primary key lets an
+ * entry sit on at most one issued invoice.
+ */
+final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
+
+    private static final String KIND = "invoice";
+    private static final String NUMBER_KIND = "invoice number";
+    private static final String PERIOD_KIND = "package invoice of engagement period";
+    static final String ORDER = " ORDER BY issue_date NULLS LAST, id";
+
+    private final InvoiceChildren children;
+
+    JdbcInvoiceStore(JdbcSession session) {
+        super(session);
+        this.children = new InvoiceChildren(session);
+    }
+
+    @Override
+    public void insert(Invoice invoice) {
+        Objects.requireNonNull(invoice, "invoice");
+        validate(invoice);
+        List<String> billed = billedEntries(invoice);
+        requireEntriesFree(invoice.id(), billed);
+        int inserted = write(() -> bindHeader(h().createUpdate("INSERT INTO billops_invoice (tenant_id, id, doc_type, "
+                + "series, number, client_id, currency, status, issue_date, due_date, service_start, service_end, "
+                + "price_basis, tax_rounding, cash_increment, cash_increment_scale, line_net_total, allowance_total, "
+                + "charge_total, tax_exclusive, tax_total, tax_inclusive, rounding_amount, payable, paid, credited, notes, "
+                + "metadata, source, engagement_id, package_period_start, credited_invoice_id, purchase_order_ref, "
+                + "version) VALUES (:t, :id, :type, :series, :number, :client, :currency, :status, :issueDate, :dueDate, "
+                + ":serviceStart, :serviceEnd, :priceBasis, :taxRounding, :cashIncrement, :cashIncrementScale, "
+                + ":lineNetTotal, :allowanceTotal, :chargeTotal, :taxExclusive, :taxTotal, :taxInclusive, "
+                + ":roundingAmount, :payable, :paid, :credited, :notes, " + ctx().dialect().json("metadata") + ", "
+                + ":source, :engagement, :periodStart, :creditedInvoice, :poRef, :version) ON CONFLICT DO NOTHING"),
+                invoice).execute());
+        if (inserted == 0) {
+            throw duplicateOf(invoice, true);
+        }
+        write(() -> {
+            children.insert(invoice);
+            claimEntries(invoice.id(), billed);
+        });
+    }
+
+    @Override
+    public Invoice update(Invoice invoice) {
+        Objects.requireNonNull(invoice, "invoice");
+        validate(invoice);
+        List<String> billed = billedEntries(invoice);
+        requireEntriesFree(invoice.id(), billed);
+        int updated = write(() -> bindHeader(h().createUpdate("UPDATE billops_invoice SET doc_type = :type, "
+                + "series = :series, number = :number, client_id = :client, currency = :currency, status = :status, "
+                + "issue_date = :issueDate, due_date = :dueDate, service_start = :serviceStart, "
+                + "service_end = :serviceEnd, price_basis = :priceBasis, tax_rounding = :taxRounding, "
+                + "cash_increment = :cashIncrement, cash_increment_scale = :cashIncrementScale, "
+                + "line_net_total = :lineNetTotal, allowance_total = :allowanceTotal, charge_total = :chargeTotal, "
+                + "tax_exclusive = :taxExclusive, tax_total = :taxTotal, tax_inclusive = :taxInclusive, "
+                + "rounding_amount = :roundingAmount, payable = :payable, paid = :paid, credited = :credited, "
+                + "notes = :notes, metadata = " + ctx().dialect().json("metadata") + ", source = :source, "
+                + "engagement_id = :engagement, package_period_start = :periodStart, "
+                + "credited_invoice_id = :creditedInvoice, purchase_order_ref = :poRef, version = version + 1 "
+                + "WHERE tenant_id = :t AND id = :id AND version = :version "
+                + "AND NOT EXISTS (SELECT 1 FROM billops_invoice o WHERE o.tenant_id = :t AND o.id <> :id "
+                + "AND ((o.series = :series AND o.number = :number) "
+                + "OR (o.engagement_id = :engagement AND o.package_period_start = :periodStart)))"), invoice)
+                .execute());
+        if (updated == 0) {
+            long stored = h().createQuery("SELECT version FROM billops_invoice WHERE tenant_id = :t AND id = :id")
+                    .bind("t", t()).bind("id", invoice.id().value())
+                    .mapTo(Long.class).findOne()
+                    .orElseThrow(() -> new NotFoundException(KIND, invoice.id().value()));
+            if (stored != invoice.version()) {
+                throw new ConcurrentUpdateException(KIND, invoice.id().value(), invoice.version());
+            }
+            throw duplicateOf(invoice, false);
+        }
+        write(() -> {
+            children.delete(invoice.id());
+            children.insert(invoice);
+            h().createUpdate("DELETE FROM billops_billed_entry WHERE tenant_id = :t AND invoice_id = :id")
+                    .bind("t", t()).bind("id", invoice.id().value()).execute();
+            claimEntries(invoice.id(), billed);
+        });
+        return invoice.withVersion(invoice.version() + 1);
+    }
+
+    @Override
+    public void deleteDraft(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        InvoiceStatus status = h().createQuery("SELECT status FROM billops_invoice WHERE tenant_id = :t AND id = :id "
+                + "FOR UPDATE")
+                .bind("t", t()).bind("id", id.value())
+                .mapTo(String.class).findOne().map(InvoiceStatus::valueOf)
+                .orElseThrow(() -> new NotFoundException(KIND, id.value()));
+        if (status != InvoiceStatus.DRAFT) {
+            throw new InvoiceAlreadyIssuedException(id, status);
+        }
+        write(() -> h().createUpdate("DELETE FROM billops_invoice WHERE tenant_id = :t AND id = :id")
+                .bind("t", t()).bind("id", id.value()).execute());
+    }
+
+    @Override
+    public Optional<Invoice> find(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        return first(h().createQuery("SELECT * FROM billops_invoice WHERE tenant_id = :t AND id = :id")
+                .bind("id", id.value()));
+    }
+
+    @Override
+    public Optional<Invoice> findByNumber(String number) {
+        Objects.requireNonNull(number, "number");
+        return first(h().createQuery("SELECT * FROM billops_invoice WHERE tenant_id = :t AND number = :number "
+                + "ORDER BY series LIMIT 1").bind("number", number));
+    }
+
+    @Override
+    public Optional<Invoice> findByEngagementPeriod(EngagementId engagement, LocalDate periodStart) {
+        Objects.requireNonNull(engagement, "engagement");
+        Objects.requireNonNull(periodStart, "periodStart");
+        return first(h().createQuery("SELECT * FROM billops_invoice WHERE tenant_id = :t AND engagement_id = :engagement "
+                + "AND package_period_start = :periodStart")
+                .bind("engagement", engagement.value())
+                .bindByType("periodStart", periodStart, LocalDate.class));
+    }
+
+    @Override
+    public List<Invoice> list(InvoiceQuery query) {
+        List<Invoice> out = new ArrayList<>();
+        forEach(query, out::add);
+        return out;
+    }
+
+    @Override
+    public void forEach(InvoiceQuery query, Consumer<Invoice> sink) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(sink, "sink");
+        StringBuilder sql = new StringBuilder("SELECT * FROM billops_invoice WHERE tenant_id = :t");
+        if (query.clientId() != null) {
+            sql.append(" AND client_id = :client");
+        }
+        if (!query.statuses().isEmpty()) {
+            sql.append(" AND status IN (<statuses>)");
+        }
+        if (query.type() != null) {
+            sql.append(" AND doc_type = :type");
+        }
+        sql.append(ORDER);
+        Query q = h().createQuery(sql.toString());
+        if (query.clientId() != null) {
+            q.bind("client", query.clientId().value());
+        }
+        if (!query.statuses().isEmpty()) {
+            q.bindList("statuses", query.statuses().stream().map(Enum::name).sorted().toList());
+        }
+        if (query.type() != null) {
+            q.bind("type", query.type().name());
+        }
+        stream(q, sink);
+    }
+
+    @Override
+    public List<Invoice> creditNotesOf(InvoiceId invoice) {
+        Objects.requireNonNull(invoice, "invoice");
+        List<Invoice> out = new ArrayList<>();
+        stream(h().createQuery("SELECT * FROM billops_invoice WHERE tenant_id = :t AND credited_invoice_id = :credited"
+                + ORDER).bind("credited", invoice.value()), out::add);
+        return out;
+    }
+
+    private Optional<Invoice> first(Query q) {
+        List<Invoice> found = new ArrayList<>(1);
+        stream(q, found::add);
+        return found.stream().findFirst();
+    }
+
+    /**
+     * Reads the matching headers, then completes them a page at a time with their children (four
+     * queries per page, not per invoice). The headers are read to the end first so that the sink
+     * may write to the store while it runs; only one page of complete invoices is held at once.
+     */
+    private void stream(Query q, Consumer<Invoice> sink) {
+        List<Header> page = new ArrayList<>();
+        List<Header> all = q.bind("t", t()).setFetchSize(ctx().fetchSize()).map(JdbcInvoiceStore::header).list();
+        for (Header h : all) {
+            page.add(h);
+            if (page.size() == JdbcTimeEntryStore.IN_CHUNK) {
+                emit(page, sink);
+                page.clear();
+            }
+        }
+        if (!page.isEmpty()) {
+            emit(page, sink);
+        }
+    }
+
+    private void emit(List<Header> page, Consumer<Invoice> sink) {
+        Map<String, CurrencyUnit> currencies = new java.util.LinkedHashMap<>();
+        for (Header h : page) {
+            currencies.put(h.id(), h.currency());
+        }
+        Map<String, InvoiceChildren.Parts> parts = children.load(currencies);
+        List<Invoice> done = new ArrayList<>(page.size());
+        for (Header h : page) {
+            done.add(h.complete(parts.getOrDefault(h.id(), InvoiceChildren.Parts.EMPTY)));
+        }
+        done.forEach(sink);
+    }
+
+    /** What a write must not break, checked before anything is written. */
+    private static void validate(Invoice invoice) {
+        if (invoice.cashIncrement() != null) {
+            Columns.exact("invoice " + invoice.id() + " cash increment", invoice.cashIncrement());
+        }
+        for (InvoiceLine line : invoice.lines()) {
+            Columns.exact("invoice " + invoice.id() + " line " + line.position() + " quantity", line.quantity());
+            Columns.exact("invoice " + invoice.id() + " line " + line.position() + " base quantity", line.baseQuantity());
+            for (AllowanceCharge ac : line.allowancesCharges()) {
+                Columns.exactOrNull("invoice " + invoice.id() + " line " + line.position() + " allowance percent",
+                        ac.percent());
+            }
+        }
+        for (AllowanceCharge ac : invoice.adjustments()) {
+            Columns.exactOrNull("invoice " + invoice.id() + " allowance percent", ac.percent());
+        }
+        Set<Integer> positions = new java.util.HashSet<>();
+        for (InvoiceLine line : invoice.lines()) {
+            if (!positions.add(line.position())) {
+                throw new dev.billops.core.error.InvalidInputException("invoice " + invoice.id() + " has two lines at position "
+                        + line.position());
+            }
+        }
+    }
+
+    /** The entries an invoice claims: those of its lines, if it is an issued (not void) invoice. */
+    private static List<String> billedEntries(Invoice invoice) {
+        if (invoice.type() != DocumentType.INVOICE || invoice.status() == InvoiceStatus.DRAFT
+                || invoice.status() == InvoiceStatus.VOID) {
+            return List.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (InvoiceLine line : invoice.lines()) {
+            for (TimeEntryId id : line.entryIds()) {
+                ids.add(id.value());
+            }
+        }
+        List<String> sorted = new ArrayList<>(ids);
+        sorted.sort(null);
+        return sorted;
+    }
+
+    private void requireEntriesFree(InvoiceId invoice, List<String> entries) {
+        for (List<String> chunk : JdbcTimeEntryStore.chunks(entries)) {
+            Optional<String> taken = h().createQuery("SELECT entry_id FROM billops_billed_entry WHERE tenant_id = :t "
+                    + "AND entry_id IN (<ids>) AND invoice_id <> :invoice ORDER BY entry_id LIMIT 1")
+                    .bind("t", t()).bind("invoice", invoice.value()).bindList("ids", chunk)
+                    .mapTo(String.class).findOne();
+            if (taken.isPresent()) {
+                throw new DuplicateKeyException("billed time entry", taken.get());
+            }
+        }
+    }
+
+    private void claimEntries(InvoiceId invoice, List<String> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        var batch = h().prepareBatch("INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) "
+                + "VALUES (:t, :entry, :invoice)");
+        for (String entry : entries) {
+            batch.bind("t", t()).bind("entry", entry).bind("invoice", invoice.value()).add();
+        }
+        batch.execute();
+    }
+
+    /** Which unique key {@code invoice} clashes with, looked up after the database refused it. */
+    private DuplicateKeyException duplicateOf(Invoice invoice, boolean inserting) {
+        if (inserting && h().createQuery("SELECT COUNT(*) FROM billops_invoice WHERE tenant_id = :t AND id = :id")
+                .bind("t", t()).bind("id", invoice.id().value()).mapTo(Integer.class).one() > 0) {
+            return new DuplicateKeyException(KIND, invoice.id().value());
+        }
+        if (invoice.number() != null) {
+            boolean numberTaken = h().createQuery("SELECT COUNT(*) FROM billops_invoice WHERE tenant_id = :t "
+                    + "AND series = :series AND number = :number AND id <> :id")
+                    .bind("t", t()).bind("series", invoice.series()).bind("number", invoice.number())
+                    .bind("id", invoice.id().value()).mapTo(Integer.class).one() > 0;
+            if (numberTaken) {
+                return new DuplicateKeyException(NUMBER_KIND, invoice.series() + " " + invoice.number());
+            }
+        }
+        if (invoice.engagementId() != null && invoice.packagePeriodStart() != null) {
+            boolean periodTaken = h().createQuery("SELECT COUNT(*) FROM billops_invoice WHERE tenant_id = :t "
+                    + "AND engagement_id = :engagement AND package_period_start = :periodStart AND id <> :id")
+                    .bind("t", t()).bind("engagement", invoice.engagementId().value())
+                    .bindByType("periodStart", invoice.packagePeriodStart(), LocalDate.class)
+                    .bind("id", invoice.id().value()).mapTo(Integer.class).one() > 0;
+            if (periodTaken) {
+                return new DuplicateKeyException(PERIOD_KIND, invoice.engagementId() + " " + invoice.packagePeriodStart());
+            }
+        }
+        return new DuplicateKeyException(KIND, invoice.id().value());
+    }
+
+    private <S extends SqlStatement<S>> S bindHeader(S s, Invoice i) {
+        Totals tot = i.totals();
+        LocalDateRange period = i.servicePeriod();
+        return s.bind("t", t())
+                .bind("id", i.id().value())
+                .bind("type", i.type().name())
+                .bind("series", i.series())
+                .bind("number", i.number())
+                .bind("client", i.clientId().value())
+                .bind("currency", i.currency().getCurrencyCode())
+                .bind("status", i.status().name())
+                .bindByType("issueDate", i.issueDate(), LocalDate.class)
+                .bindByType("dueDate", i.dueDate(), LocalDate.class)
+                .bindByType("serviceStart", period == null ? null : period.startInclusive(), LocalDate.class)
+                .bindByType("serviceEnd", period == null ? null : period.endExclusive(), LocalDate.class)
+                .bind("priceBasis", i.priceBasis().name())
+                .bind("taxRounding", i.taxRounding().name())
+                .bind("cashIncrement", i.cashIncrement())
+                .bind("cashIncrementScale", Columns.scaleOrNull(i.cashIncrement()))
+                .bind("lineNetTotal", tot.lineNetTotal().amount())
+                .bind("allowanceTotal", tot.allowanceTotal().amount())
+                .bind("chargeTotal", tot.chargeTotal().amount())
+                .bind("taxExclusive", tot.taxExclusive().amount())
+                .bind("taxTotal", tot.taxTotal().amount())
+                .bind("taxInclusive", tot.taxInclusive().amount())
+                .bind("roundingAmount", tot.roundingAmount().amount())
+                .bind("payable", tot.payable().amount())
+                .bind("paid", i.paid().amount())
+                .bind("credited", i.credited().amount())
+                .bind("notes", i.notes())
+                .bind("metadata", Metadata.write(i.metadata()))
+                .bind("source", i.source().name())
+                .bind("engagement", Columns.valueOrNull(i.engagementId()))
+                .bindByType("periodStart", i.packagePeriodStart(), LocalDate.class)
+                .bind("creditedInvoice", Columns.valueOrNull(i.creditedInvoiceId()))
+                .bind("poRef", i.purchaseOrderRef())
+                .bind("version", i.version());
+    }
+
+    /** An invoice header as read, waiting for its children. */
+    private record Header(String id, DocumentType type, String series, @Nullable String number, ClientId clientId,
+            CurrencyUnit currency, InvoiceStatus status, @Nullable LocalDate issueDate, @Nullable LocalDate dueDate,
+            @Nullable LocalDateRange servicePeriod, PriceBasis priceBasis, TaxRoundingPolicy taxRounding,
+            java.math.@Nullable BigDecimal cashIncrement, Totals totals, dev.billops.core.money.Money paid,
+            dev.billops.core.money.Money credited, String notes, Map<String, String> metadata, InvoiceSource source,
+            @Nullable EngagementId engagementId, @Nullable LocalDate packagePeriodStart,
+            @Nullable InvoiceId creditedInvoiceId, @Nullable String purchaseOrderRef, long version) {
+
+        Invoice complete(InvoiceChildren.Parts parts) {
+            return new Invoice(InvoiceId.of(id), type, series, number, clientId, currency, status, issueDate, dueDate,
+                    servicePeriod, parts.lines(), parts.adjustments(), priceBasis, taxRounding, cashIncrement,
+                    parts.breakdown(), parts.lineNets(), totals, paid, credited, notes, metadata, source, engagementId,
+                    packagePeriodStart, creditedInvoiceId, purchaseOrderRef, version);
+        }
+    }
+
+    private static Header header(ResultSet rs, StatementContext ctx) throws SQLException {
+        CurrencyUnit cur = Columns.currency(rs, "currency");
+        LocalDate serviceStart = Columns.dateOrNull(rs, "service_start");
+        LocalDate serviceEnd = Columns.dateOrNull(rs, "service_end");
+        Totals totals = new Totals(Columns.money(rs, "line_net_total", cur), Columns.money(rs, "allowance_total", cur),
+                Columns.money(rs, "charge_total", cur), Columns.money(rs, "tax_exclusive", cur),
+                Columns.money(rs, "tax_total", cur), Columns.money(rs, "tax_inclusive", cur),
+                Columns.money(rs, "rounding_amount", cur), Columns.money(rs, "payable", cur));
+        return new Header(rs.getString("id"), Columns.enumValue(rs, "doc_type", DocumentType.class),
+                rs.getString("series"), rs.getString("number"), ClientId.of(rs.getString("client_id")), cur,
+                Columns.enumValue(rs, "status", InvoiceStatus.class), Columns.dateOrNull(rs, "issue_date"),
+                Columns.dateOrNull(rs, "due_date"),
+                serviceStart == null || serviceEnd == null ? null : LocalDateRange.of(serviceStart, serviceEnd),
+                Columns.enumValue(rs, "price_basis", PriceBasis.class),
+                Columns.enumValue(rs, "tax_rounding", TaxRoundingPolicy.class),
+                Columns.exactOrNull(rs, "cash_increment", "cash_increment_scale"), totals,
+                Columns.money(rs, "paid", cur), Columns.money(rs, "credited", cur), rs.getString("notes"),
+                Metadata.read(rs.getString("metadata")), Columns.enumValue(rs, "source", InvoiceSource.class),
+                Columns.idOrNull(rs, "engagement_id", EngagementId::of), Columns.dateOrNull(rs, "package_period_start"),
+                Columns.idOrNull(rs, "credited_invoice_id", InvoiceId::of), rs.getString("purchase_order_ref"),
+                rs.getLong("version"));
+    }
+}
