@@ -139,8 +139,7 @@ public final class JdbcBillingStore implements BillingStore, AutoCloseable {
             return result;
         } catch (RuntimeException | Error e) {
             try {
-                handle.rollbackToSavepoint(savepoint);
-                handle.releaseSavepoint(savepoint);
+                handle.rollbackToSavepoint(savepoint); // Jdbi forgets the savepoint once rolled back to
             } catch (RuntimeException rollback) {
                 e.addSuppressed(rollback);
             }

@@ -122,6 +122,29 @@ public final class JdbcOutbox {
                 .execute());
     }
 
+    /**
+     * Every committed event of {@code tenant} in write order, delivered or not, decoded; an event
+     * that cannot be decoded is left out. For operators and tests; dispatchers use {@link #claim}.
+     */
+    public List<BillingEvent> events(TenantId tenant) {
+        Objects.requireNonNull(tenant, "tenant");
+        List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT seq, tenant_id, event_id, event_type, event_class, "
+                + "occurred_at, payload, attempts FROM billops_outbox WHERE tenant_id = :t ORDER BY seq")
+                .bind("t", tenant.value())
+                .map((rs, c) -> new Row(rs.getLong("seq"), rs.getString("tenant_id"), rs.getString("event_id"),
+                        rs.getString("event_type"), rs.getString("event_class"), Columns.instant(rs, "occurred_at"),
+                        rs.getString("payload"), rs.getInt("attempts")))
+                .list());
+        List<BillingEvent> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            BillingEvent e = decode(r);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     /** How many events are not delivered yet (claimed or not). */
     public long pendingCount() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM billops_outbox WHERE delivered_at IS NULL")

@@ -44,8 +44,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Uniqueness of id, (series, number) and (engagement, package period start) is the table's;
  * inserts use {@code ON CONFLICT DO NOTHING} and name the clashing key themselves, so a refused
  * insert leaves the transaction usable on both databases. An issued invoice (not a credit note)
- * also claims each time entry it bills in {@code billops_billed_entry}, whose primary key lets an
- * entry sit on at most one issued invoice.
+ * also claims each stored time entry it bills in {@code billops_billed_entry}, whose primary key lets
+ * an entry sit on at most one issued invoice; voiding the invoice releases them.
  */
 final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
 
@@ -276,7 +276,11 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         }
     }
 
-    /** The entries an invoice claims: those of its lines, if it is an issued (not void) invoice. */
+    /**
+     * The entries an invoice claims: those of its lines, if it is an issued (not void) invoice and
+     * not a credit note. Only entries stored in the time-entry table are claimed: a line may name
+     * entries the store does not hold (imported documents, tests), and those bill nothing here.
+     */
     private static List<String> billedEntries(Invoice invoice) {
         if (invoice.type() != DocumentType.INVOICE || invoice.status() == InvoiceStatus.DRAFT
                 || invoice.status() == InvoiceStatus.VOID) {
@@ -309,12 +313,12 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         if (entries.isEmpty()) {
             return;
         }
-        var batch = h().prepareBatch("INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) "
-                + "VALUES (:t, :entry, :invoice)");
-        for (String entry : entries) {
-            batch.bind("t", t()).bind("entry", entry).bind("invoice", invoice.value()).add();
+        for (List<String> chunk : JdbcTimeEntryStore.chunks(entries)) {
+            h().createUpdate("INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) SELECT tenant_id, id, "
+                    + ":invoice FROM billops_time_entry WHERE tenant_id = :t AND id IN (<ids>)")
+                    .bind("t", t()).bind("invoice", invoice.value()).bindList("ids", chunk)
+                    .execute();
         }
-        batch.execute();
     }
 
     /** Which unique key {@code invoice} clashes with, looked up after the database refused it. */

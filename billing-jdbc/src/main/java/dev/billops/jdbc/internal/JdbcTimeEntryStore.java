@@ -108,8 +108,7 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
                 batch.execute();
             }
         } catch (JdbiException e) {
-            h().rollbackToSavepoint(savepoint);
-            h().releaseSavepoint(savepoint);
+            h().rollbackToSavepoint(savepoint); // Jdbi forgets the savepoint once rolled back to
             RuntimeException translated = SqlErrors.translate(e);
             if (translated instanceof DuplicateKeyException) {
                 throw whichDuplicate(ids, uids, (DuplicateKeyException) translated);
