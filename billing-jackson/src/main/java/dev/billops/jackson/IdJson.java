@@ -1,0 +1,78 @@
+package dev.billops.jackson;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import dev.billops.core.error.BillingException;
+import java.io.IOException;
+import java.util.function.Function;
+
+/** Typed ids as plain JSON strings, as values and as map keys. Their {@code toString()} is the id. */
+final class IdJson {
+
+    private IdJson() {
+    }
+
+    static final class IdSerializer extends JsonSerializer<Object> {
+        @Override
+        public void serialize(Object value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(value.toString());
+        }
+    }
+
+    static final class IdKeySerializer extends JsonSerializer<Object> {
+        @Override
+        public void serialize(Object value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeFieldName(value.toString());
+        }
+    }
+
+    static final class IdDeserializer<T> extends JsonDeserializer<T> {
+
+        private final Class<T> type;
+        private final Function<String, T> factory;
+
+        IdDeserializer(Class<T> type, Function<String, T> factory) {
+            this.type = type;
+            this.factory = factory;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = p.getValueAsString();
+            if (text == null) {
+                return (T) ctxt.handleUnexpectedToken(type, p);
+            }
+            try {
+                return factory.apply(text);
+            } catch (BillingException e) {
+                throw ctxt.weirdStringException(text, type, e.getMessage());
+            }
+        }
+    }
+
+    static final class IdKeyDeserializer<T> extends KeyDeserializer {
+
+        private final Class<T> type;
+        private final Function<String, T> factory;
+
+        IdKeyDeserializer(Class<T> type, Function<String, T> factory) {
+            this.type = type;
+            this.factory = factory;
+        }
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
+            try {
+                return factory.apply(key);
+            } catch (BillingException e) {
+                throw ctxt.weirdKeyException(type, key, e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.billops.jackson;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import dev.billops.core.error.BillingException;
+import dev.billops.core.money.Currencies;
+import dev.billops.core.money.Money;
+import dev.billops.core.money.UnitPrice;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.function.BiFunction;
+import javax.money.CurrencyUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * JSON of money values: {@code {"amount":"12.50","currency":"EUR"}} with the amount as a string
+ * (exact, whatever the reader's number handling), currencies as their ISO code.
+ */
+final class MoneyJson {
+
+    private MoneyJson() {
+    }
+
+    static final class CurrencySerializer extends JsonSerializer<CurrencyUnit> {
+        @Override
+        public void serialize(CurrencyUnit value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(value.getCurrencyCode());
+        }
+    }
+
+    static final class CurrencyDeserializer extends JsonDeserializer<CurrencyUnit> {
+        @Override
+        public CurrencyUnit deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String code = p.getValueAsString();
+            if (code == null) {
+                return (CurrencyUnit) ctxt.handleUnexpectedToken(CurrencyUnit.class, p);
+            }
+            try {
+                return Currencies.of(code);
+            } catch (BillingException e) {
+                throw ctxt.weirdStringException(code, CurrencyUnit.class, e.getMessage());
+            }
+        }
+    }
+
+    static final class MoneySerializer extends JsonSerializer<Money> {
+        @Override
+        public void serialize(Money value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            writeAmount(gen, value.amount(), value.currencyCode());
+        }
+    }
+
+    static final class UnitPriceSerializer extends JsonSerializer<UnitPrice> {
+        @Override
+        public void serialize(UnitPrice value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            writeAmount(gen, value.amount(), value.currencyCode());
+        }
+    }
+
+    static final class MoneyDeserializer extends AmountDeserializer<Money> {
+        MoneyDeserializer() {
+            super(Money.class, (currency, amount) -> Money.of(currency, amount));
+        }
+    }
+
+    static final class UnitPriceDeserializer extends AmountDeserializer<UnitPrice> {
+        UnitPriceDeserializer() {
+            super(UnitPrice.class, (currency, amount) -> UnitPrice.of(currency, amount));
+        }
+    }
+
+    private static void writeAmount(JsonGenerator gen, BigDecimal amount, String currency) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("amount", amount.toPlainString());
+        gen.writeStringField("currency", currency);
+        gen.writeEndObject();
+    }
+
+    /** Reads {@code {"amount":"..","currency":".."}} (the amount may also be a JSON number) in any field order. */
+    abstract static class AmountDeserializer<T> extends JsonDeserializer<T> {
+
+        private final Class<T> type;
+        private final BiFunction<CurrencyUnit, BigDecimal, T> factory;
+
+        AmountDeserializer(Class<T> type, BiFunction<CurrencyUnit, BigDecimal, T> factory) {
+            this.type = type;
+            this.factory = factory;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.isExpectedStartObjectToken()) {
+                return (T) ctxt.handleUnexpectedToken(type, p);
+            }
+            String amount = null;
+            String currency = null;
+            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+                JsonToken t = p.nextToken();
+                switch (field) {
+                    case "amount" -> amount = t == JsonToken.VALUE_NULL ? null : p.getText();
+                    case "currency" -> currency = t == JsonToken.VALUE_NULL ? null : p.getText();
+                    default -> p.skipChildren();
+                }
+            }
+            return build(p, ctxt, amount, currency);
+        }
+
+        private T build(JsonParser p, DeserializationContext ctxt, @Nullable String amount, @Nullable String currency)
+                throws IOException {
+            if (amount == null || currency == null) {
+                throw ctxt.weirdStringException(String.valueOf(amount), type, type.getSimpleName()
+                        + " needs both \"amount\" and \"currency\", got amount " + amount + " and currency " + currency);
+            }
+            BigDecimal decimal;
+            try {
+                decimal = new BigDecimal(amount);
+            } catch (NumberFormatException e) {
+                throw ctxt.weirdStringException(amount, type, "amount '" + amount + "' is not a decimal number");
+            }
+            try {
+                return factory.apply(Currencies.of(currency), decimal);
+            } catch (BillingException e) {
+                throw ctxt.weirdStringException(amount + " " + currency, type, e.getMessage());
+            }
+        }
+    }
+}
