@@ -1,0 +1,412 @@
+package dev.billops.core.payment;
+
+import static dev.billops.core.payment.PaymentFixture.EUR;
+import static dev.billops.core.payment.PaymentFixture.USD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.billops.core.error.BillingException;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.PaymentId;
+import dev.billops.core.invoice.DocumentType;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.money.Money;
+import dev.billops.testkit.property.Gen;
+import dev.billops.testkit.property.Property;
+import dev.billops.testkit.store.StoreSnapshot;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.money.CurrencyUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs random sequences of issue / pay / allocate / auto-allocate / apply-credit / refund /
+ * failed-payment / advance-the-clock operations, valid and invalid ones mixed, against an
+ * in-memory tenant. Before each operation a small model decides whether it must be accepted;
+ * after it:
+ *
+ * <ul>
+ *   <li>the operation succeeded exactly when the model said it was valid, and a rejected one
+ *       left the store exactly as it was (snapshot equality, including audit log and outbox);
+ *   <li>money is conserved per currency: payments received − refunds (tracked by the model from
+ *       the accepted operations) = Σ allocations + Σ client credit balances;
+ *   <li>every invoice's {@code paid} is the sum of the allocations to it, never more than it owes,
+ *       and its status matches its balance;
+ *   <li>the aging buckets of each currency sum to the total outstanding, per client and in total,
+ *       and each invoice's balance at today equals its amount due.
+ * </ul>
+ */
+class PaymentStatefulTest {
+
+    private static final List<CurrencyUnit> CURRENCIES = List.of(EUR, USD);
+    private static final List<String> KEYS = List.of("k0", "k1", "k2");
+
+    /** An operation; indexes pick an existing client/invoice/payment, or (one past the end) a missing one. */
+    sealed interface Op permits Issue, Pay, Fail, Allocate, AutoAllocate, ApplyCredit, ApplyClientCredit, Refund,
+            Advance {
+    }
+
+    record Issue(int client, int currency, long minor, int dueInDays, boolean draft) implements Op {
+    }
+
+    /** mode 0 AUTO, 1 NONE (credit), 2 up to due of target, 3 exact {@code exactMinor} to target; key −1: none. */
+    record Pay(int client, int currency, long minor, int mode, int target, long exactMinor, int key) implements Op {
+    }
+
+    record Fail(int client, int currency, long minor, int invoice) implements Op {
+    }
+
+    /** exactMinor 0: up to due. */
+    record Allocate(int payment, int invoice, long exactMinor) implements Op {
+    }
+
+    record AutoAllocate(int payment) implements Op {
+    }
+
+    /** exactMinor 0: up to due. */
+    record ApplyCredit(int invoice, long exactMinor) implements Op {
+    }
+
+    record ApplyClientCredit(int client) implements Op {
+    }
+
+    record Refund(int payment, long minor) implements Op {
+    }
+
+    record Advance(int days) implements Op {
+    }
+
+    private static final Gen<Long> MINOR = Gen.frequency(
+            Gen.weighted(6, Gen.longs(1, 50_000)),
+            Gen.weighted(2, Gen.longs(1, 500)),
+            Gen.weighted(1, Gen.longs(50_000, 300_000)));
+    private static final Gen<Integer> INDEX = Gen.ints(0, 12);
+    private static final Gen<Integer> CURRENCY = Gen.frequency(Gen.weighted(5, Gen.constant(0)),
+            Gen.weighted(1, Gen.constant(1)));
+
+    private static final Gen<Op> OPS = Gen.frequency(
+            Gen.weighted(5, Gen.zip(Gen.ints(0, 3), CURRENCY, MINOR,
+                    Gen.zip(Gen.ints(-5, 60), Gen.frequency(Gen.weighted(9, Gen.constant(false)),
+                            Gen.weighted(1, Gen.constant(true))), (d, dr) -> new int[] {d, dr ? 1 : 0}),
+                    (c, cur, m, dd) -> new Issue(c, cur, m, dd[0], dd[1] == 1))),
+            Gen.weighted(6, Gen.zip(Gen.zip(Gen.ints(0, 3), CURRENCY, MINOR, (c, cur, m) -> new long[] {c, cur, m}),
+                    Gen.ints(0, 3), INDEX, Gen.zip(MINOR, Gen.ints(-1, 2), (e, k) -> new long[] {e, k}),
+                    (ccm, mode, target, ek) -> new Pay((int) ccm[0], (int) ccm[1], ccm[2], mode, target, ek[0],
+                            (int) ek[1]))),
+            Gen.weighted(1, Gen.zip(Gen.ints(0, 3), CURRENCY, MINOR, INDEX,
+                    (c, cur, m, inv) -> new Fail(c, cur, m, inv))),
+            Gen.weighted(3, Gen.zip(INDEX, INDEX, Gen.frequency(Gen.weighted(1, Gen.constant(0L)),
+                    Gen.weighted(1, MINOR)), Allocate::new)),
+            Gen.weighted(2, INDEX.map(AutoAllocate::new)),
+            Gen.weighted(3, Gen.zip(INDEX, Gen.frequency(Gen.weighted(1, Gen.constant(0L)), Gen.weighted(1, MINOR)),
+                    ApplyCredit::new)),
+            Gen.weighted(1, Gen.ints(0, 3).map(ApplyClientCredit::new)),
+            Gen.weighted(4, Gen.zip(INDEX, MINOR, Refund::new)),
+            Gen.weighted(2, Gen.ints(1, 45).map(Advance::new)));
+
+    @Test
+    void randomOperationSequences_keepInvariantsAndRejectInvalidOperationsWithoutChanges() {
+        Property.forAll(Gen.listOf(OPS, 1, 40)).tries(300).verify(ops -> new Run().play(ops));
+    }
+
+    /** One sequence against a fresh tenant. */
+    private static final class Run {
+
+        final PaymentFixture f = new PaymentFixture(LocalDate.of(2026, 1, 1));
+        final List<ClientId> clients = new ArrayList<>();
+        final List<InvoiceId> invoices = new ArrayList<>();
+        final List<PaymentId> payments = new ArrayList<>();
+        /** Payments received − refunds per currency code, from the accepted operations only. */
+        final Map<String, Money> netReceived = new HashMap<>();
+
+        Run() {
+            clients.add(f.client("c0", EUR));
+            clients.add(f.client("c1", EUR));
+            clients.add(f.client("c2", USD));
+            for (CurrencyUnit c : CURRENCIES) {
+                netReceived.put(c.getCurrencyCode(), Money.zero(c));
+            }
+        }
+
+        void play(List<Op> ops) {
+            int step = 0;
+            for (Op op : ops) {
+                step++;
+                String where = "step " + step + " " + op;
+                StoreSnapshot before = f.snapshot();
+                boolean valid = isValid(op);
+                Outcome outcome;
+                try {
+                    outcome = apply(op);
+                } catch (BillingException e) {
+                    assertFalse(valid, where + " was valid but rejected: " + e);
+                    assertEquals(before, f.snapshot(), where + " was rejected but changed the store");
+                    continue;
+                }
+                assertTrue(valid, where + " was invalid but accepted");
+                if (outcome.replayed) {
+                    assertEquals(before, f.snapshot(), where + " replayed an idempotency key but changed the store");
+                }
+                checkInvariants(where);
+            }
+        }
+
+        // ---- the model: is an operation valid in the current state? ----
+
+        boolean isValid(Op op) {
+            if (op instanceof Issue || op instanceof Advance || op instanceof ApplyClientCredit) {
+                return true;
+            }
+            if (op instanceof AutoAllocate a) {
+                return pick(payments, a.payment()) != null;
+            }
+            if (op instanceof Pay p) {
+                return payValid(p);
+            }
+            if (op instanceof Fail fl) {
+                ClientId client = pick(clients, fl.client());
+                Invoice inv = invoice(fl.invoice());
+                return client != null && inv != null && inv.clientId().equals(client);
+            }
+            if (op instanceof Allocate a) {
+                Payment p = payment(a.payment());
+                Invoice inv = invoice(a.invoice());
+                if (p == null || inv == null || !payable(inv, p.clientId(), p.amount().currency())) {
+                    return false;
+                }
+                if (a.exactMinor() == 0) {
+                    return true;
+                }
+                Money exact = Money.ofMinor(p.amount().currency(), a.exactMinor());
+                return !exact.isGreaterThan(inv.amountDue()) && !exact.isGreaterThan(p.unallocated());
+            }
+            if (op instanceof ApplyCredit a) {
+                Invoice inv = invoice(a.invoice());
+                if (inv == null || !payable(inv, inv.clientId(), inv.currency())) {
+                    return false;
+                }
+                if (a.exactMinor() == 0) {
+                    return true;
+                }
+                Money exact = Money.ofMinor(inv.currency(), a.exactMinor());
+                return !exact.isGreaterThan(inv.amountDue())
+                        && !exact.isGreaterThan(f.payments.creditBalance(inv.clientId(), inv.currency()));
+            }
+            Refund r = (Refund) op;
+            Payment p = payment(r.payment());
+            return p != null && p.status() != PaymentStatus.FAILED
+                    && !Money.ofMinor(p.amount().currency(), r.minor()).isGreaterThan(p.amount().minus(p.refunded()));
+        }
+
+        boolean payValid(Pay p) {
+            ClientId client = pick(clients, p.client());
+            Money amount = Money.ofMinor(CURRENCIES.get(p.currency()), p.minor());
+            if (p.key() >= 0) {
+                Optional<Payment> first = f.snapshot().payments().stream()
+                        .filter(x -> KEYS.get(p.key()).equals(x.idempotencyKey())).findFirst();
+                if (first.isPresent()) {
+                    Payment x = first.get();
+                    return x.clientId().equals(client) && x.amount().equals(amount)
+                            && x.status() != PaymentStatus.FAILED;
+                }
+            }
+            if (client == null) {
+                return false;
+            }
+            if (p.mode() < 2) {
+                return true;
+            }
+            Invoice inv = invoice(p.target());
+            if (inv == null || !payable(inv, client, amount.currency())) {
+                return false;
+            }
+            if (p.mode() == 2) {
+                return true;
+            }
+            Money exact = Money.ofMinor(amount.currency(), p.exactMinor());
+            return !exact.isGreaterThan(amount) && !exact.isGreaterThan(inv.amountDue());
+        }
+
+        static boolean payable(Invoice inv, ClientId client, CurrencyUnit currency) {
+            return inv.type() == DocumentType.INVOICE && inv.status() != InvoiceStatus.DRAFT
+                    && inv.status() != InvoiceStatus.VOID && inv.clientId().equals(client)
+                    && inv.currency().getCurrencyCode().equals(currency.getCurrencyCode());
+        }
+
+        // ---- applying operations ----
+
+        record Outcome(boolean replayed) {
+        }
+
+        Outcome apply(Op op) {
+            if (op instanceof Issue i) {
+                ClientId client = clients.get(i.client() % clients.size());
+                Money amount = Money.ofMinor(CURRENCIES.get(i.currency()), i.minor());
+                LocalDate today = f.clock.today();
+                Invoice inv = i.draft() ? f.draft(client, amount)
+                        : f.issue(client, "INV-" + (invoices.size() + 1), amount, today, today.plusDays(i.dueInDays()));
+                invoices.add(inv.id());
+            } else if (op instanceof Pay p) {
+                return pay(p);
+            } else if (op instanceof Fail fl) {
+                ClientId client = idOrMissing(clients, fl.client(), ClientId.of("ghost"));
+                Money amount = Money.ofMinor(CURRENCIES.get(fl.currency()), fl.minor());
+                Payment failed = f.payments.recordFailed(PaymentRequest.of(client, amount),
+                        idOrMissing(invoices, fl.invoice(), InvoiceId.of("missing")), "declined");
+                payments.add(failed.id());
+            } else if (op instanceof Allocate a) {
+                PaymentId id = idOrMissing(payments, a.payment(), PaymentId.of("missing"));
+                InvoiceId inv = idOrMissing(invoices, a.invoice(), InvoiceId.of("missing"));
+                Payment p = payment(a.payment());
+                AllocationTarget target = a.exactMinor() == 0 || p == null ? AllocationTarget.upToDue(inv)
+                        : AllocationTarget.of(inv, Money.ofMinor(p.amount().currency(), a.exactMinor()));
+                f.payments.allocate(id, List.of(target));
+            } else if (op instanceof AutoAllocate a) {
+                f.payments.autoAllocate(idOrMissing(payments, a.payment(), PaymentId.of("missing")));
+            } else if (op instanceof ApplyCredit a) {
+                InvoiceId id = idOrMissing(invoices, a.invoice(), InvoiceId.of("missing"));
+                Invoice inv = invoice(a.invoice());
+                if (a.exactMinor() == 0 || inv == null) {
+                    f.payments.applyCredit(id);
+                } else {
+                    f.payments.applyCredit(id, Money.ofMinor(inv.currency(), a.exactMinor()));
+                }
+            } else if (op instanceof ApplyClientCredit a) {
+                f.payments.applyCredit(idOrMissing(clients, a.client(), ClientId.of("ghost")));
+            } else if (op instanceof Refund r) {
+                PaymentId id = idOrMissing(payments, r.payment(), PaymentId.of("missing"));
+                Payment p = payment(r.payment());
+                Money amount = Money.ofMinor(p == null ? EUR : p.amount().currency(), r.minor());
+                f.payments.refund(id, amount);
+                netReceived.merge(amount.currencyCode(), amount.negate(), Money::plus);
+            } else if (op instanceof Advance a) {
+                f.clock.advance(Duration.ofDays(a.days()));
+            }
+            return new Outcome(false);
+        }
+
+        Outcome pay(Pay p) {
+            ClientId client = idOrMissing(clients, p.client(), ClientId.of("ghost"));
+            Money amount = Money.ofMinor(CURRENCIES.get(p.currency()), p.minor());
+            PaymentRequest request = PaymentRequest.of(client, amount);
+            if (p.key() >= 0) {
+                request = request.withIdempotencyKey(KEYS.get(p.key()));
+            }
+            InvoiceId target = idOrMissing(invoices, p.target(), InvoiceId.of("missing"));
+            switch (p.mode()) {
+                case 0 -> request = request.autoAllocated();
+                case 1 -> request = request.asCredit();
+                case 2 -> request = request.toInvoice(target);
+                default -> request = request.toInvoice(target, Money.ofMinor(amount.currency(), p.exactMinor()));
+            }
+            int countBefore = f.snapshot().payments().size();
+            Payment recorded = f.payments.record(request);
+            if (f.snapshot().payments().size() == countBefore) {
+                assertTrue(payments.contains(recorded.id()), "a replayed key returned an unknown payment");
+                return new Outcome(true);
+            }
+            payments.add(recorded.id());
+            netReceived.merge(amount.currencyCode(), amount, Money::plus);
+            return new Outcome(false);
+        }
+
+        // ---- invariants ----
+
+        void checkInvariants(String where) {
+            StoreSnapshot s = f.snapshot();
+            Map<InvoiceId, Money> allocatedTo = new HashMap<>();
+            Map<String, Money> allocatedIn = new HashMap<>();
+            Map<String, Money> heldIn = new HashMap<>();
+            for (Payment p : s.payments()) {
+                String code = p.amount().currencyCode();
+                if (p.status() != PaymentStatus.FAILED) {
+                    heldIn.merge(code, p.amount().minus(p.refunded()), Money::plus);
+                    assertEquals(p.amount().minus(p.refunded()), p.allocated().plus(p.unallocated()), where);
+                } else {
+                    assertTrue(p.allocations().isEmpty(), where + ": a failed payment has allocations");
+                }
+                for (Allocation a : p.allocations()) {
+                    assertTrue(a.amount().isPositive(), where + ": allocation " + a);
+                    allocatedTo.merge(a.invoiceId(), a.amount(), Money::plus);
+                    allocatedIn.merge(code, a.amount(), Money::plus);
+                }
+            }
+            for (CurrencyUnit c : CURRENCIES) {
+                String code = c.getCurrencyCode();
+                Money zero = Money.zero(c);
+                Money credit = zero;
+                for (ClientId client : clients) {
+                    credit = credit.plus(f.payments.creditBalance(client, c));
+                }
+                Money net = netReceived.get(code);
+                assertEquals(net, heldIn.getOrDefault(code, zero), where + ": payments − refunds in " + code);
+                assertEquals(net, allocatedIn.getOrDefault(code, zero).plus(credit),
+                        where + ": money not conserved in " + code);
+            }
+
+            LocalDate today = f.clock.today();
+            AgingReport aging = f.receivables.aging(today);
+            Map<String, Money> outstanding = new HashMap<>();
+            for (Invoice inv : s.invoices()) {
+                Money zero = Money.zero(inv.currency());
+                Money paid = allocatedTo.getOrDefault(inv.id(), zero);
+                assertEquals(paid, inv.paid(), where + ": paid of " + inv.number() + " is not the sum of allocations");
+                if (inv.isDraft()) {
+                    assertTrue(paid.isZero(), where + ": a draft was paid");
+                    continue;
+                }
+                Money due = inv.amountDue();
+                assertFalse(due.isNegative(), where + ": " + inv.number() + " paid beyond its total");
+                InvoiceStatus expected = due.isZero() ? InvoiceStatus.PAID
+                        : paid.isPositive() ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.ISSUED;
+                assertEquals(expected, inv.status(), where + ": status of " + inv.number() + " with due " + due);
+                assertEquals(due, f.receivables.balance(inv.id(), today).due(), where + ": balance of " + inv.number());
+                outstanding.merge(inv.currency().getCurrencyCode(), due, Money::plus);
+            }
+            for (CurrencyUnit c : CURRENCIES) {
+                Money zero = Money.zero(c);
+                AgingBuckets total = aging.total(c);
+                assertEquals(outstanding.getOrDefault(c.getCurrencyCode(), zero), total.total(),
+                        where + ": aging total in " + c);
+                AgingBuckets sum = AgingBuckets.empty(c);
+                for (ClientAging row : aging.clients()) {
+                    if (row.buckets().currency().getCurrencyCode().equals(c.getCurrencyCode())) {
+                        sum = sum.plus(row.buckets());
+                    }
+                }
+                assertEquals(total, sum, where + ": client rows do not add up to the total in " + c);
+            }
+        }
+
+        // ---- lookups ----
+
+        @Nullable Invoice invoice(int index) {
+            InvoiceId id = pick(invoices, index);
+            return id == null ? null : f.invoice(id);
+        }
+
+        @Nullable Payment payment(int index) {
+            PaymentId id = pick(payments, index);
+            return id == null ? null : f.payment(id);
+        }
+
+        static <T> @Nullable T pick(List<T> list, int index) {
+            int i = index % (list.size() + 1);
+            return i == list.size() ? null : list.get(i);
+        }
+
+        static <T> T idOrMissing(List<T> list, int index, T missing) {
+            T picked = pick(list, index);
+            return picked == null ? missing : picked;
+        }
+    }
+}
