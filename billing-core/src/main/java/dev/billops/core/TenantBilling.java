@@ -9,6 +9,9 @@ import dev.billops.core.catalog.TimekeeperService;
 import dev.billops.core.invoice.InvoiceDrafts;
 import dev.billops.core.engagement.EngagementService;
 import dev.billops.core.engagement.PackageBillingRun;
+import dev.billops.core.payment.PaymentService;
+import dev.billops.core.payment.Receivables;
+import dev.billops.core.payment.ReminderService;
 import dev.billops.core.store.TenantScope;
 import dev.billops.core.timeentry.TimeEntryService;
 import java.util.Objects;
@@ -84,5 +87,20 @@ public final class TenantBilling {
     /** Draft invoices from unbilled time, and dry runs of them. */
     public InvoiceDrafts drafts() {
         return new InvoiceDrafts(scope, policies.generation());
+    }
+
+    /** Payments: record, allocate, apply client credit, refund; credit balances. */
+    public PaymentService payments() {
+        return new PaymentService(scope, policies.payments());
+    }
+
+    /** Receivables: balances at a date, payment history, AR aging, overdue invoices. */
+    public Receivables receivables() {
+        return new Receivables(scope);
+    }
+
+    /** Dunning: reminders, overdue notices and late-fee drafts for a date. */
+    public ReminderService reminders() {
+        return new ReminderService(scope, policies.reminders());
     }
 }
