@@ -28,8 +28,15 @@ final class Formats {
     private final DateTimeFormatter date;
     private final int currencyDigits;
 
-    Formats(Locale locale, CurrencyUnit currency) {
+    /** Whether the font lacks the narrow no-break space (U+202F) that French grouping uses. */
+    private final boolean narrowSpaceMissing;
+    /** Whether the font lacks the thin space (U+2009). */
+    private final boolean thinSpaceMissing;
+
+    Formats(Locale locale, CurrencyUnit currency, PdfFont font) {
         this.locale = locale;
+        this.narrowSpaceMissing = !font.canDisplay(0x202F);
+        this.thinSpaceMissing = !font.canDisplay(0x2009);
         this.currencyDigits = currency.getDefaultFractionDigits();
         Currency jdkCurrency = Currency.getInstance(currency.getCurrencyCode());
         this.money = NumberFormat.getCurrencyInstance(locale);
@@ -55,7 +62,7 @@ final class Formats {
 
     /** {@code "€1,234.56"}, {@code "1.234,56 €"}, {@code "￥12,000"}. */
     String money(Money amount) {
-        return money.format(amount.amount());
+        return printable(money.format(amount.amount()));
     }
 
     /** A unit price with as many decimals as it has, but at least the currency's. */
@@ -64,7 +71,7 @@ final class Formats {
         int digits = Math.max(currencyDigits, Math.max(0, amount.scale()));
         unitPrice.setMinimumFractionDigits(digits);
         unitPrice.setMaximumFractionDigits(digits);
-        return unitPrice.format(amount);
+        return printable(unitPrice.format(amount));
     }
 
     /** {@code "7.5"}, {@code "7,5"}, {@code "1,000"}: all decimals the quantity has, no trailing zeros. */
@@ -73,18 +80,18 @@ final class Formats {
         int digits = Math.max(0, stripped.scale());
         quantity.setMinimumFractionDigits(0);
         quantity.setMaximumFractionDigits(digits);
-        return quantity.format(stripped);
+        return printable(quantity.format(stripped));
     }
 
     /** A rate in per cent: {@code 19} prints as {@code "19%"} or {@code "19 %"}. */
     String percent(BigDecimal ratePercent) {
         BigDecimal stripped = ratePercent.stripTrailingZeros();
         percent.setMaximumFractionDigits(Math.max(0, stripped.scale()));
-        return percent.format(stripped.movePointLeft(2));
+        return printable(percent.format(stripped.movePointLeft(2)));
     }
 
     String date(LocalDate value) {
-        return date.format(value);
+        return printable(date.format(value));
     }
 
     /** First to last day of a half-open range, or the single day; {@code separator} between. */
@@ -94,6 +101,21 @@ final class Formats {
         }
         LocalDate last = range.lastDay();
         return date(range.startInclusive()) + separator + date(last);
+    }
+
+    /**
+     * The text with the spaces a host's font may lack replaced by ones every font has, so a
+     * French "1 234,56 €" never prints as "1234,56 €".
+     */
+    private String printable(String text) {
+        String result = text;
+        if (narrowSpaceMissing) {
+            result = result.replace('\u202f', '\u00a0');
+        }
+        if (thinSpaceMissing) {
+            result = result.replace('\u2009', ' ');
+        }
+        return result;
     }
 
     /** An IBAN in groups of four, as printed on paper. */

@@ -37,7 +37,9 @@ final class HeaderBlock {
 
         PdfPTable seller = Cells.layout(1f);
         Tenant s = ctx.seller;
-        seller.addCell(Cells.text(s.name(), ctx.style.smallBold, Element.ALIGN_RIGHT));
+        if (logo != null) {
+            seller.addCell(Cells.text(s.name(), ctx.style.smallBold, Element.ALIGN_RIGHT));
+        }
         for (String line : ctx.addressLines(s.address())) {
             seller.addCell(Cells.text(line, ctx.style.small, Element.ALIGN_RIGHT));
         }

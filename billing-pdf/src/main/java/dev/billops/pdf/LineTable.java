@@ -37,10 +37,9 @@ final class LineTable {
                 break;
             }
         }
+        boolean vat = !ctx.outsideVat();
         Labels l = ctx.labels;
-        PdfPTable table = periods
-                ? new PdfPTable(new float[] {4.5f, 35f, 16.5f, 10.5f, 12f, 8f, 13.5f})
-                : new PdfPTable(new float[] {4.5f, 51.5f, 10.5f, 12f, 8f, 13.5f});
+        PdfPTable table = new PdfPTable(widths(periods, vat));
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         table.setSplitLate(false);
@@ -51,7 +50,9 @@ final class LineTable {
         }
         header(table, l.get("col.quantity"), Element.ALIGN_RIGHT);
         header(table, l.get("col.unitPrice"), Element.ALIGN_RIGHT);
-        header(table, l.get("col.tax"), Element.ALIGN_RIGHT);
+        if (vat) {
+            header(table, l.get("col.tax"), Element.ALIGN_RIGHT);
+        }
         header(table, l.get("col.net"), Element.ALIGN_RIGHT);
 
         for (int i = 0; i < lines.size(); i++) {
@@ -66,11 +67,33 @@ final class LineTable {
             }
             table.addCell(body(quantity(line), Element.ALIGN_RIGHT, background, last));
             table.addCell(body(unitPrice(line), Element.ALIGN_RIGHT, background, last));
-            table.addCell(body(rate(line.tax()), Element.ALIGN_RIGHT, background, last));
+            if (vat) {
+                table.addCell(body(rate(line.tax()), Element.ALIGN_RIGHT, background, last));
+            }
             table.addCell(body(ctx.formats.money(nets.get(i)), Element.ALIGN_RIGHT, background, last));
         }
         table.setSpacingAfter(12f);
         return table;
+    }
+
+    /** Relative column widths; the description takes what optional columns leave. */
+    private static float[] widths(boolean periods, boolean vat) {
+        float description = 34f + (periods ? 0f : 16f) + (vat ? 0f : 7.5f);
+        float[] all = {5.5f, description, periods ? 16f : 0f, 10.5f, 13f, vat ? 7.5f : 0f, 13.5f};
+        int n = 0;
+        for (float w : all) {
+            if (w > 0f) {
+                n++;
+            }
+        }
+        float[] widths = new float[n];
+        int i = 0;
+        for (float w : all) {
+            if (w > 0f) {
+                widths[i++] = w;
+            }
+        }
+        return widths;
     }
 
     private void header(PdfPTable table, String text, int alignment) {

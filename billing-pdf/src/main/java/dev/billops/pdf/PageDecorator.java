@@ -42,6 +42,9 @@ final class PageDecorator extends PdfPageEventHelper {
     @Override
     public void onEndPage(PdfWriter writer, Document document) {
         PdfContentByte canvas = writer.getDirectContent();
+        if (writer.getPageNumber() > 1) {
+            runningHeader(canvas, document);
+        }
         if (watermark != null) {
             drawWatermark(canvas, document.getPageSize());
         }
@@ -85,6 +88,16 @@ final class PageDecorator extends PdfPageEventHelper {
         return pageSlots.size();
     }
 
+    /** On continuation pages: which document this is, above the repeated table header. */
+    private void runningHeader(PdfContentByte canvas, Document document) {
+        float y = document.top() + 16f;
+        ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT,
+                new Phrase(ctx.title() + " " + ctx.number(), ctx.style.bold(FOOTER_SIZE, Style.MUTED)),
+                document.left(), y, 0);
+        ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT,
+                new Phrase(ctx.buyer.name(), ctx.style.regular(FOOTER_SIZE, Style.MUTED)), document.right(), y, 0);
+    }
+
     private String footerLeft() {
         StringBuilder sb = new StringBuilder(ctx.seller.name());
         if (ctx.seller.vatId() != null) {
@@ -109,7 +122,7 @@ final class PageDecorator extends PdfPageEventHelper {
             size = size * maxWidth / width;
         }
         PdfGState translucent = new PdfGState();
-        translucent.setFillOpacity(0.09f);
+        translucent.setFillOpacity(0.13f);
         canvas.saveState();
         canvas.setGState(translucent);
         canvas.beginText();

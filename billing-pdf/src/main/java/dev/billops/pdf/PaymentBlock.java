@@ -124,10 +124,10 @@ final class PaymentBlock {
         PdfPTable t = Cells.layout(1f);
         PdfPCell image = new PdfPCell(qr, false);
         image.setBorder(Rectangle.NO_BORDER);
-        image.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        image.setHorizontalAlignment(Element.ALIGN_CENTER);
         image.setPadding(0);
         t.addCell(image);
-        PdfPCell caption = Cells.text(ctx.labels.get("pay.qr"), ctx.style.smallMuted, Element.ALIGN_RIGHT);
+        PdfPCell caption = Cells.text(ctx.labels.get("pay.qr"), ctx.style.smallMuted, Element.ALIGN_CENTER);
         t.addCell(caption);
         return Cells.holding(t);
     }

@@ -7,6 +7,7 @@ import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.tax.TaxCategory;
+import dev.billops.core.tax.TaxSubtotal;
 import java.awt.Color;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ final class RenderContext {
         this.options = options;
         this.locale = options.locale() != null ? options.locale() : buyer.locale();
         this.labels = Labels.of(locale);
-        this.formats = new Formats(locale, invoice.currency());
+        this.formats = new Formats(locale, invoice.currency(), options.theme().font());
         this.style = new Style(options.theme());
     }
 
@@ -77,6 +78,19 @@ final class RenderContext {
         return null;
     }
 
+    /**
+     * Whether nothing on the document is subject to VAT (every group is category O, as for a
+     * seller outside any VAT system): the VAT column and breakdown are then left out.
+     */
+    boolean outsideVat() {
+        for (TaxSubtotal group : invoice.taxBreakdown()) {
+            if (group.category() != TaxCategory.O) {
+                return false;
+            }
+        }
+        return !invoice.taxBreakdown().isEmpty();
+    }
+
     /** "VAT 19%", "Reverse charge", … */
     String taxLabel(TaxCategory category, @Nullable BigDecimal ratePercent) {
         String rate = ratePercent == null ? "" : formats.percent(ratePercent);
@@ -94,7 +108,13 @@ final class RenderContext {
         String country = address.countryCode();
         String postal = address.postalCode();
         String city = address.city();
-        if (POSTCODE_LINE.contains(country)) {
+        if (country.equals("JP")) {
+            // Japanese order: postal mark and code, then prefecture/city, then the street lines
+            lines.clear();
+            addIfPresent(lines, postal.isBlank() ? "" : "\u3012" + postal);
+            addIfPresent(lines, city);
+            lines.addAll(address.lines());
+        } else if (POSTCODE_LINE.contains(country)) {
             addIfPresent(lines, city);
             addIfPresent(lines, postal);
         } else if (CITY_FIRST.contains(country)) {

@@ -10,6 +10,7 @@ import dev.billops.core.invoice.AllowanceCharge;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.money.Money;
+import dev.billops.core.tax.TaxCategory;
 import dev.billops.core.tax.TaxSubtotal;
 import dev.billops.core.tax.Totals;
 import java.awt.Color;
@@ -28,7 +29,7 @@ final class SummaryBlock {
 
     PdfPTable build() {
         PdfPTable table = Cells.layout(1f, 0.12f, 1f);
-        table.addCell(Cells.holding(breakdown()));
+        table.addCell(ctx.outsideVat() ? Cells.empty() : Cells.holding(breakdown()));
         table.addCell(Cells.empty());
         table.addCell(Cells.holding(totals()));
         table.setKeepTogether(true);
@@ -80,8 +81,9 @@ final class SummaryBlock {
             line(t, l.get("totals.taxExclusive"), totals.taxExclusive());
         }
         for (TaxSubtotal group : inv.taxBreakdown()) {
-            if (group.taxAmount().isZero() && group.ratePercent() != null && group.ratePercent().signum() == 0) {
-                continue; // zero-rated, exempt, reverse charge: shown in the breakdown and the notes
+            if (group.category() != TaxCategory.S && group.category() != TaxCategory.L
+                    && group.category() != TaxCategory.M) {
+                continue; // no tax by definition: shown in the breakdown and explained in the notes
             }
             line(t, ctx.taxLabel(group.category(), group.ratePercent()), group.taxAmount());
         }
@@ -108,15 +110,22 @@ final class SummaryBlock {
     }
 
     private void line(PdfPTable t, String label, Money amount) {
-        t.addCell(row(label, ctx.style.body, Element.ALIGN_LEFT));
-        t.addCell(row(ctx.formats.money(amount), ctx.style.body, Element.ALIGN_RIGHT));
+        t.addCell(inset(row(label, ctx.style.body, Element.ALIGN_LEFT)));
+        t.addCell(inset(row(ctx.formats.money(amount), ctx.style.body, Element.ALIGN_RIGHT)));
+    }
+
+    /** Totals rows share the amount-due band's side padding, so their figures line up. */
+    private static PdfPCell inset(PdfPCell cell) {
+        cell.setPaddingLeft(5f);
+        cell.setPaddingRight(5f);
+        return cell;
     }
 
     /** A total with a rule above it. */
     private void strong(PdfPTable t, String label, Money amount) {
         for (PdfPCell cell : new PdfPCell[] {
-            row(label, ctx.style.bodyBold, Element.ALIGN_LEFT),
-            row(ctx.formats.money(amount), ctx.style.bodyBold, Element.ALIGN_RIGHT)}) {
+            inset(row(label, ctx.style.bodyBold, Element.ALIGN_LEFT)),
+            inset(row(ctx.formats.money(amount), ctx.style.bodyBold, Element.ALIGN_RIGHT))}) {
             cell.setBorder(Rectangle.TOP);
             cell.setBorderColor(Style.RULE);
             cell.setBorderWidth(0.75f);
