@@ -3,6 +3,7 @@ package dev.billops.core.engagement;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.TenantId;
+import dev.billops.core.invoice.NumberingPolicy;
 import dev.billops.core.party.Actor;
 import dev.billops.core.store.BillingStore;
 import dev.billops.core.store.TenantScope;
@@ -34,18 +35,27 @@ public final class PackageBillingJob {
     private final Clock clock;
     private final Actor actor;
     private final PackagePolicy policy;
+    private final NumberingPolicy numbering;
+
+    /** A job whose tenant numbering (if the policy uses it) is {@link NumberingPolicy#defaults()}. */
+    public PackageBillingJob(BillingStore store, Clock clock, Actor actor, PackagePolicy policy) {
+        this(store, clock, actor, policy, NumberingPolicy.defaults());
+    }
 
     /**
      * @param store the store
      * @param clock the clock of audit and event timestamps, and of {@link #runToday}
      * @param actor who the invoices are attributed to in the audit log
      * @param policy the package policy of every tenant
+     * @param numbering the document numbering of every tenant (used if the policy says so)
      */
-    public PackageBillingJob(BillingStore store, Clock clock, Actor actor, PackagePolicy policy) {
+    public PackageBillingJob(BillingStore store, Clock clock, Actor actor, PackagePolicy policy,
+            NumberingPolicy numbering) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.numbering = Objects.requireNonNull(numbering, "numbering");
     }
 
     /** Runs for today in the clock's zone, every tenant, for real. */
@@ -85,7 +95,8 @@ public final class PackageBillingJob {
         List<PackageRunResult.Skipped> skipped = new ArrayList<>();
         List<PackageRunResult.Failed> failed = new ArrayList<>();
         for (TenantId tenant : tenants) {
-            PackageBillingRun run = new PackageBillingRun(new TenantScope(store, tenant, actor, clock), policy);
+            PackageBillingRun run = new PackageBillingRun(new TenantScope(store, tenant, actor, clock), policy,
+                    numbering);
             try {
                 PackageRunResult r = run.run(date, options.forTenant(tenant));
                 created.addAll(r.created());

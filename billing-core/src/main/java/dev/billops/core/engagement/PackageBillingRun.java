@@ -2,12 +2,14 @@ package dev.billops.core.engagement;
 
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
-import dev.billops.core.event.InvoiceIssued;
+import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
-import dev.billops.core.id.EventId;
 import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceIssuer;
 import dev.billops.core.invoice.InvoiceStore;
 import dev.billops.core.invoice.NumberSequenceStore;
+import dev.billops.core.invoice.NumberingPolicy;
+import dev.billops.core.invoice.SeriesNumbering;
 import dev.billops.core.store.DuplicateKeyException;
 import dev.billops.core.store.StoreSession;
 import dev.billops.core.store.TenantScope;
@@ -42,9 +44,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Each invoice.</b> Status ISSUED, issue date = run date, due after the client's payment
  * terms (or the policy's fixed days), number from the policy's pattern
- * ({@code PKG-{engagementId}-{periodStart}} by default), one line with the (prorated) fee and the
- * service period, the tax of the client's tax profile, metadata {@code autopay=true} for clients
- * with autopay, an audit record ({@code invoice.issue}) and an {@code invoice.issued} event.
+ * ({@code PKG-{engagementId}-{periodStart}} by default) or the tenant's numbering, one line with
+ * the (prorated) fee and the service period, the tax of the client's tax profile
+ * ({@code TaxTreatments.forLine}), metadata {@code autopay=true} for clients with autopay. It is
+ * issued by the {@link InvoiceIssuer} (the same checks, audit record {@code invoice.issue} and
+ * {@code invoice.issued} event as every other invoice).
  *
  * <p><b>Transactions and duplicates.</b> The run reads the engagements and the periods already
  * invoiced in one transaction, then issues each (engagement, period) invoice in a transaction of
@@ -70,11 +74,24 @@ public final class PackageBillingRun {
     private final TenantScope scope;
     private final PackagePolicy policy;
     private final PackageInvoices invoices;
+    private final InvoiceIssuer issuer;
 
+    /** A run whose tenant numbering (if the policy uses it) is {@link NumberingPolicy#defaults()}. */
     public PackageBillingRun(TenantScope scope, PackagePolicy policy) {
+        this(scope, policy, NumberingPolicy.defaults());
+    }
+
+    /**
+     * @param scope tenant, actor, store and clock
+     * @param policy the package policy
+     * @param numbering the tenant's document numbering, used when the policy
+     *     {@linkplain PackagePolicy#usesTenantNumbering() numbers package invoices like other documents}
+     */
+    public PackageBillingRun(TenantScope scope, PackagePolicy policy, NumberingPolicy numbering) {
         this.scope = Objects.requireNonNull(scope, "scope");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.invoices = new PackageInvoices(policy);
+        this.issuer = new InvoiceIssuer(scope, Objects.requireNonNull(numbering, "numbering"));
     }
 
     public PackagePolicy policy() {
@@ -246,14 +263,10 @@ public final class PackageBillingRun {
         BillingPeriod period = due.period();
         PackageInvoices.Draft draft = invoices.draft(session, engagement, period, date);
         PackageNumbering numbering = invoices.numbering();
-        String number = numbering.format(engagement.id(), engagement.clientId(), period, date,
-                () -> session.get(NumberSequenceStore.class).next(policy.series(), numbering.sequenceKey(date), 0));
-        Invoice invoice = PackageInvoices.issue(draft, number, date);
-        session.get(InvoiceStore.class).insert(invoice);
-        scope.audit(session, AUDIT_ACTION, "invoice", invoice.id().value(), null, invoice);
-        scope.publish(session, new InvoiceIssued(EventId.generate(), scope.clock().instant(), invoice.id(), number,
-                invoice.clientId(), invoice.totals().payable(), draft.dueDate()));
-        return created(invoice, engagement, period, draft);
+        String number = numbering != null ? numbering.format(engagement.id(), engagement.clientId(), period, date)
+                : issuer.nextNumber(session, policy.series(), engagement.clientId(), date);
+        Invoice issued = issuer.issueWithNumber(session, draft.invoice(), number, date, draft.dueDate());
+        return created(issued, engagement, period, draft);
     }
 
     /**
@@ -278,19 +291,29 @@ public final class PackageBillingRun {
         try {
             out.created.add(scope.tx(session -> {
                 PackageInvoices.Draft draft = invoices.draft(session, due.engagement(), due.period(), date);
+                issuer.validate(session, draft.invoice());
                 PackageNumbering numbering = invoices.numbering();
-                String key = numbering.sequenceKey(date);
-                String number = numbering.format(id, due.engagement().clientId(), due.period(), date, () -> {
-                    long base = counters.computeIfAbsent(key,
-                            k -> session.get(NumberSequenceStore.class).current(policy.series(), k));
-                    counters.put(key, base + 1);
-                    return base + 1;
-                });
-                return created(PackageInvoices.issue(draft, number, date), due.engagement(), due.period(), draft);
+                String number = numbering != null
+                        ? numbering.format(id, due.engagement().clientId(), due.period(), date)
+                        : previewNumber(session, due.engagement().clientId(), date, counters);
+                Invoice issued = draft.invoice().issuedAs(number, date, draft.dueDate());
+                return created(issued, due.engagement(), due.period(), draft);
             }));
         } catch (RuntimeException e) {
             out.failed(id, due.period().start(), e);
         }
+    }
+
+    /** The number the tenant's numbering would give, counting the numbers this dry run already previewed. */
+    private String previewNumber(StoreSession session, ClientId client, LocalDate date, Map<String, Long> counters) {
+        SeriesNumbering series = issuer.numbering().forSeries(policy.series());
+        String key = series.periodKey(client, date);
+        long last = counters.computeIfAbsent(key, k -> {
+            long current = session.get(NumberSequenceStore.class).current(policy.series(), k);
+            return current == 0 ? series.startAfterFor(k) : current;
+        });
+        counters.put(key, last + 1);
+        return series.format(policy.series(), client, date, last + 1);
     }
 
     private PackageRunResult.Created created(Invoice invoice, Engagement engagement, BillingPeriod period,

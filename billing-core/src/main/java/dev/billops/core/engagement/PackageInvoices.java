@@ -3,9 +3,11 @@ package dev.billops.core.engagement;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.InvoiceId;
+import dev.billops.core.invoice.ClientNotActiveException;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceSource;
+import dev.billops.core.invoice.TaxTreatments;
 import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.Money;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the issued package invoice of one (engagement, period), reading what it needs through a
@@ -37,19 +40,21 @@ final class PackageInvoices {
 
     private final PackagePolicy policy;
     private final BillingPeriods periods;
-    private final PackageNumbering numbering;
+    private final @Nullable PackageNumbering numbering;
 
     PackageInvoices(PackagePolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.periods = BillingPeriods.of(policy);
-        this.numbering = PackageNumbering.parse(policy.numberPattern());
+        String pattern = policy.numberPattern();
+        this.numbering = pattern == null ? null : PackageNumbering.parse(pattern);
     }
 
     BillingPeriods periods() {
         return periods;
     }
 
-    PackageNumbering numbering() {
+    /** The package number pattern, or null when the tenant's numbering numbers package invoices. */
+    @Nullable PackageNumbering numbering() {
         return numbering;
     }
 
@@ -58,19 +63,19 @@ final class PackageInvoices {
     }
 
     /**
-     * The invoice of {@code period} of {@code engagement}, issued on {@code issueDate}, without a
-     * number yet (see {@link #issue}).
+     * The draft invoice of {@code period} of {@code engagement} to be issued on {@code issueDate},
+     * with its due date.
      *
      * @throws NotFoundException if the client (or the engagement's project) does not exist
-     * @throws InvalidInputException if the client is inactive or the tenant's VAT rate is needed but unknown
+     * @throws ClientNotActiveException if the client is inactive
+     * @throws InvalidInputException if the tenant has no seller record
      * @throws CurrencyMismatchException if the fee is not in the client's currency
      */
     Draft draft(StoreSession session, Engagement engagement, BillingPeriod period, LocalDate issueDate) {
         Client client = session.get(ClientStore.class).find(engagement.clientId())
                 .orElseThrow(() -> new NotFoundException("client", engagement.clientId().value()));
         if (!client.active()) {
-            throw new InvalidInputException("client " + client.id() + " of engagement " + engagement.id()
-                    + " is inactive; inactive clients get no new invoices");
+            throw new ClientNotActiveException(client.id(), "bill engagement " + engagement.id());
         }
         Money fee = periods.fee(engagement, period);
         if (!fee.currency().getCurrencyCode().equals(client.currency().getCurrencyCode())) {
@@ -97,41 +102,20 @@ final class PackageInvoices {
         return new Draft(invoice, client, due);
     }
 
-    /** {@code draft} issued on {@code issueDate} with {@code number}. */
-    static Invoice issue(Draft draft, String number, LocalDate issueDate) {
-        return draft.invoice().issuedAs(number, issueDate, draft.dueDate());
-    }
-
     /**
-     * The line's tax from the client's tax profile; a STANDARD client pays the project's VAT rate
-     * if the engagement names a project that has one, else the tenant's default rate.
+     * The line's tax from the client's tax profile ({@link TaxTreatments#forLine}): a STANDARD
+     * client pays the VAT rate of the engagement's project if it has one, else the tenant's.
      */
     private static TaxTreatment taxTreatment(StoreSession session, Client client, Engagement engagement) {
-        String reason = client.exemptionReason();
-        return switch (client.taxProfile()) {
-            case STANDARD -> TaxTreatment.standard(standardRate(session, engagement));
-            case EXEMPT -> TaxTreatment.exempt(reason != null && !reason.isBlank() ? reason : "Exempt from VAT");
-            case REVERSE_CHARGE -> TaxTreatment.reverseCharge();
-            case INTRA_COMMUNITY -> TaxTreatment.intraCommunity();
-            case EXPORT -> TaxTreatment.export();
-            case OUT_OF_SCOPE -> TaxTreatment.outOfScope(reason != null && !reason.isBlank() ? reason
-                    : "Not subject to VAT");
-        };
-    }
-
-    private static BigDecimal standardRate(StoreSession session, Engagement engagement) {
+        @Nullable Project project = null;
         if (engagement.projectId() != null) {
-            Project project = session.get(ProjectStore.class).find(engagement.projectId())
+            project = session.get(ProjectStore.class).find(engagement.projectId())
                     .orElseThrow(() -> new NotFoundException("project", engagement.projectId().value()));
-            if (project.vatRate() != null) {
-                return project.vatRate();
-            }
         }
         Tenant tenant = session.get(TenantStore.class).find()
                 .orElseThrow(() -> new InvalidInputException("tenant " + session.tenant()
-                        + " has no seller record, so its default VAT rate for engagement " + engagement.id()
-                        + " is unknown"));
-        return tenant.defaultVatRate();
+                        + " has no seller record, so it cannot issue the invoice of engagement " + engagement.id()));
+        return TaxTreatments.forLine(tenant, client, project);
     }
 
     /** E.g. "Retainer, 2024-02-15 – 2024-02-29 (prorated: 15 of 29 days)". */

@@ -7,31 +7,26 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.LongSupplier;
 
 /**
- * A parsed package-invoice number pattern (see {@link PackagePolicy} for the placeholders).
- * Immutable and thread-safe.
+ * A parsed package-invoice number pattern (see {@link PackagePolicy} for the placeholders): a
+ * number made from the engagement and its period alone, so the same (engagement, period) always
+ * gets the same number. Counter-based numbers come from the tenant's numbering instead
+ * ({@link PackagePolicy#withTenantNumbering()}). Immutable and thread-safe.
  */
 final class PackageNumbering {
 
-    private static final int MAX_SEQ_DIGITS = 18;
+    private enum Kind { TEXT, ENGAGEMENT, CLIENT, PERIOD_START, PERIOD_END, YEAR4, YEAR2, MONTH }
 
-    private enum Kind { TEXT, ENGAGEMENT, CLIENT, PERIOD_START, PERIOD_END, YEAR4, YEAR2, MONTH, SEQ }
-
-    private record Token(Kind kind, String text, int width) {
+    private record Token(Kind kind, String text) {
     }
 
     private final String pattern;
     private final List<Token> tokens;
-    private final boolean usesSequence;
-    private final boolean yearlySequence;
 
     private PackageNumbering(String pattern, List<Token> tokens) {
         this.pattern = pattern;
         this.tokens = List.copyOf(tokens);
-        this.usesSequence = tokens.stream().anyMatch(t -> t.kind == Kind.SEQ);
-        this.yearlySequence = tokens.stream().anyMatch(t -> t.kind == Kind.YEAR4 || t.kind == Kind.YEAR2);
     }
 
     /** Parses {@code pattern}; throws {@link InvalidInputException} naming what is wrong with it. */
@@ -56,21 +51,20 @@ final class PackageNumbering {
                 throw new InvalidInputException("number pattern '" + pattern + "' has an unclosed '{' at " + i);
             }
             if (text.length() > 0) {
-                tokens.add(new Token(Kind.TEXT, text.toString(), 0));
+                tokens.add(new Token(Kind.TEXT, text.toString()));
                 text.setLength(0);
             }
             tokens.add(placeholder(pattern, pattern.substring(i + 1, close)));
             i = close + 1;
         }
         if (text.length() > 0) {
-            tokens.add(new Token(Kind.TEXT, text.toString(), 0));
+            tokens.add(new Token(Kind.TEXT, text.toString()));
         }
-        boolean seq = tokens.stream().anyMatch(t -> t.kind == Kind.SEQ);
         boolean engagement = tokens.stream().anyMatch(t -> t.kind == Kind.ENGAGEMENT);
         boolean periodStart = tokens.stream().anyMatch(t -> t.kind == Kind.PERIOD_START);
-        if (!seq && !(engagement && periodStart)) {
+        if (!(engagement && periodStart)) {
             throw new InvalidInputException("number pattern '" + pattern + "' cannot make unique numbers: it needs "
-                    + "{seq} or both {engagementId} and {periodStart}");
+                    + "both {engagementId} and {periodStart} (for counter-based numbers use the tenant's numbering)");
         }
         return new PackageNumbering(pattern, tokens);
     }
@@ -80,53 +74,24 @@ final class PackageNumbering {
     }
 
     private static Token placeholder(String pattern, String name) {
-        return switch (name) {
-            case "engagementId" -> new Token(Kind.ENGAGEMENT, "", 0);
-            case "clientId" -> new Token(Kind.CLIENT, "", 0);
-            case "periodStart" -> new Token(Kind.PERIOD_START, "", 0);
-            case "periodEnd" -> new Token(Kind.PERIOD_END, "", 0);
-            case "yyyy" -> new Token(Kind.YEAR4, "", 0);
-            case "yy" -> new Token(Kind.YEAR2, "", 0);
-            case "MM" -> new Token(Kind.MONTH, "", 0);
-            case "seq" -> new Token(Kind.SEQ, "", 0);
-            default -> {
-                if (name.startsWith("seq:")) {
-                    int width;
-                    try {
-                        width = Integer.parseInt(name.substring(4));
-                    } catch (NumberFormatException e) {
-                        width = -1;
-                    }
-                    if (width < 1 || width > MAX_SEQ_DIGITS) {
-                        throw new InvalidInputException("number pattern '" + pattern + "': {" + name
-                                + "} needs a width of 1.." + MAX_SEQ_DIGITS);
-                    }
-                    yield new Token(Kind.SEQ, "", width);
-                }
-                throw new InvalidInputException("number pattern '" + pattern + "' has an unknown placeholder {"
-                        + name + "}; known: engagementId, clientId, periodStart, periodEnd, yyyy, yy, MM, seq, seq:N");
-            }
+        Kind kind = switch (name) {
+            case "engagementId" -> Kind.ENGAGEMENT;
+            case "clientId" -> Kind.CLIENT;
+            case "periodStart" -> Kind.PERIOD_START;
+            case "periodEnd" -> Kind.PERIOD_END;
+            case "yyyy" -> Kind.YEAR4;
+            case "yy" -> Kind.YEAR2;
+            case "MM" -> Kind.MONTH;
+            default -> throw new InvalidInputException("number pattern '" + pattern + "' has an unknown placeholder {"
+                    + name + "}; known: engagementId, clientId, periodStart, periodEnd, yyyy, yy, MM"
+                    + (name.startsWith("seq") ? " (for counter-based numbers use the tenant's numbering)" : ""));
         };
+        return new Token(kind, "");
     }
 
-    /** Whether numbers take a value of the series counter. */
-    boolean usesSequence() {
-        return usesSequence;
-    }
-
-    /** The counter's period key for an invoice issued on {@code issueDate}: its year, or "" without reset. */
-    String sequenceKey(LocalDate issueDate) {
-        return yearlySequence ? Integer.toString(issueDate.getYear()) : "";
-    }
-
-    /**
-     * The number of the invoice of {@code period} of {@code engagement} issued on {@code issueDate};
-     * {@code sequence} is asked once, and only if the pattern holds {@code {seq}}.
-     */
-    String format(EngagementId engagement, ClientId client, BillingPeriod period, LocalDate issueDate,
-            LongSupplier sequence) {
+    /** The number of the invoice of {@code period} of {@code engagement} issued on {@code issueDate}. */
+    String format(EngagementId engagement, ClientId client, BillingPeriod period, LocalDate issueDate) {
         StringBuilder out = new StringBuilder(pattern.length() + 32);
-        long seq = usesSequence ? sequence.getAsLong() : 0;
         for (Token t : tokens) {
             switch (t.kind) {
                 case TEXT -> out.append(t.text);
@@ -137,13 +102,6 @@ final class PackageNumbering {
                 case YEAR4 -> out.append(String.format("%04d", issueDate.getYear()));
                 case YEAR2 -> out.append(String.format("%02d", Math.floorMod(issueDate.getYear(), 100)));
                 case MONTH -> out.append(String.format("%02d", issueDate.getMonthValue()));
-                case SEQ -> {
-                    String digits = Long.toString(seq);
-                    for (int pad = t.width - digits.length(); pad > 0; pad--) {
-                        out.append('0');
-                    }
-                    out.append(digits);
-                }
             }
         }
         return out.toString();

@@ -12,19 +12,21 @@ import org.jspecify.annotations.Nullable;
  * How package (retainer) invoices are produced. The per-engagement choices (schedule, proration,
  * included hours) live on the {@link Engagement}; this record holds the tenant-wide ones.
  *
- * <p><b>Number pattern.</b> Placeholders: {@code {engagementId}}, {@code {clientId}},
+ * <p><b>Numbers.</b> By default a package invoice's number is made from its engagement and
+ * period, {@code PKG-{engagementId}-{periodStart}} as in the seeds, so an (engagement, period)
+ * always has the same number. A pattern may use {@code {engagementId}}, {@code {clientId}},
  * {@code {periodStart}} and {@code {periodEnd}} (ISO dates; the end is the last day, inclusive),
- * {@code {yyyy}}, {@code {yy}}, {@code {MM}} (of the issue date), and {@code {seq}} or
- * {@code {seq:N}} (the next value of the gapless counter of {@link #series}, zero-padded to N
- * digits; the counter restarts every year when the pattern also holds {@code {yyyy}} or
- * {@code {yy}}). Every other character is copied. A pattern must make unique numbers, so it holds
- * {@code {seq}} or both {@code {engagementId}} and {@code {periodStart}}.
+ * {@code {yyyy}}, {@code {yy}} and {@code {MM}} (of the issue date); every other character is
+ * copied, and it must hold both {@code {engagementId}} and {@code {periodStart}} so numbers are
+ * unique. With {@link #withTenantNumbering()} (pattern null) package invoices are numbered like
+ * the tenant's other documents instead: the next gapless counter value of {@link #series} under
+ * the tenant's {@code NumberingPolicy} ({@code PKG-2026-00001, …} unless configured otherwise).
  *
  * @param calendar where quarters and years start: {@link PeriodCalendar#iso()} bills calendar
  *     quarters and years; a calendar with another fiscal-year start aligns QUARTERLY and ANNUAL
  *     periods to the fiscal year (MONTHLY periods are calendar months either way)
  * @param series numbering series of package invoices
- * @param numberPattern how invoice numbers are made, see above
+ * @param numberPattern how invoice numbers are made, see above; null for the tenant's numbering
  * @param dueDays fixed days from issue to due date, or null to use the client's payment terms
  *     (30 days unless the client has others)
  * @param catchUpPeriods how many earlier periods a run also bills when their invoice is missing
@@ -34,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 public record PackagePolicy(
         PeriodCalendar calendar,
         String series,
-        String numberPattern,
+        @Nullable String numberPattern,
         @Nullable Integer dueDays,
         int catchUpPeriods,
         RoundingMode prorationRounding) {
@@ -54,12 +56,13 @@ public record PackagePolicy(
     public PackagePolicy {
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(series, "series");
-        Objects.requireNonNull(numberPattern, "numberPattern");
         Objects.requireNonNull(prorationRounding, "prorationRounding");
         if (series.isBlank()) {
             throw new InvalidInputException("package invoice series is blank");
         }
-        PackageNumbering.validate(numberPattern);
+        if (numberPattern != null) {
+            PackageNumbering.validate(numberPattern);
+        }
         if (dueDays != null && (dueDays < 0 || dueDays > 365)) {
             throw new InvalidInputException("package invoice due days " + dueDays + " are outside 0..365");
         }
@@ -96,8 +99,23 @@ public record PackagePolicy(
         return new PackagePolicy(calendar, series, numberPattern, dueDays, catchUpPeriods, prorationRounding);
     }
 
+    /** Numbers from {@code numberPattern} (see above); never null. */
     public PackagePolicy withNumberPattern(String numberPattern) {
+        Objects.requireNonNull(numberPattern, "numberPattern");
         return new PackagePolicy(calendar, series, numberPattern, dueDays, catchUpPeriods, prorationRounding);
+    }
+
+    /**
+     * Numbers from the tenant's numbering of {@link #series} (gapless counters, resets, prefixes
+     * and start offsets as its {@code NumberingPolicy} says) instead of a package pattern.
+     */
+    public PackagePolicy withTenantNumbering() {
+        return new PackagePolicy(calendar, series, null, dueDays, catchUpPeriods, prorationRounding);
+    }
+
+    /** Whether numbers come from the tenant's numbering rather than {@link #numberPattern}. */
+    public boolean usesTenantNumbering() {
+        return numberPattern == null;
     }
 
     /** Due a fixed number of days after issue, or after the client's terms when {@code days} is null. */

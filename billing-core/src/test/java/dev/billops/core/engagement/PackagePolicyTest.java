@@ -21,26 +21,26 @@ class PackagePolicyTest {
 
     @Test
     void defaults_numberPatternIsTheSeeds() {
+        assertFalse(PackagePolicy.defaults().usesTenantNumbering());
         PackageNumbering n = PackageNumbering.parse(PackagePolicy.defaults().numberPattern());
-        assertFalse(n.usesSequence());
         assertEquals("PKG-E-42-2024-02-15", n.format(EngagementId.of("E-42"), ClientId.of("acme"), FEB_2024_FROM_15,
-                LocalDate.of(2024, 2, 15), () -> {
-                    throw new AssertionError("no sequence in the default pattern");
-                }));
+                LocalDate.of(2024, 2, 15)));
     }
 
     @Test
     void format_everyPlaceholder_isReplaced() {
-        PackageNumbering n = PackageNumbering.parse("{clientId}/{yy}{MM}/{seq:5}-{periodStart}..{periodEnd}-{yyyy}-{seq}");
-        assertTrue(n.usesSequence());
-        assertEquals("2026", n.sequenceKey(LocalDate.of(2026, 3, 1)));
-        assertEquals("acme/2603/00007-2024-02-15..2024-02-29-2026-7", n.format(EngagementId.of("E1"),
-                ClientId.of("acme"), FEB_2024_FROM_15, LocalDate.of(2026, 3, 1), () -> 7));
+        PackageNumbering n = PackageNumbering.parse("{clientId}/{yy}{MM}/{engagementId}-{periodStart}..{periodEnd}-{yyyy}");
+        assertEquals("acme/2603/E1-2024-02-15..2024-02-29-2026", n.format(EngagementId.of("E1"),
+                ClientId.of("acme"), FEB_2024_FROM_15, LocalDate.of(2026, 3, 1)));
     }
 
     @Test
-    void sequenceKey_withoutYearInPattern_neverResets() {
-        assertEquals("", PackageNumbering.parse("P-{seq:4}").sequenceKey(LocalDate.of(2026, 3, 1)));
+    void withTenantNumbering_hasNoPattern() {
+        PackagePolicy p = PackagePolicy.defaults().withTenantNumbering();
+        assertTrue(p.usesTenantNumbering());
+        assertEquals(null, p.numberPattern());
+        assertEquals(PackagePolicy.DEFAULT_NUMBER_PATTERN, p.withNumberPattern(PackagePolicy.DEFAULT_NUMBER_PATTERN)
+                .numberPattern());
     }
 
     @Test
@@ -53,11 +53,12 @@ class PackagePolicyTest {
     @Test
     void new_malformedPatterns_throwInvalidInput() {
         PackagePolicy p = PackagePolicy.defaults();
-        assertThrows(InvalidInputException.class, () -> p.withNumberPattern("PKG-{seq"));
-        assertThrows(InvalidInputException.class, () -> p.withNumberPattern("PKG-seq}"));
-        assertThrows(InvalidInputException.class, () -> p.withNumberPattern("PKG-{sequence}"));
-        assertThrows(InvalidInputException.class, () -> p.withNumberPattern("PKG-{seq:0}"));
-        assertThrows(InvalidInputException.class, () -> p.withNumberPattern("PKG-{seq:x}"));
+        assertThrows(InvalidInputException.class, () -> p.withNumberPattern("PKG-{engagementId}-{periodStart"));
+        assertThrows(InvalidInputException.class, () -> p.withNumberPattern("PKG-{engagementId}-periodStart}"));
+        assertThrows(InvalidInputException.class, () -> p.withNumberPattern("PKG-{engagementId}-{periodStart}-{x}"));
+        InvalidInputException seq = assertThrows(InvalidInputException.class,
+                () -> p.withNumberPattern("PKG-{engagementId}-{periodStart}-{seq:4}"));
+        assertTrue(seq.getMessage().contains("tenant's numbering"), seq.getMessage());
     }
 
     @Test

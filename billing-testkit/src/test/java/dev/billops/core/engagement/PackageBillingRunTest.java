@@ -20,6 +20,8 @@ import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceSource;
 import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.NumberingPolicy;
+import dev.billops.core.invoice.SeriesNumbering;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Actor;
@@ -391,9 +393,8 @@ class PackageBillingRunTest {
     }
 
     @Test
-    void run_tenantPatternWithSequence_numbersAreGaplessAcrossFailures() {
-        PackageFixture f = new PackageFixture(d("2026-03-01"),
-                PackagePolicy.defaults().withNumberPattern("R{yyyy}-{seq:4}"));
+    void run_tenantNumbering_numbersAreGaplessAcrossFailuresAndDryRunPreviewsThem() {
+        PackageFixture f = new PackageFixture(d("2026-03-01"), PackagePolicy.defaults().withTenantNumbering());
         f.pkg("A", "100.00", PackageSchedule.MONTHLY, "2026-03-01", null);
         f.memory.inTransaction(ACME, s -> {
             s.get(EngagementStore.class).insert(Engagement.ofPackage(EngagementId.of("B"), ClientId.of("ghost"),
@@ -403,12 +404,31 @@ class PackageBillingRunTest {
         f.pkg("C", "100.00", PackageSchedule.MONTHLY, "2026-03-01", null);
 
         PackageRunResult r = f.acme.packages().run(d("2026-03-01"));
-        assertEquals(List.of("R2026-0001", "R2026-0002"), r.created().stream().map(PackageRunResult.Created::number)
-                .toList());
+        assertEquals(List.of("PKG-2026-00001", "PKG-2026-00002"), r.created().stream()
+                .map(PackageRunResult.Created::number).toList());
         assertEquals(1, r.failed().size());
         PackageRunResult next = f.acme.packages().run(d("2026-04-01"), PackageRunOptions.all().dryRun(true));
-        assertEquals(List.of("R2026-0003", "R2026-0004"), next.created().stream()
+        assertEquals(List.of("PKG-2026-00003", "PKG-2026-00004"), next.created().stream()
                 .map(PackageRunResult.Created::number).toList(), "dry-run preview continues the counter");
+    }
+
+    @Test
+    void run_tenantNumberingWithOwnSeriesConfiguration_followsIt() {
+        PackageFixture f = new PackageFixture(d("2026-03-01"));
+        f.pkg("A", "100.00", PackageSchedule.MONTHLY, "2026-03-01", null);
+        NumberingPolicy numbering = NumberingPolicy.defaults().withSeries("PKG",
+                SeriesNumbering.of("R-{seq:4}", "R").withStartAfter("", 41));
+        PackageBillingRun run = new PackageBillingRun(f.acme.scope(), PackagePolicy.defaults().withTenantNumbering(),
+                numbering);
+        assertEquals("R-0042", only(run.run(d("2026-03-01"))).number());
+    }
+
+    @Test
+    void run_customPattern_isUsed() {
+        PackageFixture f = new PackageFixture(d("2026-03-01"),
+                PackagePolicy.defaults().withNumberPattern("RET/{clientId}/{engagementId}/{periodStart}"));
+        f.pkg("A", "100.00", PackageSchedule.MONTHLY, "2026-03-01", null);
+        assertEquals("RET/globex/A/2026-03-01", only(f.acme.packages().run(d("2026-03-01"))).number());
     }
 
     @Test

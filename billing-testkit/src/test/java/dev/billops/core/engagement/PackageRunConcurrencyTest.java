@@ -56,7 +56,7 @@ class PackageRunConcurrencyTest {
 
     @Test
     void run_competitorIssuesBetweenPlanAndIssue_reportsSkippedNotFailedAndKeepsNumbersGapless() {
-        PackagePolicy policy = PackagePolicy.defaults().withNumberPattern("P-{seq:3}");
+        PackagePolicy policy = PackagePolicy.defaults().withTenantNumbering();
         PackageFixture f = new PackageFixture(d("2026-03-01"), policy);
         f.pkg("E1", "100.00", PackageSchedule.MONTHLY, "2026-03-01", null);
         PackageBillingRun competitor = new PackageBillingRun(
@@ -72,11 +72,11 @@ class PackageRunConcurrencyTest {
         assertEquals(List.of(), r.failed());
         assertEquals(1, r.skipped().size());
         assertEquals(PackageRunResult.SkipReason.ALREADY_INVOICED, r.skipped().get(0).reason());
-        assertEquals("P-001", r.skipped().get(0).existingNumber());
+        assertEquals("PKG-2026-00001", r.skipped().get(0).existingNumber());
         assertEquals(1, f.invoices().size());
         assertEquals(1, f.memory.events(ACME).size(), "the loser's event was rolled back");
         f.pkg("E2", "100.00", PackageSchedule.MONTHLY, "2026-03-01", null);
-        assertEquals("P-002", run.run(d("2026-03-01")).created().get(0).number(), "the loser gave its number back");
+        assertEquals("PKG-2026-00002", run.run(d("2026-03-01")).created().get(0).number(), "the loser gave its number back");
     }
 
     @Test
