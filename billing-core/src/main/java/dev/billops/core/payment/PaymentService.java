@@ -113,7 +113,8 @@ public final class PaymentService {
      * @throws NotFoundException if the payment or an invoice does not exist
      * @throws InsufficientCreditException if the targets need more than the payment has unallocated
      * @throws AllocationExceedsBalanceException if an exact amount exceeds what its invoice owes
-     * @throws InvoiceNotPayableException, PaymentCurrencyMismatchException as for {@link #record}
+     * @throws InvoiceNotPayableException if an invoice does not take payments (see {@link #record})
+     * @throws PaymentCurrencyMismatchException if an invoice is in another currency than the payment
      */
     public Payment allocate(PaymentId paymentId, List<AllocationTarget> targets) {
         Objects.requireNonNull(paymentId, "paymentId");
