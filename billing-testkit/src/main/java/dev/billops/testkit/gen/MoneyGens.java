@@ -23,7 +23,7 @@ public final class MoneyGens {
     public static final List<String> CURRENCY_CODES =
             List.of("EUR", "USD", "GBP", "CHF", "SEK", "JPY", "KRW", "BHD", "KWD", "TND", "CLF");
 
-    /** Largest magnitude {@link #amounts} draws by default: well inside {@link Money#MAX_ABS}. */
+    /** Largest magnitude {@link #money(CurrencyUnit)} draws by default: well inside {@link Money#MAX_ABS}. */
     public static final BigDecimal DEFAULT_MAX = new BigDecimal("1000000000");
 
     private MoneyGens() {
