@@ -235,6 +235,8 @@ class InvoiceGenerationPropertiesTest {
             assertEquals(expectedBilledTime(s, selected(s)), g.totalBilledTime());
             for (int i = 0; i < g.lines().size(); i++) {
                 InvoiceLine line = g.lines().get(i);
+                assertTrue(!g.billedTimes().get(i).isNegative() && line.quantity().signum() >= 0,
+                        "line " + line.position() + " bills negative time");
                 if (line.unit() == UnitCode.HOUR) {
                     Duration t = g.billedTimes().get(i);
                     BigDecimal hours = BigDecimal.valueOf(t.toNanos()).divide(BigDecimal.valueOf(3_600_000_000_000L),
