@@ -7,6 +7,7 @@ import dev.billops.core.catalog.RateRuleService;
 import dev.billops.core.catalog.TenantProfileService;
 import dev.billops.core.catalog.TimekeeperService;
 import dev.billops.core.invoice.InvoiceDrafts;
+import dev.billops.core.invoice.InvoiceLifecycle;
 import dev.billops.core.engagement.EngagementService;
 import dev.billops.core.engagement.PackageBillingRun;
 import dev.billops.core.payment.PaymentService;
@@ -87,6 +88,14 @@ public final class TenantBilling {
     /** Draft invoices from unbilled time, and dry runs of them. */
     public InvoiceDrafts drafts() {
         return new InvoiceDrafts(scope, policies.generation());
+    }
+
+    /**
+     * Invoices after drafting: edit drafts, issue (numbered from the numbering policy), void,
+     * credit notes, overdue invoices.
+     */
+    public InvoiceLifecycle invoices() {
+        return new InvoiceLifecycle(scope, policies.numbering(), policies.tax());
     }
 
     /** Payments: record, allocate, apply client credit, refund; credit balances. */
