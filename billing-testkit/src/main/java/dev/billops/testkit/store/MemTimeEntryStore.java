@@ -123,21 +123,31 @@ final class MemTimeEntryStore implements TimeEntryStore {
         TimeEntryTable t = session.state().timeEntries;
         Instant from = query.dates().startInclusive().atStartOfDay(ZoneOffset.UTC).toInstant().minus(MAX_OFFSET);
         Instant to = query.dates().endExclusive().atStartOfDay(ZoneOffset.UTC).toInstant().plus(MAX_OFFSET);
+        // starts in [surelyFrom, surelyTo) are within the dates in every zone: no zone arithmetic needed
+        Instant surelyFrom = from.plus(MAX_OFFSET).plus(MAX_OFFSET);
+        Instant surelyTo = to.minus(MAX_OFFSET).minus(MAX_OFFSET);
         // collected first so that the sink may write to the store (e.g. bill what it reads)
         List<TimeEntry> matches = new ArrayList<>();
         for (TimeEntry e : t.startingBetween(from, to).values()) {
-            if (matches(query, e)) {
+            if (matches(query, e, surelyFrom, surelyTo)) {
                 matches.add(e);
             }
         }
         matches.forEach(sink);
     }
 
-    private static boolean matches(TimeEntryQuery q, TimeEntry e) {
-        return (q.projectIds().isEmpty() || q.projectIds().contains(e.projectId()))
-                && (q.timekeeperId() == null || q.timekeeperId().equals(e.timekeeperId()))
-                && (!q.unbilledOnly() || (e.state() == EntryState.OPEN && e.billable()))
-                && q.dates().contains(e.span().localDate());
+    private static boolean matches(TimeEntryQuery q, TimeEntry e, Instant surelyFrom, Instant surelyTo) {
+        if (!q.projectIds().isEmpty() && !q.projectIds().contains(e.projectId())) {
+            return false;
+        }
+        if (q.timekeeperId() != null && !q.timekeeperId().equals(e.timekeeperId())) {
+            return false;
+        }
+        if (q.unbilledOnly() && (e.state() != EntryState.OPEN || !e.billable())) {
+            return false;
+        }
+        Instant start = e.span().start();
+        return (!start.isBefore(surelyFrom) && start.isBefore(surelyTo)) || q.dates().contains(e.span().localDate());
     }
 
     private static TimeEntry requireOpen(TimeEntryTable t, TimeEntryId id) {

@@ -5,6 +5,7 @@ import dev.billops.core.store.ConcurrentUpdateException;
 import dev.billops.core.store.DuplicateKeyException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -20,13 +21,23 @@ import org.jspecify.annotations.Nullable;
  */
 class Table<K extends Comparable<? super K>, V> {
 
-    private final TreeMap<K, V> rows = new TreeMap<>();
+    private final Map<K, V> rows;
     private final Function<V, K> idOf;
     private final UndoLog undo;
 
+    /** A table whose listings are in id order. */
     Table(Function<V, K> idOf, UndoLog undo) {
+        this(idOf, undo, new TreeMap<>());
+    }
+
+    /**
+     * A table over {@code rows}: a {@link TreeMap} lists in id order; a hash map is faster for
+     * a table whose ordered access goes through an index of its own.
+     */
+    Table(Function<V, K> idOf, UndoLog undo, Map<K, V> rows) {
         this.idOf = idOf;
         this.undo = undo;
+        this.rows = rows;
     }
 
     final Optional<V> find(K id) {
@@ -57,12 +68,12 @@ class Table<K extends Comparable<? super K>, V> {
         }
     }
 
-    /** All rows in id order, as a new list. */
+    /** All rows (in id order if the table is ordered), as a new list. */
     final List<V> list() {
         return new ArrayList<>(rows.values());
     }
 
-    /** Matching rows in id order, as a new list. */
+    /** Matching rows (in id order if the table is ordered), as a new list. */
     final List<V> list(Predicate<? super V> filter) {
         List<V> out = new ArrayList<>();
         for (V v : rows.values()) {

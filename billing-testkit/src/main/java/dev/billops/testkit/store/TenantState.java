@@ -17,7 +17,9 @@ import dev.billops.core.party.Timekeeper;
 import dev.billops.core.project.Activity;
 import dev.billops.core.project.Project;
 import dev.billops.core.rate.RateRule;
+import dev.billops.core.timeentry.TimeEntry;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,8 +143,10 @@ final class TenantState {
         seq.sort(StoreSnapshot.Counter.ORDER);
         List<StoreSnapshot.SentReminder> sent = new ArrayList<>();
         reminders.values().forEach(sent::addAll);
+        List<TimeEntry> entries = timeEntries.list();
+        entries.sort(Comparator.comparing(TimeEntry::id));
         return new StoreSnapshot(tenant, clients.list(), timekeepers.list(), projects.list(), activities.list(),
-                rateRules.list(), timeEntries.list(), invoices.list(), seq, payments.list(), sent,
+                rateRules.list(), entries, invoices.list(), seq, payments.list(), sent,
                 engagements.list(), audit, events);
     }
 }

@@ -31,7 +31,8 @@ final class TimeEntryTable extends Table<TimeEntryId, TimeEntry> {
     private final Map<String, TimeEntryId> byUid = new HashMap<>();
 
     TimeEntryTable(UndoLog undo) {
-        super(TimeEntry::id, undo);
+        // lookups by id need no order: listings go through byStart
+        super(TimeEntry::id, undo, new HashMap<>());
     }
 
     @Nullable TimeEntryId idOfUid(String uid) {
