@@ -3,6 +3,7 @@ package dev.billops.core.engagement;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.invoice.ClientNotActiveException;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
@@ -82,17 +83,29 @@ final class PackageInvoices {
             throw new CurrencyMismatchException(client.currency().getCurrencyCode(), fee.currencyCode(),
                     "engagement " + engagement.id() + " package fee for client " + client.id());
         }
-        TaxTreatment tax = taxTreatment(session, client, engagement);
-        List<InvoiceLine> lines = new ArrayList<>(1);
-        lines.add(new InvoiceLine(1, lineDescription(engagement, period), BigDecimal.ONE, UnitCode.PIECE,
-                UnitPrice.of(fee), BigDecimal.ONE, List.of(), tax, period.range(), List.of(), engagement.projectId(),
-                null, null, null));
-        int dueDays = policy.dueDays() != null ? policy.dueDays() : client.paymentTermsDays();
-        LocalDate due = issueDate.plusDays(dueDays);
+        Tenant tenant = session.get(TenantStore.class).find()
+                .orElseThrow(() -> new InvalidInputException("tenant " + session.tenant()
+                        + " has no seller record, so it cannot issue the invoice of engagement " + engagement.id()));
+        TaxTreatment tax = taxTreatment(session, tenant, client, engagement);
         Map<String, String> metadata = new LinkedHashMap<>();
         if (client.autopayEnabled()) {
             metadata.put(AUTOPAY_KEY, "true");
         }
+        List<TimeEntryId> covered = List.of();
+        List<InvoiceLine> overage = List.of();
+        if (engagement.mode() == PricingMode.MIXED) {
+            RetainerHours.Result hours = RetainerHours.compute(session, engagement, period, periods, tenant, client);
+            covered = hours.coveredEntries();
+            overage = hours.overageLines();
+            metadata.putAll(hours.metadata());
+        }
+        List<InvoiceLine> lines = new ArrayList<>(1 + overage.size());
+        lines.add(new InvoiceLine(1, lineDescription(engagement, period), BigDecimal.ONE, UnitCode.PIECE,
+                UnitPrice.of(fee), BigDecimal.ONE, List.of(), tax, period.range(), covered, engagement.projectId(),
+                null, null, null));
+        lines.addAll(overage);
+        int dueDays = policy.dueDays() != null ? policy.dueDays() : client.paymentTermsDays();
+        LocalDate due = issueDate.plusDays(dueDays);
         Invoice invoice = Invoice.draft(InvoiceId.generate(), client.id(), client.currency(), InvoiceSource.PACKAGE)
                 .withSeries(policy.series())
                 .withServicePeriod(period.range())
@@ -106,15 +119,13 @@ final class PackageInvoices {
      * The line's tax from the client's tax profile ({@link TaxTreatments#forLine}): a STANDARD
      * client pays the VAT rate of the engagement's project if it has one, else the tenant's.
      */
-    private static TaxTreatment taxTreatment(StoreSession session, Client client, Engagement engagement) {
+    private static TaxTreatment taxTreatment(StoreSession session, Tenant tenant, Client client,
+            Engagement engagement) {
         @Nullable Project project = null;
         if (engagement.projectId() != null) {
             project = session.get(ProjectStore.class).find(engagement.projectId())
                     .orElseThrow(() -> new NotFoundException("project", engagement.projectId().value()));
         }
-        Tenant tenant = session.get(TenantStore.class).find()
-                .orElseThrow(() -> new InvalidInputException("tenant " + session.tenant()
-                        + " has no seller record, so it cannot issue the invoice of engagement " + engagement.id()));
         return TaxTreatments.forLine(tenant, client, project);
     }
 

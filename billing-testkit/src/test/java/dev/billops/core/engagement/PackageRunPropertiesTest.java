@@ -24,17 +24,21 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-/** Invariants of package runs over random engagements, run dates, renewals and ends, on the in-memory store. */
+/**
+ * Invariants of package runs over random PACKAGE and MIXED engagements (without time entries, so
+ * a MIXED invoice is its fee), run dates, renewals and ends, on the in-memory store.
+ */
 class PackageRunPropertiesTest {
 
     private static final LocalDate FIRST = LocalDate.of(2025, 1, 1);
 
     /** Shape of a package engagement; ids, client and currency are set when it is created. */
-    private record Shape(PackageSchedule schedule, ProrationPolicy proration, LocalDate start, int length, long feeCents) {
+    private record Shape(PricingMode mode, PackageSchedule schedule, ProrationPolicy proration, LocalDate start,
+            int length, long feeCents) {
         Engagement engagement(String id) {
             @Nullable LocalDate end = length < 0 && schedule != PackageSchedule.ONE_TIME ? null
                     : start.plusDays(Math.max(length, 0));
-            return new Engagement(EngagementId.of(id), GLOBEX, null, "Retainer " + id, PricingMode.PACKAGE,
+            return new Engagement(EngagementId.of(id), GLOBEX, null, "Retainer " + id, mode,
                     Money.ofMinor(dev.billops.core.money.Currencies.of("EUR"), feeCents), schedule, start, end, null,
                     null, null, proration, false, EngagementStatus.ACTIVE, 0);
         }
@@ -48,8 +52,8 @@ class PackageRunPropertiesTest {
         Gen<Integer> lengths = Gen.frequency(Gen.weighted(20, Gen.constant(-1)), Gen.weighted(80, Gen.ints(0, maxLength)));
         Gen<Partial> partials = Gen.zip(Gen.enumValues(PackageSchedule.class), Gen.enumValues(ProrationPolicy.class),
                 starts, lengths, Partial::new);
-        return Gen.zip(partials, Gen.longs(1, 1_000_000),
-                (p, fee) -> new Shape(p.schedule(), p.proration(), p.start(), p.length(), fee));
+        return Gen.zip(partials, Gen.oneOf(PricingMode.PACKAGE, PricingMode.MIXED), Gen.longs(1, 1_000_000),
+                (p, mode, fee) -> new Shape(mode, p.schedule(), p.proration(), p.start(), p.length(), fee));
     }
 
     private static List<Engagement> create(PackageFixture f, List<Shape> shapes) {
@@ -109,7 +113,8 @@ class PackageRunPropertiesTest {
             List<Engagement> engagements = create(f, shapes);
             LocalDate last = engagements.stream().map(e -> e.endDate()).max(LocalDate::compareTo).orElseThrow();
             LocalDate first = engagements.stream().map(Engagement::startDate).min(LocalDate::compareTo).orElseThrow();
-            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            // MIXED periods are billed the day after they end
+            for (LocalDate day = first; !day.isAfter(last.plusDays(1)); day = day.plusDays(1)) {
                 assertEquals(List.of(), f.acme.packages().run(day).failed());
             }
             BillingPeriods bp = BillingPeriods.calendarAligned();
