@@ -60,6 +60,14 @@ final class PostgresTestDatabase implements AutoCloseable {
         return pool;
     }
 
+    /** A DataSource that opens a new connection for every transaction (no pool to hand out a dead one). */
+    DataSource unpooledDataSource() {
+        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+        pg.setURL(baseUrl);
+        pg.setCurrentSchema(schema);
+        return pg;
+    }
+
     /** A new unpooled connection to this schema. */
     Connection connect() throws SQLException {
         Connection c = DriverManager.getConnection(baseUrl);

@@ -1,0 +1,305 @@
+package dev.billops.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.billops.core.Billing;
+import dev.billops.core.BillingPolicies;
+import dev.billops.core.engagement.Engagement;
+import dev.billops.core.engagement.EngagementStore;
+import dev.billops.core.engagement.PackageBillingRun;
+import dev.billops.core.engagement.PackagePolicy;
+import dev.billops.core.engagement.PackageRunResult;
+import dev.billops.core.engagement.PackageSchedule;
+import dev.billops.core.id.EngagementId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.TenantId;
+import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceLifecycle;
+import dev.billops.core.invoice.InvoiceQuery;
+import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.invoice.NumberSequenceStore;
+import dev.billops.core.invoice.NumberingPolicy;
+import dev.billops.core.money.Money;
+import dev.billops.core.party.Actor;
+import dev.billops.core.payment.Allocation;
+import dev.billops.core.payment.Payment;
+import dev.billops.core.payment.PaymentPolicy;
+import dev.billops.core.payment.PaymentRequest;
+import dev.billops.core.payment.PaymentService;
+import dev.billops.core.payment.PaymentStore;
+import dev.billops.core.store.ConcurrentUpdateException;
+import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.store.TenantScope;
+import dev.billops.core.tax.TaxPolicy;
+import dev.billops.core.timeentry.TimeEntry;
+import dev.billops.core.timeentry.TimeEntryAlreadyBilledException;
+import dev.billops.core.timeentry.TimeEntryStore;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Races of eight threads against one database: the guarantees hold because the database enforces
+ * them (row locks, unique constraints, version checks), so they hold across processes too. Run on
+ * H2 and PostgreSQL by the subclasses.
+ */
+abstract class ConcurrencyTests {
+
+    static final int THREADS = 8;
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
+
+    /** The store under test; shared by the tests of a subclass (each test uses fresh tenants). */
+    abstract JdbcBillingStore store();
+
+    TenantId tenant;
+    Clock clock = Clock.fixed(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+
+    @BeforeEach
+    void freshTenant() {
+        tenant = TenantId.generate();
+        Seeds.tenantWithClient(store(), tenant);
+    }
+
+    @Test
+    void sequenceNext_8threads500Calls_give1to500WithoutGapOrRepeat() throws Exception {
+        List<Long> numbers = race(500, i -> store().inTransaction(tenant,
+                s -> s.get(NumberSequenceStore.class).next("INV", "2026", 0)));
+        assertEquals(LongStream.rangeClosed(1, 500).boxed().toList(), numbers.stream().sorted().toList());
+        assertEquals(500L, (long) store().inTransaction(tenant, s -> s.get(NumberSequenceStore.class).current("INV", "2026")));
+    }
+
+    @Test
+    void issue_8threads500Drafts_numbers1to500WithoutGapOrRepeat() throws Exception {
+        InvoiceLifecycle lifecycle = new InvoiceLifecycle(scope("issuer"), NumberingPolicy.defaults(), TaxPolicy.defaults());
+        List<InvoiceId> drafts = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            drafts.add(InvoiceId.of("d-" + i));
+        }
+        store().inTransaction(tenant, s -> {
+            for (InvoiceId id : drafts) {
+                s.get(InvoiceStore.class).insert(Seeds.draft(id.value(), "1"));
+            }
+            return null;
+        });
+        List<String> numbers = race(500, i -> lifecycle.issue(drafts.get(i)).number());
+        Set<Long> seqs = new HashSet<>();
+        for (String n : numbers) {
+            seqs.add(Long.parseLong(n.substring(n.lastIndexOf('-') + 1)));
+        }
+        assertEquals(500, seqs.size(), "no number was given twice");
+        assertEquals(LongStream.rangeClosed(1, 500).boxed().collect(java.util.stream.Collectors.toSet()), seqs,
+                "numbers are exactly 1..500");
+        List<Invoice> stored = store().inTransaction(tenant, s -> s.get(InvoiceStore.class).list(InvoiceQuery.all()));
+        assertEquals(500, stored.stream().filter(inv -> inv.status() == InvoiceStatus.ISSUED).count());
+    }
+
+    @Test
+    void markBilled_8threadsSameEntriesOnDifferentInvoices_exactlyOneBillsAllOthersBillNone() throws Exception {
+        List<TimeEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            entries.add(Seeds.entry("e-" + i, i));
+        }
+        store().inTransaction(tenant, s -> {
+            s.get(TimeEntryStore.class).insertAll(entries);
+            return null;
+        });
+        List<TimeEntryId> ids = entries.stream().map(TimeEntry::id).toList();
+        List<TimeEntryId> reversed = new ArrayList<>(ids);
+        java.util.Collections.reverse(reversed);
+        AtomicInteger refused = new AtomicInteger();
+        List<String> winners = race(THREADS, i -> {
+            try {
+                store().inTransaction(tenant, s -> {
+                    s.get(TimeEntryStore.class).markBilled(i % 2 == 0 ? ids : reversed, InvoiceId.of("inv-" + i));
+                    return null;
+                });
+                return "inv-" + i;
+            } catch (TimeEntryAlreadyBilledException e) {
+                refused.incrementAndGet();
+                return null;
+            }
+        });
+        List<String> won = winners.stream().filter(java.util.Objects::nonNull).toList();
+        assertEquals(1, won.size(), "exactly one biller wins");
+        assertEquals(THREADS - 1, refused.get());
+        List<TimeEntry> stored = store().inTransaction(tenant, s -> ids.stream()
+                .map(id -> s.get(TimeEntryStore.class).find(id).orElseThrow()).toList());
+        for (TimeEntry e : stored) {
+            assertEquals(InvoiceId.of(won.get(0)), e.invoiceId(), "every entry on the winner's invoice");
+            assertEquals(1, e.version());
+        }
+    }
+
+    @Test
+    void insertPackageInvoice_8threadsSameEngagementPeriod_exactlyOneStored() throws Exception {
+        EngagementId engagement = EngagementId.of("e-1");
+        AtomicInteger duplicates = new AtomicInteger();
+        List<String> stored = race(THREADS, i -> {
+            try {
+                store().inTransaction(tenant, s -> {
+                    s.get(InvoiceStore.class).insert(Seeds.packageDraft("pkg-" + i, engagement, TODAY));
+                    return null;
+                });
+                return "pkg-" + i;
+            } catch (DuplicateKeyException e) {
+                assertEquals("package invoice of engagement period", e.kind());
+                duplicates.incrementAndGet();
+                return null;
+            }
+        });
+        assertEquals(1, stored.stream().filter(java.util.Objects::nonNull).count());
+        assertEquals(THREADS - 1, duplicates.get());
+        assertEquals(1, store().inTransaction(tenant, s -> s.get(InvoiceStore.class).list(InvoiceQuery.all())).size());
+    }
+
+    @Test
+    void update_8threadsFromSameVersion_exactlyOneWinsOthersGetConcurrentUpdate() throws Exception {
+        Engagement e = Engagement.ofPackage(EngagementId.of("e-1"), Seeds.CLIENT, "Retainer",
+                Money.of(Seeds.EUR, "100.00"), PackageSchedule.MONTHLY, TODAY, null);
+        store().inTransaction(tenant, s -> {
+            s.get(EngagementStore.class).insert(e);
+            return null;
+        });
+        AtomicInteger conflicts = new AtomicInteger();
+        List<String> results = race(THREADS, i -> {
+            try {
+                store().inTransaction(tenant, s -> s.get(EngagementStore.class)
+                        .update(e.withEndDate(TODAY.plusDays(30 + i))));
+                return "won";
+            } catch (ConcurrentUpdateException x) {
+                conflicts.incrementAndGet();
+                return null;
+            }
+        });
+        assertEquals(1, results.stream().filter(java.util.Objects::nonNull).count());
+        assertEquals(THREADS - 1, conflicts.get());
+        assertEquals(1, store().inTransaction(tenant, s -> s.get(EngagementStore.class).find(e.id()).orElseThrow())
+                .version());
+    }
+
+    @Test
+    void packageRun_8threadsSameDate_exactlyOneInvoicePerEngagementAndPeriod() throws Exception {
+        TenantScope scope = scope("setup");
+        Billing billing = Billing.builder().stores(store()).clock(clock)
+                .policies(BillingPolicies.defaults().withPackages(PackagePolicy.defaults())).build();
+        int engagements = 25;
+        for (int i = 0; i < engagements; i++) {
+            billing.tenant(tenant, Actor.user("alice")).engagements().create(Engagement.ofPackage(
+                    EngagementId.of(String.format("E%02d", i)), Seeds.CLIENT, "Retainer " + i,
+                    Money.of(Seeds.EUR, "100.00"), PackageSchedule.MONTHLY, LocalDate.of(2026, 1, 1), null));
+        }
+        List<PackageRunResult> results = race(THREADS, i -> new PackageBillingRun(
+                new TenantScope(store(), tenant, Actor.system("worker-" + i), clock), PackagePolicy.defaults())
+                .run(TODAY));
+        int created = 0;
+        for (PackageRunResult r : results) {
+            assertEquals(List.of(), r.failed());
+            created += r.created().size();
+        }
+        List<Invoice> invoices = store().inTransaction(scope.tenant(),
+                s -> s.get(InvoiceStore.class).list(InvoiceQuery.all()));
+        Set<String> periods = new HashSet<>();
+        for (Invoice inv : invoices) {
+            assertTrue(periods.add(inv.engagementId() + "@" + inv.packagePeriodStart()), "period invoiced twice");
+        }
+        assertEquals(invoices.size(), created, "every stored invoice was created by exactly one run");
+        assertTrue(invoices.size() >= engagements, "each engagement invoiced at least its due period");
+        assertEquals(invoices.size(), invoices.stream().map(Invoice::number).distinct().count());
+    }
+
+    @Test
+    void recordPayment_8threadsPayingOneInvoice_neverBeyondItsTotalAndNoLostUpdate() throws Exception {
+        InvoiceLifecycle lifecycle = new InvoiceLifecycle(scope("issuer"), NumberingPolicy.defaults(), TaxPolicy.defaults());
+        store().inTransaction(tenant, s -> {
+            s.get(InvoiceStore.class).insert(Seeds.draft("inv-1", "10"));
+            return null;
+        });
+        Invoice issued = lifecycle.issue(InvoiceId.of("inv-1"));
+        Money total = issued.totals().payable(); // EUR 1190.00
+        PaymentService payments = new PaymentService(scope("cashier"),
+                new PaymentPolicy(PaymentPolicy.defaults().defaultAllocation(), false, 100));
+        AtomicInteger conflicts = new AtomicInteger();
+        race(THREADS, i -> {
+            try {
+                return payments.record(PaymentRequest.of(Seeds.CLIENT, Money.of(Seeds.EUR, "300.00"))
+                        .toInvoice(issued.id()).withIdempotencyKey("pay-" + i));
+            } catch (ConcurrentUpdateException e) {
+                conflicts.incrementAndGet();
+                return null;
+            }
+        });
+        Invoice after = store().inTransaction(tenant, s -> s.get(InvoiceStore.class).find(issued.id()).orElseThrow());
+        List<Payment> all = store().inTransaction(tenant, s -> s.get(PaymentStore.class).list());
+        Money allocated = Money.zero(Seeds.EUR);
+        for (Payment p : all) {
+            for (Allocation a : p.allocations()) {
+                if (a.invoiceId().equals(issued.id())) {
+                    allocated = allocated.plus(a.amount());
+                }
+            }
+        }
+        assertTrue(after.paid().compareTo(total) <= 0, "paid " + after.paid() + " beyond total " + total);
+        assertEquals(allocated, after.paid(), "every allocation is counted on the invoice: no lost update");
+        assertEquals(THREADS - conflicts.get(), all.size(), "every payment that returned was stored");
+        if (conflicts.get() == 0) {
+            assertEquals(total, after.paid(), "8 x 300 covers the total");
+            assertEquals(InvoiceStatus.PAID, after.status());
+        }
+    }
+
+    private TenantScope scope(String actor) {
+        return new TenantScope(store(), tenant, Actor.system(actor), clock);
+    }
+
+    interface Task<T> {
+        T run(int index) throws Exception;
+    }
+
+    /** Runs {@code count} tasks on {@link #THREADS} threads released together; results in task order. */
+    static <T> List<T> race(int count, Task<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                Callable<T> c = () -> {
+                    start.await();
+                    return task.run(index);
+                };
+                futures.add(pool.submit(c));
+            }
+            start.countDown();
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+        }
+    }
+
+    static void assertKind(Class<?> type, Object value) {
+        assertInstanceOf(type, value);
+    }
+}
