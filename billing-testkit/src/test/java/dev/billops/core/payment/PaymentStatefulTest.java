@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.error.BillingException;
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.PaymentId;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.InvoiceStore;
 import dev.billops.core.money.Money;
 import dev.billops.testkit.property.Gen;
 import dev.billops.testkit.property.Property;
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs random sequences of issue / pay / allocate / auto-allocate / apply-credit / refund /
- * failed-payment / advance-the-clock operations, valid and invalid ones mixed, against an
+ * failed-payment / credit-note / advance-the-clock operations, valid and invalid ones mixed, against an
  * in-memory tenant. Before each operation a small model decides whether it must be accepted;
  * after it:
  *
@@ -50,9 +53,9 @@ class PaymentStatefulTest {
     private static final List<CurrencyUnit> CURRENCIES = List.of(EUR, USD);
     private static final List<String> KEYS = List.of("k0", "k1", "k2");
 
-    /** An operation; indexes pick an existing client/invoice/payment, or (one past the end) a missing one. */
+    /** An operation; indexes pick an existing client/invoice/payment (modulo), or with {@link #MISSING} a missing one. */
     sealed interface Op permits Issue, Pay, Fail, Allocate, AutoAllocate, ApplyCredit, ApplyClientCredit, Refund,
-            Advance {
+            Advance, CreditNote {
     }
 
     record Issue(int client, int currency, long minor, int dueInDays, boolean draft) implements Op {
@@ -79,43 +82,58 @@ class PaymentStatefulTest {
     record ApplyClientCredit(int client) implements Op {
     }
 
-    record Refund(int payment, long minor) implements Op {
+    /** how 0: {@code minor}; 1: all that is refundable; 2: half of it. */
+    record Refund(int payment, long minor, int how) implements Op {
     }
 
     record Advance(int days) implements Op {
+    }
+
+    /**
+     * A credit note against an invoice, settled the way the lifecycle service does it
+     * ({@code withSettlement(paid, credited + amount)}); valid only up to the amount due.
+     */
+    record CreditNote(int invoice, long minor, int how) implements Op {
     }
 
     private static final Gen<Long> MINOR = Gen.frequency(
             Gen.weighted(6, Gen.longs(1, 50_000)),
             Gen.weighted(2, Gen.longs(1, 500)),
             Gen.weighted(1, Gen.longs(50_000, 300_000)));
-    private static final Gen<Integer> INDEX = Gen.ints(0, 12);
+    /** The index that picks a missing client, invoice or payment. */
+    private static final int MISSING = 12;
+    private static final Gen<Integer> INDEX = Gen.ints(0, MISSING);
+    private static final Gen<Integer> CLIENT = Gen.frequency(Gen.weighted(12, Gen.ints(0, 2)),
+            Gen.weighted(1, Gen.constant(MISSING)));
+    private static final Gen<Integer> KEY = Gen.frequency(Gen.weighted(6, Gen.constant(-1)),
+            Gen.weighted(1, Gen.ints(0, KEYS.size() - 1)));
     private static final Gen<Integer> CURRENCY = Gen.frequency(Gen.weighted(5, Gen.constant(0)),
             Gen.weighted(1, Gen.constant(1)));
 
     private static final Gen<Op> OPS = Gen.frequency(
-            Gen.weighted(5, Gen.zip(Gen.ints(0, 3), CURRENCY, MINOR,
+            Gen.weighted(5, Gen.zip(CLIENT, CURRENCY, MINOR,
                     Gen.zip(Gen.ints(-5, 60), Gen.frequency(Gen.weighted(9, Gen.constant(false)),
                             Gen.weighted(1, Gen.constant(true))), (d, dr) -> new int[] {d, dr ? 1 : 0}),
                     (c, cur, m, dd) -> new Issue(c, cur, m, dd[0], dd[1] == 1))),
-            Gen.weighted(6, Gen.zip(Gen.zip(Gen.ints(0, 3), CURRENCY, MINOR, (c, cur, m) -> new long[] {c, cur, m}),
-                    Gen.ints(0, 3), INDEX, Gen.zip(MINOR, Gen.ints(-1, 2), (e, k) -> new long[] {e, k}),
+            Gen.weighted(6, Gen.zip(Gen.zip(CLIENT, CURRENCY, MINOR, (c, cur, m) -> new long[] {c, cur, m}),
+                    Gen.ints(0, 3), INDEX, Gen.zip(MINOR, KEY, (e, k) -> new long[] {e, k}),
                     (ccm, mode, target, ek) -> new Pay((int) ccm[0], (int) ccm[1], ccm[2], mode, target, ek[0],
                             (int) ek[1]))),
-            Gen.weighted(1, Gen.zip(Gen.ints(0, 3), CURRENCY, MINOR, INDEX,
+            Gen.weighted(1, Gen.zip(CLIENT, CURRENCY, MINOR, INDEX,
                     (c, cur, m, inv) -> new Fail(c, cur, m, inv))),
             Gen.weighted(3, Gen.zip(INDEX, INDEX, Gen.frequency(Gen.weighted(1, Gen.constant(0L)),
                     Gen.weighted(1, MINOR)), Allocate::new)),
             Gen.weighted(2, INDEX.map(AutoAllocate::new)),
             Gen.weighted(3, Gen.zip(INDEX, Gen.frequency(Gen.weighted(1, Gen.constant(0L)), Gen.weighted(1, MINOR)),
                     ApplyCredit::new)),
-            Gen.weighted(1, Gen.ints(0, 3).map(ApplyClientCredit::new)),
-            Gen.weighted(4, Gen.zip(INDEX, MINOR, Refund::new)),
-            Gen.weighted(2, Gen.ints(1, 45).map(Advance::new)));
+            Gen.weighted(1, CLIENT.map(ApplyClientCredit::new)),
+            Gen.weighted(4, Gen.zip(INDEX, MINOR, Gen.ints(0, 2), Refund::new)),
+            Gen.weighted(2, Gen.ints(1, 45).map(Advance::new)),
+            Gen.weighted(2, Gen.zip(INDEX, MINOR, Gen.ints(0, 2), CreditNote::new)));
 
     @Test
     void randomOperationSequences_keepInvariantsAndRejectInvalidOperationsWithoutChanges() {
-        Property.forAll(Gen.listOf(OPS, 1, 40)).tries(300).verify(ops -> new Run().play(ops));
+        Property.forAll(Gen.listOf(OPS, 1, 40)).tries(200).verify(ops -> new Run().play(ops));
     }
 
     /** One sequence against a fresh tenant. */
@@ -135,6 +153,14 @@ class PaymentStatefulTest {
             for (CurrencyUnit c : CURRENCIES) {
                 netReceived.put(c.getCurrencyCode(), Money.zero(c));
             }
+            // A small starting state, so that early operations have something to work on.
+            LocalDate today = f.clock.today();
+            invoices.add(f.issue(clients.get(0), "INV-A", Money.ofMinor(EUR, 120_00), today, today.plusDays(10)).id());
+            invoices.add(f.issue(clients.get(1), "INV-B", Money.ofMinor(EUR, 80_00), today, today.plusDays(20)).id());
+            invoices.add(f.issue(clients.get(2), "INV-C", Money.ofMinor(USD, 50_00), today, today.plusDays(30)).id());
+            Money credit = Money.ofMinor(EUR, 200_00);
+            payments.add(f.payments.record(PaymentRequest.of(clients.get(0), credit).asCredit()).id());
+            netReceived.merge("EUR", credit, Money::plus);
         }
 
         void play(List<Op> ops) {
@@ -174,12 +200,13 @@ class PaymentStatefulTest {
             }
             if (op instanceof Fail fl) {
                 ClientId client = pick(clients, fl.client());
-                Invoice inv = invoice(fl.invoice());
-                return client != null && inv != null && inv.clientId().equals(client);
+                InvoiceId id = invoiceIdFor(client, fl.invoice());
+                return client != null && id != null && f.invoice(id).clientId().equals(client);
             }
             if (op instanceof Allocate a) {
                 Payment p = payment(a.payment());
-                Invoice inv = invoice(a.invoice());
+                InvoiceId id = invoiceIdFor(p == null ? null : p.clientId(), a.invoice());
+                Invoice inv = id == null ? null : f.invoice(id);
                 if (p == null || inv == null || !payable(inv, p.clientId(), p.amount().currency())) {
                     return false;
                 }
@@ -201,10 +228,22 @@ class PaymentStatefulTest {
                 return !exact.isGreaterThan(inv.amountDue())
                         && !exact.isGreaterThan(f.payments.creditBalance(inv.clientId(), inv.currency()));
             }
+            if (op instanceof CreditNote c) {
+                Invoice inv = invoice(c.invoice());
+                if (inv == null || inv.isDraft()) {
+                    return false;
+                }
+                Money amount = amount(inv.currency(), c.minor(), c.how(), inv.amountDue());
+                return amount.isPositive() && !amount.isGreaterThan(inv.amountDue());
+            }
             Refund r = (Refund) op;
             Payment p = payment(r.payment());
-            return p != null && p.status() != PaymentStatus.FAILED
-                    && !Money.ofMinor(p.amount().currency(), r.minor()).isGreaterThan(p.amount().minus(p.refunded()));
+            if (p == null || p.status() == PaymentStatus.FAILED) {
+                return false;
+            }
+            Money refundable = p.amount().minus(p.refunded());
+            Money amount = amount(p.amount().currency(), r.minor(), r.how(), refundable);
+            return amount.isPositive() && !amount.isGreaterThan(refundable);
         }
 
         boolean payValid(Pay p) {
@@ -225,7 +264,8 @@ class PaymentStatefulTest {
             if (p.mode() < 2) {
                 return true;
             }
-            Invoice inv = invoice(p.target());
+            InvoiceId id = invoiceIdFor(client, p.target());
+            Invoice inv = id == null ? null : f.invoice(id);
             if (inv == null || !payable(inv, client, amount.currency())) {
                 return false;
             }
@@ -249,7 +289,7 @@ class PaymentStatefulTest {
 
         Outcome apply(Op op) {
             if (op instanceof Issue i) {
-                ClientId client = clients.get(i.client() % clients.size());
+                ClientId client = clients.get(i.client() % clients.size()); // invoices only for real clients
                 Money amount = Money.ofMinor(CURRENCIES.get(i.currency()), i.minor());
                 LocalDate today = f.clock.today();
                 Invoice inv = i.draft() ? f.draft(client, amount)
@@ -261,12 +301,12 @@ class PaymentStatefulTest {
                 ClientId client = idOrMissing(clients, fl.client(), ClientId.of("ghost"));
                 Money amount = Money.ofMinor(CURRENCIES.get(fl.currency()), fl.minor());
                 Payment failed = f.payments.recordFailed(PaymentRequest.of(client, amount),
-                        idOrMissing(invoices, fl.invoice(), InvoiceId.of("missing")), "declined");
+                        orMissing(invoiceIdFor(pick(clients, fl.client()), fl.invoice())), "declined");
                 payments.add(failed.id());
             } else if (op instanceof Allocate a) {
                 PaymentId id = idOrMissing(payments, a.payment(), PaymentId.of("missing"));
-                InvoiceId inv = idOrMissing(invoices, a.invoice(), InvoiceId.of("missing"));
                 Payment p = payment(a.payment());
+                InvoiceId inv = orMissing(invoiceIdFor(p == null ? null : p.clientId(), a.invoice()));
                 AllocationTarget target = a.exactMinor() == 0 || p == null ? AllocationTarget.upToDue(inv)
                         : AllocationTarget.of(inv, Money.ofMinor(p.amount().currency(), a.exactMinor()));
                 f.payments.allocate(id, List.of(target));
@@ -285,11 +325,23 @@ class PaymentStatefulTest {
             } else if (op instanceof Refund r) {
                 PaymentId id = idOrMissing(payments, r.payment(), PaymentId.of("missing"));
                 Payment p = payment(r.payment());
-                Money amount = Money.ofMinor(p == null ? EUR : p.amount().currency(), r.minor());
+                Money amount = p == null ? Money.ofMinor(EUR, r.minor())
+                        : amount(p.amount().currency(), r.minor(), r.how(), p.amount().minus(p.refunded()));
                 f.payments.refund(id, amount);
                 netReceived.merge(amount.currencyCode(), amount.negate(), Money::plus);
             } else if (op instanceof Advance a) {
                 f.clock.advance(Duration.ofDays(a.days()));
+            } else if (op instanceof CreditNote c) {
+                InvoiceId id = idOrMissing(invoices, c.invoice(), InvoiceId.of("missing"));
+                f.scope.tx(session -> {
+                    InvoiceStore store = session.get(InvoiceStore.class);
+                    Invoice inv = store.find(id).orElseThrow(() -> new NotFoundException("invoice", id.value()));
+                    Money credit = amount(inv.currency(), c.minor(), c.how(), inv.amountDue());
+                    if (!credit.isPositive()) {
+                        throw new InvalidInputException("a credit note credits a positive amount, not " + credit);
+                    }
+                    return store.update(inv.withSettlement(inv.paid(), inv.credited().plus(credit)));
+                });
             }
             return new Outcome(false);
         }
@@ -301,7 +353,7 @@ class PaymentStatefulTest {
             if (p.key() >= 0) {
                 request = request.withIdempotencyKey(KEYS.get(p.key()));
             }
-            InvoiceId target = idOrMissing(invoices, p.target(), InvoiceId.of("missing"));
+            InvoiceId target = orMissing(invoiceIdFor(pick(clients, p.client()), p.target()));
             switch (p.mode()) {
                 case 0 -> request = request.autoAllocated();
                 case 1 -> request = request.asCredit();
@@ -367,7 +419,8 @@ class PaymentStatefulTest {
                 Money due = inv.amountDue();
                 assertFalse(due.isNegative(), where + ": " + inv.number() + " paid beyond its total");
                 InvoiceStatus expected = due.isZero() ? InvoiceStatus.PAID
-                        : paid.isPositive() ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.ISSUED;
+                        : paid.isPositive() || inv.credited().isPositive() ? InvoiceStatus.PARTIALLY_PAID
+                        : InvoiceStatus.ISSUED;
                 assertEquals(expected, inv.status(), where + ": status of " + inv.number() + " with due " + due);
                 assertEquals(due, f.receivables.balance(inv.id(), today).due(), where + ": balance of " + inv.number());
                 outstanding.merge(inv.currency().getCurrencyCode(), due, Money::plus);
@@ -389,6 +442,39 @@ class PaymentStatefulTest {
 
         // ---- lookups ----
 
+        /** {@code minor}, all of {@code whole}, or half of it (rounded down), per {@code how}. */
+        static Money amount(CurrencyUnit currency, long minor, int how, Money whole) {
+            return switch (how) {
+                case 1 -> whole;
+                case 2 -> Money.ofMinor(currency, whole.toMinor() / 2);
+                default -> Money.ofMinor(currency, minor);
+            };
+        }
+
+        /**
+         * An invoice index resolved mostly among {@code client}'s invoices (so that most picks can be
+         * valid), else among all; the result indexes {@link #invoices}, or is −1 for a missing one.
+         */
+        int invoiceFor(@Nullable ClientId client, int index) {
+            List<Integer> candidates = new ArrayList<>();
+            for (int i = 0; i < invoices.size(); i++) {
+                if (client == null || index >= 9 || f.invoice(invoices.get(i)).clientId().equals(client)) {
+                    candidates.add(i);
+                }
+            }
+            Integer picked = pick(candidates, index);
+            return picked == null ? -1 : picked;
+        }
+
+        static InvoiceId orMissing(@Nullable InvoiceId id) {
+            return id == null ? InvoiceId.of("missing") : id;
+        }
+
+        @Nullable InvoiceId invoiceIdFor(@Nullable ClientId client, int index) {
+            int i = invoiceFor(client, index);
+            return i < 0 ? null : invoices.get(i);
+        }
+
         @Nullable Invoice invoice(int index) {
             InvoiceId id = pick(invoices, index);
             return id == null ? null : f.invoice(id);
@@ -400,8 +486,7 @@ class PaymentStatefulTest {
         }
 
         static <T> @Nullable T pick(List<T> list, int index) {
-            int i = index % (list.size() + 1);
-            return i == list.size() ? null : list.get(i);
+            return index == MISSING || list.isEmpty() ? null : list.get(index % list.size());
         }
 
         static <T> T idOrMissing(List<T> list, int index, T missing) {

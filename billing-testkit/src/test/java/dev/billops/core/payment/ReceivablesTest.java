@@ -96,4 +96,27 @@ class ReceivablesTest {
         assertEquals(AgingBucket.OVER_90, AgingBucket.of(91));
         assertEquals(AgingBucket.OVER_90, AgingBucket.of(100_000));
     }
+
+    @Test
+    void balance_creditNoteIssuedLater_countsOnlyFromItsIssueDate() {
+        Invoice inv = f.issue(acme, "INV-1", eur("100.00"), LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 1));
+        LocalDate creditedOn = LocalDate.of(2026, 6, 20);
+        Invoice note = Invoice.draft(dev.billops.core.id.InvoiceId.generate(), acme, EUR,
+                        dev.billops.core.invoice.InvoiceSource.CREDIT)
+                .withLines(inv.lines())
+                .asCreditNoteOf(inv.id())
+                .issuedAs("CN-1", creditedOn, creditedOn);
+        f.scope.tx(s -> {
+            dev.billops.core.invoice.InvoiceStore store = s.get(dev.billops.core.invoice.InvoiceStore.class);
+            store.insert(note);
+            Invoice current = store.find(inv.id()).orElseThrow();
+            return store.update(current.withSettlement(current.paid(), eur("100.00")));
+        });
+
+        assertEquals(eur("100.00"), f.receivables.balance(inv.id(), LocalDate.of(2026, 6, 19)).due());
+        assertEquals(eur("0.00"), f.receivables.balance(inv.id(), creditedOn).due());
+        assertEquals(eur("100.00"), f.receivables.aging(LocalDate.of(2026, 6, 19)).total(EUR).total());
+        assertEquals(eur("0.00"), f.receivables.aging(JUNE_30).total(EUR).total());
+        assertTrue(f.receivables.overdue(LocalDate.of(2026, 12, 31)).isEmpty());
+    }
 }
