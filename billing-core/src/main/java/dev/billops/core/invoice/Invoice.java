@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Totals and the VAT breakdown are computed by {@link TaxCalculator} whenever lines or
  * adjustments change ({@link #recalculated()}); a stored issued invoice keeps the totals it was
- * issued with. Paid and credited amounts are kept by the payment and credit-note services.
+ * issued with. Only drafts can change content: {@link #withLines}, {@link #withAdjustments},
+ * {@link #withPricing}, {@link #withServicePeriod}, {@link #withNotes} and
+ * {@link #withPurchaseOrderRef} throw {@link InvoiceAlreadyIssuedException} on anything else. Paid and credited amounts are kept by the payment and credit-note services.
  * Overdue is derived ({@link #isOverdueOn}), never stored.
  *
  * @param id invoice id
@@ -190,6 +192,7 @@ public record Invoice(
 
     /** Replaces lines and recalculates. */
     public Invoice withLines(List<InvoiceLine> lines) {
+        requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, zeroNets(lines.size()),
                 totals, paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
@@ -198,6 +201,7 @@ public record Invoice(
 
     /** Replaces document-level allowances and charges and recalculates. */
     public Invoice withAdjustments(List<AllowanceCharge> adjustments) {
+        requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
@@ -206,6 +210,7 @@ public record Invoice(
 
     /** Sets price basis, tax rounding policy and cash increment, and recalculates. */
     public Invoice withPricing(PriceBasis basis, TaxRoundingPolicy rounding, @Nullable BigDecimal cashIncrement) {
+        requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, basis, rounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
                 notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, purchaseOrderRef,
@@ -213,12 +218,14 @@ public record Invoice(
     }
 
     public Invoice withServicePeriod(@Nullable LocalDateRange period) {
+        requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, period, lines,
                 adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
                 notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, purchaseOrderRef, version);
     }
 
     public Invoice withNotes(String notes) {
+        requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
@@ -240,6 +247,7 @@ public record Invoice(
     }
 
     public Invoice withPurchaseOrderRef(@Nullable String ref) {
+        requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, ref, version);
@@ -306,6 +314,16 @@ public record Invoice(
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
                 purchaseOrderRef, version);
+    }
+
+    /**
+     * Issued documents are immutable (corrections are credit notes): the withers that change a
+     * document's content throw for anything but a draft.
+     */
+    private void requireDraft() {
+        if (status != InvoiceStatus.DRAFT) {
+            throw new InvoiceAlreadyIssuedException(id, status);
+        }
     }
 
     private List<Money> zeroNets(int size) {

@@ -1,4 +1,4 @@
-package dev.billops.core.tax;
+package dev.billops.core.invoice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
-import dev.billops.core.invoice.AllowanceCharge;
-import dev.billops.core.invoice.DocumentAdjustments;
-import dev.billops.core.invoice.Invoice;
-import dev.billops.core.invoice.InvoiceLine;
-import dev.billops.core.invoice.InvoiceSource;
-import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
+import dev.billops.core.tax.PriceBasis;
+import dev.billops.core.tax.TaxCategory;
+import dev.billops.core.tax.TaxCategoryRuleViolationException;
+import dev.billops.core.tax.TaxRoundingPolicy;
+import dev.billops.core.tax.TaxRules;
+import dev.billops.core.tax.TaxSubtotal;
+import dev.billops.core.tax.TaxTreatment;
+import dev.billops.core.tax.TaxedDocument;
+import dev.billops.core.tax.Totals;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,11 +27,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Example invoices whose totals are worked out by hand in each test (the arithmetic is written in
- * the comments and the expected values are typed in, never computed by the code under test).
- * Display names list the EN 16931 rules each example checks.
+ * Example invoices for the EN 16931 engine ({@link dev.billops.core.tax.TaxCalculator}) whose
+ * totals are worked out by hand in each test: the arithmetic is written in the comments and the
+ * expected values are typed in, never computed by the code under test. Display names list the
+ * rules each example checks. (In this package because it builds invoices, and the tax package may
+ * not depend on invoice, not even from tests.)
  */
-class TaxCalculatorExamplesTest {
+class InvoiceTotalsExamplesTest {
 
     private static final CurrencyUnit EUR = Currencies.of("EUR");
     private static final CurrencyUnit JPY = Currencies.of("JPY");
