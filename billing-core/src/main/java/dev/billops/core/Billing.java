@@ -46,7 +46,7 @@ public final class Billing {
      * {@code actor}: what a daily scheduler or the {@code package-invoices} command runs.
      */
     public PackageBillingJob packageJob(Actor actor) {
-        return new PackageBillingJob(store, clock, actor, policies.packages());
+        return new PackageBillingJob(store, clock, actor, policies.packages(), policies.numbering(), policies.tax());
     }
 
     public BillingStore store() {

@@ -47,7 +47,7 @@ public final class TenantBilling {
 
     /** The package (retainer) billing run of this tenant. */
     public PackageBillingRun packages() {
-        return new PackageBillingRun(scope, policies.packages());
+        return new PackageBillingRun(scope, policies.packages(), policies.numbering(), policies.tax());
     }
 
     /** The seller record of this tenant (name, address, VAT id, default VAT rate). */

@@ -7,6 +7,7 @@ import dev.billops.core.invoice.NumberingPolicy;
 import dev.billops.core.party.Actor;
 import dev.billops.core.store.BillingStore;
 import dev.billops.core.store.TenantScope;
+import dev.billops.core.tax.TaxPolicy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,10 +37,11 @@ public final class PackageBillingJob {
     private final Actor actor;
     private final PackagePolicy policy;
     private final NumberingPolicy numbering;
+    private final TaxPolicy taxPolicy;
 
-    /** A job whose tenant numbering (if the policy uses it) is {@link NumberingPolicy#defaults()}. */
+    /** A job with the default numbering ({@link NumberingPolicy#defaults()}) and tax policy ({@link TaxPolicy#defaults()}). */
     public PackageBillingJob(BillingStore store, Clock clock, Actor actor, PackagePolicy policy) {
-        this(store, clock, actor, policy, NumberingPolicy.defaults());
+        this(store, clock, actor, policy, NumberingPolicy.defaults(), TaxPolicy.defaults());
     }
 
     /**
@@ -48,14 +50,16 @@ public final class PackageBillingJob {
      * @param actor who the invoices are attributed to in the audit log
      * @param policy the package policy of every tenant
      * @param numbering the document numbering of every tenant (used if the policy says so)
+     * @param taxPolicy the tax rounding, price basis and cash rounding of every tenant
      */
     public PackageBillingJob(BillingStore store, Clock clock, Actor actor, PackagePolicy policy,
-            NumberingPolicy numbering) {
+            NumberingPolicy numbering, TaxPolicy taxPolicy) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.numbering = Objects.requireNonNull(numbering, "numbering");
+        this.taxPolicy = Objects.requireNonNull(taxPolicy, "taxPolicy");
     }
 
     /** Runs for today in the clock's zone, every tenant, for real. */
@@ -96,7 +100,7 @@ public final class PackageBillingJob {
         List<PackageRunResult.Failed> failed = new ArrayList<>();
         for (TenantId tenant : tenants) {
             PackageBillingRun run = new PackageBillingRun(new TenantScope(store, tenant, actor, clock), policy,
-                    numbering);
+                    numbering, taxPolicy);
             try {
                 PackageRunResult r = run.run(date, options.forTenant(tenant));
                 created.addAll(r.created());

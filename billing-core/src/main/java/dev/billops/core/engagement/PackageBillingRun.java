@@ -13,6 +13,7 @@ import dev.billops.core.invoice.SeriesNumbering;
 import dev.billops.core.store.DuplicateKeyException;
 import dev.billops.core.store.StoreSession;
 import dev.billops.core.store.TenantScope;
+import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.time.LocalDateRange;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -76,9 +77,9 @@ public final class PackageBillingRun {
     private final PackageInvoices invoices;
     private final InvoiceIssuer issuer;
 
-    /** A run whose tenant numbering (if the policy uses it) is {@link NumberingPolicy#defaults()}. */
+    /** A run with the default numbering ({@link NumberingPolicy#defaults()}) and tax policy ({@link TaxPolicy#defaults()}). */
     public PackageBillingRun(TenantScope scope, PackagePolicy policy) {
-        this(scope, policy, NumberingPolicy.defaults());
+        this(scope, policy, NumberingPolicy.defaults(), TaxPolicy.defaults());
     }
 
     /**
@@ -86,11 +87,13 @@ public final class PackageBillingRun {
      * @param policy the package policy
      * @param numbering the tenant's document numbering, used when the policy
      *     {@linkplain PackagePolicy#usesTenantNumbering() numbers package invoices like other documents}
+     * @param taxPolicy the tenant's tax rounding, price basis (with GROSS prices the package fee
+     *     includes tax) and cash rounding, as for every new document
      */
-    public PackageBillingRun(TenantScope scope, PackagePolicy policy, NumberingPolicy numbering) {
+    public PackageBillingRun(TenantScope scope, PackagePolicy policy, NumberingPolicy numbering, TaxPolicy taxPolicy) {
         this.scope = Objects.requireNonNull(scope, "scope");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.invoices = new PackageInvoices(policy);
+        this.invoices = new PackageInvoices(policy, Objects.requireNonNull(taxPolicy, "taxPolicy"));
         this.issuer = new InvoiceIssuer(scope, Objects.requireNonNull(numbering, "numbering"));
     }
 

@@ -20,6 +20,7 @@ import dev.billops.core.party.TenantStore;
 import dev.billops.core.project.Project;
 import dev.billops.core.project.ProjectStore;
 import dev.billops.core.store.StoreSession;
+import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.tax.TaxTreatment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -43,8 +44,11 @@ final class PackageInvoices {
     private final BillingPeriods periods;
     private final @Nullable PackageNumbering numbering;
 
-    PackageInvoices(PackagePolicy policy) {
+    private final TaxPolicy taxPolicy;
+
+    PackageInvoices(PackagePolicy policy, TaxPolicy taxPolicy) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.taxPolicy = Objects.requireNonNull(taxPolicy, "taxPolicy");
         this.periods = BillingPeriods.of(policy);
         String pattern = policy.numberPattern();
         this.numbering = pattern == null ? null : PackageNumbering.parse(pattern);
@@ -108,6 +112,7 @@ final class PackageInvoices {
         LocalDate due = issueDate.plusDays(dueDays);
         Invoice invoice = Invoice.draft(InvoiceId.generate(), client.id(), client.currency(), InvoiceSource.PACKAGE)
                 .withSeries(policy.series())
+                .withPricing(taxPolicy.priceBasis(), taxPolicy.rounding(), taxPolicy.cashIncrementFor(client.currency()))
                 .withServicePeriod(period.range())
                 .withMetadata(metadata)
                 .forPackagePeriod(engagement.id(), period.start())

@@ -27,7 +27,9 @@ import dev.billops.core.money.Money;
 import dev.billops.core.party.Actor;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.TaxProfile;
+import dev.billops.core.tax.PriceBasis;
 import dev.billops.core.tax.TaxCategory;
+import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.testkit.store.StoreSnapshot;
 import java.math.BigDecimal;
@@ -250,6 +252,26 @@ class PackageBillingRunTest {
     }
 
     @Test
+    void run_tenantTaxPolicy_grossPricesAndCashRoundingApplyToPackageInvoices() {
+        PackageFixture f = new PackageFixture(d("2026-03-01"));
+        f.addClient(ACME, Client.of(ClientId.of("swiss"), "Swiss AG", PackageFixture.ADDRESS, Currencies.of("CHF")));
+        f.acme.engagements().create(Engagement.ofPackage(EngagementId.of("CH"), ClientId.of("swiss"), "Retainer",
+                Money.of("CHF", "1000.00"), PackageSchedule.MONTHLY, d("2026-03-01"), null));
+        TaxPolicy gross = new TaxPolicy(dev.billops.core.tax.TaxRoundingPolicy.PER_GROUP, PriceBasis.GROSS,
+                Map.of("CHF", new BigDecimal("0.05")));
+        PackageBillingRun run = new PackageBillingRun(f.acme.scope(), PackagePolicy.defaults(),
+                NumberingPolicy.defaults(), gross);
+
+        PackageRunResult.Created c = only(run.run(d("2026-03-01")));
+        Invoice invoice = f.invoices().get(0);
+        assertEquals(PriceBasis.GROSS, invoice.priceBasis());
+        assertEquals(0, new BigDecimal("0.05").compareTo(invoice.cashIncrement()));
+        // 1000.00 gross at 19 %: net 840.34, tax 159.66; payable stays 1000.00 (already a multiple of 0.05)
+        assertEquals(Money.of("CHF", "1000.00"), c.total());
+        assertEquals(Money.of("CHF", "840.34"), c.net());
+    }
+
+    @Test
     void run_dryRun_reportsTheInvoicesAndStoresNothing() {
         PackageFixture f = new PackageFixture(d("2026-03-01"));
         f.pkg("E1", "1000.00", PackageSchedule.MONTHLY, "2026-03-15", null);
@@ -419,7 +441,7 @@ class PackageBillingRunTest {
         NumberingPolicy numbering = NumberingPolicy.defaults().withSeries("PKG",
                 SeriesNumbering.of("R-{seq:4}", "R").withStartAfter("", 41));
         PackageBillingRun run = new PackageBillingRun(f.acme.scope(), PackagePolicy.defaults().withTenantNumbering(),
-                numbering);
+                numbering, TaxPolicy.defaults());
         assertEquals("R-0042", only(run.run(d("2026-03-01"))).number());
     }
 
