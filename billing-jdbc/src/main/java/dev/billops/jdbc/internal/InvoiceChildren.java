@@ -133,9 +133,9 @@ final class InvoiceChildren {
 
     private PreparedBatch addAllowance(@Nullable PreparedBatch batch, String id, int linePosition, int seq,
             AllowanceCharge ac) {
-        PreparedBatch b = batch != null ? batch : session.handle().prepareBatch("INSERT INTO billops_invoice_allowance "
-                + "(tenant_id, invoice_id, line_position, seq, is_charge, amount, percent, percent_scale, base_amount, "
-                + "reason, tax_category, tax_rate, tax_exemption_reason) VALUES (:t, :id, :line, :seq, :charge, "
+        PreparedBatch b = batch != null ? batch : session.handle().prepareBatch(
+                "INSERT INTO billops_invoice_allowance (tenant_id, invoice_id, line_position, seq, is_charge, amount, "
+                + "percent, percent_scale, base_amount, reason, tax_category, tax_rate, tax_exemption_reason) VALUES (:t, :id, :line, :seq, :charge, "
                 + ":amount, :percent, :percentScale, :base, :reason, :category, :rate, :taxReason)");
         TaxTreatment tax = ac.tax();
         Money base = ac.baseAmount();
