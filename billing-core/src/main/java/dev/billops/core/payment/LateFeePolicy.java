@@ -29,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  * <p>A policy with a fixed amount or a cap is in that currency and charges nothing on invoices
  * in other currencies; a percentage-only policy applies to every currency.
  *
+ * <p><b>Tax.</b> The fee line's default treatment is category O (outside the scope of VAT), as
+ * late-payment compensation is in most EU states. EN 16931 forbids seller and buyer VAT ids on a
+ * document with category O (BR-O-02..04), so a VAT-registered seller cannot issue such a draft as
+ * it is: set the treatment your tax adviser names with {@link #withTax}.
+ *
  * @param fixed fixed part, positive, or null
  * @param percent percentage of the balance, in (0, 100], or null
  * @param cap the most a fee can be, positive, or null
