@@ -51,6 +51,14 @@ import org.slf4j.LoggerFactory;
  * issued by the {@link InvoiceIssuer} (the same checks, audit record {@code invoice.issue} and
  * {@code invoice.issued} event as every other invoice).
  *
+ * <p><b>MIXED engagements</b> (retainers) add the period's work: the OPEN billable time entries
+ * started in the period on the engagement's project (or any project of the client) use up the
+ * included hours (prorated in a partial period; with roll-over plus the hours the previous
+ * period's invoice left unused, recorded in its metadata {@code retainer.unusedHours}) in order of
+ * start; the time beyond them is billed on hour lines at the engagement's overage rate, or at each
+ * entry's own hourly rate. Every entry of the period is marked billed by the invoice (those within
+ * the included hours on the fee line), so no entry is billed again by hourly invoicing.
+ *
  * <p><b>Transactions and duplicates.</b> The run reads the engagements and the periods already
  * invoiced in one transaction, then issues each (engagement, period) invoice in a transaction of
  * its own: a failure rolls back only that invoice and is reported in
