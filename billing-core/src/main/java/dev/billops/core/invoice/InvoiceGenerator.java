@@ -17,14 +17,18 @@ import dev.billops.core.rate.RateUnit;
 import dev.billops.core.rate.ResolvedRate;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.LocalDateRange;
+import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.BilledDurations;
 import dev.billops.core.timeentry.TimeEntry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZonedDateTime;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -87,6 +91,7 @@ public final class InvoiceGenerator {
 
     private static final BigDecimal NANOS_PER_HOUR = BigDecimal.valueOf(3_600_000_000_000L);
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long SECONDS_PER_DAY = 86_400L;
     /** Below this local second of the day plus duration an entry surely ends on its start date, DST or not. */
     private static final long SAME_DAY_LIMIT_SECONDS = 22 * 3600L;
     private static final Comparator<TimeEntry> ENTRY_ORDER = Comparator
@@ -159,6 +164,7 @@ public final class InvoiceGenerator {
         private final Map<Combination, Combo> combos = new HashMap<>();
         private final Map<Tariff, Tariff> tariffs = new HashMap<>();
         private final LinkedHashMap<LineKey, Line> lines = new LinkedHashMap<>();
+        private final Map<ZoneId, LocalDates> localDates = new HashMap<>();
 
         Run(GenerationContext ctx, GenerationRequest req) {
             this.ctx = ctx;
@@ -181,23 +187,34 @@ public final class InvoiceGenerator {
         Generation run(List<TimeEntry> candidates) {
             List<TimeEntry> ordered = inOrder(candidates);
             List<TimeEntry> selected = new ArrayList<>();
-            List<ZonedDateTime> starts = new ArrayList<>();
+            List<LocalDate> startDates = new ArrayList<>();
+            List<LocalDate> endDates = new ArrayList<>();
             LocalDateRange period = req.period();
             boolean anyExcluded = !req.excluded().isEmpty();
+            LocalDates dates = null;
             for (TimeEntry e : ordered) {
                 if (!e.isOpen() || !e.billable() || !projects.containsKey(e.projectId())) {
                     continue;
                 }
-                ZonedDateTime start = e.span().start().atZone(e.span().zone());
-                if (!period.contains(start.toLocalDate()) || anyExcluded && req.excluded().contains(e.id())) {
+                TimeSpan span = e.span();
+                if (dates == null || !dates.zone.equals(span.zone())) {
+                    dates = localDates.computeIfAbsent(span.zone(), LocalDates::new);
+                }
+                long startLocal = dates.localSecond(span.start());
+                LocalDate start = dates.date(startLocal);
+                if (!period.contains(start) || anyExcluded && req.excluded().contains(e.id())) {
                     continue;
                 }
+                long seconds = span.end().getEpochSecond() - span.start().getEpochSecond();
+                LocalDate end = Math.floorMod(startLocal, SECONDS_PER_DAY) + seconds < SAME_DAY_LIMIT_SECONDS ? start
+                        : dates.date(dates.localSecond(span.end().minusNanos(1)));
                 selected.add(e);
-                starts.add(start);
+                startDates.add(start);
+                endDates.add(end);
             }
             BilledDurations billed = BilledDurations.of(selected, id -> projects.get(id).project);
             for (int i = 0; i < selected.size(); i++) {
-                add(selected.get(i), starts.get(i), billed.nanos(i));
+                add(selected.get(i), startDates.get(i), endDates.get(i), billed.nanos(i));
             }
             List<InvoiceLine> out = new ArrayList<>(lines.size());
             List<Duration> times = new ArrayList<>(lines.size());
@@ -208,9 +225,8 @@ public final class InvoiceGenerator {
             return new Generation(ctx.client().id(), ctx.client().currency(), period, out, times);
         }
 
-        private void add(TimeEntry e, ZonedDateTime start, long billedNanos) {
+        private void add(TimeEntry e, LocalDate date, LocalDate endDate, long billedNanos) {
             ProjectInfo info = projects.get(e.projectId());
-            LocalDate date = start.toLocalDate();
             Tariff tariff;
             RateRuleId ruleId;
             if (e.explicitRate() != null) {
@@ -246,7 +262,7 @@ public final class InvoiceGenerator {
                 line = new Line(key, e, date);
                 lines.put(key, line);
             }
-            line.add(e, date, endDate(e, start), billedNanos, ruleId, dayBuckets);
+            line.add(e, date, endDate, billedNanos, ruleId, dayBuckets);
         }
 
         private Combo combo(ProjectInfo info, TimekeeperId timekeeper, @Nullable ActivityId activity) {
@@ -272,14 +288,6 @@ public final class InvoiceGenerator {
             }
             tariffs.put(candidate, candidate);
             return candidate;
-        }
-
-        private static LocalDate endDate(TimeEntry e, ZonedDateTime start) {
-            long durationSeconds = e.span().end().getEpochSecond() - e.span().start().getEpochSecond();
-            if (start.toLocalTime().toSecondOfDay() + durationSeconds < SAME_DAY_LIMIT_SECONDS) {
-                return start.toLocalDate();
-            }
-            return e.span().end().minusNanos(1).atZone(e.span().zone()).toLocalDate();
         }
 
         /** Rates of one (project, timekeeper, activity), with the tariffs they gave. */
@@ -460,6 +468,57 @@ public final class InvoiceGenerator {
     }
 
     private record Combination(ProjectId project, TimekeeperId timekeeper, @Nullable ActivityId activity) {
+        @Override
+        public int hashCode() {
+            int h = project.hashCode() * 0x01000193 ^ timekeeper.hashCode();
+            h = h * 0x01000193 ^ Objects.hashCode(activity);
+            return h ^ (h >>> 16);
+        }
+    }
+
+    /**
+     * Local dates of instants in one zone, for instants that mostly come in ascending order: the
+     * offset is reused until the zone's next transition, and the last date until the day changes.
+     */
+    private static final class LocalDates {
+        final ZoneId zone;
+        private final ZoneRules rules;
+        private long validFrom = Long.MAX_VALUE;
+        private long validTo = Long.MIN_VALUE;
+        private int offset;
+        private long lastDay = Long.MIN_VALUE;
+        private @Nullable LocalDate lastDate;
+
+        LocalDates(ZoneId zone) {
+            this.zone = zone;
+            this.rules = zone.getRules();
+        }
+
+        /** Seconds since the epoch of the local date-time of {@code instant} (as if it were UTC). */
+        long localSecond(Instant instant) {
+            long s = instant.getEpochSecond();
+            if (s < validFrom || s >= validTo) {
+                offset = rules.getOffset(instant).getTotalSeconds();
+                if (rules.isFixedOffset()) {
+                    validFrom = Long.MIN_VALUE;
+                    validTo = Long.MAX_VALUE;
+                } else {
+                    ZoneOffsetTransition next = rules.nextTransition(instant);
+                    validFrom = s;
+                    validTo = next == null ? Long.MAX_VALUE : next.toEpochSecond();
+                }
+            }
+            return s + offset;
+        }
+
+        LocalDate date(long localSecond) {
+            long day = Math.floorDiv(localSecond, SECONDS_PER_DAY);
+            if (day != lastDay || lastDate == null) {
+                lastDay = day;
+                lastDate = LocalDate.ofEpochDay(day);
+            }
+            return lastDate;
+        }
     }
 
     private record DayBucket(TimekeeperId timekeeper, ProjectId project, LocalDate date) {
