@@ -16,6 +16,7 @@ import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryAlreadyBilledException;
 import dev.billops.core.timeentry.TimeEntryQuery;
 import dev.billops.core.timeentry.TimeEntryStore;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -55,6 +56,8 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
             + "explicit_rate, explicit_rate_currency, explicit_rate_unit, state, invoice_id, external_uid, version) "
             + "VALUES (:t, :id, :project, :timekeeper, :activity, :startAt, :startNanos, :endAt, :endNanos, :zone, "
             + ":startDate, :description, :billable, :rate, :rateCurrency, :rateUnit, :state, :invoice, :uid, :version)";
+
+    private static final String POSITIONAL_INSERT = INSERT.replaceAll(":[A-Za-z]+", "?");
 
     JdbcTimeEntryStore(JdbcSession session) {
         super(session);
@@ -94,19 +97,14 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
         String savepoint = "billops_insert_all";
         h().savepoint(savepoint);
         try {
-            PreparedBatch batch = h().prepareBatch(INSERT);
-            int pending = 0;
-            for (TimeEntry e : entries) {
-                bind(batch, e).add();
-                if (++pending == ctx().batchSize()) {
-                    batch.execute();
-                    batch = h().prepareBatch(INSERT);
-                    pending = 0;
-                }
+            insertBatched(entries);
+        } catch (SQLException e) {
+            h().rollbackToSavepoint(savepoint); // Jdbi forgets the savepoint once rolled back to
+            RuntimeException translated = SqlErrors.translate(new UnableToExecuteStatementException(e, null));
+            if (translated instanceof DuplicateKeyException) {
+                throw whichDuplicate(ids, uids, (DuplicateKeyException) translated);
             }
-            if (pending > 0) {
-                batch.execute();
-            }
+            throw translated;
         } catch (JdbiException e) {
             h().rollbackToSavepoint(savepoint); // Jdbi forgets the savepoint once rolled back to
             RuntimeException translated = SqlErrors.translate(e);
@@ -116,6 +114,50 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
             throw translated;
         }
         h().releaseSavepoint(savepoint);
+    }
+
+    /**
+     * The bulk path: one positional prepared statement on the transaction's connection, executed
+     * every {@code batchSize} rows. Binding by position skips Jdbi's per-row named-argument work,
+     * which is most of the cost of a batch.
+     */
+    private void insertBatched(Collection<TimeEntry> entries) throws SQLException {
+        String t = t();
+        try (PreparedStatement ps = h().getConnection().prepareStatement(POSITIONAL_INSERT)) {
+            int pending = 0;
+            for (TimeEntry e : entries) {
+                TimeSpan span = e.span();
+                UnitPrice rate = e.explicitRate();
+                ps.setString(1, t);
+                ps.setString(2, e.id().value());
+                ps.setString(3, e.projectId().value());
+                ps.setString(4, e.timekeeperId().value());
+                ps.setString(5, Columns.valueOrNull(e.activityId()));
+                ps.setObject(6, Columns.utc(span.start()));
+                ps.setInt(7, span.start().getNano());
+                ps.setObject(8, Columns.utc(span.end()));
+                ps.setInt(9, span.end().getNano());
+                ps.setString(10, span.zone().getId());
+                ps.setObject(11, span.localDate());
+                ps.setString(12, e.description());
+                ps.setBoolean(13, e.billable());
+                ps.setBigDecimal(14, rate == null ? null : rate.amount());
+                ps.setString(15, rate == null ? null : rate.currencyCode());
+                ps.setString(16, Columns.nameOrNull(e.explicitRateUnit()));
+                ps.setString(17, e.state().name());
+                ps.setString(18, Columns.valueOrNull(e.invoiceId()));
+                ps.setString(19, e.externalUid());
+                ps.setLong(20, e.version());
+                ps.addBatch();
+                if (++pending == ctx().batchSize()) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
     }
 
     /** Names the first stored id or uid of a failed batch, when the database's message did not. */
