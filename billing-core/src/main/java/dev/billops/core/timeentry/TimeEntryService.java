@@ -87,7 +87,7 @@ public final class TimeEntryService {
     /**
      * Stores a new OPEN entry.
      *
-     * @return the stored entry and, under {@link OverlapPolicy#WARN}, its overlaps
+     * @return the entry as stored and, under {@link OverlapPolicy#WARN}, its overlaps
      */
     public LogResult log(TimeEntry entry) {
         Objects.requireNonNull(entry, "entry");
@@ -125,13 +125,10 @@ public final class TimeEntryService {
             } else {
                 store.insertAll(batch);
             }
-            List<TimeEntry> stored = new ArrayList<>(batch.size());
             for (TimeEntry e : batch) {
-                TimeEntry saved = store.find(e.id()).orElse(e);
-                stored.add(saved);
-                scope.audit(session, "timeentry.log", "time_entry", e.id().value(), null, saved);
+                scope.audit(session, "timeentry.log", "time_entry", e.id().value(), null, e);
             }
-            return new LogResult(stored, overlaps);
+            return new LogResult(batch, overlaps);
         });
     }
 
