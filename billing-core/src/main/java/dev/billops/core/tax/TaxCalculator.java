@@ -3,7 +3,6 @@ package dev.billops.core.tax;
 import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.Money;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -232,8 +231,8 @@ public final class TaxCalculator {
 
     /**
      * Adds {@code diff} (a whole number of minor units) to the nets of the amounts of group
-     * {@code g}, one unit at a time, starting with the amounts whose exact net was rounded
-     * furthest in the opposite direction.
+     * {@code g}, one unit at a time, starting with the amounts whose exact net (amount × 100 /
+     * (100 + rate)) was rounded furthest in the opposite direction; ties go to the earlier amount.
      */
     private static void spread(BigDecimal diff, Group g, Group[] groupOf, BigDecimal[] amounts, BigDecimal[] nets,
             int scale) {
@@ -243,29 +242,48 @@ public final class TaxCalculator {
                 count++;
             }
         }
-        Integer[] members = new Integer[count];
-        BigDecimal[] residual = new BigDecimal[groupOf.length];
+        int[] members = new int[count];
+        // residual x (100 + rate): exact net - rounded net, scaled by the group's constant divisor
+        BigDecimal[] key = new BigDecimal[count];
         BigDecimal divisor = HUNDRED.add(g.rate);
         int k = 0;
         for (int i = 0; i < groupOf.length; i++) {
             if (groupOf[i] == g) {
-                members[k++] = i;
-                BigDecimal exact = amounts[i].multiply(HUNDRED).divide(divisor, MathContext.DECIMAL64);
-                residual[i] = exact.subtract(nets[i]);
+                members[k] = i;
+                key[k] = amounts[i].multiply(HUNDRED).subtract(nets[i].multiply(divisor));
+                k++;
             }
         }
         boolean up = diff.signum() > 0;
-        // stable: ties keep input order
-        Arrays.sort(members, up ? (a, b) -> residual[b].compareTo(residual[a])
-                : (a, b) -> residual[a].compareTo(residual[b]));
         BigDecimal step = BigDecimal.ONE.movePointLeft(scale);
         if (!up) {
             step = step.negate();
         }
         long units = diff.movePointRight(scale).abs().longValueExact();
+        if (units * 8 < count) {
+            // the usual case: a few units over many amounts; pick the best remaining ones by scanning
+            boolean[] taken = new boolean[count];
+            for (long u = 0; u < units; u++) {
+                int best = -1;
+                for (int m = 0; m < count; m++) {
+                    if (!taken[m] && (best < 0 || (up ? key[m].compareTo(key[best]) > 0
+                            : key[m].compareTo(key[best]) < 0))) {
+                        best = m;
+                    }
+                }
+                taken[best] = true;
+                nets[members[best]] = nets[members[best]].add(step);
+            }
+            return;
+        }
+        Integer[] order = new Integer[count];
+        for (int m = 0; m < count; m++) {
+            order[m] = m;
+        }
+        Arrays.sort(order, up ? (x, y) -> key[y].compareTo(key[x]) : (x, y) -> key[x].compareTo(key[y]));
         for (long u = 0; u < units; u++) {
-            int i = members[(int) (u % count)];
-            nets[i] = nets[i].add(step);
+            int m = order[(int) (u % count)];
+            nets[members[m]] = nets[members[m]].add(step);
         }
     }
 
