@@ -213,7 +213,8 @@ class TaxCalculatorPropertiesTest {
     }
 
     @Test
-    @DisplayName("BR-S-08 BR-Z-08 BR-E-08 BR-AE-08 BR-IC-08 BR-G-08 BR-O-08 BR-IG-08 BR-IP-08: one group per (category, rate), base = its nets")
+    @DisplayName("BR-S-08 BR-Z-08 BR-E-08 BR-AE-08 BR-IC-08 BR-G-08 BR-O-08 BR-IG-08 BR-IP-08: one group per"
+            + " (category, rate), base = its nets; BR-Z-09 BR-E-09 BR-AE-09 BR-IC-09 BR-G-09 BR-O-09: zero tax")
     void breakdown_anyInvoice_oneGroupPerCategoryAndRateWithItsNets() {
         Property.forAll(cases()).verify(k -> {
             TaxResult r = k.result();
@@ -243,7 +244,7 @@ class TaxCalculatorPropertiesTest {
     }
 
     @Test
-    @DisplayName("BR-CO-17 BR-S-09: per-group net tax = round(base x rate / 100), exactly")
+    @DisplayName("BR-CO-17 BR-S-09 BR-IG-09 BR-IP-09: per-group net tax = round(base x rate / 100), exactly")
     void groupTax_netPerGroup_exactlyRoundedOnce() {
         Property.forAll(cases().filter(k -> k.invoice().priceBasis() == PriceBasis.NET
                 && k.invoice().taxRounding() == TaxRoundingPolicy.PER_GROUP)).verify(k -> {
