@@ -5,7 +5,6 @@ import dev.billops.core.store.BillingStore;
 import dev.billops.core.store.StoreSession;
 import dev.billops.jdbc.internal.JacksonJsonCodec;
 import dev.billops.jdbc.internal.JdbcSession;
-import dev.billops.jdbc.internal.JsonCodec;
 import dev.billops.jdbc.internal.SqlDialect;
 import dev.billops.jdbc.internal.StoreContext;
 import java.time.Clock;
@@ -179,11 +178,6 @@ public final class JdbcBillingStore implements BillingStore, AutoCloseable {
                 migrated = true;
             }
         }
-    }
-
-    /** The JSON codec of this store's audit log and outbox. */
-    JsonCodec json() {
-        return context.json();
     }
 
     @Override
