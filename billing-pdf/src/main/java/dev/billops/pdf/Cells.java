@@ -1,8 +1,6 @@
 package dev.billops.pdf;
 
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -14,15 +12,31 @@ final class Cells {
     }
 
     /** A borderless cell with text, left-aligned, small vertical padding. */
-    static PdfPCell text(String text, Font font) {
-        return text(text, font, Element.ALIGN_LEFT);
+    static PdfPCell text(String text, TextStyle style) {
+        return text(text, style, Element.ALIGN_LEFT);
     }
 
-    static PdfPCell text(String text, Font font, int alignment) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+    static PdfPCell text(String text, TextStyle style, int alignment) {
+        PdfPCell cell = new PdfPCell(style.phrase(text));
         plain(cell);
         cell.setHorizontalAlignment(alignment);
         return cell;
+    }
+
+    /**
+     * A label and value pair in one row; both get the same fixed leading, so their baselines
+     * line up although the label is set smaller.
+     */
+    static void pair(PdfPTable table, String label, TextStyle labelStyle, String value, TextStyle valueStyle,
+            int valueAlignment) {
+        float leading = Math.max(labelStyle.size(), valueStyle.size()) * 1.22f;
+        PdfPCell l = text(label, labelStyle);
+        l.setLeading(leading, 0);
+        l.setPaddingRight(6f);
+        table.addCell(l);
+        PdfPCell v = text(value, valueStyle, valueAlignment);
+        v.setLeading(leading, 0);
+        table.addCell(v);
     }
 
     /** A borderless cell holding a nested table, which keeps its own row heights. */
@@ -53,10 +67,12 @@ final class Cells {
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPaddingLeft(0);
         cell.setPaddingRight(0);
-        cell.setPaddingTop(1f);
-        cell.setPaddingBottom(2f);
-        cell.setUseAscender(true);
+        cell.setPaddingTop(0f);
+        cell.setPaddingBottom(0.5f);
+        // Baselines from the leading, not from the font's ascender: a row mixing Latin and
+        // Japanese faces (whose ascenders differ) then keeps one baseline across its cells.
+        cell.setUseAscender(false);
         cell.setUseDescender(true);
-        cell.setLeading(0, 1.25f);
+        cell.setLeading(0, 1.22f);
     }
 }

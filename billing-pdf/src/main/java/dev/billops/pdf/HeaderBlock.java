@@ -2,7 +2,6 @@ package dev.billops.pdf;
 
 import com.lowagie.text.Element;
 import com.lowagie.text.Image;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -69,14 +68,15 @@ final class HeaderBlock {
             badge.setTotalWidth(badgeWidth(mark));
             badge.setLockedWidth(true);
             badge.setHorizontalAlignment(Element.ALIGN_RIGHT);
-            PdfPCell word = new PdfPCell(new Phrase(mark.text(), ctx.style.bold(12f, mark.color())));
+            PdfPCell word = new PdfPCell(ctx.style.bold(12f, mark.color()).phrase(mark.text()));
             word.setBorderColor(mark.color());
             word.setBorderWidth(1.6f);
             word.setHorizontalAlignment(Element.ALIGN_CENTER);
-            word.setPaddingTop(3f);
+            word.setPaddingTop(1f);
             word.setPaddingBottom(5f);
-            word.setUseAscender(true);
+            word.setUseAscender(false);
             word.setUseDescender(true);
+            word.setLeading(0, 1.2f);
             badge.addCell(word);
             PdfPCell holder = Cells.holding(badge);
             holder.setVerticalAlignment(Element.ALIGN_MIDDLE);
@@ -88,7 +88,7 @@ final class HeaderBlock {
     }
 
     private float badgeWidth(RenderContext.Mark mark) {
-        return ctx.style.font.bold().getWidthPoint(mark.text(), 12f) + 24f;
+        return ctx.style.bold(12f, mark.color()).width(mark.text()) + 24f;
     }
 
     /** "Bill to" with the buyer's details on the left, the invoice facts on the right. */
@@ -159,9 +159,7 @@ final class HeaderBlock {
     }
 
     private void fact(PdfPTable t, String label, String value, boolean emphasis) {
-        PdfPCell l = Cells.text(label, ctx.style.label);
-        l.setPaddingRight(6f);
-        t.addCell(l);
-        t.addCell(Cells.text(value, emphasis ? ctx.style.bodyBold : ctx.style.body, Element.ALIGN_RIGHT));
+        Cells.pair(t, label, ctx.style.label, value, emphasis ? ctx.style.bodyBold : ctx.style.body,
+                Element.ALIGN_RIGHT);
     }
 }

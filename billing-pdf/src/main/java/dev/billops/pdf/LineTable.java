@@ -1,6 +1,5 @@
 package dev.billops.pdf;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
@@ -97,33 +96,36 @@ final class LineTable {
     }
 
     private void header(PdfPTable table, String text, int alignment) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, ctx.style.tableHeader));
+        PdfPCell cell = new PdfPCell(ctx.style.tableHeader.phrase(text));
         cell.setBackgroundColor(ctx.style.accent);
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setHorizontalAlignment(alignment);
         cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
         pad(cell);
-        cell.setPaddingTop(4f);
+        cell.setPaddingTop(2.5f);
         cell.setPaddingBottom(5f);
+        cell.setUseAscender(false);
+        cell.setUseDescender(true);
+        cell.setLeading(0, 1.2f);
         table.addCell(cell);
     }
 
     private PdfPCell body(String text, int alignment, Color background, boolean last) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, ctx.style.cell));
+        PdfPCell cell = new PdfPCell(ctx.style.cell.phrase(text));
         decorate(cell, background, last);
         cell.setHorizontalAlignment(alignment);
         return cell;
     }
 
     private PdfPCell description(InvoiceLine line, Color background, boolean last) {
-        Phrase phrase = new Phrase(line.description(), ctx.style.cell);
+        Phrase phrase = ctx.style.cell.phrase(line.description());
         for (AllowanceCharge ac : line.allowancesCharges()) {
             String kind = ctx.labels.get(ac.charge() ? "line.charge" : "line.allowance");
             String what = ac.reason().isBlank() ? kind : kind + " (" + ac.reason() + ")";
             if (ac.percent() != null) {
                 what += " " + ctx.formats.percent(ac.percent());
             }
-            phrase.add(new Chunk("\n" + what + ": " + ctx.formats.money(ac.signedAmount()), ctx.style.cellMuted));
+            phrase.addAll(ctx.style.cellMuted.phrase("\n" + what + ": " + ctx.formats.money(ac.signedAmount())));
         }
         PdfPCell cell = new PdfPCell(phrase);
         decorate(cell, background, last);
@@ -138,7 +140,8 @@ final class LineTable {
             cell.setBackgroundColor(background);
         }
         pad(cell);
-        cell.setUseAscender(true);
+        cell.setPaddingTop(1.5f);
+        cell.setUseAscender(false);
         cell.setUseDescender(true);
         cell.setLeading(0, 1.2f);
     }

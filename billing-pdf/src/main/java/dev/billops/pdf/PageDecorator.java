@@ -2,9 +2,7 @@ package dev.billops.pdf;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfGState;
@@ -32,11 +30,15 @@ final class PageDecorator extends PdfPageEventHelper {
     private final RenderContext ctx;
     private final RenderContext.@Nullable Mark watermark;
     private final List<PdfTemplate> pageSlots = new ArrayList<>();
+    private final TextStyle footer;
+    private final TextStyle footerBold;
 
     PageDecorator(RenderContext ctx) {
         this.ctx = ctx;
         RenderContext.Mark mark = ctx.mark();
         this.watermark = mark != null && mark.watermark() ? mark : null;
+        this.footer = ctx.style.regular(FOOTER_SIZE, Style.MUTED);
+        this.footerBold = ctx.style.bold(FOOTER_SIZE, Style.MUTED);
     }
 
     @Override
@@ -61,7 +63,7 @@ final class PageDecorator extends PdfPageEventHelper {
 
         float textY = ruleY - 11f;
         ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT,
-                new Phrase(footerLeft(), ctx.style.regular(FOOTER_SIZE, Style.MUTED)), left, textY, 0);
+                footer.phrase(footerLeft()), left, textY, 0);
         PdfTemplate slot = canvas.createTemplate(SLOT_WIDTH, SLOT_HEIGHT);
         canvas.addTemplate(slot, right - SLOT_WIDTH, textY - 3f);
         pageSlots.add(slot);
@@ -71,15 +73,9 @@ final class PageDecorator extends PdfPageEventHelper {
     public void onCloseDocument(PdfWriter writer, Document document) {
         String total = Integer.toString(pageSlots.size());
         String prefix = ctx.title() + " " + ctx.number() + "  ·  ";
-        BaseFont font = ctx.style.font.regular();
         for (int i = 0; i < pageSlots.size(); i++) {
-            PdfTemplate slot = pageSlots.get(i);
             String text = prefix + ctx.labels.format("footer.page", Integer.toString(i + 1), total);
-            slot.beginText();
-            slot.setFontAndSize(font, FOOTER_SIZE);
-            slot.setColorFill(Style.MUTED);
-            slot.showTextAligned(PdfContentByte.ALIGN_RIGHT, text, SLOT_WIDTH, 3f, 0);
-            slot.endText();
+            ColumnText.showTextAligned(pageSlots.get(i), Element.ALIGN_RIGHT, footer.phrase(text), SLOT_WIDTH, 3f, 0);
         }
     }
 
@@ -92,10 +88,9 @@ final class PageDecorator extends PdfPageEventHelper {
     private void runningHeader(PdfContentByte canvas, Document document) {
         float y = document.top() + 16f;
         ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT,
-                new Phrase(ctx.title() + " " + ctx.number(), ctx.style.bold(FOOTER_SIZE, Style.MUTED)),
-                document.left(), y, 0);
+                footerBold.phrase(ctx.title() + " " + ctx.number()), document.left(), y, 0);
         ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT,
-                new Phrase(ctx.buyer.name(), ctx.style.regular(FOOTER_SIZE, Style.MUTED)), document.right(), y, 0);
+                footer.phrase(ctx.buyer.name()), document.right(), y, 0);
     }
 
     private String footerLeft() {
@@ -114,9 +109,8 @@ final class PageDecorator extends PdfPageEventHelper {
         if (mark == null) {
             return;
         }
-        BaseFont font = ctx.style.font.bold();
         float size = 96f;
-        float width = font.getWidthPoint(mark.text(), size);
+        float width = ctx.style.bold(size, mark.color()).width(mark.text());
         float maxWidth = (float) Math.hypot(page.getWidth(), page.getHeight()) * 0.62f;
         if (width > maxWidth) {
             size = size * maxWidth / width;
@@ -125,13 +119,15 @@ final class PageDecorator extends PdfPageEventHelper {
         translucent.setFillOpacity(0.13f);
         canvas.saveState();
         canvas.setGState(translucent);
-        canvas.beginText();
-        canvas.setFontAndSize(font, size);
-        canvas.setColorFill(mark.color());
         float angle = (float) Math.toDegrees(Math.atan2(page.getHeight(), page.getWidth()));
-        canvas.showTextAligned(PdfContentByte.ALIGN_CENTER, mark.text(), page.getWidth() / 2,
-                page.getHeight() / 2 - size / 3, angle);
-        canvas.endText();
+        // the baseline runs through the page centre, lowered by a third of the size so that the
+        // letters' middle, not their foot, sits on the diagonal
+        double radians = Math.toRadians(angle);
+        float drop = size / 3;
+        float x = page.getWidth() / 2 + (float) (drop * Math.sin(radians));
+        float y = page.getHeight() / 2 - (float) (drop * Math.cos(radians));
+        ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, ctx.style.bold(size, mark.color()).phrase(mark.text()),
+                x, y, angle);
         canvas.restoreState();
     }
 }

@@ -98,8 +98,7 @@ final class PaymentBlock {
     }
 
     private void pair(PdfPTable t, String label, String value) {
-        t.addCell(Cells.text(label, ctx.style.label));
-        t.addCell(Cells.text(value, ctx.style.bodyBold));
+        Cells.pair(t, label, ctx.style.label, value, ctx.style.bodyBold, Element.ALIGN_LEFT);
     }
 
     /** The payment reference: the invoice number (a draft has none yet, so its id). */

@@ -5,40 +5,47 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A regular and a bold TrueType font, parsed once and embedded as subsets (only the glyphs a
- * document uses) into every PDF rendered with it.
+ * The typeface of a document: a regular and a bold weight, each a list of faces tried in order
+ * for every character (a face without a glyph for it hands it to the next). Each face is
+ * embedded as a subset, with only the glyphs a document uses, and only if it uses any.
  *
- * <p>Parsing a font costs tens of milliseconds, so an instance is meant to be created once and
- * shared: it is immutable and safe to use from many threads at once. The default,
- * {@link #standard()}, is Noto Sans CJK JP (SIL Open Font License 1.1), subset to Latin, Greek,
- * Cyrillic, Japanese and common symbols; it ships in this module's jar together with its licence
- * ({@code dev/billops/pdf/fonts/OFL.txt}).
+ * <p>{@link #standard()} is Noto Sans (Latin, Greek, Cyrillic, symbols) followed by Noto Sans CJK
+ * JP (Japanese), both under the SIL Open Font License 1.1; they ship in this module's jar with
+ * their licence ({@code dev/billops/pdf/fonts/OFL.txt}). Splitting them keeps documents without
+ * Japanese text cheap: OpenPDF's per-document subsetting work grows with a face's glyph count,
+ * and the Japanese face has over 8,000 glyphs.
+ *
+ * <p>Parsing faces costs tens of milliseconds, so an instance is meant to be created once and
+ * shared: it is immutable and safe to use from many threads at once.
  */
 public final class PdfFont {
 
     private static final String FONT_DIR = "/dev/billops/pdf/fonts/";
 
     private final String name;
-    private final BaseFont regular;
-    private final BaseFont bold;
+    private final List<BaseFont> regular;
+    private final List<BaseFont> bold;
 
-    private PdfFont(String name, BaseFont regular, BaseFont bold) {
+    private PdfFont(String name, List<BaseFont> regular, List<BaseFont> bold) {
         this.name = name;
-        this.regular = regular;
-        this.bold = bold;
+        this.regular = List.copyOf(regular);
+        this.bold = List.copyOf(bold);
     }
 
-    /** The bundled Noto Sans CJK JP subset, loaded on first use and shared by every caller. */
+    /** Noto Sans with Noto Sans CJK JP, loaded on first use and shared by every caller. */
     public static PdfFont standard() {
         return Standard.FONT;
     }
 
     /**
      * A host's own TrueType font (a {@code .ttf} with glyph outlines; not a collection and not a
-     * CFF-based {@code .otf}). Pass the same bytes twice when there is no bold face.
+     * CFF-based {@code .otf}), with the standard faces as fallback for characters it lacks. Pass
+     * the same bytes twice when there is no bold face.
      *
      * @param name a name for messages, e.g. {@code "Inter"}
      * @param regularTtf the regular face
@@ -49,26 +56,33 @@ public final class PdfFont {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(regularTtf, "regularTtf");
         Objects.requireNonNull(boldTtf, "boldTtf");
-        return new PdfFont(name, load(name + " (regular)", regularTtf.clone(), 'R'),
-                load(name + " (bold)", boldTtf.clone(), 'B'));
+        List<BaseFont> regular = new ArrayList<>();
+        regular.add(load(name + " (regular)", regularTtf.clone(), 'H'));
+        regular.addAll(standard().regular);
+        List<BaseFont> bold = new ArrayList<>();
+        bold.add(load(name + " (bold)", boldTtf.clone(), 'I'));
+        bold.addAll(standard().bold);
+        return new PdfFont(name, regular, bold);
     }
 
-    /** The name given at creation, e.g. {@code "Noto Sans CJK JP"}. */
+    /** The name given at creation, e.g. {@code "Noto Sans"}. */
     public String name() {
         return name;
     }
 
-    BaseFont regular() {
-        return regular;
+    /** The faces of a weight, in the order they are tried. */
+    List<BaseFont> faces(boolean boldWeight) {
+        return boldWeight ? bold : regular;
     }
 
-    BaseFont bold() {
-        return bold;
-    }
-
-    /** Whether the regular face has a glyph for the code point. */
+    /** Whether some regular face has a glyph for the code point. */
     public boolean canDisplay(int codePoint) {
-        return regular.charExists(codePoint);
+        for (BaseFont face : regular) {
+            if (face.charExists(codePoint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -88,8 +102,8 @@ public final class PdfFont {
         }
         font.setSubset(true);
         // OpenPDF tags each embedded subset with six random letters; a fixed tag per face keeps
-        // the output byte-identical. Regular and bold get different tags, so two faces with the
-        // same PostScript name never collide within one document.
+        // the output byte-identical. Every face gets its own letter, so two faces with the same
+        // PostScript name never collide within one document.
         font.setSecureRandom(new FixedLetters(subsetTagLetter));
         return font;
     }
@@ -105,11 +119,13 @@ public final class PdfFont {
         }
     }
 
-    /** Holder idiom: the bundled font is parsed once, on first use, without locking afterwards. */
+    /** Holder idiom: the bundled faces are parsed once, on first use, without locking afterwards. */
     private static final class Standard {
-        static final PdfFont FONT = new PdfFont("Noto Sans CJK JP",
-                load("NotoSansCJKjp-Regular", resource("NotoSansCJKjp-Regular-subset.ttf"), 'R'),
-                load("NotoSansCJKjp-Bold", resource("NotoSansCJKjp-Bold-subset.ttf"), 'B'));
+        static final PdfFont FONT = new PdfFont("Noto Sans",
+                List.of(load("NotoSans-Regular", resource("NotoSans-Regular-subset.ttf"), 'A'),
+                        load("NotoSansCJKjp-Regular", resource("NotoSansCJKjp-Regular-subset.ttf"), 'C')),
+                List.of(load("NotoSans-Bold", resource("NotoSans-Bold-subset.ttf"), 'B'),
+                        load("NotoSansCJKjp-Bold", resource("NotoSansCJKjp-Bold-subset.ttf"), 'D')));
     }
 
     /**

@@ -1,11 +1,10 @@
 package dev.billops.pdf;
 
-import com.lowagie.text.Font;
 import java.awt.Color;
 
 /**
- * Fonts and colours of one document, derived from its {@link Theme}. OpenPDF fonts are cheap
- * wrappers of the shared, parsed {@link PdfFont}; a Style is made per rendering.
+ * Text styles and colours of one document, derived from its {@link Theme}. Text styles are
+ * cheap wrappers of the shared, parsed {@link PdfFont}; a Style is made per rendering.
  */
 final class Style {
 
@@ -22,20 +21,20 @@ final class Style {
     final Color accentTint;
     final PdfFont font;
 
-    final Font body;
-    final Font bodyBold;
-    final Font small;
-    final Font smallMuted;
-    final Font smallBold;
-    final Font label;
-    final Font tableHeader;
-    final Font cell;
-    final Font cellBold;
-    final Font cellMuted;
-    final Font title;
-    final Font sellerName;
-    final Font sectionTitle;
-    final Font amountDue;
+    final TextStyle body;
+    final TextStyle bodyBold;
+    final TextStyle small;
+    final TextStyle smallMuted;
+    final TextStyle smallBold;
+    final TextStyle label;
+    final TextStyle tableHeader;
+    final TextStyle cell;
+    final TextStyle cellBold;
+    final TextStyle cellMuted;
+    final TextStyle title;
+    final TextStyle sellerName;
+    final TextStyle sectionTitle;
+    final TextStyle amountDue;
 
     Style(Theme theme) {
         this.font = theme.font();
@@ -57,12 +56,12 @@ final class Style {
         this.amountDue = bold(10.5f, TEXT);
     }
 
-    Font regular(float size, Color color) {
-        return new Font(font.regular(), size, Font.NORMAL, color);
+    TextStyle regular(float size, Color color) {
+        return new TextStyle(font, size, false, color);
     }
 
-    Font bold(float size, Color color) {
-        return new Font(font.bold(), size, Font.NORMAL, color);
+    TextStyle bold(float size, Color color) {
+        return new TextStyle(font, size, true, color);
     }
 
     private static Color tint(Color c, float towardsWhite) {

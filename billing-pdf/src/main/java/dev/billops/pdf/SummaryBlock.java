@@ -1,8 +1,6 @@
 package dev.billops.pdf;
 
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -60,8 +58,8 @@ final class SummaryBlock {
         t.addCell(cell);
     }
 
-    private static PdfPCell row(String text, Font font, int alignment) {
-        PdfPCell cell = Cells.text(text, font, alignment);
+    private static PdfPCell row(String text, TextStyle style, int alignment) {
+        PdfPCell cell = Cells.text(text, style, alignment);
         cell.setPaddingTop(2f);
         return cell;
     }
@@ -137,20 +135,21 @@ final class SummaryBlock {
     /** The figure the reader looks for: bold on an accent-tinted band. */
     private void emphasized(PdfPTable t, String label, Money amount) {
         Color band = ctx.style.accentTint;
-        PdfPCell left = new PdfPCell(new Phrase(label, ctx.style.amountDue));
-        PdfPCell right = new PdfPCell(new Phrase(ctx.formats.money(amount), ctx.style.amountDue));
+        PdfPCell left = new PdfPCell(ctx.style.amountDue.phrase(label));
+        PdfPCell right = new PdfPCell(ctx.style.amountDue.phrase(ctx.formats.money(amount)));
         right.setHorizontalAlignment(Element.ALIGN_RIGHT);
         for (PdfPCell cell : new PdfPCell[] {left, right}) {
             cell.setBorder(Rectangle.TOP);
             cell.setBorderColor(ctx.style.accent);
             cell.setBorderWidth(1.2f);
             cell.setBackgroundColor(band);
-            cell.setPaddingTop(5f);
+            cell.setPaddingTop(3.5f);
             cell.setPaddingBottom(6f);
             cell.setPaddingLeft(5f);
             cell.setPaddingRight(5f);
-            cell.setUseAscender(true);
+            cell.setUseAscender(false);
             cell.setUseDescender(true);
+            cell.setLeading(0, 1.2f);
             t.addCell(cell);
         }
     }

@@ -245,9 +245,17 @@ class InvoicePdfRendererTest {
                 "Перевод технической документации (русский →", "немецкий)", "日本語マニュアルの校正",
                 "Спасибо за сотрудничество! ありがとうございます。", "Korrektur der japanischen");
         assertTrue(pdf.fontsEmbedded, "fonts " + pdf.fontNames + " are embedded");
+        assertTrue(pdf.fontNames.contains("CCCCCC+NotoSansCJKjp-Regular"), "Japanese face in " + pdf.fontNames);
         for (String font : pdf.fontNames) {
-            assertTrue(font.matches("[A-Z]{6}\\+NotoSansCJKjp-(Regular|Bold)"), "subset font " + font);
+            assertTrue(font.matches("[A-Z]{6}\\+NotoSans(CJKjp)?-(Regular|Bold)"), "subset font " + font);
         }
+    }
+
+    @Test
+    void render_textWithoutJapanese_embedsOnlyTheLatinFaces() {
+        PdfText pdf = render(Samples.german());
+        assertEquals(List.of("AAAAAA+NotoSans-Regular", "BBBBBB+NotoSans-Bold"),
+                pdf.fontNames.stream().sorted().toList());
     }
 
     @Test

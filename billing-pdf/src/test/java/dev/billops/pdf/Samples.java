@@ -119,10 +119,15 @@ final class Samples {
 
     /** Issued on {@link #ISSUED}, due {@link #DUE}, January 2026, with a PO reference. */
     static Invoice issue(Client buyer, String number, List<InvoiceLine> lines) {
+        return issue(buyer, number, lines, "");
+    }
+
+    static Invoice issue(Client buyer, String number, List<InvoiceLine> lines, String notes) {
         return Invoice.draft(InvoiceId.of("inv-" + number), buyer.id(), buyer.currency(), InvoiceSource.TIME_ENTRIES)
                 .withLines(lines)
                 .withServicePeriod(JANUARY)
                 .withPurchaseOrderRef("PO-4711")
+                .withNotes(notes)
                 .issuedAs(number, ISSUED, DUE);
     }
 
@@ -192,8 +197,8 @@ final class Samples {
         List<InvoiceLine> lines = List.of(
                 hours(1, "Перевод технической документации (русский → немецкий)", "20", eur, "65.00", vat("19")),
                 hours(2, "日本語マニュアルの校正 – Korrektur der japanischen Anleitung", "8", eur, "80.00", vat("19")));
-        return InvoiceDocument.of(germanSeller(), buyer, issue(buyer, "RE-2026-0043", lines)
-                .withNotes("Спасибо за сотрудничество! ありがとうございます。"));
+        return InvoiceDocument.of(germanSeller(), buyer, issue(buyer, "RE-2026-0043", lines,
+                "Спасибо за сотрудничество! ありがとうございます。"));
     }
 
     static InvoiceDocument reverseCharge() {
