@@ -194,6 +194,22 @@ class InvoicePdfRendererTest {
     }
 
     @Test
+    void render_longJapaneseDescriptionWithoutSpaces_wrapsInsideThePage() {
+        InvoiceDocument base = Samples.japanese();
+        String description = "クラウド基盤移行プロジェクトにおける要件定義書作成と既存システム調査および移行計画策定支援業務"
+                .repeat(3);
+        List<InvoiceLine> lines = List.of(Samples.hours(1, description, "10", base.invoice().currency(), "12000",
+                Samples.vat("10")));
+        Invoice invoice = Samples.issue(base.buyer(), "SK-2026-0006", lines);
+        PdfText pdf = PdfText.read(RENDERER.render(InvoiceDocument.of(base.seller(), base.buyer(), invoice)));
+        assertTrue(pdf.maxGlyphRight < pdf.pageSize.getWidth() - 40f, "right-most glyph at " + pdf.maxGlyphRight);
+        String japaneseOnly = pdf.all().replaceAll("[^\\p{IsHan}\\p{IsKatakana}\\p{IsHiragana}ー]", "");
+        // the first wrapped line shares its row with the quantity "10 時間"
+        assertTrue(japaneseOnly.replace("時間", "").contains(description), "all of it is printed:\n" + pdf.all());
+        assertTrue(pdf.pages.get(0).split("\n").length > 20, "the description takes several lines");
+    }
+
+    @Test
     void render_englishUs_formatsDollarsAndUsDates() {
         String text = render(Samples.american()).all();
         assertContains(text, "Invoice", "Issue date Feb 3, 2026", "Due date Mar 5, 2026", "$175.00", "$10,500.00",
