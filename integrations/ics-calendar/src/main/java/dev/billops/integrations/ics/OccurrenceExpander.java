@@ -1,0 +1,195 @@
+package dev.billops.integrations.ics;
+
+import dev.billops.spi.CalendarEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import net.fortuna.ical4j.model.Recur;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a calendar's VEVENTs into the occurrences overlapping a range: RRULE (via ical4j's
+ * {@link Recur}), RDATE and EXDATE, with RECURRENCE-ID overrides replacing the occurrence they
+ * name. Every VEVENT of the calendar is interpreted first, so a broken event anywhere fails the
+ * whole read. Not thread-safe; one per read.
+ */
+final class OccurrenceExpander {
+
+    /** An upper bound on the occurrences one rule may produce in one read, against runaway rules. */
+    private static final int MAX_OCCURRENCES = 100_000;
+
+    private final ZoneResolver zones;
+    private final ZoneId defaultZone;
+    private final @Nullable String owner;
+
+    OccurrenceExpander(ZoneResolver zones, ZoneId defaultZone, @Nullable String owner) {
+        this.zones = zones;
+        this.defaultZone = defaultZone;
+        this.owner = owner;
+    }
+
+    List<CalendarEvent> occurrences(RawComponent calendar, Instant from, Instant to) {
+        Map<String, ParsedEvent> masters = new LinkedHashMap<>();
+        Map<String, Map<String, ParsedEvent>> overrides = new LinkedHashMap<>();
+        for (RawComponent vevent : calendar.children("VEVENT")) {
+            ParsedEvent e = ParsedEvent.of(vevent, zones, defaultZone, owner);
+            if (e.recurrenceId() == null) {
+                masters.merge(e.uid(), e, OccurrenceExpander::newer);
+            } else {
+                overrides.computeIfAbsent(e.uid(), k -> new LinkedHashMap<>())
+                        .merge(e.recurrenceId().key(), e, OccurrenceExpander::newer);
+            }
+        }
+        List<CalendarEvent> out = new ArrayList<>();
+        for (ParsedEvent master : masters.values()) {
+            Map<String, ParsedEvent> own = overrides.getOrDefault(master.uid(), Map.of());
+            if (!master.recurring()) {
+                ParsedEvent replacement = own.get(master.start().key());
+                ParsedEvent e = replacement != null && replacement.sequence() >= master.sequence() ? replacement : master;
+                addIfOverlapping(out, master.uid(), e, e.start(), from, to);
+                continue;
+            }
+            for (IcsTime start : starts(master, from, to)) {
+                String key = start.key();
+                if (!master.exdates().contains(key) && !own.containsKey(key)) {
+                    addIfOverlapping(out, master.uid() + "#" + key, master, start, from, to);
+                }
+            }
+            own.forEach((key, o) -> {
+                if (!master.exdates().contains(key)) {
+                    addIfOverlapping(out, master.uid() + "#" + key, o, o.start(), from, to);
+                }
+            });
+        }
+        // overrides whose master is not in the file (e.g. one invited occurrence): report them as they are
+        overrides.forEach((uid, own) -> {
+            if (!masters.containsKey(uid)) {
+                own.forEach((key, o) -> addIfOverlapping(out, uid + "#" + key, o, o.start(), from, to));
+            }
+        });
+        out.sort(Comparator.comparing(CalendarEvent::start).thenComparing(CalendarEvent::uid));
+        return out;
+    }
+
+    private static ParsedEvent newer(ParsedEvent a, ParsedEvent b) {
+        return b.sequence() >= a.sequence() ? b : a;
+    }
+
+    private void addIfOverlapping(List<CalendarEvent> out, String uid, ParsedEvent e, IcsTime start, Instant from,
+            Instant to) {
+        IcsTime end = e.length().after(start);
+        Instant s = start.instant();
+        Instant en = end.instant();
+        boolean overlaps = en.isAfter(s) ? s.isBefore(to) && en.isAfter(from) : !s.isBefore(from) && s.isBefore(to);
+        if (overlaps) {
+            out.add(new CalendarEvent(uid, e.summary(), e.description(), s, en, start.zone(), start.dateOnly(),
+                    e.status(), e.busy(), e.declined(), e.categories(), e.sequence()));
+        }
+    }
+
+    /** The starts of a recurring master's occurrences that may overlap the range (superset; filtered later). */
+    private List<IcsTime> starts(ParsedEvent master, Instant from, Instant to) {
+        IcsTime seed = master.start();
+        TreeMap<Instant, IcsTime> starts = new TreeMap<>();
+        starts.put(seed.instant(), seed);
+        for (IcsTime r : master.rdates()) {
+            starts.put(r.instant(), r.dateOnly() == seed.dateOnly() ? r : seed.with(r.at()));
+        }
+        for (String rule : master.rrules()) {
+            for (IcsTime t : expand(master, rule, from, to)) {
+                starts.put(t.instant(), t);
+            }
+        }
+        return new ArrayList<>(starts.values());
+    }
+
+    private List<IcsTime> expand(ParsedEvent master, String rule, Instant from, Instant to) {
+        IcsTime seed = master.start();
+        String where = "event " + master.uid();
+        StringBuilder withoutUntil = new StringBuilder();
+        String until = null;
+        int count = 0;
+        for (String part : rule.split(";")) {
+            String[] kv = part.split("=", 2);
+            String name = kv[0].trim().toUpperCase(Locale.ROOT);
+            if (name.equals("UNTIL") && kv.length == 2) {
+                until = kv[1].trim();
+                continue;
+            }
+            if (name.equals("COUNT") && kv.length == 2) {
+                try {
+                    count = Integer.parseInt(kv[1].trim());
+                } catch (NumberFormatException e) {
+                    throw new CalendarProblem(where + ": RRULE '" + rule + "' has a COUNT that is not a number");
+                }
+            }
+            if (!part.isBlank()) {
+                withoutUntil.append(withoutUntil.length() == 0 ? "" : ";").append(part.trim());
+            }
+        }
+        IcsTime untilTime = until == null ? null
+                : IcsTime.parse(new RawProperty("UNTIL", Map.of(), until), zones, defaultZone, where + " RRULE");
+        if (untilTime != null && untilTime.instant().isBefore(from.minus(java.time.Duration.ofDays(1)))
+                && master.length().days() < 1 && master.length().time().toDays() < 1) {
+            return List.of(); // the rule ended before the range (events of under a day cannot reach into it)
+        }
+        List<IcsTime> result = new ArrayList<>();
+        try {
+            if (seed.dateOnly()) {
+                Recur<LocalDate> recur = new Recur<>(withoutUntil.toString());
+                LocalDate s = seed.at().toLocalDate();
+                LocalDate end = LocalDate.ofInstant(to, defaultZone).plusDays(1);
+                LocalDate low = count > 0 ? s : max(s, LocalDate.ofInstant(from, defaultZone).minusDays(master.length().days() + 1));
+                for (LocalDate d : recur.getDates(s, low, end, MAX_OCCURRENCES)) {
+                    result.add(new IcsTime(d.atStartOfDay(seed.zone()), true, true));
+                }
+            } else {
+                Recur<ZonedDateTime> recur = new Recur<>(withoutUntil.toString());
+                ZonedDateTime s = seed.at();
+                ZonedDateTime end = to.atZone(seed.zone());
+                ZonedDateTime low = count > 0 ? s
+                        : max(s, from.atZone(seed.zone()).minusDays(master.length().days() + 1).minus(master.length().time()));
+                for (ZonedDateTime d : recur.getDates(s, low, end, MAX_OCCURRENCES)) {
+                    result.add(seed.with(d));
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new CalendarProblem(where + ": RRULE '" + rule + "' cannot be read: " + e.getMessage(), e);
+        }
+        if (count > 0 && result.stream().noneMatch(t -> t.instant().equals(seed.instant()))) {
+            // RFC 5545: DTSTART is the first occurrence and counts towards COUNT even if the rule does not match it
+            result.add(0, seed);
+            result = new ArrayList<>(result.subList(0, Math.min(count, result.size())));
+        }
+        if (untilTime != null) {
+            IcsTime u = untilTime;
+            result.removeIf(t -> after(t, u));
+        }
+        return result;
+    }
+
+    /** Whether occurrence {@code t} lies after UNTIL {@code u} (inclusive bound), comparing like with like. */
+    private static boolean after(IcsTime t, IcsTime u) {
+        if (u.dateOnly()) {
+            return t.at().toLocalDate().isAfter(u.at().toLocalDate());
+        }
+        if (u.floating()) {
+            LocalDateTime local = t.at().toLocalDateTime();
+            return local.isAfter(u.at().toLocalDateTime());
+        }
+        return t.instant().isAfter(u.instant());
+    }
+
+    private static <T extends Comparable<? super T>> T max(T a, T b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
