@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The tenant's clients. {@link Client}'s constructor validates each field; the store rejects a
  * known id ({@link DuplicateKeyException}) and a stale version on update. Thread-safe; obtain it
- * from {@code TenantBilling.clients()}.
+ * from {@code TenantBilling.clients()}. The audit log gets {@link Client#redacted()} copies, so
+ * payment method references never reach it.
  */
 public final class ClientService {
 
@@ -30,7 +31,7 @@ public final class ClientService {
             ClientStore store = session.get(ClientStore.class);
             store.insert(client);
             Client stored = store.find(client.id()).orElse(client);
-            scope.audit(session, "client.create", "client", client.id().value(), null, stored);
+            scope.audit(session, "client.create", "client", client.id().value(), null, stored.redacted());
             return stored;
         });
     }
@@ -47,7 +48,8 @@ public final class ClientService {
             Client before = store.find(client.id())
                     .orElseThrow(() -> new NotFoundException("client", client.id().value()));
             Client after = store.update(client);
-            scope.audit(session, "client.update", "client", client.id().value(), before, after);
+            scope.audit(session, "client.update", "client", client.id().value(), before.redacted(),
+                    after.redacted());
             return after;
         });
     }

@@ -2,6 +2,10 @@ package dev.billops.core.party;
 
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.id.ClientId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import javax.money.CurrencyUnit;
@@ -108,6 +112,30 @@ public record Client(
     public Client withVersion(long version) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
                 exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    /**
+     * This client with the payment method reference replaced by a fingerprint
+     * ({@code "sha256:"} and the first 12 hex digits of its SHA-256), for records that are kept
+     * and shown, such as the audit log: a change of the reference stays visible, the reference
+     * itself does not.
+     */
+    public Client redacted() {
+        if (paymentMethodRef == null) {
+            return this;
+        }
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
+                exemptionReason, autopayEnabled, fingerprint(paymentMethodRef), active, version);
+    }
+
+    private static String fingerprint(String secret) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** Shows everything but the payment method reference. */

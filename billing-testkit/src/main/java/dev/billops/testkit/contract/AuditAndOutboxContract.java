@@ -1,13 +1,17 @@
 package dev.billops.testkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.billops.core.audit.AuditLog;
 import dev.billops.core.audit.AuditRecord;
+import dev.billops.core.catalog.ClientService;
 import dev.billops.core.event.BillingEvent;
 import dev.billops.core.event.EventOutbox;
 import dev.billops.core.event.InvoiceIssued;
@@ -19,8 +23,12 @@ import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.PaymentId;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Actor;
+import dev.billops.core.party.Client;
 import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.store.TenantScope;
 import dev.billops.testkit.gen.DomainGens;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -85,6 +93,28 @@ public abstract class AuditAndOutboxContract extends StoreContract {
             assertEquals(1, history.size(), text);
             assertSameRecord(r, history.get(0));
         }
+    }
+
+    @Test
+    void clientService_autopayClient_auditNeverHoldsThePaymentMethodReference() {
+        String secret = "pm_live_SECRET_4242";
+        ClientService clients = new ClientService(new TenantScope(store, tenant, Actor.user("alice@acme.test"),
+                Clock.fixed(Fixtures.T0, ZoneOffset.UTC)));
+        Client created = clients.create(Fixtures.richClient(ClientId.of("c-pm"), "Autopay GmbH").withAutopay(secret));
+        clients.update(created.withTerms(14));
+        List<AuditRecord> history = tx(s -> s.get(AuditLog.class).history("client", "c-pm"));
+        assertEquals(2, history.size());
+        for (AuditRecord r : history) {
+            for (Object state : new Object[] {r.before(), r.after()}) {
+                if (state instanceof Client c) {
+                    assertNotEquals(secret, c.paymentMethodRef(), r.action());
+                } else if (state != null) {
+                    assertFalse(state.toString().contains(secret), r.action() + " stored " + state);
+                    assertTrue(state.toString().contains("sha256:"), r.action() + " keeps a fingerprint: " + state);
+                }
+            }
+        }
+        assertEquals(secret, clients.get(ClientId.of("c-pm")).paymentMethodRef(), "the client itself keeps it");
     }
 
     @Test
