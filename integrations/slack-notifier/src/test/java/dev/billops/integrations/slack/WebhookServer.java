@@ -43,7 +43,8 @@ final class WebhookServer implements AutoCloseable {
         }
     }
 
-    record Received(String method, String path, Map<String, List<String>> headers, byte[] body, Instant at) {
+    record Received(String method, String path, Map<String, List<String>> headers, byte[] body, Instant at,
+            long nanoTime) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -73,7 +74,7 @@ final class WebhookServer implements AutoCloseable {
             body = in.readAllBytes();
         }
         Received r = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                Map.copyOf(exchange.getRequestHeaders()), body, Instant.now());
+                Map.copyOf(exchange.getRequestHeaders()), body, Instant.now(), System.nanoTime());
         history.add(r);
         received.add(r);
         Reply reply = script.poll();
