@@ -1,0 +1,140 @@
+package dev.billops.examples.cli;
+
+import dev.billops.core.Billing;
+import dev.billops.core.TenantBilling;
+import dev.billops.core.id.ProjectId;
+import dev.billops.core.id.TenantId;
+import dev.billops.core.id.TimekeeperId;
+import dev.billops.core.party.Actor;
+import dev.billops.core.party.Timekeeper;
+import dev.billops.core.project.Project;
+import dev.billops.examples.demo.CalendarFiles;
+import dev.billops.integrations.ics.IcsCalendarSource;
+import dev.billops.jdbc.JdbcBillingStore;
+import dev.billops.spi.calendar.CalendarImport;
+import dev.billops.spi.calendar.ImportReport;
+import dev.billops.spi.calendar.ProjectMapping;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code import-ics}: imports an iCalendar file as one timekeeper's time entries, mapped to
+ * projects by the project code in square brackets in each title. Re-importing the same file
+ * changes nothing; a changed event updates its unbilled entry; a malformed file imports nothing.
+ */
+@Command(name = "import-ics", mixinStandardHelpOptions = true,
+        description = {"Imports the events of an .ics file (RFC 5545: Google Calendar, Outlook) as time entries of "
+                + "one timekeeper. Titles name the project by its code, e.g. \"[ACME-WEB] Sprint review\".",
+            "All-day, declined, cancelled and free events are skipped; importing again is idempotent."})
+final class ImportIcsCommand implements Callable<Integer> {
+
+    @Spec
+    @Nullable CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions db = new DatabaseOptions();
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .ics file")
+    @Nullable Path file;
+
+    @Option(names = "--timekeeper", required = true, paramLabel = "ID", description = "whose time the events are")
+    @Nullable String timekeeper;
+
+    @Option(names = "--tenant", paramLabel = "ID", description = "the tenant (default: the only one in the database)")
+    @Nullable String tenant;
+
+    @Option(names = "--organized-by", paramLabel = "EMAIL",
+            description = "import only the events this address organizes (for a shared team calendar)")
+    @Nullable String organizer;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", converter = LocalDateConverter.class, defaultValue = "2000-01-01",
+            description = "first day of the imported range (default: ${DEFAULT-VALUE})")
+    LocalDate from = LocalDate.of(2000, 1, 1);
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = LocalDateConverter.class,
+            description = "first day after the imported range (default: a year from today)")
+    @Nullable LocalDate to;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Europe/Berlin",
+            description = "zone of the range and of floating times in the file (default: ${DEFAULT-VALUE})")
+    ZoneId zone = ZoneId.of("Europe/Berlin");
+
+    @Override
+    public Integer call() throws IOException {
+        Path ics = Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(ics)) {
+            throw new CliFailure("calendar file " + ics + " not found");
+        }
+        LocalDate until = to != null ? to : LocalDate.now(zone).plusYears(1);
+        if (!until.isAfter(from)) {
+            throw new CliFailure("--to " + until + " must be after --from " + from);
+        }
+        PrintWriter out = Objects.requireNonNull(spec).commandLine().getOut();
+        try (JdbcBillingStore store = db.open()) {
+            TenantId tenantId = DatabaseOptions.tenant(store, tenant, db.describe());
+            TenantBilling t = Billing.builder().stores(store).build().tenant(tenantId, Actor.system("import-ics"));
+            TimekeeperId who = TimekeeperId.of(Objects.requireNonNull(timekeeper, "timekeeper"));
+            Timekeeper person = t.timekeepers().find(who).orElseThrow(() -> new CliFailure("timekeeper '"
+                    + timekeeper + "' not found in tenant " + tenantId.value() + " (it has: " + String.join(", ",
+                            t.timekeepers().list().stream().map(k -> k.id().value()).toList()) + ")"));
+            Map<String, ProjectId> codes = new HashMap<>();
+            for (Project p : t.projects().list()) {
+                if (p.code() != null) {
+                    codes.put(p.code(), p.id());
+                }
+            }
+            IcsCalendarSource source;
+            if (organizer != null) {
+                String text = Files.readString(ics, StandardCharsets.UTF_8);
+                source = IcsCalendarSource.ofText(ics + " (" + organizer + ")",
+                        CalendarFiles.organizedBy(text, organizer));
+            } else {
+                source = IcsCalendarSource.ofFile(ics);
+            }
+            source = source.withZone(zone);
+            String owner = organizer != null ? organizer : person.email();
+            if (owner != null) {
+                source = source.withOwner(owner);
+            }
+            ImportReport report = new CalendarImport(t, ProjectMapping.byCodeInTitle(codes)).importEvents(source, who,
+                    from.atStartOfDay(zone).toInstant(), until.atStartOfDay(zone).toInstant());
+            print(out, ics, tenantId, who, report);
+        }
+        return BillOpsCli.EXIT_OK;
+    }
+
+    static void print(PrintWriter out, Path file, TenantId tenant, TimekeeperId who, ImportReport r) {
+        out.printf(Locale.ROOT, "Imported %s for %s (tenant %s): %s%n", file.getFileName(), who.value(), tenant.value(),
+                r.summary());
+        list(out, "unmapped", r.unmapped());
+        list(out, "invalid", r.invalid());
+        for (ImportReport.Conflict c : r.conflicts()) {
+            out.printf(Locale.ROOT, "  conflict  %s  entry %s: %s%n", c.uid(), c.entryId().value(), c.reason());
+        }
+        out.flush();
+    }
+
+    private static void list(PrintWriter out, String what, List<ImportReport.Item> items) {
+        for (ImportReport.Item i : items) {
+            out.printf(Locale.ROOT, "  %-9s %s  \"%s\": %s%n", what, i.uid(), i.summary(), i.reason());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.billops.examples.cli;
+
+import dev.billops.core.Billing;
+import dev.billops.core.TenantBilling;
+import dev.billops.core.id.TenantId;
+import dev.billops.core.invoice.DocumentType;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.party.Actor;
+import dev.billops.examples.demo.DemoRun;
+import dev.billops.jdbc.JdbcBillingStore;
+import dev.billops.pdf.InvoiceDocument;
+import dev.billops.pdf.InvoicePdfRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code invoice-pdf}: renders one stored invoice or credit note, found by its number, to a PDF file. */
+@Command(name = "invoice-pdf", mixinStandardHelpOptions = true,
+        description = "Renders the invoice (or credit note) with the given number to a PDF file.")
+final class InvoicePdfCommand implements Callable<Integer> {
+
+    @Spec
+    @Nullable CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions db = new DatabaseOptions();
+
+    @Option(names = "--number", required = true, paramLabel = "NUMBER", description = "the invoice number")
+    @Nullable String number;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "the PDF file to write")
+    @Nullable Path out;
+
+    @Option(names = "--tenant", paramLabel = "ID",
+            description = "the tenant (needed only when several tenants have an invoice with this number)")
+    @Nullable String tenant;
+
+    @Override
+    public Integer call() throws IOException {
+        String wanted = Objects.requireNonNull(number, "number");
+        Path file = Objects.requireNonNull(out, "out");
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new CliFailure("cannot write " + file + ": folder " + dir + " does not exist");
+        }
+        try (JdbcBillingStore store = db.open()) {
+            List<TenantId> tenants = tenant == null ? store.tenantIds()
+                    : List.of(DatabaseOptions.tenant(store, tenant, db.describe()));
+            List<TenantId> having = new ArrayList<>();
+            Invoice found = null;
+            for (TenantId t : tenants) {
+                Optional<Invoice> i = store.inTransaction(t, s -> s.get(InvoiceStore.class).findByNumber(wanted));
+                if (i.isPresent()) {
+                    having.add(t);
+                    found = i.get();
+                }
+            }
+            if (found == null) {
+                throw new CliFailure("no invoice numbered '" + wanted + "' in " + db.describe()
+                        + (tenant == null ? "" : " for tenant " + tenant));
+            }
+            if (having.size() > 1) {
+                throw new CliFailure("invoice number '" + wanted + "' exists in tenants "
+                        + String.join(", ", having.stream().map(TenantId::value).toList()) + "; choose one with --tenant");
+            }
+            TenantBilling t = Billing.builder().stores(store).build().tenant(having.get(0), Actor.system("invoice-pdf"));
+            InvoiceDocument document = found.type() == DocumentType.CREDIT_NOTE && found.creditedInvoiceId() != null
+                    ? InvoiceDocument.creditNote(t.profile().get(), t.clients().get(found.clientId()), found,
+                            Objects.requireNonNull(t.invoices().get(found.creditedInvoiceId()).number()))
+                    : InvoiceDocument.of(t.profile().get(), t.clients().get(found.clientId()), found);
+            byte[] pdf = InvoicePdfRenderer.create().render(document);
+            DemoRun.writeAtomically(file, pdf);
+            Objects.requireNonNull(spec).commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s %s of %s, %d bytes)%n",
+                    file, found.type() == DocumentType.CREDIT_NOTE ? "credit note" : "invoice", wanted,
+                    t.clients().get(found.clientId()).name(), pdf.length);
+        }
+        return BillOpsCli.EXIT_OK;
+    }
+}

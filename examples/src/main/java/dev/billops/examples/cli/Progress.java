@@ -1,0 +1,78 @@
+package dev.billops.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * A progress line on standard error for work that takes longer than a second: nothing is shown
+ * for quick runs; after the first second each {@link #update} (at most every 250 ms) prints the
+ * current step, rewriting one line on a terminal and as separate lines otherwise (a log file).
+ * Not thread-safe.
+ */
+final class Progress {
+
+    static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private final PrintWriter err;
+    private final LongSupplier nanoTime;
+    private final boolean terminal;
+    private final long started;
+    private long lastShown = Long.MIN_VALUE;
+    private int lastLength;
+    private boolean shown;
+
+    Progress(PrintWriter err, LongSupplier nanoTime, boolean terminal) {
+        this.err = Objects.requireNonNull(err, "err");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.terminal = terminal;
+        this.started = nanoTime.getAsLong();
+    }
+
+    /** Progress on {@code err}, rewriting one line when the process has a console. */
+    static Progress on(PrintWriter err) {
+        return new Progress(err, System::nanoTime, System.console() != null);
+    }
+
+    /** Reports that {@code step} has done {@code done} of {@code total} items (total 0: unknown). */
+    void update(String step, long done, long total) {
+        long now = nanoTime.getAsLong();
+        if (now - started < QUIET_NANOS || (shown && now - lastShown < INTERVAL_NANOS && done != total)) {
+            return;
+        }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(now - started);
+        String text = total > 0
+                ? String.format(java.util.Locale.ROOT, "[%3ds] %s %d/%d (%d%%)", seconds, step, done, total,
+                        done * 100 / total)
+                : String.format(java.util.Locale.ROOT, "[%3ds] %s", seconds, step);
+        if (terminal) {
+            err.print("\r" + text + " ".repeat(Math.max(0, lastLength - text.length())));
+        } else {
+            err.println(text);
+        }
+        err.flush();
+        lastLength = text.length();
+        lastShown = now;
+        shown = true;
+    }
+
+    /** Reports a step without a count. */
+    void update(String step) {
+        update(step, 0, 0);
+    }
+
+    /** Ends the progress line, if one was shown. */
+    void finish() {
+        if (shown && terminal) {
+            err.println();
+            err.flush();
+        }
+    }
+
+    /** Whether anything was printed. */
+    boolean shown() {
+        return shown;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.billops.examples.demo;
+
+import dev.billops.core.engagement.PackageRunResult;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.TenantId;
+import dev.billops.core.money.Money;
+import dev.billops.core.payment.AgingReport;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one demo run did, for the summary it prints.
+ *
+ * @param tenant the tenant the run created
+ * @param seed the seed of the generated time
+ * @param loggedEntries time entries logged by hand (generated)
+ * @param calendar what the calendar import did, or null if no calendar was imported
+ * @param billedHours the hours of every stored time entry of the month
+ * @param invoices every issued invoice, hourly ones first, then the package run's, by number
+ * @param packageRun the package billing run's result
+ * @param payments the payments recorded, in order
+ * @param pdfs the PDFs written, one per issued invoice
+ * @param aging the AR aging at {@code agingDate}
+ */
+public record DemoReport(TenantId tenant, long seed, int loggedEntries, @Nullable CalendarSummary calendar,
+        String billedHours, List<IssuedInvoice> invoices, PackageRunResult packageRun, List<RecordedPayment> payments,
+        List<Path> pdfs, AgingReport aging) {
+
+    public DemoReport {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(billedHours, "billedHours");
+        invoices = List.copyOf(invoices);
+        Objects.requireNonNull(packageRun, "packageRun");
+        payments = List.copyOf(payments);
+        pdfs = List.copyOf(pdfs);
+        Objects.requireNonNull(aging, "aging");
+    }
+
+    /**
+     * An issued invoice.
+     *
+     * @param clientId the client
+     * @param clientName its name
+     * @param number the invoice number
+     * @param kind {@code time} (from time entries) or {@code package} (from the package run)
+     * @param total what it asks for (the payable amount, tax included)
+     * @param dueDate its due date
+     */
+    public record IssuedInvoice(ClientId clientId, String clientName, String number, String kind, Money total,
+            LocalDate dueDate) {
+    }
+
+    /**
+     * A payment the demo recorded.
+     *
+     * @param clientId the payer
+     * @param date the value date
+     * @param amount the amount received
+     * @param kind {@code full}, {@code partial} or {@code over}
+     * @param invoiceNumber the invoice it pays
+     * @param credit what was left over as client credit (zero unless {@code over})
+     */
+    public record RecordedPayment(ClientId clientId, LocalDate date, Money amount, String kind, String invoiceNumber,
+            Money credit) {
+    }
+
+    /**
+     * What the calendar import did.
+     *
+     * @param source the file name
+     * @param created entries created
+     * @param skipped events skipped (all-day, declined, cancelled, free)
+     * @param unmapped events without a known project code
+     */
+    public record CalendarSummary(String source, int created, int skipped, int unmapped) {
+    }
+}
