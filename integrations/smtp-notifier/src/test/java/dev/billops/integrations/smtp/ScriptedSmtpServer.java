@@ -29,6 +29,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private volatile String dataEndReply = "250 2.0.0 queued";
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
     ScriptedSmtpServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -68,6 +69,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return this;
     }
 
+    /** Connections accepted so far. */
+    int connections() {
+        return connections.get();
+    }
+
     List<String> commands() {
         return List.copyOf(commands);
     }
@@ -81,6 +87,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket s = socket.accept();
+                connections.incrementAndGet();
                 Thread t = new Thread(() -> converse(s), "scripted-smtp-conn");
                 t.setDaemon(true);
                 t.start();
