@@ -116,7 +116,7 @@ final class Guarded {
 
         @Override
         public Set<Notification.Kind> kinds() {
-            return Set.copyOf(guard.call("kinds", plugin::kinds, Guarded::noNullElements));
+            return Set.copyOf(guard.query("kinds", plugin::kinds, Guarded::noNullElements));
         }
 
         @Override
@@ -180,7 +180,7 @@ final class Guarded {
 
         @Override
         public Set<String> eventTypes() {
-            return Set.copyOf(guard.call("eventTypes", plugin::eventTypes, Guarded::noNullElements));
+            return Set.copyOf(guard.query("eventTypes", plugin::eventTypes, Guarded::noNullElements));
         }
 
         @Override

@@ -88,6 +88,19 @@ final class PluginGuard {
      * plugin's own {@link BillingException} (such as a {@link MalformedCalendarException}) unchanged.
      */
     <T> T call(String operation, Callable<@Nullable T> work, Function<T, @Nullable String> check) {
+        return call(operation, work, check, true);
+    }
+
+    /**
+     * {@link #call} for accessors ({@code kinds}, {@code eventTypes}): a failure counts, but a
+     * success does not clear the failures of real calls.
+     */
+    <T> T query(String operation, Callable<@Nullable T> work, Function<T, @Nullable String> check) {
+        return call(operation, work, check, false);
+    }
+
+    private <T> T call(String operation, Callable<@Nullable T> work, Function<T, @Nullable String> check,
+            boolean counted) {
         int attempt = 1;
         while (true) {
             BillingException failure;
@@ -100,7 +113,9 @@ final class PluginGuard {
                 if (problem != null) {
                     throw new PluginException(id, operation + " returned garbage: " + problem);
                 }
-                succeeded();
+                if (counted) {
+                    succeeded();
+                }
                 return result;
             } catch (TransientPluginException e) {
                 failure = e;
