@@ -1,0 +1,271 @@
+package dev.billops.spi.autopay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.billops.core.event.BillingEvent;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.payment.Payment;
+import dev.billops.core.payment.PaymentStatus;
+import dev.billops.core.payment.PaymentStore;
+import dev.billops.spi.ChargeRequest;
+import dev.billops.spi.ChargeResult;
+import dev.billops.spi.EventDelivery;
+import dev.billops.spi.PaymentGateway;
+import dev.billops.spi.PluginHealth;
+import dev.billops.spi.PluginRegistry;
+import dev.billops.spi.RetryPolicy;
+import dev.billops.spi.SpiFixture;
+import dev.billops.spi.TransientPluginException;
+import dev.billops.testkit.store.InMemoryBillingStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AutopayTest {
+
+    /** How the scripted gateway answers a charge. */
+    enum Answer { SUCCEED, DECLINE, CHARGE_BUT_ANSWER_UNKNOWN, CHARGE_THEN_HANG, UNREACHABLE, PENDING }
+
+    /** A gateway that charges at most once per key and answers as scripted. */
+    static final class ScriptedGateway implements PaymentGateway {
+        volatile Answer answer = Answer.SUCCEED;
+        volatile boolean statusUnreachable;
+        final AtomicInteger chargeCalls = new AtomicInteger();
+        final AtomicInteger statusCalls = new AtomicInteger();
+        final AtomicInteger charged = new AtomicInteger();
+        final Map<String, ChargeResult> byKey = new ConcurrentHashMap<>();
+        final List<ChargeRequest> requests = new ArrayList<>();
+
+        @Override
+        public String id() {
+            return "scripted-gateway";
+        }
+
+        @Override
+        public synchronized ChargeResult charge(ChargeRequest request) {
+            chargeCalls.incrementAndGet();
+            requests.add(request);
+            ChargeResult first = byKey.get(request.idempotencyKey());
+            if (first != null) {
+                return first;
+            }
+            switch (answer) {
+                case UNREACHABLE -> throw new TransientPluginException(id(), "connection refused");
+                case DECLINE -> {
+                    ChargeResult r = ChargeResult.failed("ch_" + byKey.size(), "card declined");
+                    byKey.put(request.idempotencyKey(), r);
+                    return r;
+                }
+                case PENDING -> {
+                    ChargeResult r = ChargeResult.pending("ch_" + byKey.size());
+                    byKey.put(request.idempotencyKey(), r);
+                    return r;
+                }
+                default -> {
+                    ChargeResult r = ChargeResult.succeeded("ch_" + byKey.size());
+                    byKey.put(request.idempotencyKey(), r);
+                    charged.incrementAndGet();
+                    if (answer == Answer.CHARGE_BUT_ANSWER_UNKNOWN) {
+                        return ChargeResult.unknown("upstream timeout");
+                    }
+                    if (answer == Answer.CHARGE_THEN_HANG) {
+                        try {
+                            new CountDownLatch(1).await(1, TimeUnit.HOURS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return r;
+                }
+            }
+        }
+
+        @Override
+        public ChargeResult status(String idempotencyKey) {
+            statusCalls.incrementAndGet();
+            if (statusUnreachable) {
+                throw new TransientPluginException(id(), "connection refused");
+            }
+            return byKey.getOrDefault(idempotencyKey, ChargeResult.failed(null, "no charge with key " + idempotencyKey));
+        }
+    }
+
+    private final InMemoryBillingStore memory = new InMemoryBillingStore();
+    private final SpiFixture f = new SpiFixture(memory, memory::events);
+    private final ScriptedGateway gateway = new ScriptedGateway();
+    private final PluginRegistry registry = PluginRegistry.builder().register(gateway)
+            .timeout("scripted-gateway", Duration.ofMillis(200))
+            .retry(new RetryPolicy(3, Duration.ofMillis(1), 2, Duration.ofMillis(20))).build();
+    private final Autopay autopay = new Autopay(f.firm, registry.paymentGateway("scripted-gateway").orElseThrow());
+
+    @AfterEach
+    void close() {
+        registry.close();
+    }
+
+    private List<Payment> payments() {
+        return f.firm.scope().tx(s -> s.get(PaymentStore.class).list());
+    }
+
+    private Optional<Payment> paymentWithKey(String key) {
+        return f.firm.scope().tx(s -> s.get(PaymentStore.class).findByIdempotencyKey(key));
+    }
+
+    @Test
+    void charge_succeeds_recordsPaymentWithKeyMethodAndReference() {
+        Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 2);
+        AutopayResult r = autopay.charge(inv.id());
+        String key = "autopay:firm:" + inv.id().value();
+        assertEquals(AutopayResult.Outcome.PAID, r.outcome());
+        assertEquals(key, r.idempotencyKey());
+        assertEquals(key, Autopay.idempotencyKey(SpiFixture.FIRM, inv.id()));
+        ChargeRequest sent = gateway.requests.get(0);
+        assertEquals(key, sent.idempotencyKey());
+        assertEquals(inv.amountDue(), sent.amount());
+        assertEquals(SpiFixture.CARD, sent.paymentMethodRef());
+        assertTrue(!sent.toString().contains(SpiFixture.CARD), sent.toString());
+        Payment p = paymentWithKey(key).orElseThrow();
+        assertEquals(r.paymentId(), p.id());
+        assertEquals("autopay", p.method());
+        assertEquals("ch_0", p.externalRef());
+        assertEquals(inv.amountDue(), p.amount());
+        assertEquals(inv.id(), p.allocations().get(0).invoiceId());
+        assertEquals(InvoiceStatus.PAID, f.firm.invoices().get(inv.id()).status());
+    }
+
+    @Test
+    void charge_unknownThenSucceededOnReconcile_chargedOncePaidOnce() {
+        gateway.answer = Answer.CHARGE_BUT_ANSWER_UNKNOWN;
+        Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 3);
+        AutopayResult first = autopay.charge(inv.id());
+        assertEquals(AutopayResult.Outcome.PENDING, first.outcome());
+        assertNull(first.paymentId());
+        assertEquals(List.of(), payments(), "nothing recorded for an unknown result");
+        assertEquals(InvoiceStatus.ISSUED, f.firm.invoices().get(inv.id()).status());
+
+        List<AutopayResult> reconciled = autopay.reconcile();
+        assertEquals(1, reconciled.size());
+        assertEquals(AutopayResult.Outcome.PAID, reconciled.get(0).outcome());
+        assertEquals(1, gateway.chargeCalls.get(), "reconcile asks for the status, it does not charge");
+        assertEquals(1, gateway.charged.get());
+        assertEquals(1, gateway.statusCalls.get());
+        assertEquals(1, payments().size());
+        assertEquals(InvoiceStatus.PAID, f.firm.invoices().get(inv.id()).status());
+
+        assertEquals(List.of(), autopay.reconcile(), "reconciling again finds nothing to do");
+        AutopayResult again = autopay.charge(inv.id());
+        assertEquals(AutopayResult.Outcome.SKIPPED, again.outcome(), again.message());
+        assertEquals(1, payments().size());
+        assertEquals(1, gateway.chargeCalls.get());
+    }
+
+    @Test
+    void reconcile_twiceWhilePendingThenSettled_onePayment_neverChargesAgain() {
+        gateway.answer = Answer.PENDING;
+        Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 1);
+        assertEquals(AutopayResult.Outcome.PENDING, autopay.charge(inv.id()).outcome());
+        assertEquals(AutopayResult.Outcome.PENDING, autopay.reconcile().get(0).outcome());
+        assertEquals(AutopayResult.Outcome.PENDING, autopay.charge(inv.id()).outcome(),
+                "charging a marked invoice asks for the status");
+        String key = Autopay.idempotencyKey(SpiFixture.FIRM, inv.id());
+        gateway.byKey.put(key, ChargeResult.succeeded("ch_settled"));
+        assertEquals(AutopayResult.Outcome.PAID, autopay.reconcile().get(0).outcome());
+        assertEquals(List.of(), autopay.reconcile());
+        assertEquals(1, gateway.chargeCalls.get());
+        assertEquals(1, payments().size());
+        assertEquals("ch_settled", payments().get(0).externalRef());
+    }
+
+    @Test
+    void charge_gatewayTimesOutAfterCharging_pendingThenReconciled_chargedOnce() {
+        gateway.answer = Answer.CHARGE_THEN_HANG;
+        Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 2);
+        AutopayResult r = autopay.charge(inv.id());
+        assertEquals(AutopayResult.Outcome.PENDING, r.outcome());
+        assertTrue(r.message().contains("timed out"), r.message());
+        assertEquals(PluginHealth.Status.DEGRADED, registry.health().get("scripted-gateway").status());
+        assertEquals(List.of(), payments());
+        assertEquals(AutopayResult.Outcome.PAID, autopay.reconcile().get(0).outcome());
+        assertEquals(1, gateway.chargeCalls.get());
+        assertEquals(1, payments().size());
+        assertEquals(PluginHealth.Status.UP, registry.health().get("scripted-gateway").status());
+    }
+
+    @Test
+    void charge_gatewayThrows_invoiceStaysIssued_healthShowsFailure_reconcileDoesNotCharge() {
+        gateway.answer = Answer.UNREACHABLE;
+        gateway.statusUnreachable = true;
+        Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 2);
+        AutopayResult r = autopay.charge(inv.id());
+        assertEquals(AutopayResult.Outcome.PENDING, r.outcome());
+        assertEquals(InvoiceStatus.ISSUED, f.firm.invoices().get(inv.id()).status());
+        assertEquals(List.of(), payments());
+        PluginHealth h = registry.health().get("scripted-gateway");
+        assertEquals(PluginHealth.Status.DEGRADED, h.status());
+        assertTrue(h.lastFailure().contains("connection refused"), h.lastFailure());
+        assertEquals(3, gateway.chargeCalls.get(), "transient failures retried with the same key");
+        assertTrue(gateway.requests.stream().allMatch(q -> q.idempotencyKey().equals(r.idempotencyKey())));
+
+        assertEquals(AutopayResult.Outcome.PENDING, autopay.reconcile().get(0).outcome());
+        assertEquals(3, gateway.chargeCalls.get());
+        gateway.statusUnreachable = false;
+        AutopayResult settled = autopay.reconcile().get(0);
+        assertEquals(AutopayResult.Outcome.FAILED, settled.outcome(), "the gateway never saw the charge");
+        assertEquals(3, gateway.chargeCalls.get());
+        assertEquals(InvoiceStatus.ISSUED, f.firm.invoices().get(inv.id()).status());
+    }
+
+    @Test
+    void charge_declined_recordsFailedAttemptAndRaisesPaymentFailed() {
+        gateway.answer = Answer.DECLINE;
+        Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 2);
+        AutopayResult r = autopay.charge(inv.id());
+        assertEquals(AutopayResult.Outcome.FAILED, r.outcome());
+        assertEquals("card declined", r.message());
+        Payment p = payments().get(0);
+        assertEquals(PaymentStatus.FAILED, p.status());
+        assertEquals(List.of(), p.allocations());
+        assertEquals(1, f.events("payment.failed").size());
+        assertEquals(InvoiceStatus.ISSUED, f.firm.invoices().get(inv.id()).status());
+        assertEquals(List.of(), autopay.reconcile(), "a failed attempt is recorded: nothing left to reconcile");
+    }
+
+    @Test
+    void charge_clientWithoutAutopay_skippedAndGatewayNotCalled() {
+        Invoice inv = f.issueInvoice(SpiFixture.ACME, 2);
+        AutopayResult r = autopay.charge(inv.id());
+        assertEquals(AutopayResult.Outcome.SKIPPED, r.outcome());
+        assertTrue(r.message().contains("acme"), r.message());
+        assertEquals(0, gateway.chargeCalls.get());
+        assertEquals(Map.of(), f.firm.invoices().get(inv.id()).metadata());
+    }
+
+    @Test
+    void onInvoiceIssued_throughEventDelivery_chargesAutopayClientsOnce() {
+        registry.add(new Autopay(f.billing, registry.paymentGateway("scripted-gateway").orElseThrow()));
+        EventDelivery delivery = new EventDelivery(registry);
+        Invoice acme = f.issueInvoice(SpiFixture.ACME, 1);
+        Invoice globex = f.issueInvoice(SpiFixture.GLOBEX, 1);
+        for (int round = 0; round < 2; round++) {
+            for (BillingEvent e : f.events()) {
+                delivery.deliver(SpiFixture.FIRM, e);
+            }
+        }
+        assertEquals(1, gateway.chargeCalls.get());
+        assertEquals(globex.id(), gateway.requests.get(0).invoiceId());
+        assertEquals(InvoiceStatus.PAID, f.firm.invoices().get(globex.id()).status());
+        assertEquals(InvoiceStatus.ISSUED, f.firm.invoices().get(acme.id()).status());
+        assertEquals(PluginHealth.Status.UP, registry.health().get(Autopay.ID).status());
+    }
+}
