@@ -1,0 +1,13 @@
+package dev.billops.spi.calendar;
+
+import dev.billops.spi.SpiFixture;
+import dev.billops.testkit.store.InMemoryBillingStore;
+
+class InMemoryCalendarImportTest extends CalendarImportTests {
+
+    @Override
+    SpiFixture fixture() {
+        InMemoryBillingStore memory = new InMemoryBillingStore();
+        return new SpiFixture(memory, memory::events);
+    }
+}
