@@ -14,6 +14,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +130,7 @@ public final class SmtpNotifier implements Notifier {
             try {
                 transport.connect(s.host(), s.port(), s.username(),
                         s.password() == null ? null : s.password().reveal());
+                requireAuthOffered(transport, s, what);
                 transport.sendMessage(message, message.getAllRecipients());
             } finally {
                 closeQuietly(transport, notification);
@@ -137,6 +139,19 @@ public final class SmtpNotifier implements Notifier {
                     notification.attachments().size(), to.size(), s.host(), s.port());
         } catch (MessagingException e) {
             throw SmtpFailures.classify(e, what, s.username());
+        }
+    }
+
+    /**
+     * Jakarta Mail skips authentication when the server does not offer AUTH and sends anyway;
+     * with credentials configured that is a downgrade (an AUTH line stripped on the way), so it
+     * is refused instead.
+     */
+    private static void requireAuthOffered(Transport transport, Settings s, String what) {
+        if (s.username() != null && transport instanceof SMTPTransport smtp && !smtp.supportsExtension("AUTH")
+                && !smtp.supportsExtension("AUTH=LOGIN")) {
+            throw new PluginException(ID, what + ": credentials are configured but the server offers no AUTH; "
+                    + "refusing to send unauthenticated (check the port and starttls); not retried");
         }
     }
 

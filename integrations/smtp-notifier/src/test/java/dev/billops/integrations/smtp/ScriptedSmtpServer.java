@@ -27,6 +27,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private volatile Function<String, String> rcptReply = address -> "250 2.1.5 OK";
     private volatile String mailReply = "250 2.1.0 OK";
     private volatile String dataEndReply = "250 2.0.0 queued";
+    private volatile boolean offerAuth;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
@@ -50,6 +51,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
     /** Accepts connections and never says a word. */
     ScriptedSmtpServer silent() {
         this.silent = true;
+        return this;
+    }
+
+    /** Offers AUTH PLAIN and accepts any credentials. */
+    ScriptedSmtpServer offerAuth() {
+        this.offerAuth = true;
         return this;
     }
 
@@ -115,7 +122,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 commands.add(line);
                 String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (verb) {
-                    case "EHLO" -> send(out, "250-scripted.test\r\n250 8BITMIME");
+                    case "EHLO" -> send(out, offerAuth ? "250-scripted.test\r\n250-AUTH PLAIN\r\n250 8BITMIME"
+                            : "250-scripted.test\r\n250 8BITMIME");
+                    case "AUTH" -> send(out, "235 2.7.0 accepted");
                     case "HELO" -> send(out, "250 scripted.test");
                     case "MAIL" -> send(out, mailReply);
                     case "RCPT" -> {

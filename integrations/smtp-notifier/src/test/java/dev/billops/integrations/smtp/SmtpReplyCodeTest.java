@@ -152,4 +152,29 @@ class SmtpReplyCodeTest {
         assertEquals(List.of(), server.accepted());
         assertFalse(server.commands().stream().anyMatch(c -> c.startsWith("MAIL")), server.commands().toString());
     }
+
+    @Test
+    void send_credentialsButServerOffersNoAuth_refusesToSendUnauthenticated() throws Exception {
+        server = new ScriptedSmtpServer();
+        SmtpNotifier smtp = SmtpNotifier.host("127.0.0.1").port(server.port()).from("billing@acme.example")
+                .credentials("billing", dev.billops.spi.Secret.of("pw")).timeout(Duration.ofSeconds(2)).build();
+
+        PluginException e = assertThrows(PluginException.class, () -> smtp.send(mail("ap@client.example")));
+
+        assertFalse(e instanceof TransientPluginException, e.toString());
+        assertTrue(e.getMessage().contains("offers no AUTH"), e.getMessage());
+        assertFalse(server.commands().stream().anyMatch(c -> c.startsWith("MAIL")), server.commands().toString());
+    }
+
+    @Test
+    void send_credentialsAndServerOffersAuth_authenticatesThenSends() throws Exception {
+        server = new ScriptedSmtpServer().offerAuth();
+        SmtpNotifier smtp = SmtpNotifier.host("127.0.0.1").port(server.port()).from("billing@acme.example")
+                .credentials("billing", dev.billops.spi.Secret.of("pw")).timeout(Duration.ofSeconds(2)).build();
+
+        smtp.send(mail("ap@client.example"));
+
+        assertEquals(1, server.accepted().size());
+        assertTrue(server.commands().stream().anyMatch(c -> c.startsWith("AUTH PLAIN")), server.commands().toString());
+    }
 }

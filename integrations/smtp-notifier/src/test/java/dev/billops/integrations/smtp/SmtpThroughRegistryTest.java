@@ -72,7 +72,7 @@ class SmtpThroughRegistryTest {
 
     @Test
     void send_serverSaying421Forever_isRetriedUpToThePolicyThenFailsTransient() throws Exception {
-        scripted = new ScriptedSmtpServer().greeting("421 4.3.2 try again later");
+        scripted = new ScriptedSmtpServer().offerAuth().greeting("421 4.3.2 try again later");
         Notifier smtp = smtp(scripted.port());
 
         assertThrows(TransientPluginException.class,
@@ -86,7 +86,7 @@ class SmtpThroughRegistryTest {
 
     @Test
     void send_rejectedRecipient_isTriedOnceAndShowsInHealth() throws Exception {
-        scripted = new ScriptedSmtpServer().rcptReply(a -> "550 5.1.1 no such user");
+        scripted = new ScriptedSmtpServer().offerAuth().rcptReply(a -> "550 5.1.1 no such user");
         Notifier smtp = smtp(scripted.port());
 
         PluginException e = assertThrows(PluginException.class,
