@@ -408,6 +408,7 @@ class PaymentStatefulTest {
             LocalDate today = f.clock.today();
             AgingReport aging = f.receivables.aging(today);
             Map<String, Money> outstanding = new HashMap<>();
+            Map<ClientId, Map<String, Money>> owedBy = new HashMap<>();
             for (Invoice inv : s.invoices()) {
                 Money zero = Money.zero(inv.currency());
                 Money paid = allocatedTo.getOrDefault(inv.id(), zero);
@@ -424,6 +425,23 @@ class PaymentStatefulTest {
                 assertEquals(expected, inv.status(), where + ": status of " + inv.number() + " with due " + due);
                 assertEquals(due, f.receivables.balance(inv.id(), today).due(), where + ": balance of " + inv.number());
                 outstanding.merge(inv.currency().getCurrencyCode(), due, Money::plus);
+                owedBy.computeIfAbsent(inv.clientId(), k -> new HashMap<>()).merge(inv.currency().getCurrencyCode(),
+                        inv.totals().payable().minus(inv.paid()).minus(inv.credited()), Money::plus);
+            }
+            for (ClientId client : clients) {
+                Map<String, Money> owed = owedBy.getOrDefault(client, Map.of());
+                Map<String, ClientBalance> reported = new HashMap<>();
+                for (ClientBalance b : f.receivables.clientBalance(client, today)) {
+                    reported.put(b.outstanding().currencyCode(), b);
+                }
+                for (CurrencyUnit c : CURRENCIES) {
+                    Money zero = Money.zero(c);
+                    ClientBalance b = reported.get(c.getCurrencyCode());
+                    assertEquals(owed.getOrDefault(c.getCurrencyCode(), zero), b == null ? zero : b.outstanding(),
+                            where + ": balance of " + client + " in " + c + " is not invoices − payments − credits");
+                    assertEquals(f.payments.creditBalance(client, c), b == null ? zero : b.credit(),
+                            where + ": credit of " + client + " in " + c);
+                }
             }
             for (CurrencyUnit c : CURRENCIES) {
                 Money zero = Money.zero(c);
