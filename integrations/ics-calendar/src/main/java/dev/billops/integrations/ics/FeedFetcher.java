@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class FeedFetcher {
 
+    /** Feeds larger than this (32 MiB, years of a busy calendar) are refused rather than read into memory. */
+    static final int MAX_BYTES = 32 * 1024 * 1024;
+
     private final String pluginId;
     private final Duration timeout;
 
@@ -32,9 +35,13 @@ final class FeedFetcher {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         HttpRequest request = HttpRequest.newBuilder(url.uri()).timeout(timeout)
                 .header("Accept", "text/calendar, */*;q=0.5").GET().build();
-        HttpResponse<byte[]> response;
+        HttpResponse<java.io.InputStream> response;
+        byte[] body;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = response.body()) {
+                body = in.readNBytes(MAX_BYTES + 1);
+            }
         } catch (HttpTimeoutException e) {
             throw new TransientPluginException(pluginId, "calendar " + url.masked() + " did not answer within " + timeout);
         } catch (IOException e) {
@@ -46,7 +53,10 @@ final class FeedFetcher {
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return new String(response.body(), StandardCharsets.UTF_8);
+            if (body.length > MAX_BYTES) {
+                throw new PluginException(pluginId, "calendar " + url.masked() + " is larger than " + MAX_BYTES + " bytes");
+            }
+            return new String(body, StandardCharsets.UTF_8);
         }
         if (status == 429 || status >= 500) {
             throw new TransientPluginException(pluginId, "calendar " + url.masked() + " answered HTTP " + status,

@@ -136,6 +136,11 @@ final class OccurrenceExpander {
                 withoutUntil.append(withoutUntil.length() == 0 ? "" : ";").append(part.trim());
             }
         }
+        String frequency = withoutUntil.toString().toUpperCase(Locale.ROOT);
+        if (frequency.contains("FREQ=SECONDLY") || frequency.contains("FREQ=MINUTELY")) {
+            // expanding from DTSTART to the range could take billions of steps; no work calendar needs these
+            throw new CalendarProblem(where + ": RRULE '" + rule + "' repeats more often than hourly, which is not supported");
+        }
         IcsTime untilTime = until == null ? null
                 : IcsTime.parse(new RawProperty("UNTIL", Map.of(), until), zones, defaultZone, where + " RRULE");
         if (untilTime != null && untilTime.instant().isBefore(from.minus(java.time.Duration.ofDays(1)))

@@ -298,6 +298,75 @@ class IcsCalendarSourceTest {
         assertEquals(115 * 60, minutes, "115 hours, as computed by hand from the file");
     }
 
+    @Test
+    void events_singleEventSpanningTheDstChange_hasItsRealLength() {
+        // 22:00 CEST on Oct 24 to 06:00 CET on Oct 25: the clock goes back an hour in between
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT",
+                "UID:night-shift@test", "DTSTART;TZID=Europe/Berlin:20261024T220000",
+                "DTEND;TZID=Europe/Berlin:20261025T060000", "SUMMARY:[ACME-OPS] Migration night", "END:VEVENT",
+                "END:VCALENDAR", "");
+
+        CalendarEvent night = IcsCalendarSource.ofText("night.ics", ics).events(OCT_1, DEC_1).get(0);
+
+        assertEquals(Instant.parse("2026-10-24T20:00:00Z"), night.start());
+        assertEquals(Duration.ofHours(9), Duration.between(night.start(), night.end()));
+    }
+
+    @Test
+    void events_dailyRuleWithNominalDuration_keepsLocalTimesAcrossDst() {
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT",
+                "UID:daily@test", "DTSTART;TZID=Europe/Berlin:20261023T083000", "DURATION:PT8H", "RRULE:FREQ=DAILY;COUNT=4",
+                "SUMMARY:[ACME-OPS] On call", "END:VEVENT", "END:VCALENDAR", "");
+
+        List<CalendarEvent> days = IcsCalendarSource.ofText("daily.ics", ics).events(OCT_1, DEC_1);
+
+        assertEquals(List.of("daily@test#20261023T063000Z", "daily@test#20261024T063000Z", "daily@test#20261025T073000Z",
+                "daily@test#20261026T073000Z"), days.stream().map(CalendarEvent::uid).toList());
+        for (CalendarEvent d : days) {
+            assertEquals(LocalTime.of(8, 30), d.start().atZone(BERLIN).toLocalTime(), d.uid());
+            assertEquals(Duration.ofHours(8), Duration.between(d.start(), d.end()), d.uid());
+        }
+    }
+
+    @Test
+    void events_longRunningRuleFarFromItsStart_expandsOnlyTheRange() {
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT",
+                "UID:since-2001@test", "DTSTART:20010102T090000Z", "DTEND:20010102T093000Z", "RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR",
+                "EXDATE:20261103T090000Z,20261104T090000Z", "SUMMARY:Daily", "END:VEVENT", "END:VCALENDAR", "");
+
+        List<CalendarEvent> week = IcsCalendarSource.ofText("old.ics", ics)
+                .events(Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-09T00:00:00Z"));
+
+        assertEquals(List.of("since-2001@test#20261102T090000Z", "since-2001@test#20261105T090000Z",
+                "since-2001@test#20261106T090000Z"), week.stream().map(CalendarEvent::uid).toList(), "comma-separated EXDATE");
+    }
+
+    @Test
+    void events_minutelyRule_rejectedAsUnsupported() {
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT",
+                "UID:tick@test", "DTSTART:19700101T000000Z", "RRULE:FREQ=MINUTELY", "SUMMARY:tick", "END:VEVENT",
+                "END:VCALENDAR", "");
+
+        MalformedCalendarException e = assertThrows(MalformedCalendarException.class,
+                () -> IcsCalendarSource.ofText("tick.ics", ics).events(OCT_1, DEC_1));
+
+        assertTrue(e.getMessage().contains("RRULE 'FREQ=MINUTELY' repeats more often than hourly"), e.getMessage());
+    }
+
+    @Test
+    void events_textEscapesAndFoldedLines_unescaped() {
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT",
+                "UID:text@test", "DTSTART:20261105T090000Z", "DTEND:20261105T100000Z",
+                "SUMMARY:[ACME-WEB] Review\\; part 1\\, draft", "DESCRIPTION:Line one\\nLine two with a back\\\\slash and a lo",
+                " ng folded line", "CATEGORIES:Client\\, external,Billable", "END:VEVENT", "END:VCALENDAR", "");
+
+        CalendarEvent e = IcsCalendarSource.ofText("text.ics", ics).events(OCT_1, DEC_1).get(0);
+
+        assertEquals("[ACME-WEB] Review; part 1, draft", e.summary());
+        assertEquals("Line one\nLine two with a back\\slash and a long folded line", e.description());
+        assertEquals(List.of("Client, external", "Billable"), e.categories());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "malformed-syntax.ics          | line 8",
