@@ -7,6 +7,7 @@ import dev.billops.spi.PluginConfigurationException;
 import dev.billops.spi.PluginException;
 import dev.billops.spi.PluginHealth;
 import dev.billops.spi.Secret;
+import dev.billops.spi.TransientPluginException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -108,10 +109,37 @@ public final class SmtpNotifier implements Notifier {
         this.settings = b.settings();
     }
 
-    /** DOWN until configured; UP after (the server is only contacted to send). */
+    /**
+     * Connects to the server (TLS and AUTH as configured) and disconnects without sending: UP
+     * when that works, DEGRADED when it fails in a way that may pass (unreachable, timeout, 4yz),
+     * DOWN when it cannot work as configured (authentication refused, TLS, 5yz) or before
+     * {@link #configure}. Each call opens one connection.
+     */
     @Override
     public PluginHealth health() {
-        return settings == null ? PluginHealth.down("not configured: host and from missing") : PluginHealth.up();
+        Settings s = settings;
+        if (s == null) {
+            return PluginHealth.down("not configured: host and from missing");
+        }
+        String what = "connecting to " + s.host() + ":" + s.port();
+        try {
+            Transport transport = s.session().getTransport("smtp");
+            try {
+                transport.connect(s.host(), s.port(), s.username(),
+                        s.password() == null ? null : s.password().reveal());
+                requireAuthOffered(transport, s, what);
+            } finally {
+                closeQuietly(transport, "the health check");
+            }
+            return new PluginHealth(PluginHealth.Status.UP, "connected to " + s.host() + ":" + s.port(), 0, null,
+                    null);
+        } catch (MessagingException e) {
+            PluginException failure = SmtpFailures.classify(e, what, s.username());
+            return new PluginHealth(failure instanceof TransientPluginException ? PluginHealth.Status.DEGRADED
+                    : PluginHealth.Status.DOWN, failure.getMessage(), 0, null, null);
+        } catch (PluginException e) {
+            return PluginHealth.down(e.getMessage());
+        }
     }
 
     @Override
@@ -133,7 +161,7 @@ public final class SmtpNotifier implements Notifier {
                 requireAuthOffered(transport, s, what);
                 transport.sendMessage(message, message.getAllRecipients());
             } finally {
-                closeQuietly(transport, notification);
+                closeQuietly(transport, "'" + notification.subject() + "'");
             }
             log.debug("smtp: sent '{}' ({} attachment(s)) to {} recipient(s) via {}:{}", notification.subject(),
                     notification.attachments().size(), to.size(), s.host(), s.port());
@@ -159,11 +187,11 @@ public final class SmtpNotifier implements Notifier {
      * Closes after the send, whatever happened: a failed QUIT after an accepted message must not
      * turn a delivered e-mail into an error that the registry would retry, sending it twice.
      */
-    private static void closeQuietly(Transport transport, Notification n) {
+    private static void closeQuietly(Transport transport, String after) {
         try {
             transport.close();
         } catch (MessagingException e) {
-            log.debug("smtp: closing the connection after '{}' failed: {}", n.subject(), e.getMessage());
+            log.debug("smtp: closing the connection after {} failed: {}", after, e.getMessage());
         }
     }
 

@@ -271,4 +271,32 @@ class SmtpNotifierTest {
         assertTrue(logs.contains("smtp: sent '" + TestMails.SUBJECT), "the debug log was captured: " + logs);
         assertFalse(logs.contains(PASSWORD), logs);
     }
+
+    @Test
+    void health_reachableServerAndGoodCredentials_isUpWithoutSendingAnything() {
+        PluginHealth health = notifier().credentials(USER, Secret.of(PASSWORD)).build().health();
+
+        assertEquals(PluginHealth.Status.UP, health.status(), health::toString);
+        assertEquals(0, MAIL.getReceivedMessages().length);
+    }
+
+    @Test
+    void health_wrongPassword_isDownSayingAuthenticationWithoutThePassword() {
+        PluginHealth health = notifier().credentials(USER, Secret.of("nope-" + PASSWORD)).build().health();
+
+        assertEquals(PluginHealth.Status.DOWN, health.status(), health::toString);
+        assertTrue(health.message().contains("refused authentication"), health.message());
+        assertFalse(health.message().contains(PASSWORD), health.message());
+    }
+
+    @Test
+    void health_serverStopped_isDegraded() {
+        SmtpNotifier smtp = notifier().build();
+        MAIL.stop();
+
+        PluginHealth health = smtp.health();
+
+        assertEquals(PluginHealth.Status.DEGRADED, health.status(), health::toString);
+        assertTrue(health.message().contains("could not connect"), health.message());
+    }
 }
