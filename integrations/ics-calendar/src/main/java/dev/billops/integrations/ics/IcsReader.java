@@ -69,9 +69,15 @@ final class IcsReader {
 
         @Override
         public void endCalendar() {
-            Builder b = open.pop();
-            if (calendar == null) {
-                calendar = b.build();
+            RawComponent read = open.pop().build();
+            RawComponent before = calendar;
+            if (before == null) {
+                calendar = read;
+            } else {
+                // several VCALENDARs concatenated in one file: one calendar with all their components
+                List<RawComponent> all = new ArrayList<>(before.components());
+                all.addAll(read.components());
+                calendar = new RawComponent(before.name(), before.properties(), all, 0);
             }
         }
 

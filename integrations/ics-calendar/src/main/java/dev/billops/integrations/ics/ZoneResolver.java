@@ -15,9 +15,17 @@ import org.jspecify.annotations.Nullable;
  * Resolves TZID values of one calendar: IANA ids (what Google writes), their old aliases,
  * Windows names (what Outlook writes), then a VTIMEZONE defined in the file under that id
  * (built into zone rules by ical4j). The bundled or JDK tzdata wins over a file's VTIMEZONE for
- * a known id; nothing is fetched from the network. Not thread-safe; one per read.
+ * a known id; nothing is fetched from the network. Zones built from a VTIMEZONE have ical4j's
+ * generated ids ({@code ical4j~…}). Not thread-safe; one per read.
  */
 final class ZoneResolver {
+
+    /**
+     * Zones built from VTIMEZONE definitions, by definition text: ical4j registers every zone it
+     * builds for good, so a calendar re-read every few minutes must not build its zones again.
+     */
+    private static final Map<String, ZoneId> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_BUILT = 512;
 
     private final Map<String, RawComponent> definitions = new HashMap<>();
     private final Map<String, Optional<ZoneId>> resolved = new HashMap<>();
@@ -53,11 +61,20 @@ final class ZoneResolver {
     }
 
     private static @Nullable ZoneId known(String tzid) {
-        String id = TimeZoneRegistry.ZONE_ALIASES.getOrDefault(tzid, tzid);
-        Optional<String> windows = WindowsZones.ianaId(id);
+        Optional<String> windows = WindowsZones.ianaId(tzid);
         if (windows.isPresent()) {
             return ZoneId.of(windows.get());
         }
+        ZoneId direct = ofId(tzid);
+        if (direct != null) {
+            return direct;
+        }
+        // ical4j's alias table (old ids); it is a shared map ical4j itself extends at run time, hence last
+        String alias = TimeZoneRegistry.ZONE_ALIASES.get(tzid);
+        return alias == null ? null : ofId(alias);
+    }
+
+    private static @Nullable ZoneId ofId(String id) {
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
@@ -74,10 +91,19 @@ final class ZoneResolver {
         }
         append(text, definition);
         text.append("END:VCALENDAR\r\n");
+        String key = text.toString();
+        ZoneId cached = BUILT.get(key);
+        if (cached != null) {
+            return cached;
+        }
         try {
             CalendarBuilder builder = new CalendarBuilder();
-            builder.build(new StringReader(text.toString()));
-            return builder.getRegistry().getZoneId(tzid);
+            builder.build(new StringReader(key));
+            ZoneId zone = builder.getRegistry().getZoneId(tzid);
+            if (zone != null && BUILT.size() < MAX_BUILT) {
+                BUILT.putIfAbsent(key, zone);
+            }
+            return zone;
         } catch (Exception e) {
             // a VTIMEZONE ical4j cannot turn into rules is as good as none: the caller reports the TZID
             return null;

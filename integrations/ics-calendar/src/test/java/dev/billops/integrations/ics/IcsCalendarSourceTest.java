@@ -367,6 +367,31 @@ class IcsCalendarSourceTest {
         assertEquals(List.of("Client, external", "Billable"), e.categories());
     }
 
+    @Test
+    void events_concatenatedCalendars_readsEventsOfAll() {
+        String one = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT",
+                "UID:first@test", "DTSTART:20261105T090000Z", "DTEND:20261105T100000Z", "SUMMARY:one", "END:VEVENT",
+                "END:VCALENDAR", "");
+
+        List<CalendarEvent> events = IcsCalendarSource.ofText("two.ics", one + one.replace("first@test", "second@test"))
+                .events(OCT_1, DEC_1);
+
+        assertEquals(List.of("first@test", "second@test"), events.stream().map(CalendarEvent::uid).toList());
+    }
+
+    @Test
+    void events_customVtimezoneReadTwice_sameZone() {
+        IcsCalendarSource outlook = IcsCalendarSource.ofFile(resource("outlook-export.ics"));
+
+        ZoneId first = outlook.events(OCT_1, DEC_1).stream().filter(e -> e.summary().contains("Istanbul")).findFirst()
+                .orElseThrow().zone();
+        ZoneId second = outlook.events(OCT_1, DEC_1).stream().filter(e -> e.summary().contains("Istanbul")).findFirst()
+                .orElseThrow().zone();
+
+        assertEquals(first, second, "built once and reused, not registered with ical4j on every read");
+        assertEquals(ZoneOffset.ofHours(3), first.getRules().getOffset(Instant.parse("2026-11-10T07:00:00Z")));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "malformed-syntax.ics          | line 8",
