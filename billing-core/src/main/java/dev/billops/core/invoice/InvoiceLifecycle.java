@@ -8,11 +8,13 @@ import dev.billops.core.event.InvoiceVoided;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EventId;
 import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Client;
 import dev.billops.core.store.StoreSession;
 import dev.billops.core.store.TenantScope;
 import dev.billops.core.tax.TaxPolicy;
+import dev.billops.core.timeentry.TimeEntryStore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -223,6 +225,9 @@ public final class InvoiceLifecycle {
 
     /**
      * Voids an issued invoice that has nothing paid or credited; publishes {@code invoice.voided}.
+     * The time entries it billed become OPEN again, so the work can be billed on a corrected
+     * invoice (it stays billed at most once at any time). A voided package invoice keeps its
+     * period: the package run does not bill that period again (credit or bill it by hand).
      *
      * @throws InvoiceNotIssuedException if it is a draft, already void, or a credit note
      * @throws InvoiceHasPaymentsException if money was paid or credited on it
@@ -241,6 +246,11 @@ public final class InvoiceLifecycle {
             }
             Invoice voided = session.get(InvoiceStore.class).update(inv.withStatus(InvoiceStatus.VOID));
             scope.audit(session, "invoice.void", "invoice", id.value(), inv, voided);
+            List<TimeEntryId> reopened = session.get(TimeEntryStore.class).reopenBilledBy(id);
+            if (!reopened.isEmpty()) {
+                scope.audit(session, "timeentry.reopen", "invoice", id.value(), null,
+                        reopened.stream().map(TimeEntryId::value).toList());
+            }
             scope.publish(session, new InvoiceVoided(EventId.generate(), scope.clock().instant(), id,
                     String.valueOf(inv.number())));
             return voided;

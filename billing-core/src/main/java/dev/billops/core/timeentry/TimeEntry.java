@@ -125,6 +125,12 @@ public record TimeEntry(
                 explicitRateUnit, EntryState.BILLED, invoice, externalUid, version);
     }
 
+    /** This entry OPEN again, on no invoice (its invoice was voided). */
+    public TimeEntry reopened() {
+        return new TimeEntry(id, projectId, timekeeperId, activityId, span, description, billable, explicitRate,
+                explicitRateUnit, EntryState.OPEN, null, externalUid, version);
+    }
+
     public TimeEntry withVersion(long version) {
         return new TimeEntry(id, projectId, timekeeperId, activityId, span, description, billable, explicitRate,
                 explicitRateUnit, state, invoiceId, externalUid, version);

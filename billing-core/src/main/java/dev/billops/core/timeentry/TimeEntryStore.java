@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  *   <li>{@link #markBilled} bills every listed entry on the invoice or none: if any is not OPEN
  *       it throws {@link TimeEntryAlreadyBilledException} — an entry is billed at most once,
  *       also under concurrency;</li>
+ *   <li>{@link #reopenBilledBy} makes the entries BILLED on an invoice OPEN again (when that
+ *       invoice is voided), so they can be billed once more;</li>
  *   <li>{@link #forEach} streams in (start instant, id) order without loading everything.</li>
  * </ul>
  */
@@ -41,6 +43,13 @@ public interface TimeEntryStore {
 
     /** Marks every listed entry BILLED on {@code invoice}; all or nothing. */
     void markBilled(Collection<TimeEntryId> ids, InvoiceId invoice);
+
+    /**
+     * Makes every entry BILLED on {@code invoice} OPEN again, on no invoice, with a new version.
+     *
+     * @return the reopened entries' ids in id order (empty if none was billed on it)
+     */
+    List<TimeEntryId> reopenBilledBy(InvoiceId invoice);
 
     /** Streams matching entries ordered by start instant, then id. */
     void forEach(TimeEntryQuery query, Consumer<TimeEntry> sink);

@@ -279,6 +279,25 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
     }
 
     @Override
+    public List<TimeEntryId> reopenBilledBy(InvoiceId invoice) {
+        Objects.requireNonNull(invoice, "invoice");
+        List<TimeEntryId> ids = h().createQuery("SELECT id FROM billops_time_entry WHERE tenant_id = :t "
+                + "AND invoice_id = :invoice AND state = 'BILLED' ORDER BY id FOR UPDATE")
+                .bind("t", t()).bind("invoice", invoice.value())
+                .map((rs, c) -> TimeEntryId.of(rs.getString("id"))).list();
+        if (!ids.isEmpty()) {
+            write(() -> {
+                h().createUpdate("UPDATE billops_time_entry SET state = 'OPEN', invoice_id = NULL, version = version + 1 "
+                        + "WHERE tenant_id = :t AND invoice_id = :invoice AND state = 'BILLED'")
+                        .bind("t", t()).bind("invoice", invoice.value()).execute();
+                h().createUpdate("DELETE FROM billops_billed_entry WHERE tenant_id = :t AND invoice_id = :invoice")
+                        .bind("t", t()).bind("invoice", invoice.value()).execute();
+            });
+        }
+        return ids;
+    }
+
+    @Override
     public void forEach(TimeEntryQuery query, Consumer<TimeEntry> sink) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(sink, "sink");

@@ -224,6 +224,24 @@ public abstract class TimeEntryStoreContract extends StoreContract {
     }
 
     @Test
+    void reopenBilledBy_invoice_reopensOnlyItsEntriesWhichCanBeBilledAgain() {
+        TimeEntry a = Fixtures.entry("a", P1, ANA, 0);
+        TimeEntry b = Fixtures.entry("b", P2, BEN, 1);
+        TimeEntry other = Fixtures.entry("c", P1, ANA, 2);
+        insert(a, b, other);
+        run(s -> entries(s).markBilled(List.of(b.id(), a.id()), INV1));
+        run(s -> entries(s).markBilled(List.of(other.id()), INV2));
+        assertEquals(List.of(a.id(), b.id()), tx(s -> entries(s).reopenBilledBy(INV1)));
+        assertEquals(Optional.of(a.withVersion(a.version() + 2)), find(a.id()));
+        assertEquals(Optional.of(b.withVersion(b.version() + 2)), find(b.id()));
+        assertEquals(INV2, find(other.id()).orElseThrow().invoiceId(), "another invoice's entry stays billed");
+        assertEquals(List.of(), tx(s -> entries(s).reopenBilledBy(INV1)), "nothing left to reopen");
+        run(s -> entries(s).markBilled(List.of(a.id(), b.id()), INV2));
+        assertEquals(INV2, find(a.id()).orElseThrow().invoiceId());
+        assertEquals(INV2, find(b.id()).orElseThrow().invoiceId());
+    }
+
+    @Test
     void markBilled_secondTime_throwsAlreadyBilledNamingFirstInvoice() {
         TimeEntry a = Fixtures.entry("a", P1, ANA, 0);
         insert(a);

@@ -117,6 +117,20 @@ final class MemTimeEntryStore implements TimeEntryStore {
     }
 
     @Override
+    public List<TimeEntryId> reopenBilledBy(InvoiceId invoice) {
+        Objects.requireNonNull(invoice, "invoice");
+        TimeEntryTable t = session.state().timeEntries;
+        List<TimeEntry> billed = t.list(e -> invoice.equals(e.invoiceId()));
+        List<TimeEntryId> ids = new ArrayList<>(billed.size());
+        for (TimeEntry e : billed) {
+            t.put(e.reopened().withVersion(e.version() + 1));
+            ids.add(e.id());
+        }
+        ids.sort(null);
+        return ids;
+    }
+
+    @Override
     public void forEach(TimeEntryQuery query, Consumer<TimeEntry> sink) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(sink, "sink");

@@ -115,6 +115,32 @@ class InvoiceDraftsTest {
     }
 
     @Test
+    void voidInvoice_billedTime_entriesOpenAgainAndBillableOnACorrectedInvoice() {
+        TimeBillingFixture f = week();
+        Invoice issued = f.firm.invoices().issue(f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow().id());
+        List<TimeEntryId> billed = new java.util.ArrayList<>();
+        issued.lines().forEach(l -> billed.addAll(l.entryIds()));
+        assertEquals(3, billed.size());
+        assertEquals(Optional.empty(), f.firm.drafts().draft(ACME, NOVEMBER), "billed time is not billed twice");
+
+        f.firm.invoices().voidInvoice(issued.id());
+        for (TimeEntryId id : billed) {
+            TimeEntry e = f.firm.timeEntries().get(id);
+            assertTrue(e.isOpen(), id + " open again after the void");
+            assertEquals(null, e.invoiceId());
+        }
+        assertEquals("timeentry.reopen", f.memory.auditRecords(FIRM).get(f.memory.auditRecords(FIRM).size() - 1)
+                .action());
+
+        Invoice corrected = f.firm.invoices().issue(f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow().id());
+        assertEquals(issued.totals(), corrected.totals());
+        for (TimeEntryId id : billed) {
+            assertEquals(corrected.id(), f.firm.timeEntries().get(id).invoiceId());
+        }
+        assertEquals(Optional.empty(), f.firm.drafts().draft(ACME, NOVEMBER));
+    }
+
+    @Test
     void draft_afterEntriesBilled_yieldsNothing() {
         TimeBillingFixture f = week();
         Invoice draft = f.firm.drafts().preview(ACME, NOVEMBER).orElseThrow();
