@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * {@link TransientPluginException}. Thread-safe; several stores (or processes) may share a root.
  * The guarantees assume nobody but stores changes the folder tree concurrently.
  *
- * <p>Configuration: {@code root}, the folder (created if missing when the store is configured).
+ * <p>Configuration: {@code root}, the folder (created by the first {@link #put} if missing).
  */
 public final class FileSystemDocumentStore implements DocumentStore {
 
