@@ -36,13 +36,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import javax.money.CurrencyUnit;
 
 /**
  * The smallest host application: plain {@code main}, no framework. Builds {@link Billing} on an
  * embedded H2 database, logs time, drafts and issues an invoice, renders it to PDF and records a
- * payment. The README's five-line example is taken from here.
+ * payment. The README's five-line example is made of lines of this class (a test checks that).
  *
- * <p>Usage: {@code MinimalHost [DATA_DIR] [OUT_DIR]} (defaults {@code billops-data/minimal}, {@code billops-out}).
+ * <p>Run it with {@code mvn -q -pl examples exec:java -Dexec.mainClass=dev.billops.examples.minimal.MinimalHost}
+ * after the README's build; it writes {@code billops-out/INV-<year>-<n>.pdf} and keeps its
+ * database in {@code billops-data/minimal}.
  */
 public final class MinimalHost {
 
@@ -50,37 +53,37 @@ public final class MinimalHost {
     }
 
     public static void main(String[] args) throws IOException {
-        Path data = Path.of(args.length > 0 ? args[0] : "billops-data/minimal");
-        Path out = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "billops-out"));
-        try (JdbcBillingStore store = JdbcStores.h2(data)) {
-            Invoice issued = run(store, out);
-            System.out.println("issued " + issued.number() + " for " + issued.totals().payable() + ", wrote "
-                    + out.resolve(issued.number() + ".pdf"));
+        Billing billing = Billing.builder().stores(JdbcStores.h2(Path.of("billops-data", "minimal"))).build();
+        try {
+            Path out = Files.createDirectories(Path.of("billops-out"));
+            Invoice invoice = run(billing, out);
+            System.out.println("issued " + invoice.number() + " for " + invoice.totals().payable() + ", paid "
+                    + invoice.paid() + ", wrote " + out.resolve(invoice.number() + ".pdf"));
+        } finally {
+            ((JdbcBillingStore) billing.store()).close();
         }
     }
 
-    /** Runs the example on {@code store} (tenant "acme"; each run adds a new client), PDF into {@code out}; returns the invoice. */
-    static Invoice run(JdbcBillingStore store, Path out) throws IOException {
-        Billing billing = Billing.builder().stores(store).build();
+    /** The example on {@code billing} (tenant "acme"; each run adds a client); the PDF goes to {@code out}. */
+    static Invoice run(Billing billing, Path out) throws IOException {
         TenantBilling acme = billing.tenant(TenantId.of("acme"), Actor.user("alice@acme.test"));
         Address berlin = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
         Tenant seller = acme.profile().save(new Tenant(TenantId.of("acme"), "Acme Consulting GmbH", berlin,
                 "DE123456789", "billing@acme.test", "DE89370400440532013000", "COBADEFFXXX", new BigDecimal("19")));
-        ClientId client = acme.clients().create(Client.of(ClientId.generate(), "Globex GmbH", berlin,
-                Currencies.of("EUR"))).id();
+        CurrencyUnit eur = Currencies.of("EUR");
+        ClientId client = acme.clients().create(Client.of(ClientId.generate(), "Globex GmbH", berlin, eur)).id();
         ProjectId project = acme.projects().create(Project.of(ProjectId.generate(), client, "Website")).id();
         TimekeeperId alice = acme.timekeepers().create(Timekeeper.of(TimekeeperId.generate(), "Alice")).id();
-        acme.rates().create(new RateRule(RateRuleId.generate(), RateScope.project(project),
-                UnitPrice.of(Currencies.of("EUR"), "120"), RateUnit.HOUR, LocalDate.of(2026, 1, 1), null));
+        acme.rates().create(new RateRule(RateRuleId.generate(), RateScope.project(project), UnitPrice.of(eur, "120"),
+                RateUnit.HOUR, LocalDate.of(2026, 1, 1), null));
 
         ZoneId zone = ZoneId.of("Europe/Berlin");
         LocalDateTime start = LocalDateTime.of(2026, 11, 3, 9, 0);
         LocalDateTime end = start.plusHours(3);
+        LocalDateRange november = LocalDateRange.ofMonth(YearMonth.of(2026, 11));
         acme.timeEntries().log(TimeEntry.of(project, alice, null, TimeSpan.of(start, end, zone), "Sprint planning"));
-        Invoice draft = acme.drafts().draft(client, LocalDateRange.ofMonth(YearMonth.of(2026, 11))).orElseThrow();
-        Invoice issued = acme.invoices().issue(draft.id());
-        acme.payments().record(PaymentRequest.of(client, Money.of("EUR", "200.00")).withIdempotencyKey(
-                "bank-" + issued.number()));
+        Invoice issued = acme.invoices().issue(acme.drafts().draft(client, november).orElseThrow().id());
+        acme.payments().record(PaymentRequest.of(client, Money.of("EUR", "200.00")).withIdempotencyKey("bank-" + issued.number()));
 
         byte[] pdf = InvoicePdfRenderer.create().render(InvoiceDocument.of(seller, acme.clients().get(client), issued));
         Files.write(out.resolve(issued.number() + ".pdf"), pdf);

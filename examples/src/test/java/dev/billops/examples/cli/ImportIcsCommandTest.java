@@ -1,0 +1,131 @@
+package dev.billops.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.billops.core.id.TenantId;
+import dev.billops.core.time.LocalDateRange;
+import dev.billops.core.timeentry.TimeEntry;
+import dev.billops.core.timeentry.TimeEntryStore;
+import dev.billops.core.timeentry.TimeEntryQuery;
+import dev.billops.examples.demo.DemoCalendar;
+import dev.billops.jdbc.JdbcBillingStore;
+import dev.billops.jdbc.JdbcStores;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code import-ics} on the demo's database (demo run without its own calendar import). */
+class ImportIcsCommandTest {
+
+    private static final Pattern COUNTS = Pattern.compile("created (\\d+), updated (\\d+), deleted (\\d+), "
+            + "unchanged (\\d+), skipped (\\d+), unmapped (\\d+), invalid (\\d+), conflicts (\\d+)");
+
+    @TempDir
+    Path dir;
+
+    String url;
+    Path demoFile;
+
+    @BeforeEach
+    void demo() throws Exception {
+        url = "jdbc:h2:file:" + dir.resolve("db/billops");
+        CliRun.of("demo", "--db", url, "--out", dir.resolve("out").toString(), "--no-calendar").expect(0);
+        demoFile = Files.writeString(dir.resolve("consultancy.ics"), DemoCalendar.fromClassPath().text());
+    }
+
+    @Test
+    void importIcs_demoFileTwice_secondImportsNothingNew() {
+        int before = entries().size();
+
+        CliRun first = CliRun.of("import-ics", demoFile.toString(), "--timekeeper", "alice", "--organized-by",
+                "alice@consultancy.test", "--db", url).expect(0);
+        int afterFirst = entries().size();
+        CliRun second = CliRun.of("import-ics", demoFile.toString(), "--timekeeper", "alice", "--organized-by",
+                "alice@consultancy.test", "--db", url).expect(0);
+
+        int created = counts(first)[0];
+        assertTrue(created >= 10, first.out());
+        assertEquals(before + created, afterFirst);
+        int[] again = counts(second);
+        assertEquals(0, again[0], second.out());
+        assertEquals(0, again[1] + again[2], "nothing updated or deleted: " + second.out());
+        assertEquals(created, again[3], "every entry unchanged: " + second.out());
+        assertEquals(afterFirst, entries().size());
+    }
+
+    @Test
+    void importIcs_wholeFileForOneTimekeeper_importsEveryWorkEventAndSkipsAllDayDeclinedCancelled() {
+        CliRun run = CliRun.of("import-ics", demoFile.toString(), "--timekeeper", "carol", "--db", url).expect(0);
+
+        int[] c = counts(run);
+        assertTrue(c[0] >= 40, run.out());
+        assertTrue(c[4] >= 2, "all-day and cancelled skipped: " + run.out());
+        List<TimeEntry> carol = entries().stream().filter(e -> e.externalUid() != null).toList();
+        assertEquals(c[0], carol.size());
+        assertTrue(carol.stream().allMatch(e -> e.timekeeperId().value().equals("carol")));
+    }
+
+    @Test
+    void importIcs_malformedFile_failsClearlyAndImportsNothing() throws Exception {
+        String broken = DemoCalendar.fromClassPath().text().replace("DTSTART;TZID=Europe/Berlin:20261102T093000",
+                "DTSTART;TZID=Europe/Berlin:2026-11-02 nine thirty");
+        Path file = Files.writeString(dir.resolve("broken.ics"), broken, StandardCharsets.UTF_8);
+        int before = entries().size();
+
+        CliRun run = CliRun.of("import-ics", file.toString(), "--timekeeper", "alice", "--db", url)
+                .expect(BillOpsCli.EXIT_FAILED);
+
+        assertTrue(run.err().startsWith("error: calendar "), run.err());
+        assertTrue(run.err().contains("malformed"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+        assertEquals(before, entries().size());
+    }
+
+    @Test
+    void importIcs_notACalendar_failsAndImportsNothing() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.ics"), "shopping list: milk, eggs\n");
+        int before = entries().size();
+
+        CliRun run = CliRun.of("import-ics", file.toString(), "--timekeeper", "alice", "--db", url)
+                .expect(BillOpsCli.EXIT_FAILED);
+
+        assertTrue(run.err().contains("malformed"), run.err());
+        assertEquals(before, entries().size());
+    }
+
+    @Test
+    void importIcs_unknownTimekeeper_failsListingTheKnownOnes() {
+        CliRun run = CliRun.of("import-ics", demoFile.toString(), "--timekeeper", "mallory", "--db", url)
+                .expect(BillOpsCli.EXIT_FAILED);
+
+        assertTrue(run.err().contains("timekeeper 'mallory' not found in tenant northwind (it has: "), run.err());
+        assertTrue(run.err().contains("alice"), run.err());
+    }
+
+    private static int[] counts(CliRun run) {
+        Matcher m = COUNTS.matcher(run.out());
+        assertTrue(m.find(), run.out());
+        int[] c = new int[8];
+        for (int i = 0; i < 8; i++) {
+            c[i] = Integer.parseInt(m.group(i + 1));
+        }
+        return c;
+    }
+
+    private List<TimeEntry> entries() {
+        try (JdbcBillingStore store = JdbcStores.of(url)) {
+            return store.inTransaction(TenantId.of("northwind"), s -> s.get(TimeEntryStore.class).list(
+                    TimeEntryQuery.all(Set.of(), LocalDateRange.of(LocalDate.of(2026, 1, 1), LocalDate.of(2028, 1, 1)))));
+        }
+    }
+}

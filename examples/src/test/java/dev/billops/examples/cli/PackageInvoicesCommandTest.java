@@ -1,0 +1,146 @@
+package dev.billops.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billops.core.Billing;
+import dev.billops.core.TenantBilling;
+import dev.billops.core.id.TenantId;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceQuery;
+import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.money.Money;
+import dev.billops.core.party.Actor;
+import dev.billops.examples.demo.Consultancy;
+import dev.billops.jdbc.JdbcBillingStore;
+import dev.billops.jdbc.JdbcStores;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code package-invoices} on the demo's database: idempotent runs, JSON shape, dry run, failures. */
+class PackageInvoicesCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    String url;
+
+    @BeforeEach
+    void demo() {
+        url = "jdbc:h2:file:" + dir.resolve("db/billops");
+        CliRun.of("demo", "--db", url, "--out", dir.resolve("out").toString(), "--no-calendar").expect(0);
+    }
+
+    @Test
+    void packageInvoices_sameDateTwice_secondRunCreatesNothingAndSkipsAll() throws Exception {
+        JsonNode first = JSON.readTree(CliRun.of("package-invoices", "--db", url, "--date", "2027-01-01",
+                "--format", "json").expect(0).out());
+        int invoicesAfterFirst = invoices().size();
+        JsonNode second = JSON.readTree(CliRun.of("package-invoices", "--db", url, "--date", "2027-01-01",
+                "--format", "json").expect(0).out());
+
+        // January: the monthly retainer, Q1 of the support plan, 2027 of the annual licence
+        assertEquals(3, first.get("created").size(), first.toPrettyString());
+        assertEquals(0, second.get("created").size(), second.toPrettyString());
+        assertEquals(0, second.get("failed").size());
+        Set<String> createdFirst = new HashSet<>();
+        first.get("created").forEach(c -> createdFirst.add(c.get("engagementId").asText() + "@"
+                + c.get("periodStart").asText()));
+        Set<String> skippedSecond = new HashSet<>();
+        second.get("skipped").forEach(s -> skippedSecond.add(s.get("engagementId").asText() + "@"
+                + s.get("periodStart").asText()));
+        assertTrue(skippedSecond.containsAll(createdFirst), skippedSecond + " contains " + createdFirst);
+        second.get("skipped").forEach(s -> assertEquals("ALREADY_INVOICED", s.get("reason").asText()));
+        assertEquals(invoicesAfterFirst, invoices().size());
+    }
+
+    @Test
+    void packageInvoices_json_hasCreatedSkippedAndFailedArraysWithTheirFields() throws Exception {
+        JsonNode r = JSON.readTree(CliRun.of("package-invoices", "--db", url, "--date", "2027-01-01", "--format",
+                "json").expect(0).out());
+
+        assertEquals("2027-01-01", r.get("date").asText());
+        assertFalse(r.get("dryRun").asBoolean());
+        assertTrue(r.get("created").isArray() && r.get("skipped").isArray() && r.get("failed").isArray());
+        List<Invoice> stored = invoices();
+        for (JsonNode c : r.get("created")) {
+            String number = c.get("invoiceNumber").asText();
+            Invoice invoice = stored.stream().filter(i -> number.equals(i.number())).findFirst().orElseThrow();
+            assertEquals(invoice.engagementId().value(), c.get("engagementId").asText());
+            assertEquals(invoice.packagePeriodStart().toString(), c.get("periodStart").asText());
+            assertEquals(invoice.totals().payable(), Money.of(c.get("total").get("currency").asText(),
+                    c.get("total").get("amount").asText()));
+            assertTrue(c.get("total").get("amount").isTextual(), "amount as a string");
+        }
+        // the December run of the demo already billed these
+        JsonNode skipped = r.get("skipped").get(0);
+        assertTrue(skipped.has("engagementId") && skipped.has("periodStart") && skipped.has("reason"),
+                skipped.toString());
+    }
+
+    @Test
+    void packageInvoices_demoDateAgain_reportsEverythingSkippedInText() {
+        CliRun run = CliRun.of("package-invoices", "--db", url, "--date", "2026-12-01").expect(0);
+
+        assertTrue(run.out().startsWith("Package run for 2026-12-01: 0 created, 5 skipped, 0 failed"), run.out());
+        assertTrue(run.out().contains("already invoiced (PKG-umbrella-retainer-2026-12-01)"), run.out());
+    }
+
+    @Test
+    void packageInvoices_dryRun_reportsWhatWouldBeCreatedAndStoresNothing() throws Exception {
+        int before = invoices().size();
+
+        JsonNode r = JSON.readTree(CliRun.of("package-invoices", "--db", url, "--date", "2027-01-01", "--dry-run",
+                "--format", "json").expect(0).out());
+
+        assertTrue(r.get("dryRun").asBoolean());
+        assertEquals(3, r.get("created").size());
+        assertEquals(before, invoices().size());
+    }
+
+    @Test
+    void packageInvoices_oneEngagement_runsOnlyThatOne() throws Exception {
+        JsonNode r = JSON.readTree(CliRun.of("package-invoices", "--db", url, "--date", "2027-01-01", "--tenant",
+                "northwind", "--engagement", "umbrella-retainer", "--format", "json").expect(0).out());
+
+        assertEquals(1, r.get("created").size());
+        assertEquals("umbrella-retainer", r.get("created").get(0).get("engagementId").asText());
+        r.get("skipped").forEach(s -> assertEquals("umbrella-retainer", s.get("engagementId").asText()));
+    }
+
+    @Test
+    void packageInvoices_engagementOfInactiveClient_reportsFailedAndExitsNonZero() throws Exception {
+        try (JdbcBillingStore store = JdbcStores.of(url)) {
+            TenantBilling t = Billing.builder().stores(store).build().tenant(TenantId.of("northwind"),
+                    Actor.system("test"));
+            t.clients().update(t.clients().get(Consultancy.UMBRELLA).withActive(false));
+        }
+
+        CliRun run = CliRun.of("package-invoices", "--db", url, "--date", "2027-01-01", "--format", "json")
+                .expect(BillOpsCli.EXIT_FAILED);
+
+        JsonNode r = JSON.readTree(run.out());
+        assertEquals(1, r.get("failed").size(), r.toPrettyString());
+        JsonNode failed = r.get("failed").get(0);
+        assertEquals("umbrella-retainer", failed.get("engagementId").asText());
+        assertTrue(failed.get("reason").asText().contains("umbrella"), failed.toString());
+        assertEquals(2, r.get("created").size(), "the other engagements were still billed");
+    }
+
+    private List<Invoice> invoices() {
+        try (JdbcBillingStore store = JdbcStores.of(url)) {
+            return store.inTransaction(TenantId.of("northwind"), s -> s.get(InvoiceStore.class)
+                    .list(InvoiceQuery.all()));
+        }
+    }
+}

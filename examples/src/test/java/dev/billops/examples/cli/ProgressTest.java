@@ -1,0 +1,64 @@
+package dev.billops.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+
+    private final AtomicLong now = new AtomicLong(1_000);
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void update_withinTheFirstSecond_printsNothing() {
+        Progress p = new Progress(new PrintWriter(err), now::get, false);
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(999));
+
+        p.update("logging time", 50, 100);
+        p.finish();
+
+        assertEquals("", err.toString());
+        assertFalse(p.shown());
+    }
+
+    @Test
+    void update_afterASecond_printsTheStepWithCountAndPercent() {
+        Progress p = new Progress(new PrintWriter(err), now::get, false);
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(1_500));
+
+        p.update("logging time", 50, 200);
+
+        assertEquals("[  1s] logging time 50/200 (25%)" + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void update_manyQuickUpdates_printsAtMostEveryQuarterSecondButAlwaysTheLast() {
+        Progress p = new Progress(new PrintWriter(err), now::get, false);
+        now.addAndGet(TimeUnit.SECONDS.toNanos(2));
+        for (int i = 1; i <= 100; i++) {
+            p.update("rendering PDFs", i, 100);
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+
+        String[] lines = err.toString().split(System.lineSeparator());
+        assertTrue(lines.length >= 4 && lines.length <= 6, String.join("\n", lines));
+        assertEquals("[  2s] rendering PDFs 100/100 (100%)", lines[lines.length - 1]);
+    }
+
+    @Test
+    void finish_onATerminal_endsTheRewrittenLine() {
+        Progress p = new Progress(new PrintWriter(err), now::get, true);
+        now.addAndGet(TimeUnit.SECONDS.toNanos(3));
+
+        p.update("running the package billing");
+        p.finish();
+
+        assertEquals("\r[  3s] running the package billing" + System.lineSeparator(), err.toString());
+    }
+}
