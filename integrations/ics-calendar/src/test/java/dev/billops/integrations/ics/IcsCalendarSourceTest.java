@@ -392,6 +392,18 @@ class IcsCalendarSourceTest {
         assertEquals(ZoneOffset.ofHours(3), first.getRules().getOffset(Instant.parse("2026-11-10T07:00:00Z")));
     }
 
+    @Test
+    void events_oldMozillaTzidPrefix_resolvedToTheIanaZone() {
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN",
+                "BEGIN:VEVENT", "UID:moz@test", "DTSTART;TZID=/mozilla.org/20050126_1/Europe/Berlin:20261105T090000",
+                "DTEND;TZID=/mozilla.org/20050126_1/Europe/Berlin:20261105T100000", "SUMMARY:x", "END:VEVENT", "END:VCALENDAR", "");
+
+        CalendarEvent e = IcsCalendarSource.ofText("moz.ics", ics).events(OCT_1, DEC_1).get(0);
+
+        assertEquals(Instant.parse("2026-11-05T08:00:00Z"), e.start());
+        assertEquals(BERLIN, e.zone());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "malformed-syntax.ics          | line 8",
