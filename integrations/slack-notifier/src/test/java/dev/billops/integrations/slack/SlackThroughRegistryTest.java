@@ -2,6 +2,7 @@ package dev.billops.integrations.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import dev.billops.spi.PluginConfig;
 import dev.billops.spi.PluginException;
 import dev.billops.spi.PluginHealth;
 import dev.billops.spi.PluginRegistry;
+import dev.billops.spi.PluginTimeoutException;
 import dev.billops.spi.RetryPolicy;
 import dev.billops.spi.TransientPluginException;
 import java.io.ByteArrayOutputStream;
@@ -46,11 +48,15 @@ class SlackThroughRegistryTest {
     }
 
     private Notifier slack(RetryPolicy retry, int downAfter) {
+        return slack(retry, downAfter, Duration.ofSeconds(10));
+    }
+
+    private Notifier slack(RetryPolicy retry, int downAfter, Duration registryTimeout) {
         registry = PluginRegistry.builder()
                 .discover(SlackThroughRegistryTest.class.getClassLoader())
                 .configure("slack", PluginConfig.of("slack", Map.of("channel", "#billing"))
                         .withSecret("webhookUrl", server.webhookUrl().toString()))
-                .timeout("slack", Duration.ofSeconds(10))
+                .timeout("slack", registryTimeout)
                 .retry("slack", retry)
                 .downAfter(downAfter)
                 .build();
@@ -142,5 +148,22 @@ class SlackThroughRegistryTest {
         PluginHealth health = registry.health("slack").orElseThrow();
         assertEquals(PluginHealth.Status.DOWN, health.status());
         assertTrue(health.message().contains("webhookUrl"), health.message());
+    }
+
+    @Test
+    void send_webhookHangingPastTheRegistryTimeout_isAbandonedNotRetriedAndShowsInHealth() throws Exception {
+        server = new WebhookServer(Reply.of(200, "ok").delayed(6_000));
+        // long enough for configure (the first HttpClient of a JVM takes a few hundred ms to make)
+        Notifier slack = slack(new RetryPolicy(3, Duration.ofMillis(10), 1, Duration.ofMillis(10)), 3,
+                Duration.ofMillis(1_500));
+
+        TransientPluginException e = assertThrows(TransientPluginException.class,
+                () -> slack.send(SlackNotifierTest.invoiceIssued()));
+
+        assertInstanceOf(PluginTimeoutException.class, e);
+        assertEquals(1, server.count(), "an abandoned call may still land, so it is not repeated at once");
+        PluginHealth health = registry.health("slack").orElseThrow();
+        assertEquals(PluginHealth.Status.DEGRADED, health.status(), health::toString);
+        assertTrue(health.lastFailure().contains("timed out"), health.lastFailure());
     }
 }

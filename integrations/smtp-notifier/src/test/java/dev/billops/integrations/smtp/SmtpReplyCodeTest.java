@@ -28,7 +28,7 @@ class SmtpReplyCodeTest {
 
     private SmtpNotifier notifier() {
         return SmtpNotifier.host("127.0.0.1").port(server.port()).from("billing@acme.example")
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(5)).build();
     }
 
     private static Notification mail(String... to) {
@@ -143,7 +143,7 @@ class SmtpReplyCodeTest {
     void send_starttlsRequiredButNotOffered_refusesToSendInTheClear() throws Exception {
         server = new ScriptedSmtpServer();
         SmtpNotifier smtp = SmtpNotifier.host("127.0.0.1").port(server.port()).from("billing@acme.example")
-                .starttls(true).timeout(Duration.ofSeconds(2)).build();
+                .starttls(true).timeout(Duration.ofSeconds(5)).build();
 
         PluginException e = assertThrows(PluginException.class, () -> smtp.send(mail("ap@client.example")));
 
@@ -157,7 +157,7 @@ class SmtpReplyCodeTest {
     void send_credentialsButServerOffersNoAuth_refusesToSendUnauthenticated() throws Exception {
         server = new ScriptedSmtpServer();
         SmtpNotifier smtp = SmtpNotifier.host("127.0.0.1").port(server.port()).from("billing@acme.example")
-                .credentials("billing", dev.billops.spi.Secret.of("pw")).timeout(Duration.ofSeconds(2)).build();
+                .credentials("billing", dev.billops.spi.Secret.of("pw")).timeout(Duration.ofSeconds(5)).build();
 
         PluginException e = assertThrows(PluginException.class, () -> smtp.send(mail("ap@client.example")));
 
@@ -170,7 +170,7 @@ class SmtpReplyCodeTest {
     void send_credentialsAndServerOffersAuth_authenticatesThenSends() throws Exception {
         server = new ScriptedSmtpServer().offerAuth();
         SmtpNotifier smtp = SmtpNotifier.host("127.0.0.1").port(server.port()).from("billing@acme.example")
-                .credentials("billing", dev.billops.spi.Secret.of("pw")).timeout(Duration.ofSeconds(2)).build();
+                .credentials("billing", dev.billops.spi.Secret.of("pw")).timeout(Duration.ofSeconds(5)).build();
 
         smtp.send(mail("ap@client.example"));
 

@@ -51,7 +51,7 @@ class SmtpThroughRegistryTest {
         registry = PluginRegistry.builder()
                 .discover(SmtpThroughRegistryTest.class.getClassLoader())
                 .configure("smtp", PluginConfig.of("smtp", Map.of("host", "127.0.0.1", "port", Integer.toString(port),
-                        "from", "billing@acme.example", "username", "billing", "timeout", "2s"))
+                        "from", "billing@acme.example", "username", "billing", "timeout", "5s"))
                         .withSecret("password", PASSWORD))
                 .retry("smtp", FAST)
                 .build();
