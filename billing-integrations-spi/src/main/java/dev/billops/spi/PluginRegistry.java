@@ -183,11 +183,26 @@ public final class PluginRegistry implements AutoCloseable {
         return e == null ? Optional.empty() : Optional.of(e.guard.health(e.plugin::health));
     }
 
-    /** Stops the plugin threads; calls still running are interrupted. */
+    /**
+     * Stops the plugin threads (calls still running are interrupted) and closes the plugins that
+     * are {@link AutoCloseable}; a plugin whose {@code close} fails is logged and the others are
+     * closed all the same.
+     */
     @Override
     public void close() {
+        List<Entry> all;
         synchronized (entries) {
-            entries.values().forEach(e -> e.guard.shutdown());
+            all = new ArrayList<>(entries.values());
+        }
+        for (Entry e : all) {
+            e.guard.shutdown();
+            if (e.plugin instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ex) {
+                    LOG.warn("plugin {}: close failed: {}", e.guard.id(), ex.toString());
+                }
+            }
         }
     }
 

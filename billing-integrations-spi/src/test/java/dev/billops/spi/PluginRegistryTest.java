@@ -368,6 +368,31 @@ class PluginRegistryTest {
     }
 
     @Test
+    void close_closesAutoCloseablePlugins_evenIfOneFails() {
+        AtomicInteger closed = new AtomicInteger();
+        class Closing extends RecordingNotifier implements AutoCloseable {
+            private final boolean fail;
+
+            Closing(String id, boolean fail) {
+                super(id, Behaviour.ok());
+                this.fail = fail;
+            }
+
+            @Override
+            public void close() {
+                closed.incrementAndGet();
+                if (fail) {
+                    throw new IllegalStateException("socket already closed");
+                }
+            }
+        }
+        PluginRegistry r = PluginRegistry.builder().register(new Closing("a", true)).register(new Closing("b", false))
+                .build();
+        r.close();
+        assertEquals(2, closed.get());
+    }
+
+    @Test
     void builder_badSettings_throw() {
         PluginRegistry.Builder b = PluginRegistry.builder();
         assertThrows(IllegalArgumentException.class, () -> b.defaultTimeout(Duration.ZERO));

@@ -210,16 +210,15 @@ public final class Autopay implements BillingEventListener {
             if (key == null || recorded(tb, key).isPresent()) {
                 continue;
             }
-            Client client = clients.computeIfAbsent(inv.clientId(), id -> tb.clients().get(inv.clientId()));
-            ChargeResult status = statusOf(key);
             AutopayResult r;
             try {
-                r = settle(tb, inv, client, key, chargedAmount(inv), status);
+                Client client = clients.computeIfAbsent(inv.clientId(), id -> tb.clients().get(id));
+                r = settle(tb, inv, client, key, chargedAmount(inv), statusOf(key));
             } catch (BillingException e) {
-                LOG.warn("autopay reconcile of invoice {} of tenant {}: recording {} failed: {}", label(inv), tenant,
-                        status.status(), e.getMessage());
+                LOG.warn("autopay reconcile of invoice {} of tenant {}: settling {} failed: {}", label(inv), tenant,
+                        key, e.getMessage());
                 r = new AutopayResult(inv.id(), key, AutopayResult.Outcome.PENDING, null,
-                        "gateway says " + status.status() + " but recording failed: " + e.getMessage());
+                        "settling failed: " + e.getMessage());
             }
             out.add(r);
         }

@@ -242,6 +242,16 @@ class AutopayTest {
     }
 
     @Test
+    void charge_unknownInvoice_throwsNotFoundNamingIt_nothingChargedOrStored() {
+        dev.billops.core.error.NotFoundException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.billops.core.error.NotFoundException.class,
+                () -> autopay.charge(dev.billops.core.id.InvoiceId.of("no-such-invoice")));
+        assertTrue(e.getMessage().contains("no-such-invoice"), e.getMessage());
+        assertEquals(0, gateway.chargeCalls.get());
+        assertEquals(List.of(), payments());
+    }
+
+    @Test
     void charge_clientWithoutAutopay_skippedAndGatewayNotCalled() {
         Invoice inv = f.issueInvoice(SpiFixture.ACME, 2);
         AutopayResult r = autopay.charge(inv.id());
