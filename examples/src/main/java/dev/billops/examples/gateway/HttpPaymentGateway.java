@@ -9,6 +9,7 @@ import dev.billops.spi.PaymentGateway;
 import dev.billops.spi.PluginConfig;
 import dev.billops.spi.PluginConfigurationException;
 import dev.billops.spi.PluginException;
+import dev.billops.spi.PluginHealth;
 import dev.billops.spi.Secret;
 import dev.billops.spi.TransientPluginException;
 import java.io.IOException;
@@ -142,6 +143,36 @@ public final class HttpPaymentGateway implements PaymentGateway {
             case 404 -> ChargeResult.failed(null, "no charge with key " + idempotencyKey);
             default -> throw failure("status", response);
         };
+    }
+
+    /**
+     * Asks the service for a charge that cannot exist: any answer but 401/403 or 5xx means it is
+     * reachable and takes the api key (UP); 401/403 is DOWN (key refused), 5xx DEGRADED, no
+     * answer DOWN.
+     */
+    @Override
+    public PluginHealth health() {
+        Settings s = settings;
+        if (s == null) {
+            return PluginHealth.down("not configured");
+        }
+        HttpRequest http = authorized(s, HttpRequest.newBuilder(URI.create(s.baseUrl() + "/charges/health-probe")))
+                .GET().build();
+        try {
+            int code = send(s, http).statusCode();
+            if (code == 401 || code == 403) {
+                return PluginHealth.down("the service refused the api key (HTTP " + code + ")");
+            }
+            if (code >= 500) {
+                return new PluginHealth(PluginHealth.Status.DEGRADED, "the service answered HTTP " + code, 0, null,
+                        null);
+            }
+            return PluginHealth.up();
+        } catch (HttpTimeoutException e) {
+            return PluginHealth.down("no answer from " + s.baseUrl() + " within " + s.timeout().toMillis() + " ms");
+        } catch (PluginException e) {
+            return PluginHealth.down(e.getMessage());
+        }
     }
 
     private Settings settings() {

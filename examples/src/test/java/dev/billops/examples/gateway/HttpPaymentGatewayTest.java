@@ -180,8 +180,30 @@ class HttpPaymentGatewayTest {
                 .retry(new RetryPolicy(2, Duration.ofMillis(1), 1, Duration.ofMillis(1))).build()) {
             assertThrows(TransientPluginException.class,
                     () -> down.paymentGateway(HttpPaymentGateway.ID).orElseThrow().charge(request("k-7")));
-            assertEquals(PluginHealth.Status.DEGRADED, down.health().get(HttpPaymentGateway.ID).status());
+            PluginHealth h = down.health().get(HttpPaymentGateway.ID);
+            assertEquals(PluginHealth.Status.DOWN, h.status(), "its own health check cannot reach the service");
+            assertEquals(1, h.consecutiveFailures());
+            assertTrue(h.lastFailure().contains("cannot connect"), h.lastFailure());
         }
+    }
+
+    @Test
+    void health_reachableWithKey_up_wrongKeyOrDown_down() throws Exception {
+        assertEquals(PluginHealth.Status.UP, gateway().health().status());
+        HttpPaymentGateway wrongKey = new HttpPaymentGateway();
+        wrongKey.configure(PluginConfig.of(HttpPaymentGateway.ID, Map.of("baseUrl", stub.baseUrl().toString()))
+                .withSecret("apiKey", "sk_wrong"));
+        PluginHealth refused = wrongKey.health();
+        assertEquals(PluginHealth.Status.DOWN, refused.status());
+        assertTrue(refused.message().contains("401"), refused.message());
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        HttpPaymentGateway nowhere = new HttpPaymentGateway();
+        nowhere.configure(config("http://127.0.0.1:" + port, "300ms"));
+        assertEquals(PluginHealth.Status.DOWN, nowhere.health().status());
+        assertEquals(PluginHealth.Status.DOWN, new HttpPaymentGateway().health().status());
     }
 
     @Test
