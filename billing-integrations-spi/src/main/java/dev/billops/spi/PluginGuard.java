@@ -198,6 +198,9 @@ final class PluginGuard {
         try {
             future = executor.submit(work);
         } catch (RejectedExecutionException e) {
+            if (executor.isShutdown()) {
+                throw new PluginException(id, operation + " rejected: the registry is closed");
+            }
             throw new PluginException(id, operation + " rejected: " + maxConcurrentCalls
                     + " calls of this plugin are still running (hung?)");
         }

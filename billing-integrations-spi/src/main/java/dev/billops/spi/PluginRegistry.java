@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +154,7 @@ public final class PluginRegistry implements AutoCloseable {
         return byId(documentStores, id);
     }
 
-    /** Every plugin id known, configured or not, in registration order. */
+    /** Every plugin id known, configured or not (and {@code unloadable-…} for providers that could not be loaded), in registration order. */
     public List<String> ids() {
         synchronized (entries) {
             return List.copyOf(entries.keySet());
@@ -249,6 +250,16 @@ public final class PluginRegistry implements AutoCloseable {
                 + " and " + second.getClass().getName() + "; plugin ids must be unique");
     }
 
+    private void recordUnloadable(String key, String reason) {
+        PluginGuard guard = new PluginGuard(key, null, RetryPolicy.none(), clock, downAfter, 1);
+        guard.markUnusable(reason);
+        entries.put(key, new Entry(new Unloadable(key), guard));
+    }
+
+    /** Stands for a provider ServiceLoader could not load, so that it shows in health. */
+    private record Unloadable(String id) implements BillingPlugin {
+    }
+
     private BillingPlugin install(BillingPlugin plugin, String id, @Nullable Duration timeout) {
         PluginGuard guard = new PluginGuard(id, timeout, retries.getOrDefault(id, retry), clock, downAfter,
                 maxConcurrentCalls);
@@ -325,6 +336,7 @@ public final class PluginRegistry implements AutoCloseable {
         private final Map<String, PluginConfig> configs = new LinkedHashMap<>();
         private final Map<String, Duration> timeouts = new LinkedHashMap<>();
         private final Map<String, RetryPolicy> retries = new LinkedHashMap<>();
+        private final Map<String, String> unloadable = new LinkedHashMap<>();
         private Duration defaultTimeout = Duration.ofSeconds(10);
         private RetryPolicy retry = RetryPolicy.defaults();
         private Clock clock = Clock.systemUTC();
@@ -342,24 +354,35 @@ public final class PluginRegistry implements AutoCloseable {
 
         /**
          * Discovers plugins of the five SPI types with {@code loader}. A class declared under
-         * several SPI types (a notifier that is also a listener) is one plugin.
+         * several SPI types (a notifier that is also a listener) is one plugin. A provider that
+         * cannot be loaded or instantiated is left out (logged, and DOWN in health under
+         * {@code unloadable-<Type>-<n>}) so that one broken jar does not stop billing.
          *
-         * @throws PluginConfigurationException if a provider cannot be loaded, or two plugins have one id
+         * @throws PluginConfigurationException if two plugins have one id
          */
         public Builder discover(ClassLoader loader) {
             Objects.requireNonNull(loader, "loader");
             for (Class<? extends BillingPlugin> type : SPI_TYPES) {
-                try {
-                    for (BillingPlugin p : ServiceLoader.load(type, loader)) {
-                        BillingPlugin known = plugins.get(p.id());
-                        if (known != null && known.getClass().equals(p.getClass())) {
-                            continue;
+                Iterator<? extends BillingPlugin> it = ServiceLoader.load(type, loader).iterator();
+                while (true) {
+                    BillingPlugin p;
+                    try {
+                        if (!it.hasNext()) {
+                            break;
                         }
-                        register(p);
+                        p = it.next();
+                    } catch (ServiceConfigurationError e) {
+                        String key = "unloadable-" + type.getSimpleName() + "-" + (unloadable.size() + 1);
+                        unloadable.put(key, "META-INF/services/" + type.getName()
+                                + " names a provider that cannot be loaded: " + e.getMessage());
+                        LOG.warn("plugin discovery: {}; left out (health key {})", unloadable.get(key), key);
+                        continue;
                     }
-                } catch (ServiceConfigurationError e) {
-                    throw new PluginConfigurationException(type.getSimpleName(), "META-INF/services/"
-                            + type.getName(), "names a provider that cannot be loaded: " + e.getMessage());
+                    BillingPlugin known = plugins.get(p.id());
+                    if (known != null && known.getClass().equals(p.getClass())) {
+                        continue;
+                    }
+                    register(p);
                 }
             }
             return this;
@@ -446,6 +469,7 @@ public final class PluginRegistry implements AutoCloseable {
          */
         public PluginRegistry build() {
             PluginRegistry registry = new PluginRegistry(this);
+            unloadable.forEach(registry::recordUnloadable);
             for (Map.Entry<String, BillingPlugin> e : plugins.entrySet()) {
                 registry.install(e.getValue(), e.getKey(), timeouts.getOrDefault(e.getKey(), defaultTimeout));
             }

@@ -15,6 +15,10 @@ import dev.billops.core.money.Money;
 import dev.billops.spi.TestPlugins.Behaviour;
 import dev.billops.spi.TestPlugins.FixedCalendar;
 import dev.billops.spi.TestPlugins.RecordingNotifier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PluginRegistryTest {
 
@@ -67,6 +72,22 @@ class PluginRegistryTest {
         ClassLoader empty = new ClassLoader(null) {
         };
         assertEquals(List.of(), build(PluginRegistry.builder().discover(empty)).ids());
+    }
+
+    @Test
+    void discover_providerThatCannotBeLoaded_leftOutAndDown_othersFound(@TempDir Path dir) throws Exception {
+        Path services = Files.createDirectories(dir.resolve("META-INF/services"));
+        Files.writeString(services.resolve(PaymentGateway.class.getName()), "com.example.NoSuchGateway\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+                PluginRegistryTest.class.getClassLoader())) {
+            PluginRegistry r = build(PluginRegistry.builder().discover(loader));
+            assertEquals(List.of("unloadable-PaymentGateway-1", "discoverable"), r.ids());
+            PluginHealth h = r.health().get("unloadable-PaymentGateway-1");
+            assertEquals(PluginHealth.Status.DOWN, h.status());
+            assertTrue(h.message().contains("com.example.NoSuchGateway"), h.message());
+            assertEquals(List.of(), r.paymentGateways());
+            assertEquals(1, r.notifiers().size());
+        }
     }
 
     @Test
