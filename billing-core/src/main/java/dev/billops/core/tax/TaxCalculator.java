@@ -102,10 +102,39 @@ public final class TaxCalculator {
         Group[] adjGroup = new Group[m];
         BigDecimal[] lineAmount = new BigDecimal[n];
         BigDecimal[] adjAmount = new BigDecimal[m];
+        // lines usually share a few treatments: look them up among the first eight seen before hashing
+        TaxTreatment[] seen = new TaxTreatment[8];
+        Group[] seenGroup = new Group[8];
         for (int i = 0; i < n; i++) {
             TaxableAmount line = lines.get(i);
             lineAmount[i] = amountIn(code, line.amount());
-            lineGroup[i] = groupOf(groups, order, line.tax(), scale);
+            TaxTreatment tax = line.tax();
+            Group group = null;
+            for (int k = 0; k < seen.length && seen[k] != null; k++) {
+                if (seen[k] == tax) {
+                    group = seenGroup[k];
+                    break;
+                }
+                // an equal treatment is the same group key (category, rate); keep the first reason
+                if (seen[k].category() == tax.category() && seen[k].rateOrZero().equals(tax.rateOrZero())) {
+                    group = seenGroup[k];
+                    if (group.reason == null && tax.exemptionReason() != null) {
+                        group.reason = tax.exemptionReason();
+                    }
+                    break;
+                }
+            }
+            if (group == null) {
+                group = groupOf(groups, order, tax, scale);
+                for (int k = 0; k < seen.length; k++) {
+                    if (seen[k] == null) {
+                        seen[k] = tax;
+                        seenGroup[k] = group;
+                        break;
+                    }
+                }
+            }
+            lineGroup[i] = group;
             lineGroup[i].add(lineAmount[i]);
             lineGroup[i].lineCount++;
         }
@@ -226,7 +255,33 @@ public final class TaxCalculator {
         if (rate.signum() == 0 || gross.signum() == 0) {
             return BigDecimal.ZERO;
         }
+        if (fitsLongArithmetic(gross, rate, scale)) {
+            // the same quotient in minor units: gross x rate / (100 + rate), half up, without a BigDecimal division
+            long a = unscaled(gross);
+            long r = unscaled(rate);
+            long d = HUNDRED_UNSCALED[rate.scale()] + r;
+            long num = a * r;
+            long q = num / d;
+            if (Math.abs(num % d) * 2 >= d) {
+                q += Long.signum(num);
+            }
+            return BigDecimal.valueOf(q, scale);
+        }
         return gross.multiply(rate).divide(HUNDRED.add(rate), scale, TAX_ROUNDING);
+    }
+
+    /** 100 with 0..6 decimals, unscaled: the divisor 100 + rate in the rate's scale. */
+    private static final long[] HUNDRED_UNSCALED = {100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L};
+
+    /**
+     * Whether {@code amount} (at the currency's {@code scale}) times a non-negative {@code rate}
+     * with at most 6 decimals fits a long product (below 10^18) and 100 + rate a long divisor.
+     */
+    private static boolean fitsLongArithmetic(BigDecimal amount, BigDecimal rate, int scale) {
+        return amount.scale() == scale && rate.signum() > 0 && rate.scale() >= 0
+                && rate.scale() < HUNDRED_UNSCALED.length && amount.precision() + rate.precision() <= 18
+                && rate.precision() <= 9;
     }
 
     /**
@@ -243,15 +298,20 @@ public final class TaxCalculator {
             }
         }
         int[] members = new int[count];
-        // residual x (100 + rate): exact net - rounded net, scaled by the group's constant divisor
-        BigDecimal[] key = new BigDecimal[count];
-        BigDecimal divisor = HUNDRED.add(g.rate);
         int k = 0;
         for (int i = 0; i < groupOf.length; i++) {
             if (groupOf[i] == g) {
-                members[k] = i;
-                key[k] = amounts[i].multiply(HUNDRED).subtract(nets[i].multiply(divisor));
-                k++;
+                members[k++] = i;
+            }
+        }
+        // residual x (100 + rate): exact net - rounded net, scaled by the group's constant divisor;
+        // as longs in minor units when they fit (same order, same ties), else as BigDecimals
+        long[] fast = longKeys(g.rate, members, amounts, nets, scale);
+        BigDecimal[] key = new BigDecimal[fast == null ? count : 0];
+        if (fast == null) {
+            BigDecimal divisor = HUNDRED.add(g.rate);
+            for (int m = 0; m < count; m++) {
+                key[m] = amounts[members[m]].multiply(HUNDRED).subtract(nets[members[m]].multiply(divisor));
             }
         }
         boolean up = diff.signum() > 0;
@@ -266,8 +326,8 @@ public final class TaxCalculator {
             for (long u = 0; u < units; u++) {
                 int best = -1;
                 for (int m = 0; m < count; m++) {
-                    if (!taken[m] && (best < 0 || (up ? key[m].compareTo(key[best]) > 0
-                            : key[m].compareTo(key[best]) < 0))) {
+                    if (!taken[m] && (best < 0 || (up ? compareKeys(fast, key, m, best) > 0
+                            : compareKeys(fast, key, m, best) < 0))) {
                         best = m;
                     }
                 }
@@ -280,11 +340,48 @@ public final class TaxCalculator {
         for (int m = 0; m < count; m++) {
             order[m] = m;
         }
-        Arrays.sort(order, up ? (x, y) -> key[y].compareTo(key[x]) : (x, y) -> key[x].compareTo(key[y]));
+        Arrays.sort(order, up ? (x, y) -> compareKeys(fast, key, y, x) : (x, y) -> compareKeys(fast, key, x, y));
         for (long u = 0; u < units; u++) {
             int m = order[(int) (u % count)];
             nets[members[m]] = nets[members[m]].add(step);
         }
+    }
+
+    /** The unscaled value of an amount of at most 18 digits, without a BigInteger. */
+    private static long unscaled(BigDecimal x) {
+        return x.scaleByPowerOfTen(x.scale()).longValueExact();
+    }
+
+    private static int compareKeys(long @Nullable [] fast, BigDecimal[] key, int a, int b) {
+        return fast != null ? Long.compare(fast[a], fast[b]) : key[a].compareTo(key[b]);
+    }
+
+    /**
+     * The residual keys of {@link #spread} times 10^(scale + rate scale), as longs, or null when an
+     * amount is not at the currency scale or a product might not fit.
+     */
+    private static long @Nullable [] longKeys(BigDecimal rate, int[] members, BigDecimal[] amounts, BigDecimal[] nets,
+            int scale) {
+        if (rate.signum() <= 0 || rate.scale() < 0 || rate.scale() >= HUNDRED_UNSCALED.length || rate.precision() > 9) {
+            return null;
+        }
+        long hundred = HUNDRED_UNSCALED[rate.scale()];
+        long divisor = hundred + unscaled(rate);
+        long[] keys = new long[members.length];
+        try {
+            for (int m = 0; m < members.length; m++) {
+                BigDecimal a = amounts[members[m]];
+                BigDecimal n = nets[members[m]];
+                if (a.scale() != scale || n.scale() != scale || a.precision() > 18 || n.precision() > 18) {
+                    return null;
+                }
+                keys[m] = Math.subtractExact(Math.multiplyExact(unscaled(a), hundred),
+                        Math.multiplyExact(unscaled(n), divisor));
+            }
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+        return keys;
     }
 
     private static void requireOutOfScopeAlone(List<Group> order, List<TaxableAmount> lines,
