@@ -4,6 +4,7 @@ import dev.billops.core.error.BillingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +41,8 @@ final class PluginGuard {
     private final int downAfter;
     private final int maxConcurrentCalls;
     private final @Nullable ThreadPoolExecutor executor;
+    /** Secret configuration values of the plugin, scrubbed from every message the guard logs, keeps or throws. */
+    private final List<String> secrets;
 
     private int consecutiveFailures;
     private long calls;
@@ -49,8 +52,9 @@ final class PluginGuard {
     private volatile @Nullable String unusable;
 
     PluginGuard(String id, @Nullable Duration timeout, RetryPolicy retry, Clock clock, int downAfter,
-            int maxConcurrentCalls) {
+            int maxConcurrentCalls, List<String> secrets) {
         this.id = Objects.requireNonNull(id, "id");
+        this.secrets = List.copyOf(secrets);
         this.timeout = timeout;
         this.retry = Objects.requireNonNull(retry, "retry");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -118,17 +122,17 @@ final class PluginGuard {
                 }
                 return result;
             } catch (TransientPluginException e) {
-                failure = e;
+                failure = scrubbed(e);
                 Duration wait = retryWait(e, attempt);
                 if (wait != null) {
                     LOG.warn("plugin {}: {} failed (attempt {} of {}), retrying in {} ms: {}", id, operation, attempt,
-                            retry.maxAttempts(), wait.toMillis(), e.getMessage());
+                            retry.maxAttempts(), wait.toMillis(), reason(failure));
                     sleep(operation, wait);
                     attempt++;
                     continue;
                 }
             } catch (BillingException e) {
-                failure = e;
+                failure = scrubbed(e);
             }
             failed(operation, attempt, failure);
             throw failure;
@@ -153,9 +157,11 @@ final class PluginGuard {
         PluginHealth mine;
         try {
             PluginHealth h = once("health", own);
-            mine = h != null ? h : PluginHealth.down("health check returned null");
+            mine = h == null ? PluginHealth.down("health check returned null")
+                    : new PluginHealth(h.status(), scrub(h.message()), h.consecutiveFailures(), h.lastFailure(),
+                            h.lastFailureAt());
         } catch (BillingException e) {
-            mine = PluginHealth.down("health check failed: " + e.getMessage());
+            mine = PluginHealth.down("health check failed: " + reason(scrubbed(e)));
         }
         PluginHealth.Status seen = s.consecutive == 0 ? PluginHealth.Status.UP
                 : s.consecutive >= downAfter ? PluginHealth.Status.DOWN : PluginHealth.Status.DEGRADED;
@@ -167,10 +173,11 @@ final class PluginGuard {
     }
 
     /** Marks the plugin unusable (its configuration failed): DOWN with this reason. */
-    void markUnusable(String reason) {
-        unusable = Objects.requireNonNull(reason, "reason");
+    void markUnusable(String why) {
+        String clean = scrub(Objects.requireNonNull(why, "why"));
+        unusable = clean;
         synchronized (this) {
-            lastFailure = reason;
+            lastFailure = clean;
             lastFailureAt = clock.instant();
         }
     }
@@ -275,11 +282,53 @@ final class PluginGuard {
             calls++;
             failures++;
             consecutive = ++consecutiveFailures;
-            lastFailure = operation + ": " + e.getMessage();
+            lastFailure = operation + ": " + reason(e);
             lastFailureAt = now;
         }
         LOG.warn("plugin {}: {} failed after {} attempt(s) ({} consecutive failure(s)): {}", id, operation, attempts,
-                consecutive, e.getMessage());
+                consecutive, reason(e));
+    }
+
+    /** The message without the "plugin <id>: " prefix the guard's own log lines already carry. */
+    private String reason(BillingException e) {
+        String m = String.valueOf(e.getMessage());
+        String prefix = "plugin " + id + ": ";
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    }
+
+    String scrub(String message) {
+        String out = message;
+        for (String secret : secrets) {
+            out = out.replace(secret, "****");
+        }
+        return out;
+    }
+
+    /**
+     * {@code e}, or, if its message (or a cause's) contains a secret, a {@link PluginException} of
+     * the same transience with the secret masked and no cause.
+     */
+    private BillingException scrubbed(BillingException e) {
+        if (secrets.isEmpty() || !leaks(e)) {
+            return e;
+        }
+        String clean = scrub(reason(e));
+        if (e instanceof TransientPluginException t) {
+            return new TransientPluginException(id, clean, t.retryAfter().orElse(null), null);
+        }
+        return new PluginException(id, clean);
+    }
+
+    private boolean leaks(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            for (String secret : secrets) {
+                if (m.contains(secret)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private synchronized Snapshot snapshot() {

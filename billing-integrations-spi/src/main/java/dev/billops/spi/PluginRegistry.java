@@ -251,7 +251,7 @@ public final class PluginRegistry implements AutoCloseable {
     }
 
     private void recordUnloadable(String key, String reason) {
-        PluginGuard guard = new PluginGuard(key, null, RetryPolicy.none(), clock, downAfter, 1);
+        PluginGuard guard = new PluginGuard(key, null, RetryPolicy.none(), clock, downAfter, 1, List.of());
         guard.markUnusable(reason);
         entries.put(key, new Entry(new Unloadable(key), guard));
     }
@@ -261,8 +261,9 @@ public final class PluginRegistry implements AutoCloseable {
     }
 
     private BillingPlugin install(BillingPlugin plugin, String id, @Nullable Duration timeout) {
+        PluginConfig config = configs.getOrDefault(id, PluginConfig.empty()).forPlugin(id);
         PluginGuard guard = new PluginGuard(id, timeout, retries.getOrDefault(id, retry), clock, downAfter,
-                maxConcurrentCalls);
+                maxConcurrentCalls, secretValues(config));
         Entry entry = new Entry(plugin, guard);
         synchronized (entries) {
             Entry existing = entries.get(id);
@@ -272,13 +273,11 @@ public final class PluginRegistry implements AutoCloseable {
             }
             entries.put(id, entry);
         }
-        PluginConfig config = configs.getOrDefault(id, PluginConfig.empty()).forPlugin(id);
         try {
             guard.run("configure", () -> plugin.configure(config));
         } catch (RuntimeException e) {
             guard.markUnusable("configuration failed: " + e.getMessage());
-            LOG.warn("plugin {} ({}) is left out: its configuration failed: {}", id, plugin.getClass().getName(),
-                    e.getMessage());
+            LOG.warn("plugin {} ({}) is left out: {}", id, plugin.getClass().getName(), guard.unusableReason());
             return plugin;
         }
         BillingPlugin first = null;
@@ -300,6 +299,26 @@ public final class PluginRegistry implements AutoCloseable {
         LOG.info("plugin {} ({}) configured: {}", id, kinds(plugin),
                 timeout == null ? "no timeout" : "timeout " + timeout.toMillis() + " ms");
         return first != null ? first : plugin;
+    }
+
+    /**
+     * The values of the configuration's secret keys (those {@link PluginConfig#string} refuses),
+     * so the guard can mask them in anything it logs or keeps. Values shorter than 4 characters
+     * are not masked (they would mask ordinary text).
+     */
+    private static List<String> secretValues(PluginConfig config) {
+        List<String> out = new ArrayList<>();
+        for (String key : config.keys()) {
+            try {
+                config.string(key);
+            } catch (PluginConfigurationException secretKey) {
+                String v = config.secret(key).reveal();
+                if (v.length() >= 4) {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
     }
 
     private static <P extends BillingPlugin> BillingPlugin add(List<P> list, P wrapped, @Nullable BillingPlugin first) {

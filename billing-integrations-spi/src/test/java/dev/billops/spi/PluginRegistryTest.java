@@ -414,6 +414,46 @@ class PluginRegistryTest {
     }
 
     @Test
+    void secrets_inAPluginsOwnMessages_maskedInExceptionsHealthAndLogs() {
+        String url = "https://hooks.slack.test/services/" + SECRET;
+        RecordingNotifier careless = new RecordingNotifier("careless", Behaviour.failFirst(1,
+                () -> new IllegalStateException("POST " + url + " refused", new RuntimeException("to " + url)))) {
+            @Override
+            public PluginHealth health() {
+                return new PluginHealth(PluginHealth.Status.DEGRADED, "slow answers from " + url, 0, null, null);
+            }
+        };
+        RecordingNotifier transientLeak = new RecordingNotifier("transient", Behaviour.failFirst(100,
+                () -> new TransientPluginException("transient", "503 from " + url, Duration.ofMinutes(5), null)));
+        String log;
+        PluginRegistry r;
+        PluginException thrown;
+        TransientPluginException thrownTransient;
+        try (LogCapture capture = new LogCapture()) {
+            r = build(PluginRegistry.builder().register(careless).register(transientLeak)
+                    .configure("careless", PluginConfig.of("careless", Map.of()).withSecret("webhookUrl", url))
+                    .configure("transient", PluginConfig.of("transient", Map.of()).withSecret("webhookUrl", url))
+                    .retry(FAST));
+            thrown = assertThrows(PluginException.class, () -> r.notifier("careless").orElseThrow().send(NOTE));
+            thrownTransient = assertThrows(TransientPluginException.class,
+                    () -> r.notifier("transient").orElseThrow().send(NOTE));
+            log = capture.text();
+        }
+        assertFalse(thrown.getMessage().contains(SECRET), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("POST **** refused"),
+                thrown.getMessage());
+        assertEquals(null, thrown.getCause(), "the cause carried the secret too");
+        assertFalse(thrownTransient.getMessage().contains(SECRET), thrownTransient.getMessage());
+        assertEquals(Duration.ofMinutes(5), thrownTransient.retryAfter().orElseThrow());
+        Map<String, PluginHealth> health = r.health();
+        assertFalse(health.toString().contains(SECRET), health.toString());
+        assertTrue(health.get("careless").message().contains("slow answers from ****"),
+                health.get("careless").message());
+        assertTrue(log.contains("careless") && log.contains("transient"), log);
+        assertFalse(log.contains(SECRET), log);
+    }
+
+    @Test
     void builder_badSettings_throw() {
         PluginRegistry.Builder b = PluginRegistry.builder();
         assertThrows(IllegalArgumentException.class, () -> b.defaultTimeout(Duration.ZERO));
