@@ -12,6 +12,9 @@ final class LocalDateConverter implements CommandLine.ITypeConverter<LocalDate> 
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
+            if (value.trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a date of the calendar");
+            }
             throw new CommandLine.TypeConversionException("unknown date format '" + value
                     + "': use YYYY-MM-DD, e.g. 2026-12-01");
         }

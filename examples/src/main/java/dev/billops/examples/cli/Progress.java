@@ -23,6 +23,7 @@ final class Progress {
     private long lastShown = Long.MIN_VALUE;
     private int lastLength;
     private boolean shown;
+    private boolean open;
 
     Progress(PrintWriter err, LongSupplier nanoTime, boolean terminal) {
         this.err = Objects.requireNonNull(err, "err");
@@ -49,6 +50,7 @@ final class Progress {
                 : String.format(java.util.Locale.ROOT, "[%3ds] %s", seconds, step);
         if (terminal) {
             err.print("\r" + text + " ".repeat(Math.max(0, lastLength - text.length())));
+            open = true;
         } else {
             err.println(text);
         }
@@ -63,11 +65,12 @@ final class Progress {
         update(step, 0, 0);
     }
 
-    /** Ends the progress line, if one was shown. */
+    /** Ends the progress line, if one is open; later output starts on a line of its own. */
     void finish() {
-        if (shown && terminal) {
+        if (open) {
             err.println();
             err.flush();
+            open = false;
         }
     }
 

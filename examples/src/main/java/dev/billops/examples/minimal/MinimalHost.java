@@ -43,9 +43,9 @@ import javax.money.CurrencyUnit;
  * embedded H2 database, logs time, drafts and issues an invoice, renders it to PDF and records a
  * payment. The README's five-line example is made of lines of this class (a test checks that).
  *
- * <p>Run it with {@code mvn -q -pl examples exec:java -Dexec.mainClass=dev.billops.examples.minimal.MinimalHost}
- * after the README's build; it writes {@code billops-out/INV-<year>-<n>.pdf} and keeps its
- * database in {@code billops-data/minimal}.
+ * <p>Run it with {@code mvn -B -q -DskipTests -pl examples -am package exec:java
+ * -Dexec.mainClass=dev.billops.examples.minimal.MinimalHost}; it writes
+ * {@code billops-out/INV-<year>-<n>.pdf} and keeps its database in {@code billops-data/minimal}.
  */
 public final class MinimalHost {
 

@@ -24,7 +24,7 @@ class BadArgumentsTest {
 
         assertTrue(run.err().contains("unknown date format '01.12.2026': use YYYY-MM-DD"), run.err());
         assertNoStackTrace(run);
-        assertFalse(Files.exists(Path.of("billops-data")) && run.out().contains("Package run"), "nothing ran");
+        assertEquals("", run.out(), "nothing ran");
     }
 
     @Test
@@ -33,6 +33,21 @@ class BadArgumentsTest {
 
         assertTrue(run.err().contains("unknown date format '2026/12/01'"), run.err());
         assertNoStackTrace(run);
+    }
+
+    @Test
+    void packageInvoices_impossibleDate_exitsUsageNamingTheValue() {
+        CliRun run = CliRun.of("package-invoices", "--date", "2026-02-30").expect(BillOpsCli.EXIT_USAGE);
+
+        assertTrue(run.err().contains("'2026-02-30' is not a date of the calendar"), run.err());
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void help_ofACommand_exitsZeroAndNamesItsOptions() {
+        CliRun run = CliRun.of("package-invoices", "--help").expect(BillOpsCli.EXIT_OK);
+
+        assertTrue(run.out().contains("--dry-run") && run.out().contains("--format"), run.out());
     }
 
     @Test

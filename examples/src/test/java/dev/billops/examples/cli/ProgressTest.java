@@ -52,11 +52,12 @@ class ProgressTest {
     }
 
     @Test
-    void finish_onATerminal_endsTheRewrittenLine() {
+    void finish_onATerminalTwice_endsTheRewrittenLineOnce() {
         Progress p = new Progress(new PrintWriter(err), now::get, true);
         now.addAndGet(TimeUnit.SECONDS.toNanos(3));
 
         p.update("running the package billing");
+        p.finish();
         p.finish();
 
         assertEquals("\r[  3s] running the package billing" + System.lineSeparator(), err.toString());
