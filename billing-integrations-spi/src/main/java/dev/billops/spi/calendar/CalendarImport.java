@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
  * entry; an open entry whose event went away from the range ({@code [fromInclusive, toExclusive)},
  * by the entry's start), was cancelled or declined, or stopped being work time is deleted. An
  * entry that is BILLED or LOCKED is never changed: the import reports a conflict instead.
+ * An event no rule maps is reported as unmapped, and an entry imported from it earlier is left
+ * as it was (a narrower mapping must not delete entries).
  * Entries are found by uid in the whole tenant; an event whose uid belongs to another
  * timekeeper's entry is reported invalid. The import considers every imported entry (one with an
  * external uid) of the timekeeper in the range as coming from this calendar: use one calendar per
@@ -205,7 +207,8 @@ public final class CalendarImport {
                 return;
             }
             if (project.isEmpty()) {
-                unmapped.add(item(e, "no project rule matches"));
+                unmapped.add(item(e, existing.isEmpty() ? "no project rule matches"
+                        : "no project rule matches any more; its entry " + existing.get().id() + " is left as it was"));
                 return;
             }
             try {

@@ -144,6 +144,18 @@ abstract class CalendarImportTests {
     }
 
     @Test
+    void importEvents_eventNoLongerMapped_reportedUnmapped_entryLeftAsItWas() {
+        calendar.importEvents(List.of(review), SpiFixture.ALICE, FROM, TO);
+        TimeEntry before = entryOf("r1@cal");
+        ImportReport r = calendar.importEvents(List.of(moved(review, "2026-11-03T10:00", "2026-11-03T11:30",
+                "sprint review")), SpiFixture.ALICE, FROM, TO);
+        assertEquals(List.of("r1@cal"), r.unmapped().stream().map(ImportReport.Item::uid).toList());
+        assertTrue(r.unmapped().get(0).reason().contains(before.id().value()), r.unmapped().get(0).reason());
+        assertEquals(before, entryOf("r1@cal"));
+        assertTrue(!r.changedAnything());
+    }
+
+    @Test
     void importEvents_billedEntry_neverChanged_conflictReported() {
         calendar.importEvents(List.of(review, lower), SpiFixture.ALICE, FROM, TO);
         Invoice draft = f.firm.drafts().draft(SpiFixture.ACME, LocalDateRange.ofDay(LocalDate.of(2026, 11, 3)))
