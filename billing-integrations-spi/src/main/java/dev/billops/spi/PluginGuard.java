@@ -45,8 +45,6 @@ final class PluginGuard {
     private final List<String> secrets;
 
     private int consecutiveFailures;
-    private long calls;
-    private long failures;
     private @Nullable String lastFailure;
     private @Nullable Instant lastFailureAt;
     private volatile @Nullable String unusable;
@@ -186,11 +184,6 @@ final class PluginGuard {
         return unusable;
     }
 
-    /** Calls made and calls failed since the registry was built. */
-    synchronized long[] counts() {
-        return new long[] {calls, failures};
-    }
-
     void shutdown() {
         if (executor != null) {
             executor.shutdownNow();
@@ -271,7 +264,6 @@ final class PluginGuard {
     }
 
     private synchronized void succeeded() {
-        calls++;
         consecutiveFailures = 0;
     }
 
@@ -279,8 +271,6 @@ final class PluginGuard {
         Instant now = clock.instant();
         int consecutive;
         synchronized (this) {
-            calls++;
-            failures++;
             consecutive = ++consecutiveFailures;
             lastFailure = operation + ": " + reason(e);
             lastFailureAt = now;
