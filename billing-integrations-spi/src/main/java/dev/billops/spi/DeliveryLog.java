@@ -10,8 +10,8 @@ import java.util.Objects;
  * delivers at least once) reaches a receiver that handled it zero more times.
  *
  * <p>{@link #inMemory()} keeps the most recent deliveries of this process: enough against the
- * outbox's redeliveries of a failed batch, not across restarts; a host that needs that supplies a
- * persistent implementation. Implementations are thread-safe.
+ * outbox's redeliveries of a failed batch, not across restarts; {@link JdbcDeliveryLog} keeps them
+ * in a table. Implementations are thread-safe.
  */
 public interface DeliveryLog {
 

@@ -22,6 +22,7 @@ public final class PostgresSchema implements AutoCloseable {
     private final String url;
     private final String schema;
     public final JdbcBillingStore store;
+    public final PGSimpleDataSource dataSource;
 
     private PostgresSchema(String url, String schema) {
         this.url = url;
@@ -29,6 +30,7 @@ public final class PostgresSchema implements AutoCloseable {
         PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setURL(url);
         pg.setCurrentSchema(schema);
+        this.dataSource = pg;
         this.store = JdbcStores.postgres(pg);
     }
 

@@ -1,0 +1,24 @@
+package dev.billops.spi;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+
+class PostgresJdbcDeliveryLogTest extends JdbcDeliveryLogTests {
+
+    private PostgresSchema schema;
+
+    @Override
+    DataSource dataSource() {
+        if (schema == null) {
+            schema = PostgresSchema.open();
+        }
+        return schema.dataSource;
+    }
+
+    @AfterEach
+    void drop() {
+        if (schema != null) {
+            schema.close();
+        }
+    }
+}
