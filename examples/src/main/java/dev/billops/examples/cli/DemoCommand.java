@@ -139,7 +139,15 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Package run for %s: %d created, %d skipped, %d failed%n%n", pkg.date(),
                 pkg.created().size(), pkg.skipped().size(), pkg.failed().size());
 
-        out.println("Payments:");
+        out.printf(Locale.ROOT, "Autopay (card on file, demo gateway with a limit of %s):%n",
+                Text.money(DemoRun.CARD_LIMIT));
+        for (DemoReport.AutopayCharge a : r.autopay()) {
+            out.printf(Locale.ROOT, "  %-34s %-8s %16s  %-7s %s%n", a.invoiceNumber(), a.clientId().value(),
+                    Text.money(a.amount()), a.outcome(), a.message());
+        }
+        out.println();
+
+        out.println("Payments received:");
         for (DemoReport.RecordedPayment p : r.payments()) {
             out.printf(Locale.ROOT, "  %s  %-8s %18s  %-7s -> %s%s%n", p.date(), p.clientId().value(),
                     Text.money(p.amount()), p.kind(), p.invoiceNumber(),

@@ -46,7 +46,7 @@ import javax.money.CurrencyUnit;
 /**
  * The master data of the demo consultancy, Northwind Consulting GmbH in Berlin, and the time its
  * people log in November 2026. Four clients in EUR and USD with four tax treatments (standard
- * 19 %, export, reverse charge, standard with package fees only), projects priced by the hour,
+ * 19 %, export, reverse charge, standard with package fees only and autopay by card), projects priced by the hour,
  * the day and the month with different rounding rules, and one engagement per package schedule.
  *
  * <p>Everything but the time entries is fixed; the entries are drawn from a {@link Random} seeded
@@ -115,7 +115,8 @@ public final class Consultancy {
                 "NL"), EUR).withTerms(60).withLocale(Locale.UK)
                 .withTaxProfile(TaxProfile.REVERSE_CHARGE, "NL853746333B01", null).withEmail("finance@initech.test"));
         t.clients().create(Client.of(UMBRELLA, "Umbrella SARL", Address.of("12 rue de la Paix", "75002", "Paris",
-                "FR"), EUR).withTerms(14).withLocale(Locale.FRANCE).withEmail("compta@umbrella.test"));
+                "FR"), EUR).withTerms(14).withLocale(Locale.FRANCE).withEmail("compta@umbrella.test")
+                .withAutopay("pm_demo_umbrella_visa"));
 
         // hourly, every started quarter hour
         t.projects().create(Project.of(ACME_WEB, ACME, "Website relaunch").withCode("ACME-WEB")

@@ -22,12 +22,13 @@ import org.jspecify.annotations.Nullable;
  * @param invoices every issued invoice, hourly ones first, then the package run's, by number
  * @param packageRun the package billing run's result
  * @param payments the payments recorded, in order
+ * @param autopay the autopay charges of the package invoices of autopay clients, in order
  * @param pdfs the PDFs written, one per issued invoice
  * @param aging the AR aging at {@code agingDate}
  */
 public record DemoReport(TenantId tenant, long seed, int loggedEntries, @Nullable CalendarSummary calendar,
         String billedHours, List<IssuedInvoice> invoices, PackageRunResult packageRun, List<RecordedPayment> payments,
-        List<Path> pdfs, AgingReport aging) {
+        List<AutopayCharge> autopay, List<Path> pdfs, AgingReport aging) {
 
     public DemoReport {
         Objects.requireNonNull(tenant, "tenant");
@@ -35,6 +36,7 @@ public record DemoReport(TenantId tenant, long seed, int loggedEntries, @Nullabl
         invoices = List.copyOf(invoices);
         Objects.requireNonNull(packageRun, "packageRun");
         payments = List.copyOf(payments);
+        autopay = List.copyOf(autopay);
         pdfs = List.copyOf(pdfs);
         Objects.requireNonNull(aging, "aging");
     }
@@ -65,6 +67,19 @@ public record DemoReport(TenantId tenant, long seed, int loggedEntries, @Nullabl
      */
     public record RecordedPayment(ClientId clientId, LocalDate date, Money amount, String kind, String invoiceNumber,
             Money credit) {
+    }
+
+    /**
+     * An autopay charge of an invoice.
+     *
+     * @param clientId the client
+     * @param invoiceNumber the invoice
+     * @param amount its balance, what was charged
+     * @param outcome PAID, FAILED, PENDING or SKIPPED
+     * @param message the gateway's or autopay's explanation
+     */
+    public record AutopayCharge(ClientId clientId, String invoiceNumber, Money amount, String outcome,
+            String message) {
     }
 
     /**

@@ -27,6 +27,8 @@ import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryQuery;
 import dev.billops.pdf.InvoiceDocument;
 import dev.billops.pdf.InvoicePdfRenderer;
+import dev.billops.spi.autopay.Autopay;
+import dev.billops.spi.autopay.AutopayResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -48,6 +50,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs the demo month on a store: sets up {@link Consultancy}, logs its time (and imports its
  * calendar), issues November's invoices on 1 December, runs the package billing for that day,
+ * charges the autopay client's invoices on its card ({@link DemoCardGateway}, one is declined),
  * records three payments in December (full, partial, over), renders every issued invoice to PDF
  * and measures AR aging on {@link #AGING_DATE}. Every date comes from a {@link DemoClock}, every
  * id from the seed, so a seed always gives the same invoices and amounts.
@@ -60,6 +63,8 @@ public final class DemoRun {
     public static final LocalDate INVOICE_DATE = LocalDate.of(2026, 12, 1);
     /** The day the summary's AR aging is measured. */
     public static final LocalDate AGING_DATE = LocalDate.of(2027, 1, 20);
+    /** What the demo's card gateway lets a card be charged in total. */
+    public static final Money CARD_LIMIT = Money.of(Consultancy.EUR, "6000.00");
     /** Hand-logged entries are stored in batches of this size. */
     static final int BATCH = 100;
 
@@ -82,6 +87,7 @@ public final class DemoRun {
     private final Path outDir;
     private final Steps steps;
     private final @Nullable CalendarStep calendar;
+    private final DemoCardGateway gateway = new DemoCardGateway(CARD_LIMIT);
 
     /**
      * @param store where everything is stored
@@ -139,6 +145,18 @@ public final class DemoRun {
         steps.update("running the package billing", 0, 0);
         PackageRunResult packageRun = t.packages().run(INVOICE_DATE);
 
+        steps.update("charging autopay clients", 0, 0);
+        List<DemoReport.AutopayCharge> autopay = new ArrayList<>();
+        Autopay charger = new Autopay(t, gateway);
+        for (Invoice invoice : issuedInvoices(t)) {
+            Client client = t.clients().get(invoice.clientId());
+            if (client.autopayEnabled()) {
+                AutopayResult r = charger.charge(invoice.id());
+                autopay.add(new DemoReport.AutopayCharge(client.id(), Objects.requireNonNull(invoice.number()),
+                        invoice.totals().payable(), r.outcome().name(), r.message()));
+            }
+        }
+
         List<DemoReport.RecordedPayment> payments = new ArrayList<>();
         Invoice acme = timeInvoiceOf(issued, Consultancy.ACME);
         payments.add(pay(t, clock, acme, LocalDate.of(2026, 12, 10), acme.totals().payable(), "full"));
@@ -158,7 +176,8 @@ public final class DemoRun {
                 t.clients().get(i.clientId()).name(), Objects.requireNonNull(i.number()),
                 i.engagementId() == null ? "time" : "package", i.totals().payable(),
                 Objects.requireNonNull(i.dueDate()))).toList();
-        return new DemoReport(tenantId, seed, month.size(), imported, hours, rows, packageRun, payments, pdfs, aging);
+        return new DemoReport(tenantId, seed, month.size(), imported, hours, rows, packageRun, payments, autopay, pdfs,
+                aging);
     }
 
     private static Invoice timeInvoiceOf(List<Invoice> issued, ClientId client) {

@@ -45,7 +45,7 @@ import javax.money.CurrencyUnit;
  *
  * <p>Run it with {@code mvn -B -q -DskipTests -pl examples -am package exec:java
  * -Dexec.mainClass=dev.billops.examples.minimal.MinimalHost}; it writes
- * {@code billops-out/INV-<year>-<n>.pdf} and keeps its database in {@code billops-data/minimal}.
+ * {@code billops-out/minimal/INV-<year>-<n>.pdf} and keeps its database in {@code billops-data/minimal}.
  */
 public final class MinimalHost {
 
@@ -55,7 +55,7 @@ public final class MinimalHost {
     public static void main(String[] args) throws IOException {
         Billing billing = Billing.builder().stores(JdbcStores.h2(Path.of("billops-data", "minimal"))).build();
         try {
-            Path out = Files.createDirectories(Path.of("billops-out"));
+            Path out = Files.createDirectories(Path.of("billops-out", "minimal"));
             Invoice invoice = run(billing, out);
             System.out.println("issued " + invoice.number() + " for " + invoice.totals().payable() + ", paid "
                     + invoice.paid() + ", wrote " + out.resolve(invoice.number() + ".pdf"));

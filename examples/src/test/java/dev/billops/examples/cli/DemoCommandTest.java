@@ -72,6 +72,9 @@ class DemoCommandTest {
             "^  (\\d{4}-\\d\\d-\\d\\d)  (\\S+)\\s+([A-Z]{3}) ([\\d,.]+)  (full|partial|over)\\s+-> (\\S+?)(,|$)",
             Pattern.MULTILINE);
 
+    private static final Pattern AUTOPAY_ROW = Pattern.compile(
+            "^  (PKG-\\S+)\\s+(\\S+)\\s+([A-Z]{3}) ([\\d,.]+)  (PAID|FAILED|PENDING|SKIPPED)\\s", Pattern.MULTILINE);
+
     @TempDir
     Path dir;
 
@@ -215,8 +218,29 @@ class DemoCommandTest {
             for (Client client : t.clients().list()) {
                 payments.addAll(t.receivables().history(client.id()));
             }
-            assertEquals(3, payments.size(), payments.toString());
-            assertTrue(payments.stream().allMatch(p -> p.status() == PaymentStatus.SUCCEEDED));
+            // three by bank transfer, two autopay charges, one declined autopay attempt
+            assertEquals(5, payments.stream().filter(x -> x.status() == PaymentStatus.SUCCEEDED).count(),
+                    payments.toString());
+            assertEquals(1, payments.stream().filter(x -> x.status() == PaymentStatus.FAILED).count(),
+                    payments.toString());
+            Matcher auto = AUTOPAY_ROW.matcher(out);
+            int charges = 0;
+            while (auto.find()) {
+                charges++;
+                String number = auto.group(1);
+                Invoice charged = issued.stream().filter(i -> number.equals(i.number())).findFirst().orElseThrow();
+                assertEquals(auto.group(2), charged.clientId().value());
+                assertEquals(charged.totals().payable(), money(auto.group(3), auto.group(4)));
+                if (auto.group(5).equals("PAID")) {
+                    assertEquals(InvoiceStatus.PAID, charged.status(), number);
+                    assertTrue(payments.stream().anyMatch(x -> x.status() == PaymentStatus.SUCCEEDED
+                            && x.method().equals("autopay") && x.amount().equals(charged.totals().payable())));
+                } else {
+                    assertEquals("FAILED", auto.group(5));
+                    assertEquals(InvoiceStatus.ISSUED, charged.status(), number);
+                }
+            }
+            assertEquals(3, charges, out);
             Matcher p = PAYMENT_ROW.matcher(out);
             int rows = 0;
             while (p.find()) {
