@@ -114,8 +114,16 @@ final class ImportIcsCommand implements Callable<Integer> {
             if (owner != null) {
                 source = source.withOwner(owner);
             }
-            ImportReport report = new CalendarImport(t, ProjectMapping.byCodeInTitle(codes)).importEvents(source, who,
-                    from.atStartOfDay(zone).toInstant(), until.atStartOfDay(zone).toInstant());
+            ImportReport report;
+            Progress progress = Progress.on(spec.commandLine().getErr());
+            Progress.Ticker ticker = progress.ticking("importing " + ics.getFileName());
+            try {
+                report = new CalendarImport(t, ProjectMapping.byCodeInTitle(codes)).importEvents(source, who,
+                        from.atStartOfDay(zone).toInstant(), until.atStartOfDay(zone).toInstant());
+            } finally {
+                ticker.close();
+                progress.finish();
+            }
             print(out, ics, tenantId, who, report);
         }
         return BillOpsCli.EXIT_OK;

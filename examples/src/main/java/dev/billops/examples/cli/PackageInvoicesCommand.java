@@ -75,9 +75,13 @@ final class PackageInvoicesCommand implements Callable<Integer> {
             if (engagement != null) {
                 options = options.forEngagement(EngagementId.of(engagement));
             }
-            progress.update("package run for " + runDate);
             PackageBillingJob job = Billing.builder().stores(store).build().packageJob(PackageBillingJob.DEFAULT_ACTOR);
-            result = job.run(runDate, options);
+            Progress.Ticker ticker = progress.ticking("package run for " + runDate);
+            try {
+                result = job.run(runDate, options);
+            } finally {
+                ticker.close();
+            }
         } finally {
             progress.finish();
         }

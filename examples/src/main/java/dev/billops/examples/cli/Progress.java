@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
  * A progress line on standard error for work that takes longer than a second: nothing is shown
  * for quick runs; after the first second each {@link #update} (at most every 250 ms) prints the
  * current step, rewriting one line on a terminal and as separate lines otherwise (a log file).
- * Not thread-safe.
+ * Work that is one long call reports through {@link #ticking}, which repeats its step from a
+ * background thread until closed. Thread-safe.
  */
 final class Progress {
 
@@ -38,7 +39,7 @@ final class Progress {
     }
 
     /** Reports that {@code step} has done {@code done} of {@code total} items (total 0: unknown). */
-    void update(String step, long done, long total) {
+    synchronized void update(String step, long done, long total) {
         long now = nanoTime.getAsLong();
         if (now - started < QUIET_NANOS || (shown && now - lastShown < INTERVAL_NANOS && done != total)) {
             return;
@@ -65,8 +66,48 @@ final class Progress {
         update(step, 0, 0);
     }
 
+    /**
+     * Reports {@code step} with the elapsed time every quarter second (after the first second)
+     * until the returned handle is closed; for one long call such as a package run.
+     */
+    Ticker ticking(String step) {
+        Objects.requireNonNull(step, "step");
+        Thread thread = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    update(step);
+                    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(INTERVAL_NANOS));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "billops-progress");
+        thread.setDaemon(true);
+        thread.start();
+        return new Ticker(thread);
+    }
+
+    /** Stops a {@link #ticking} step. */
+    static final class Ticker implements AutoCloseable {
+        private final Thread thread;
+
+        private Ticker(Thread thread) {
+            this.thread = thread;
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Ends the progress line, if one is open; later output starts on a line of its own. */
-    void finish() {
+    synchronized void finish() {
         if (open) {
             err.println();
             err.flush();
@@ -75,7 +116,7 @@ final class Progress {
     }
 
     /** Whether anything was printed. */
-    boolean shown() {
+    synchronized boolean shown() {
         return shown;
     }
 }

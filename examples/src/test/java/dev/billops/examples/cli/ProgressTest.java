@@ -62,4 +62,21 @@ class ProgressTest {
 
         assertEquals("\r[  3s] running the package billing" + System.lineSeparator(), err.toString());
     }
+
+    @Test
+    void ticking_longCall_repeatsTheStepUntilClosed() throws InterruptedException {
+        Progress p = new Progress(new PrintWriter(err), now::get, false);
+        now.addAndGet(TimeUnit.SECONDS.toNanos(5));
+
+        Progress.Ticker ticker = p.ticking("package run for 2027-01-01");
+        for (int i = 0; i < 200 && !p.shown(); i++) {
+            Thread.sleep(10);
+        }
+        ticker.close();
+        String printed = err.toString();
+        Thread.sleep(300);
+
+        assertTrue(printed.startsWith("[  5s] package run for 2027-01-01"), printed);
+        assertEquals(printed, err.toString(), "nothing printed after close");
+    }
 }
