@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter stdout = java.util.Objects.requireNonNull(spec).commandLine().getOut();
+        PrintWriter stdout = Objects.requireNonNull(spec).commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Progress progress = Progress.on(stderr);
         try (JdbcBillingStore store = db.open()) {
