@@ -7,8 +7,9 @@ import java.util.function.LongSupplier;
 
 /**
  * A progress line on standard error for work that takes longer than a second: nothing is shown
- * for quick runs; after the first second each {@link #update} (at most every 250 ms) prints the
- * current step, rewriting one line on a terminal and as separate lines otherwise (a log file).
+ * for quick runs; after the first second each {@link #update} prints the current step, rewriting
+ * one line on a terminal (at most every 250 ms) and as separate lines otherwise (a log file; at
+ * most one a second).
  * Work that is one long call reports through {@link #ticking}, which repeats its step from a
  * background thread until closed. Thread-safe.
  */
@@ -16,11 +17,13 @@ final class Progress {
 
     static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final PrintWriter err;
     private final LongSupplier nanoTime;
     private final boolean terminal;
     private final long started;
+    private final long interval;
     private long lastShown = Long.MIN_VALUE;
     private int lastLength;
     private boolean shown;
@@ -31,6 +34,7 @@ final class Progress {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.terminal = terminal;
         this.started = nanoTime.getAsLong();
+        this.interval = terminal ? INTERVAL_NANOS : LOG_INTERVAL_NANOS;
     }
 
     /** Progress on {@code err}, rewriting one line when the process has a console. */
@@ -41,7 +45,7 @@ final class Progress {
     /** Reports that {@code step} has done {@code done} of {@code total} items (total 0: unknown). */
     synchronized void update(String step, long done, long total) {
         long now = nanoTime.getAsLong();
-        if (now - started < QUIET_NANOS || (shown && now - lastShown < INTERVAL_NANOS && done != total)) {
+        if (now - started < QUIET_NANOS || (shown && now - lastShown < interval && done != total)) {
             return;
         }
         long seconds = TimeUnit.NANOSECONDS.toSeconds(now - started);

@@ -38,17 +38,31 @@ class ProgressTest {
     }
 
     @Test
-    void update_manyQuickUpdates_printsAtMostEveryQuarterSecondButAlwaysTheLast() {
-        Progress p = new Progress(new PrintWriter(err), now::get, false);
+    void update_manyQuickUpdatesOnATerminal_rewritesAtMostEveryQuarterSecondButAlwaysTheLast() {
+        Progress p = new Progress(new PrintWriter(err), now::get, true);
         now.addAndGet(TimeUnit.SECONDS.toNanos(2));
         for (int i = 1; i <= 100; i++) {
             p.update("rendering PDFs", i, 100);
             now.addAndGet(TimeUnit.MILLISECONDS.toNanos(10));
         }
 
+        String[] shown = err.toString().substring(1).split("\r");
+        assertTrue(shown.length >= 4 && shown.length <= 6, String.join("|", shown));
+        assertEquals("[  2s] rendering PDFs 100/100 (100%)", shown[shown.length - 1].strip());
+    }
+
+    @Test
+    void update_manyQuickUpdatesIntoALog_printsAtMostALineASecondButAlwaysTheLast() {
+        Progress p = new Progress(new PrintWriter(err), now::get, false);
+        now.addAndGet(TimeUnit.SECONDS.toNanos(2));
+        for (int i = 1; i <= 300; i++) {
+            p.update("logging time", i, 300);
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+
         String[] lines = err.toString().split(System.lineSeparator());
-        assertTrue(lines.length >= 4 && lines.length <= 6, String.join("\n", lines));
-        assertEquals("[  2s] rendering PDFs 100/100 (100%)", lines[lines.length - 1]);
+        assertEquals(4, lines.length, String.join("\n", lines));
+        assertEquals("[  4s] logging time 300/300 (100%)", lines[3]);
     }
 
     @Test
