@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -309,10 +310,12 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                         .bind("t", t()).bind("invoice", invoice.value())
                         .mapTo(String.class).findOne();
             } else {
+                // no ORDER BY … LIMIT 1: PostgreSQL would walk the whole primary key in order to find
+                // the first of usually no matches; the rare taken ids are few, so the smallest is picked here
                 taken = h().createQuery("SELECT entry_id FROM billops_billed_entry WHERE tenant_id = :t "
-                        + "AND entry_id IN (<ids>) AND invoice_id <> :invoice ORDER BY entry_id LIMIT 1")
+                        + "AND entry_id IN (<ids>) AND invoice_id <> :invoice")
                         .bind("t", t()).bind("invoice", invoice.value()).bindList("ids", chunk)
-                        .mapTo(String.class).findOne();
+                        .mapTo(String.class).list().stream().min(Comparator.naturalOrder());
             }
             if (taken.isPresent()) {
                 throw new DuplicateKeyException("billed time entry", taken.get());
