@@ -38,6 +38,11 @@ final class Databases {
         final JdbcConnectionPool pool;
 
         PgSchema(String baseUrl, String label) {
+            this(baseUrl, label, null);
+        }
+
+        /** With {@code options} (e.g. {@code -c synchronous_commit=off}) on every pooled connection. */
+        PgSchema(String baseUrl, String label, @Nullable String options) {
             this.baseUrl = baseUrl;
             this.schema = "billops_bench_" + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + "_"
                     + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
@@ -46,6 +51,9 @@ final class Databases {
             pg.setURL(baseUrl);
             pg.setCurrentSchema(schema);
             pg.setReWriteBatchedInserts(true);
+            if (options != null) {
+                pg.setOptions(options);
+            }
             this.pool = JdbcConnectionPool.create(pg);
             pool.setMaxConnections(8);
         }

@@ -44,7 +44,7 @@ final class StreamingCase {
         String date = postgres ? "CAST(TIMESTAMP '2026-11-01 01:00:00' + ((g / " + CLIENTS + ") * 240) * INTERVAL '1 second' AS DATE)"
                 : "CAST(DATEADD('SECOND', (g / " + CLIENTS + ") * 240 + 3600, TIMESTAMP '2026-11-01 00:00:00') AS DATE)";
         String series = postgres ? "generate_series(0, " + (entries - 1) + ") AS s(g)"
-                : "(SELECT X AS g FROM SYSTEM_RANGE(0, " + (entries - 1) + "))";
+                : "(SELECT \"X\" AS g FROM SYSTEM_RANGE(0, " + (entries - 1) + "))";
         String cat = postgres ? "'e' || g" : "CONCAT('e', g)";
         String p = postgres ? "'p' || (g % " + CLIENTS + ")" : "CONCAT('p', MOD(g, " + CLIENTS + "))";
         String tk = postgres ? "'tk' || (g % 50)" : "CONCAT('tk', MOD(g, 50))";
