@@ -310,16 +310,12 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                         .bind("t", t()).bind("invoice", invoice.value())
                         .mapTo(String.class).findOne();
             } else {
-                // only the key columns in the WHERE clause, so that the primary key is the one index that
-                // fits: with ORDER BY … LIMIT 1 PostgreSQL walked the whole key in order, and with the
-                // invoice filter it took the (tenant, invoice) index on new tables; the rows found are
-                // the few already billed, filtered and the smallest picked here
-                String other = invoice.value();
-                taken = h().createQuery("SELECT entry_id, invoice_id FROM billops_billed_entry WHERE tenant_id = :t "
-                        + "AND entry_id IN (<ids>)")
-                        .bind("t", t()).bindList("ids", chunk)
-                        .map((rs, c) -> other.equals(rs.getString("invoice_id")) ? "" : rs.getString("entry_id"))
-                        .list().stream().filter(id -> !id.isEmpty()).min(Comparator.naturalOrder());
+                // no ORDER BY … LIMIT 1: PostgreSQL would walk the whole primary key in order to find
+                // the first of usually no matches; the rare taken ids are few, so the smallest is picked here
+                taken = h().createQuery("SELECT entry_id FROM billops_billed_entry WHERE tenant_id = :t "
+                        + "AND entry_id IN (<ids>) AND invoice_id <> :invoice")
+                        .bind("t", t()).bind("invoice", invoice.value()).bindList("ids", chunk)
+                        .mapTo(String.class).list().stream().min(Comparator.naturalOrder());
             }
             if (taken.isPresent()) {
                 throw new DuplicateKeyException("billed time entry", taken.get());

@@ -1,2 +1,0 @@
--- PostgreSQL makes ix_billops_invoice_credited partial in this version; H2 has no partial indexes and
--- keeps the full one, so this version changes nothing on H2.
