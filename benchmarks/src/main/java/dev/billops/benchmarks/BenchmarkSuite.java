@@ -210,25 +210,31 @@ public final class BenchmarkSuite {
         try (JdbcBillingStore store = JdbcStores.of(url); JdbcBillingStore raw = JdbcStores.of(rawUrl)) {
             raw.migrator().migrate();
             PersistCase.Figures f = persist.run(new PersistCase.Target("H2", store, () -> h2Connection(rawUrl), false));
-            addPersist("H2 (in memory)", "h2", f);
+            addPersist("H2 (in memory)", "h2", f, 10_000);
         }
         String pg = Databases.postgresUrl();
         if (pg == null) {
             results.add(Result.skipped("3.pg", "3 · persist on PostgreSQL", Databases.ENV + " is not set"));
             return;
         }
+        // On freshly created PostgreSQL tables the planner checks foreign keys and billed entries with
+        // a tenant-prefix index (see README), which makes each invoice cost grow with the invoices
+        // before it, for the store and the raw baseline alike; quick mode stores 3,000 to stay in
+        // its 10-minute budget, full mode the 10,000 of the issue.
+        int pgInvoices = quick ? 3_000 : 10_000;
+        PersistCase pgPersist = quick ? new PersistCase(100_000, pgInvoices) : persist;
         try (Databases.PgSchema storeDb = new Databases.PgSchema(pg, "store");
                 Databases.PgSchema rawDb = new Databases.PgSchema(pg, "raw");
                 JdbcBillingStore store = storeDb.store(); JdbcBillingStore raw = rawDb.store()) {
             raw.migrator().migrate();
-            PersistCase.Figures f = persist.run(new PersistCase.Target("PostgreSQL", store, () -> {
+            PersistCase.Figures f = pgPersist.run(new PersistCase.Target("PostgreSQL", store, () -> {
                 try {
                     return rawDb.connect();
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             }, true));
-            addPersist("PostgreSQL", "pg", f);
+            addPersist("PostgreSQL", "pg", f, pgInvoices);
         }
     }
 
@@ -241,13 +247,14 @@ public final class BenchmarkSuite {
         }
     }
 
-    private void addPersist(String db, String key, PersistCase.Figures f) {
+    private void addPersist(String db, String key, PersistCase.Figures f, int invoices) {
         double e = f.storeEntriesPerSecond() / f.rawEntriesPerSecond();
         double i = f.storeInvoicesPerSecond() / f.rawInvoicesPerSecond();
         results.add(new Result("3." + key + ".entries", "3 · persist 100,000 time entries, " + db,
                 f.storeEntriesPerSecond(), "entries/s", true, "raw JDBC batch", f.rawEntriesPerSecond(),
                 "≥ 50 % of baseline", e >= 0.5, "TimeEntryStore.insertAll, 10,000 per transaction; single run"));
-        results.add(new Result("3." + key + ".invoices", "3 · persist 10,000 issued invoices (5 lines, 10 entries), " + db,
+        results.add(new Result("3." + key + ".invoices", "3 · persist " + String.format(java.util.Locale.ROOT, "%,d", invoices)
+                + " issued invoices (5 lines, 10 entries), " + db,
                 f.storeInvoicesPerSecond(), "invoices/s", true, "raw JDBC batch", f.rawInvoicesPerSecond(),
                 "≥ 50 % of baseline", i >= 0.5, "InvoiceStore.insert, 1,000 per transaction; single run"));
     }
