@@ -86,6 +86,33 @@ class ReceivablesTest {
     }
 
     @Test
+    void history_clientAndInvoice_everyStatusInDateOrderAndOnlyTheirOwn() {
+        Invoice inv1 = f.issue(acme, "INV-1", eur("100.00"), LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 1));
+        Invoice inv2 = f.issue(acme, "INV-2", eur("50.00"), LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 1));
+        Payment late = f.payments.record(PaymentRequest.of(acme, eur("40.00")).withReceivedOn(LocalDate.of(2026, 6, 20))
+                .withExternalRef("bank-2").toInvoice(inv1.id()));
+        Payment early = f.payments.record(PaymentRequest.of(acme, eur("80.00")).withReceivedOn(LocalDate.of(2026, 6, 5))
+                .withExternalRef("bank-1").toInvoice(inv1.id(), eur("30.00")));
+        f.payments.allocate(early.id(), List.of(AllocationTarget.of(inv2.id(), eur("50.00"))));
+        Payment failed = f.payments.recordFailed(PaymentRequest.of(acme, eur("100.00"))
+                .withReceivedOn(LocalDate.of(2026, 6, 10)), inv1.id(), "card declined");
+        f.payments.record(PaymentRequest.of(initech, usd("70.00")).withReceivedOn(LocalDate.of(2026, 6, 7)).asCredit());
+
+        List<Payment> history = f.receivables.history(acme);
+        assertEquals(List.of(early.id(), failed.id(), late.id()), history.stream().map(Payment::id).toList(),
+                "every status, by value date; initech's payment is not acme's");
+        assertEquals(PaymentStatus.FAILED, history.get(1).status());
+
+        List<PaymentApplication> applied = f.receivables.history(inv1.id());
+        assertEquals(List.of(early.id(), late.id()), applied.stream().map(PaymentApplication::paymentId).toList());
+        assertEquals(List.of(eur("30.00"), eur("40.00")), applied.stream().map(PaymentApplication::amount).toList());
+        assertEquals(List.of("bank-1", "bank-2"), applied.stream().map(PaymentApplication::externalRef).toList());
+        assertEquals(eur("30.00"), f.receivables.balance(inv1.id(), JUNE_30).due(), "100 − 30 − 40");
+        assertEquals(List.of(eur("50.00")), f.receivables.history(inv2.id()).stream()
+                .map(PaymentApplication::amount).toList());
+    }
+
+    @Test
     void agingBucket_of_boundaries() {
         assertEquals(AgingBucket.CURRENT, AgingBucket.of(-5));
         assertEquals(AgingBucket.CURRENT, AgingBucket.of(0));
