@@ -29,6 +29,12 @@ final class CreditNoteBuilder {
 
     /** Metadata key on a credit note: the invoice line positions it credits, comma-separated. */
     static final String CREDITED_POSITIONS = "credit.positions";
+    /**
+     * Metadata key on the credit note that credits an invoice's last lines: the rounding amount
+     * (BT-114, a signed decimal in the currency) that makes it take exactly what is left of the
+     * invoice; {@link Invoice#recalculated()} adds it to the payable amount of a credit note.
+     */
+    static final String CLOSING_ROUNDING = "credit.closing-rounding";
     /** Metadata key on a credit note: why it was issued. */
     static final String REASON = "credit.reason";
 
@@ -51,11 +57,22 @@ final class CreditNoteBuilder {
     }
 
     /**
-     * The selected lines, with the invoice's percentage allowances and charges applied again to
-     * them (amount adjustments are not carried over).
+     * The selected lines, each with its share of the invoice's document-level allowances and
+     * charges ({@link DocumentAdjustments#lineShares}: amount and percentage ones alike, so the
+     * shares of all lines add up to each allowance or charge exactly).
+     *
+     * <p>The note that credits the last lines not yet credited (the closing note) takes exactly
+     * what is left of the invoice: its payable amount is the invoice's payable amount minus the
+     * payable amounts of the earlier line credits. Its lines and shares are computed like any
+     * other note's, under the invoice's price basis and rounding policy, so it is a valid EN 16931
+     * document by itself; the few minor units by which the separately rounded taxes of the notes
+     * (and the invoice's cash rounding, BT-114) differ from the invoice's become the closing note's
+     * rounding amount (BT-114, BR-CO-16), kept in its metadata under {@link #CLOSING_ROUNDING}.
+     * The VAT of the notes then adds up to the invoice's VAT within those few minor units.
+     *
+     * @param earlierNotes the credit notes already issued against the invoice
      */
-    static Invoice lines(Invoice invoice, InvoiceId noteId, Collection<Integer> positions,
-            Map<Integer, String> alreadyCredited) {
+    static Invoice lines(Invoice invoice, InvoiceId noteId, Collection<Integer> positions, List<Invoice> earlierNotes) {
         if (positions.isEmpty()) {
             throw new InvalidInputException("credit of invoice " + invoice.id() + ": no lines selected");
         }
@@ -64,6 +81,7 @@ final class CreditNoteBuilder {
             throw new InvalidInputException("credit of invoice " + invoice.id() + ": positions " + positions
                     + " repeat a line");
         }
+        Map<Integer, String> alreadyCredited = creditedPositions(earlierNotes);
         Map<Integer, InvoiceLine> byPosition = new HashMap<>();
         for (InvoiceLine line : invoice.lines()) {
             byPosition.put(line.position(), line);
@@ -80,30 +98,51 @@ final class CreditNoteBuilder {
             }
             lines.add(withoutEntries(line).withPosition(lines.size() + 1));
         }
+        boolean closing = alreadyCredited.size() + selected.size() == invoice.lines().size();
         String reason = "credit of lines " + selected + " of invoice " + invoice.number();
         Invoice note = base(invoice, noteId, reason)
                 .withPricing(invoice.priceBasis(), invoice.taxRounding(), null)
                 .withLines(lines);
         List<AllowanceCharge> adjustments = new ArrayList<>();
+        Money zero = Money.zero(invoice.currency());
         for (AllowanceCharge ac : invoice.adjustments()) {
-            if (ac.percent() == null || ac.tax() == null) {
-                continue;
-            }
-            Money base = Money.zero(invoice.currency());
-            for (InvoiceLine line : lines) {
-                if (sameGroup(line.tax(), ac.tax())) {
-                    base = base.plus(line.netAmount());
+            Map<Integer, Money> shares = DocumentAdjustments.lineShares(invoice, ac);
+            Money share = zero;
+            Money base = zero;
+            for (int p : selected) {
+                Money s = shares.get(p);
+                if (s != null) {
+                    share = share.plus(s);
+                    base = base.plus(byPosition.get(p).netAmount());
                 }
             }
-            if (base.isPositive()) {
-                Money amount = base.percentage(ac.percent(), RoundingMode.HALF_UP);
-                adjustments.add(new AllowanceCharge(ac.charge(), amount, ac.percent(), base, ac.reason(), ac.tax()));
+            if (closing && shares.isEmpty()) {
+                // no positive line to spread it over: the closing note takes it whole
+                share = ac.amount();
+            }
+            if (share.isPositive()) {
+                // keep the percentage (BT-94/BT-93) where it still gives the share exactly
+                boolean percentHolds = ac.percent() != null && base.isPositive()
+                        && base.percentage(ac.percent(), RoundingMode.HALF_UP).equals(share);
+                adjustments.add(new AllowanceCharge(ac.charge(), share, percentHolds ? ac.percent() : null,
+                        percentHolds ? base : null, ac.reason(), ac.tax()));
             }
         }
         if (!adjustments.isEmpty()) {
             note = note.withAdjustments(adjustments);
         }
-        return note.withMetadata(metadata(new ArrayList<>(selected), reason));
+        Map<String, String> metadata = metadata(new ArrayList<>(selected), reason);
+        if (closing) {
+            Money left = invoice.totals().payable();
+            for (Invoice earlier : lineCredits(earlierNotes)) {
+                left = left.minus(earlier.totals().payable());
+            }
+            Money rounding = left.minus(note.totals().payable());
+            if (!rounding.isZero()) {
+                metadata.put(CLOSING_ROUNDING, rounding.amount().toPlainString());
+            }
+        }
+        return note.withMetadata(metadata).recalculated();
     }
 
     /**
@@ -185,6 +224,18 @@ final class CreditNoteBuilder {
         }
         m.put(REASON, reason);
         return m;
+    }
+
+    /** The issued credit notes among {@code creditNotes} that credit lines (not an amount). */
+    private static List<Invoice> lineCredits(List<Invoice> creditNotes) {
+        List<Invoice> out = new ArrayList<>();
+        for (Invoice note : creditNotes) {
+            if (note.status() != InvoiceStatus.DRAFT && note.status() != InvoiceStatus.VOID
+                    && note.metadata().containsKey(CREDITED_POSITIONS)) {
+                out.add(note);
+            }
+        }
+        return out;
     }
 
     /** Positions credited by earlier credit notes of an invoice, each with the number of the note. */

@@ -23,7 +23,12 @@ import java.util.Objects;
  * </ul>
  * Groups are (category, rate) of the lines, in order of first appearance; only groups whose line
  * amounts add up to more than zero take part. Amounts are in the invoice's price basis (gross
- * under {@link dev.billops.core.tax.PriceBasis#GROSS}). Stateless.
+ * under {@link dev.billops.core.tax.PriceBasis#GROSS}).
+ *
+ * <p>When lines are credited one by one, every document-level allowance or charge (amount or
+ * percentage alike) is spread over the positive lines of its tax group in proportion to their
+ * amounts ({@link #lineShares}, largest-remainder allocation), so the shares of all lines add up
+ * to the allowance or charge exactly and each credited line takes its share with it. Stateless.
  */
 public final class DocumentAdjustments {
 
@@ -84,6 +89,36 @@ public final class DocumentAdjustments {
             if (!part.isZero()) {
                 out.add(new AllowanceCharge(charge, part, null, null, reason, tax));
             }
+        }
+        return out;
+    }
+
+    /**
+     * {@code adjustment} spread over the lines of {@code invoice} in its tax group (same category
+     * and rate) whose amounts are positive, in proportion to those amounts; by line position. The
+     * shares add up to the adjustment's amount exactly. Empty when the group has no positive line
+     * (nothing to spread over).
+     */
+    static Map<Integer, Money> lineShares(Invoice invoice, AllowanceCharge adjustment) {
+        TaxTreatment tax = Objects.requireNonNull(adjustment.tax(), "tax");
+        List<InvoiceLine> members = new ArrayList<>();
+        for (InvoiceLine line : invoice.lines()) {
+            if (line.tax().category() == tax.category() && line.tax().rateOrZero().compareTo(tax.rateOrZero()) == 0
+                    && line.netAmount().isPositive()) {
+                members.add(line);
+            }
+        }
+        Map<Integer, Money> out = new LinkedHashMap<>();
+        if (members.isEmpty()) {
+            return out;
+        }
+        BigDecimal[] ratios = new BigDecimal[members.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = members.get(i).netAmount().amount();
+        }
+        List<Money> parts = adjustment.amount().allocate(ratios);
+        for (int i = 0; i < ratios.length; i++) {
+            out.put(members.get(i).position(), parts.get(i));
         }
         return out;
     }

@@ -183,7 +183,7 @@ public final class InvoiceIssuer {
         }
         return new TaxedDocument(lineTaxes, allowances, charges, invoice.taxBreakdown(),
                 outOfScopeOnly ? null : sellerVatId, outOfScopeOnly ? null : client.vatId(), period,
-                client.address().countryCode());
+                client.address().countryCode(), invoice.taxRounding());
     }
 
     private Invoice store(StoreSession session, Invoice draft, String number, LocalDate issueDate, LocalDate dueDate) {

@@ -46,7 +46,8 @@ import java.util.function.UnaryOperator;
  *       at once in series {@value Invoice#CREDIT_NOTE_SERIES}, reference the invoice, and reduce its
  *       balance through its {@code credited} amount; they never credit more than the balance
  *       (payable − paid − credited), so a balance never turns negative: refund a payment before
- *       crediting what was paid.</li>
+ *       crediting what was paid. Crediting every line, in any number of notes, credits exactly
+ *       the payable amount.</li>
  *   <li>Overdue is derived, never stored: {@link #overdueOn}.</li>
  * </ul>
  *
@@ -285,7 +286,16 @@ public final class InvoiceLifecycle {
 
     /**
      * Credits the lines at {@code positions} (each at most once over all credit notes of the
-     * invoice), with the invoice's percentage allowances and charges applied to them again.
+     * invoice), each with its share of the invoice's document-level allowances and charges: every
+     * allowance or charge, fixed or percentage, is spread over the positive lines of its tax group
+     * in proportion to their amounts, to the minor unit ({@link DocumentAdjustments}).
+     *
+     * <p>The credit note that credits the last lines not yet credited takes exactly what is left:
+     * the invoice's payable amount minus the earlier line credits, whatever the price basis,
+     * rounding policy and cash rounding; the few minor units by which separately rounded taxes
+     * (or the invoice's cash rounding) differ are its rounding amount (BT-114). When nothing was
+     * paid or credited by amount, the invoice then has 0.00 due and is PAID (settled), like after
+     * {@link #creditFully}.
      *
      * @return the issued credit note
      * @throws NotFoundException if a position is not a line of the invoice
@@ -298,8 +308,7 @@ public final class InvoiceLifecycle {
         return scope.tx(session -> {
             Invoice inv = creditable(session, id);
             List<Invoice> earlier = session.get(InvoiceStore.class).creditNotesOf(id);
-            Invoice note = CreditNoteBuilder.lines(inv, InvoiceId.generate(), selected,
-                    CreditNoteBuilder.creditedPositions(earlier));
+            Invoice note = CreditNoteBuilder.lines(inv, InvoiceId.generate(), selected, earlier);
             return issueCredit(session, inv, note);
         });
     }

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param hasDeliveryDateOrPeriod whether the document states an actual delivery date (BT-72) or
  *     an invoicing period (BG-14), as intra-community supplies need (BR-IC-11)
  * @param deliverToCountry the deliver-to country code (BT-80), or null (BR-IC-12)
+ * @param rounding where the document's tax was rounded: {@link TaxRules} checks the tax of each
+ *     group against the per-line sum under {@link TaxRoundingPolicy#PER_LINE}
  */
 public record TaxedDocument(
         List<TaxTreatment> lineTaxes,
@@ -27,9 +29,11 @@ public record TaxedDocument(
         @Nullable String sellerVatId,
         @Nullable String buyerVatId,
         boolean hasDeliveryDateOrPeriod,
-        @Nullable String deliverToCountry) {
+        @Nullable String deliverToCountry,
+        TaxRoundingPolicy rounding) {
 
     public TaxedDocument {
+        Objects.requireNonNull(rounding, "rounding");
         lineTaxes = List.copyOf(Objects.requireNonNull(lineTaxes, "lineTaxes"));
         allowanceTaxes = List.copyOf(Objects.requireNonNull(allowanceTaxes, "allowanceTaxes"));
         chargeTaxes = List.copyOf(Objects.requireNonNull(chargeTaxes, "chargeTaxes"));
@@ -43,5 +47,13 @@ public record TaxedDocument(
         if (deliverToCountry != null && deliverToCountry.isBlank()) {
             deliverToCountry = null;
         }
+    }
+
+    /** A document whose tax was rounded once per group ({@link TaxRoundingPolicy#PER_GROUP}). */
+    public TaxedDocument(List<TaxTreatment> lineTaxes, List<TaxTreatment> allowanceTaxes,
+            List<TaxTreatment> chargeTaxes, List<TaxSubtotal> breakdown, @Nullable String sellerVatId,
+            @Nullable String buyerVatId, boolean hasDeliveryDateOrPeriod, @Nullable String deliverToCountry) {
+        this(lineTaxes, allowanceTaxes, chargeTaxes, breakdown, sellerVatId, buyerVatId, hasDeliveryDateOrPeriod,
+                deliverToCountry, TaxRoundingPolicy.PER_GROUP);
     }
 }
