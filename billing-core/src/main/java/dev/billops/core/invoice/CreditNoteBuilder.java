@@ -9,8 +9,10 @@ import dev.billops.core.tax.PriceBasis;
 import dev.billops.core.tax.TaxRoundingPolicy;
 import dev.billops.core.tax.TaxSubtotal;
 import dev.billops.core.tax.TaxTreatment;
+import dev.billops.core.time.LocalDateRange;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds credit-note drafts from an issued invoice (pure; the lifecycle issues and stores them).
@@ -191,10 +194,30 @@ final class CreditNoteBuilder {
     private static Invoice base(Invoice invoice, InvoiceId noteId, String reason) {
         Invoice draft = Invoice.draft(noteId, invoice.clientId(), invoice.currency(), InvoiceSource.CREDIT)
                 .asCreditNoteOf(invoice.id())
-                .withServicePeriod(invoice.servicePeriod())
+                .withServicePeriod(servicePeriod(invoice))
                 .withPurchaseOrderRef(invoice.purchaseOrderRef())
                 .withNotes(reason);
         return draft;
+    }
+
+    /**
+     * The invoice's service period, or else the span of its lines' periods: an amount credit's
+     * lines have none of their own, and an intra-community credit needs one (BR-IC-11).
+     */
+    private static @Nullable LocalDateRange servicePeriod(Invoice invoice) {
+        if (invoice.servicePeriod() != null) {
+            return invoice.servicePeriod();
+        }
+        LocalDate start = null;
+        LocalDate end = null;
+        for (InvoiceLine line : invoice.lines()) {
+            LocalDateRange p = line.period();
+            if (p != null) {
+                start = start == null || p.startInclusive().isBefore(start) ? p.startInclusive() : start;
+                end = end == null || p.endExclusive().isAfter(end) ? p.endExclusive() : end;
+            }
+        }
+        return start == null ? null : LocalDateRange.of(start, end);
     }
 
     private static InvoiceLine withoutEntries(InvoiceLine l) {
