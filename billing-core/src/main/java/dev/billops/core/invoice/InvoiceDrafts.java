@@ -40,7 +40,7 @@ import java.util.Set;
  * the same period twice gives nothing the second time, and deleting a draft frees its entries.
  *
  * <p>Before anything is stored: the client must exist ({@link NotFoundException}) and be active
- * ({@link ClientInactiveException}); the tenant's own record must exist (its default VAT rate);
+ * ({@link ClientNotActiveException}); the tenant's own record must exist (its default VAT rate);
  * a requested project must exist and be the client's ({@link ProjectOfOtherClientException});
  * every selected entry must have a rate ({@link NoRateForEntryException}) in the client's
  * currency. A failure stores nothing. A stored draft gets an audit record and an
@@ -135,7 +135,7 @@ public final class InvoiceDrafts {
         Client client = session.get(ClientStore.class).find(clientId)
                 .orElseThrow(() -> new NotFoundException("client", clientId.value()));
         if (!client.active()) {
-            throw new ClientInactiveException(clientId);
+            throw new ClientNotActiveException(clientId, "draft an invoice");
         }
         Tenant tenant = session.get(TenantStore.class).find()
                 .orElseThrow(() -> new NotFoundException("tenant", scope.tenant().value()));

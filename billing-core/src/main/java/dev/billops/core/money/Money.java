@@ -13,7 +13,7 @@ import javax.money.MonetaryAmount;
  * An exact amount of money in one currency, always held at that currency's minor units
  * (EUR 12.50, JPY 1200, BHD 1.250).
  *
- * <p>Operations that cannot lose precision (plus, minus, negate, allocate) take no rounding
+ * <p>Operations that cannot lose precision (plus, minus, negate, split, allocate) take no rounding
  * mode; operations that can (times a decimal, percentage, cash rounding) make the caller name
  * one. Combining two currencies throws {@link CurrencyMismatchException}. Amounts whose magnitude
  * reaches {@link #MAX_ABS} are rejected, so every amount fits a {@code NUMERIC(22,4)} column and
@@ -87,11 +87,27 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
         return new Money(BigDecimal.ZERO, currency);
     }
 
-    /** Converts a JSR 354 amount at the API edge; it must be exact at the currency's minor units. */
+    /**
+     * Converts a JSR 354 amount at the API edge; it must be exact at the currency's minor units.
+     *
+     * @throws AmountOutOfRangeException if its number is not a finite decimal (NaN, infinity, a
+     *     value its implementation cannot convert exactly), has more decimals than the currency,
+     *     or is out of range
+     * @throws UnknownCurrencyException if its currency is not an ISO-4217 currency
+     */
     public static Money from(MonetaryAmount amount) {
         Objects.requireNonNull(amount, "amount");
         CurrencyUnit currency = Currencies.of(amount.getCurrency().getCurrencyCode());
-        return new Money(amount.getNumber().numberValueExact(BigDecimal.class), currency);
+        BigDecimal exact;
+        try {
+            exact = amount.getNumber().numberValueExact(BigDecimal.class);
+        } catch (ArithmeticException | NumberFormatException e) {
+            String shown = String.valueOf(amount.getNumber());
+            throw new AmountOutOfRangeException("the " + currency.getCurrencyCode() + " amount "
+                    + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)
+                    + " is not an exact decimal number: " + e.getMessage());
+        }
+        return new Money(exact, currency);
     }
 
     /** This amount as a moneta {@code Money}, for hosts that work with JSR 354 types. */
@@ -172,19 +188,23 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
     }
 
     /**
-     * Splits this amount into {@code parts} amounts that differ by at most one minor unit and sum
-     * exactly to this amount. Larger parts come first.
+     * Splits this amount into {@code parts} equal parts: they differ by at most one minor unit and
+     * sum exactly to this amount; larger parts come first. (To split by weights, use
+     * {@link #allocate(long...)}: {@code allocate(3)} is one part of weight 3, the whole amount.)
      */
-    public List<Money> allocate(int parts) {
+    public List<Money> split(int parts) {
         if (parts <= 0) {
-            throw new AmountOutOfRangeException("cannot allocate " + this + " into " + parts + " parts");
+            throw new AmountOutOfRangeException("cannot split " + this + " into " + parts + " parts");
         }
         long[] ratios = new long[parts];
         Arrays.fill(ratios, 1L);
         return allocate(ratios);
     }
 
-    /** Splits by non-negative integer ratios; see {@link #allocate(BigDecimal...)}. */
+    /**
+     * Splits by non-negative integer ratios (weights), one part per ratio; see
+     * {@link #allocate(BigDecimal...)}. For {@code n} equal parts use {@link #split(int)}.
+     */
     public List<Money> allocate(long... ratios) {
         Objects.requireNonNull(ratios, "ratios");
         BigDecimal[] decimals = new BigDecimal[ratios.length];

@@ -1,6 +1,7 @@
 package dev.billops.core.payment;
 
 import dev.billops.core.money.Money;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +12,8 @@ import javax.money.CurrencyUnit;
  * empty), and {@link #total()} is their sum.
  *
  * @param currency the currency of every amount
- * @param amounts one amount per bucket
+ * @param amounts one amount per bucket, unmodifiable, iterating in bucket order (CURRENT first,
+ *     OVER_90 last) whatever the order of the map it was built from
  */
 public record AgingBuckets(CurrencyUnit currency, Map<AgingBucket, Money> amounts) {
 
@@ -25,7 +27,7 @@ public record AgingBuckets(CurrencyUnit currency, Map<AgingBucket, Money> amount
             zero.requireSameCurrency(m);
             full.put(b, m);
         }
-        amounts = Map.copyOf(full);
+        amounts = Collections.unmodifiableMap(full);
     }
 
     /** All buckets zero. */

@@ -1,6 +1,8 @@
 package dev.billops.core.payment;
 
+import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.id.InvoiceId;
+import dev.billops.core.money.AmountOutOfRangeException;
 import dev.billops.core.money.Money;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -12,6 +14,8 @@ import java.util.Objects;
  * @param amount the amount applied, positive
  * @param date when it was applied (payment date, or the date client credit was used)
  * @param sequence order of allocation within the payment, 1-based; refunds reverse the highest first
+ * @throws AmountOutOfRangeException if the amount is zero or negative
+ * @throws InvalidInputException if the sequence is below 1
  */
 public record Allocation(InvoiceId invoiceId, Money amount, LocalDate date, int sequence) {
 
@@ -19,5 +23,13 @@ public record Allocation(InvoiceId invoiceId, Money amount, LocalDate date, int 
         Objects.requireNonNull(invoiceId, "invoiceId");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(date, "date");
+        if (!amount.isPositive()) {
+            throw new AmountOutOfRangeException("an allocation to invoice " + invoiceId + " must be positive, is "
+                    + amount);
+        }
+        if (sequence < 1) {
+            throw new InvalidInputException("allocation sequence " + sequence + " of invoice " + invoiceId
+                    + " must be 1 or more");
+        }
     }
 }

@@ -108,8 +108,8 @@ class MoneyTest {
     }
 
     @Test
-    void allocate_tenIntoThree_largerPartsFirst() {
-        List<Money> parts = Money.of(EUR, "10.00").allocate(3);
+    void split_tenIntoThree_largerPartsFirst() {
+        List<Money> parts = Money.of(EUR, "10.00").split(3);
         assertEquals(List.of(Money.of(EUR, "3.34"), Money.of(EUR, "3.33"), Money.of(EUR, "3.33")), parts);
     }
 
@@ -124,14 +124,14 @@ class MoneyTest {
     }
 
     @Test
-    void allocate_negativeAmount_mirrorsPositive() {
+    void split_negativeAmount_mirrorsPositive() {
         assertEquals(List.of(Money.of(EUR, "-3.34"), Money.of(EUR, "-3.33"), Money.of(EUR, "-3.33")),
-                Money.of(EUR, "-10.00").allocate(3));
+                Money.of(EUR, "-10.00").split(3));
     }
 
     @Test
     void allocate_badRatios_throw() {
-        assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "1.00").allocate(0));
+        assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "1.00").split(0));
         assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "1.00").allocate(0L, 0L));
         assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "1.00").allocate(1L, -1L));
     }
@@ -145,6 +145,40 @@ class MoneyTest {
         assertEquals(Money.of(sek, "11.00"), Money.of(sek, "10.50").roundToIncrement(BigDecimal.ONE, RoundingMode.HALF_UP));
         assertThrows(AmountOutOfRangeException.class,
                 () -> Money.of(chf, "1.00").roundToIncrement(new BigDecimal("0.001"), RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void split_versusAllocateOneWeight_equalPartsVersusTheWholeAmount() {
+        assertEquals(3, Money.of(EUR, "10.00").split(3).size());
+        assertEquals(List.of(Money.of(EUR, "10.00")), Money.of(EUR, "10.00").allocate(3L));
+    }
+
+    @Test
+    void from_notAFiniteNumber_throwsAmountOutOfRange() {
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+            MonetaryAmount amount = monetaryAmount("EUR", org.javamoney.moneta.spi.DefaultNumberValue.of(bad));
+            AmountOutOfRangeException e = assertThrows(AmountOutOfRangeException.class, () -> Money.from(amount));
+            assertTrue(e.getMessage().contains("EUR amount"), e.getMessage());
+        }
+    }
+
+    @Test
+    void from_moreDecimalsThanCurrency_throwsAmountOutOfRange() {
+        MonetaryAmount amount = monetaryAmount("JPY",
+                org.javamoney.moneta.spi.DefaultNumberValue.of(new BigDecimal("12.5")));
+        assertThrows(AmountOutOfRangeException.class, () -> Money.from(amount));
+    }
+
+    /** A bare JSR 354 amount of {@code number}, as another implementation might hand one over. */
+    private static MonetaryAmount monetaryAmount(String currency, javax.money.NumberValue number) {
+        CurrencyUnit unit = javax.money.Monetary.getCurrency(currency);
+        return (MonetaryAmount) java.lang.reflect.Proxy.newProxyInstance(MoneyTest.class.getClassLoader(),
+                new Class<?>[] {MonetaryAmount.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getCurrency" -> unit;
+                    case "getNumber" -> number;
+                    case "toString" -> currency + " " + number;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test

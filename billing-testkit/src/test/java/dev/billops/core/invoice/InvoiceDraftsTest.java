@@ -178,7 +178,7 @@ class InvoiceDraftsTest {
         assertEquals(ClientId.of("beta"), other.ownerId());
 
         f.firm.clients().update(f.firm.clients().get(ACME).withActive(false));
-        rejectsAndStoresNothing(f, ClientInactiveException.class, () -> f.firm.drafts().draft(ACME, NOVEMBER));
+        rejectsAndStoresNothing(f, ClientNotActiveException.class, () -> f.firm.drafts().draft(ACME, NOVEMBER));
     }
 
     @Test

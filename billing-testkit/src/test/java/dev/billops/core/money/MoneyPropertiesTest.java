@@ -26,9 +26,9 @@ class MoneyPropertiesTest {
             .filter(list -> list.stream().mapToLong(Long::longValue).sum() > 0);
 
     @Test
-    void allocate_anyAmountAnyParts_partsSumToAmountAndDifferByAtMostOneUnit() {
+    void split_anyAmountAnyParts_partsSumToAmountAndDifferByAtMostOneUnit() {
         Property.forAll(MONEY, Gen.ints(1, 500)).verify((amount, parts) -> {
-            List<Money> split = amount.allocate(parts);
+            List<Money> split = amount.split(parts);
             assertEquals(parts, split.size());
             assertEquals(amount, split.stream().reduce(Money.zero(amount.currency()), Money::plus));
             long max = split.stream().mapToLong(Money::toMinor).max().orElseThrow();
