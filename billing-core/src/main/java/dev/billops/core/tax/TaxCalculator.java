@@ -43,8 +43,8 @@ import org.jspecify.annotations.Nullable;
  * the group tax then deviates from BR-CO-17's single rounding by at most half a minor unit per
  * amount, which is what those jurisdictions want. EN 16931 tolerates the deviation through the
  * CEN schematron's slack on BR-S-09 (a difference of less than 1.00), which a group of fewer than
- * 200 amounts in a two-decimal currency always stays within; {@link TaxRules} accepts the
- * per-line sum whatever the number of amounts (see there for what larger groups mean).
+ * 200 net amounts in a two-decimal currency always stays within; {@link TaxRules} accepts the
+ * per-line sum whatever the number of amounts (see there for gross amounts and larger groups).
  *
  * <p><b>Tax-inclusive prices.</b> With {@link PriceBasis#GROSS} the amounts given include tax and
  * each group keeps its gross exactly: tax = gross × rate / (100 + rate) rounded once per group

@@ -41,10 +41,12 @@ import org.jspecify.annotations.Nullable;
  * amount × rate / 100, rounded once. The standard tolerates the per-line practice through the
  * CEN schematron's slack on BR-S-09 (and BR-IG-09, BR-IP-09): the stated tax passes as long as
  * it differs from that value by less than 1.00 in the document currency. Each separately rounded
- * amount moves the sum by at most half a minor unit, so a group of fewer than 200 amounts in a
- * two-decimal currency always stays inside that slack. A larger group can reach or pass it (200
- * amounts of 12.50 at 19 % give 476.00 against 475.00): BillOps issues it under PER_LINE, whose
- * definition it follows, but an external EN 16931 validator would report BR-S-09 for it.
+ * amount moves the sum by at most half a minor unit (times (100 + rate) / 100 for tax-inclusive
+ * amounts), so in a two-decimal currency a group of fewer than 200 tax-exclusive amounts (about
+ * 168 tax-inclusive ones at 19 %) always stays inside that slack. A larger group can reach or
+ * pass it (200 amounts of 12.50 at 19 % give 476.00 against 475.00): BillOps issues it under
+ * PER_LINE, whose definition it follows, but an external EN 16931 validator would report BR-S-09
+ * for it.
  *
  * <p>The seller's tax registration id (BT-32) and tax representative are not modelled: where the
  * standard accepts them instead of the VAT id, BillOps requires the VAT id.

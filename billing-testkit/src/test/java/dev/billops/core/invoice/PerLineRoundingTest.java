@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.money.Money;
+import dev.billops.core.tax.TaxCalculator;
 import dev.billops.core.tax.TaxCategory;
 import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.tax.TaxRuleViolation;
 import dev.billops.core.tax.TaxRules;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.tax.TaxedDocument;
+import dev.billops.testkit.property.Gen;
+import dev.billops.testkit.property.Property;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Collections;
 import dev.billops.core.tax.TaxRoundingPolicy;
 import dev.billops.core.tax.TaxSubtotal;
@@ -39,6 +43,27 @@ class PerLineRoundingTest {
         assertEquals(f.money("2500.00"), group.taxableAmount());
         assertEquals(f.money("476.00"), group.taxAmount());
         assertEquals(f.money("2976.00"), inv.totals().payable());
+    }
+
+    @Test
+    @DisplayName("BR-CO-14: under PER_LINE any number of net lines issues, with the group tax the sum of the line taxes")
+    void issue_perLineAnyLines_groupTaxIsSumOfRoundedLineTaxes() {
+        Gen<List<BigDecimal>> quarterHours = Gen.listOf(Gen.bigDecimals(new BigDecimal("0.25"), new BigDecimal("8"), 2),
+                1, 400);
+        Property.forAll(quarterHours, Gen.bigDecimals(new BigDecimal("0.01"), new BigDecimal("300"), 2))
+                .tries(25).verify((hours, rate) -> {
+                    CreditFixture f = new CreditFixture(TaxPolicy.defaults().withRounding(TaxRoundingPolicy.PER_LINE));
+                    List<String> lines = new ArrayList<>();
+                    Money expectedTax = Money.zero(f.currency);
+                    for (BigDecimal h : hours) {
+                        lines.add(h.toPlainString());
+                        lines.add(rate.toPlainString());
+                        Money net = Money.of(f.currency, h.multiply(rate), RoundingMode.HALF_UP);
+                        expectedTax = expectedTax.plus(TaxCalculator.taxOf(net, new BigDecimal("19")));
+                    }
+                    Invoice inv = f.acme.invoices().issue(f.draft(VAT19, lines.toArray(String[]::new)).id());
+                    assertEquals(expectedTax, inv.taxBreakdown().get(0).taxAmount());
+                });
     }
 
     @Test
