@@ -6,9 +6,11 @@ import dev.billops.core.id.InvoiceId;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.tax.PriceBasis;
+import dev.billops.core.tax.TaxResult;
 import dev.billops.core.tax.TaxRoundingPolicy;
 import dev.billops.core.tax.TaxSubtotal;
 import dev.billops.core.tax.TaxTreatment;
+import dev.billops.core.tax.Totals;
 import dev.billops.core.time.LocalDateRange;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.money.CurrencyUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +41,12 @@ final class CreditNoteBuilder {
      * invoice; {@link Invoice#recalculated()} adds it to the payable amount of a credit note.
      */
     static final String CLOSING_ROUNDING = "credit.closing-rounding";
+    /**
+     * Metadata key on a credit note that credits the last lines of a VAT group of an invoice (net
+     * prices): the correction of the group's tax that makes the notes reverse the invoice's tax exactly,
+     * as {@code CATEGORY/rate=amount} entries separated by {@code ;} (e.g. {@code S/19=0.01}).
+     */
+    static final String CLOSING_TAX = "credit.closing-tax";
     /** Metadata key on a credit note: why it was issued. */
     static final String REASON = "credit.reason";
 
@@ -67,11 +76,21 @@ final class CreditNoteBuilder {
      * <p>The note that credits the last lines not yet credited (the closing note) takes exactly
      * what is left of the invoice: its payable amount is the invoice's payable amount minus the
      * payable amounts of the earlier line credits. Its lines and shares are computed like any
-     * other note's, under the invoice's price basis and rounding policy, so it is a valid EN 16931
-     * document by itself; the few minor units by which the separately rounded taxes of the notes
-     * (and the invoice's cash rounding, BT-114) differ from the invoice's become the closing note's
-     * rounding amount (BT-114, BR-CO-16), kept in its metadata under {@link #CLOSING_ROUNDING}.
-     * The VAT of the notes then adds up to the invoice's VAT within those few minor units.
+     * other note's, under the invoice's price basis and rounding policy; since line nets and
+     * shares are exact, under net prices its taxable amount per VAT group is exactly what is left
+     * of the invoice's. Then:
+     * <ul>
+     *   <li>under net prices, the note that credits the last lines of a VAT group (category and
+     *       rate), closing or not, takes what is left of the invoice's tax of that group (so the
+     *       notes reverse the invoice's VAT to the minor unit), as long as that stays within
+     *       BR-S-09's tolerance of the group's own taxable × rate (less than 1.00; a few minor
+     *       units at most unless a zero-decimal currency is credited in very many notes): the
+     *       correction per group is kept in the metadata under {@link #CLOSING_TAX};</li>
+     *   <li>what still differs (the invoice's cash rounding, a tax correction beyond that
+     *       tolerance, and under gross prices nothing else: each group keeps its gross exactly)
+     *       becomes the note's rounding amount (BT-114, BR-CO-16), kept under
+     *       {@link #CLOSING_ROUNDING}.</li>
+     * </ul>
      *
      * @param earlierNotes the credit notes already issued against the invoice
      */
@@ -135,17 +154,142 @@ final class CreditNoteBuilder {
             note = note.withAdjustments(adjustments);
         }
         Map<String, String> metadata = metadata(new ArrayList<>(selected), reason);
+        List<Invoice> credits = lineCredits(earlierNotes);
+        Money payable = note.totals().payable();
+        if (invoice.priceBasis() == PriceBasis.NET) {
+            Set<Integer> creditedAfter = new TreeSet<>(alreadyCredited.keySet());
+            creditedAfter.addAll(selected);
+            StringBuilder corrections = new StringBuilder();
+            for (TaxSubtotal g : note.taxBreakdown()) {
+                if (!groupComplete(invoice, g, creditedAfter, closing)) {
+                    continue;
+                }
+                Money taxLeft = groupTax(invoice, g);
+                for (Invoice earlier : credits) {
+                    taxLeft = taxLeft.minus(groupTax(earlier, g));
+                }
+                Money correction = taxLeft.minus(g.taxAmount());
+                if (!correction.isZero() && withinGroupTaxTolerance(g, taxLeft)) {
+                    corrections.append(corrections.length() == 0 ? "" : ";").append(groupKey(g)).append('=')
+                            .append(correction.amount().toPlainString());
+                    payable = payable.plus(correction);
+                }
+            }
+            if (corrections.length() > 0) {
+                metadata.put(CLOSING_TAX, corrections.toString());
+            }
+        }
         if (closing) {
             Money left = invoice.totals().payable();
-            for (Invoice earlier : lineCredits(earlierNotes)) {
+            for (Invoice earlier : credits) {
                 left = left.minus(earlier.totals().payable());
             }
-            Money rounding = left.minus(note.totals().payable());
+            Money rounding = left.minus(payable);
             if (!rounding.isZero()) {
                 metadata.put(CLOSING_ROUNDING, rounding.amount().toPlainString());
             }
         }
         return note.withMetadata(metadata).recalculated();
+    }
+
+    /**
+     * The breakdown and totals of a credit note as its metadata corrects them: the tax
+     * corrections per group ({@link #CLOSING_TAX}) and the rounding amount ({@link #CLOSING_ROUNDING})
+     * of the closing credit note of an invoice; unchanged for any other document.
+     */
+    static TaxResult closing(DocumentType type, Map<String, String> metadata, TaxResult computed) {
+        String taxes = type == DocumentType.CREDIT_NOTE ? metadata.get(CLOSING_TAX) : null;
+        String rounding = type == DocumentType.CREDIT_NOTE ? metadata.get(CLOSING_ROUNDING) : null;
+        if (taxes == null && rounding == null) {
+            return computed;
+        }
+        Totals t = computed.totals();
+        CurrencyUnit currency = t.payable().currency();
+        Money correction = Money.zero(currency);
+        List<TaxSubtotal> breakdown = new ArrayList<>(computed.breakdown());
+        if (taxes != null) {
+            for (String entry : taxes.split(";")) {
+                int eq = entry.lastIndexOf('=');
+                String key = eq < 0 ? entry : entry.substring(0, eq);
+                Money delta = Money.of(currency, eq < 0 ? "" : entry.substring(eq + 1));
+                int i = 0;
+                while (i < breakdown.size() && !groupKey(breakdown.get(i)).equals(key)) {
+                    i++;
+                }
+                if (i == breakdown.size()) {
+                    throw new InvalidInputException("credit note tax correction for VAT group " + key
+                            + ", which the note does not have");
+                }
+                TaxSubtotal g = breakdown.get(i);
+                breakdown.set(i, new TaxSubtotal(g.category(), g.ratePercent(), g.taxableAmount(),
+                        g.taxAmount().plus(delta), g.exemptionReason()));
+                correction = correction.plus(delta);
+            }
+        }
+        Money extra = rounding == null ? Money.zero(currency) : Money.of(currency, rounding);
+        Totals corrected = new Totals(t.lineNetTotal(), t.allowanceTotal(), t.chargeTotal(), t.taxExclusive(),
+                t.taxTotal().plus(correction), t.taxInclusive().plus(correction), t.roundingAmount().plus(extra),
+                t.payable().plus(correction).plus(extra));
+        return new TaxResult(corrected, breakdown, computed.lineNets(), computed.adjustmentNets());
+    }
+
+    /**
+     * Whether, once the lines {@code creditedAfter} are credited, every line of the invoice in
+     * {@code group}'s category and rate is credited, and so are the invoice's allowances and
+     * charges of that group: those spread over its lines went with them, one with no positive
+     * line to spread over goes with the closing note.
+     */
+    private static boolean groupComplete(Invoice invoice, TaxSubtotal group, Set<Integer> creditedAfter,
+            boolean closing) {
+        String key = groupKey(group);
+        for (InvoiceLine line : invoice.lines()) {
+            if (key.equals(groupKey(line.tax())) && !creditedAfter.contains(line.position())) {
+                return false;
+            }
+        }
+        if (!closing) {
+            for (AllowanceCharge ac : invoice.adjustments()) {
+                if (ac.tax() != null && key.equals(groupKey(ac.tax()))
+                        && DocumentAdjustments.lineShares(invoice, ac).isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The tax of {@code document}'s VAT group with the category and rate of {@code group}, or zero. */
+    private static Money groupTax(Invoice document, TaxSubtotal group) {
+        String key = groupKey(group);
+        for (TaxSubtotal g : document.taxBreakdown()) {
+            if (groupKey(g).equals(key)) {
+                return g.taxAmount();
+            }
+        }
+        return Money.zero(document.currency());
+    }
+
+    /** {@code "S/19"}: category and rate (stripped of trailing zeros; none for category O). */
+    private static String groupKey(TaxSubtotal g) {
+        return g.category() + "/" + (g.ratePercent() == null ? "" : g.ratePercent().stripTrailingZeros().toPlainString());
+    }
+
+    private static String groupKey(TaxTreatment t) {
+        return t.category() + "/" + (t.ratePercent() == null ? "" : t.ratePercent().stripTrailingZeros().toPlainString());
+    }
+
+    /**
+     * Whether {@code tax} passes BR-S-09 (and its siblings) for {@code g}'s taxable amount: zero for
+     * a zero-rated category, else less than 1.00 from taxable × rate / 100 rounded to two
+     * decimals, as {@link dev.billops.core.tax.TaxRules} checks it.
+     */
+    private static boolean withinGroupTaxTolerance(TaxSubtotal g, Money tax) {
+        if (g.category().isZeroRated() || g.ratePercent() == null) {
+            return tax.isZero();
+        }
+        BigDecimal expected = g.taxableAmount().amount().multiply(g.ratePercent()).movePointLeft(2)
+                .setScale(2, RoundingMode.HALF_UP);
+        return expected.subtract(tax.amount()).abs().compareTo(BigDecimal.ONE) < 0;
     }
 
     /**

@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Totals and the VAT breakdown are computed by {@link TaxCalculator} whenever lines or
  * adjustments change ({@link #recalculated()}); a stored issued invoice keeps the totals it was
- * issued with. The credit note that credits an invoice's last open lines carries a rounding
- * amount (BT-114) in its metadata, which this adds to its payable amount so that it takes exactly
+ * issued with. The credit note that credits an invoice's last open lines carries tax corrections
+ * and a rounding amount (BT-114) in its metadata, which this applies so that it takes exactly
  * what is left of the invoice. Only drafts can change content: {@link #withLines}, {@link #withAdjustments},
  * {@link #withPricing}, {@link #withServicePeriod}, {@link #withNotes} and
  * {@link #withPurchaseOrderRef} throw {@link InvoiceAlreadyIssuedException} on anything else. Paid and credited amounts are kept by the payment and credit-note services.
@@ -161,7 +161,7 @@ public record Invoice(
 
     /**
      * This invoice with totals, breakdown and line nets computed from its lines and adjustments
-     * (and, for the closing credit note of an invoice, its rounding amount).
+     * (and, for the closing credit note of an invoice, its tax corrections and rounding amount).
      */
     public Invoice recalculated() {
         List<TaxableAmount> lineAmounts = new ArrayList<>(lines.size());
@@ -172,18 +172,11 @@ public record Invoice(
         for (AllowanceCharge ac : adjustments) {
             docAmounts.add(new TaxableAmount(ac.signedAmount(), Objects.requireNonNull(ac.tax())));
         }
-        TaxResult r = TaxCalculator.calculate(currency, lineAmounts, docAmounts, priceBasis, taxRounding,
-                cashIncrement);
-        Totals t = r.totals();
-        String closing = type == DocumentType.CREDIT_NOTE ? metadata.get(CreditNoteBuilder.CLOSING_ROUNDING) : null;
-        if (closing != null) {
-            // the closing credit note of an invoice takes exactly what is left of it (see CreditNoteBuilder#lines)
-            Money extra = Money.of(currency, closing);
-            t = new Totals(t.lineNetTotal(), t.allowanceTotal(), t.chargeTotal(), t.taxExclusive(), t.taxTotal(),
-                    t.taxInclusive(), t.roundingAmount().plus(extra), t.payable().plus(extra));
-        }
+        // the closing credit note of an invoice takes exactly what is left of it (see CreditNoteBuilder#lines)
+        TaxResult r = CreditNoteBuilder.closing(type, metadata, TaxCalculator.calculate(currency, lineAmounts,
+                docAmounts, priceBasis, taxRounding, cashIncrement));
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
-                lines, adjustments, priceBasis, taxRounding, cashIncrement, r.breakdown(), r.lineNets(), t,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, r.breakdown(), r.lineNets(), r.totals(),
                 paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
                 purchaseOrderRef, version);
     }

@@ -41,6 +41,11 @@ class CreditNoteRemainderTest {
 
         assertEquals(f.money("11.92"), first.totals().payable());
         assertEquals(f.money("11.93"), last.totals().payable());
+        // the notes reverse the invoice's VAT exactly: 3.81 = 1.90 + 1.91 (BR-S-09 accepts 1.91 on 10.02)
+        assertEquals(f.money("1.90"), first.totals().taxTotal());
+        assertEquals(f.money("1.91"), last.totals().taxTotal());
+        assertEquals(f.money("1.91"), last.taxBreakdown().get(0).taxAmount());
+        assertEquals(f.money("0.00"), last.totals().roundingAmount());
         Invoice after = f.stored(inv);
         assertEquals(f.money("0.00"), after.amountDue());
         assertEquals(InvoiceStatus.PAID, after.status());
@@ -67,6 +72,11 @@ class CreditNoteRemainderTest {
 
         assertEquals(f.money("23.85"), creditEachLine(f, inv));
         assertEquals(f.money("0.00"), f.stored(inv).amountDue());
+        // the invoice's cash rounding (-0.02) comes back as the closing note's rounding amount
+        Invoice closing = f.acme.invoices().creditNotesOf(inv.id()).stream()
+                .filter(n -> n.totals().roundingAmount().isNegative()).findFirst().orElseThrow();
+        assertEquals(f.money("-0.02"), closing.totals().roundingAmount());
+        assertEquals(f.money("1.90"), closing.totals().taxTotal());
     }
 
     @Test
