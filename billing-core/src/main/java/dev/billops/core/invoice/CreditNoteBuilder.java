@@ -373,10 +373,6 @@ final class CreditNoteBuilder {
                 l.rateRuleId());
     }
 
-    private static boolean sameGroup(TaxTreatment a, TaxTreatment b) {
-        return a.category() == b.category() && a.rateOrZero().compareTo(b.rateOrZero()) == 0;
-    }
-
     private static Map<String, String> metadata(List<Integer> positions, String reason) {
         Map<String, String> m = new HashMap<>();
         if (!positions.isEmpty()) {

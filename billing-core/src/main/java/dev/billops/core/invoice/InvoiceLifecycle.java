@@ -292,10 +292,11 @@ public final class InvoiceLifecycle {
      *
      * <p>The credit note that credits the last lines not yet credited takes exactly what is left:
      * the invoice's payable amount minus the earlier line credits, whatever the price basis,
-     * rounding policy and cash rounding; the few minor units by which separately rounded taxes
-     * (or the invoice's cash rounding) differ are its rounding amount (BT-114). When nothing was
-     * paid or credited by amount, the invoice then has 0.00 due and is PAID (settled), like after
-     * {@link #creditFully}.
+     * rounding policy and cash rounding. With net prices the note that credits the last lines of
+     * a VAT group takes what is left of that group's tax, so the notes reverse the invoice's VAT
+     * exactly; the invoice's cash rounding and any other difference of a few minor units are the
+     * last note's rounding amount (BT-114). When nothing was paid or credited by amount, the
+     * invoice then has 0.00 due and is PAID (settled), like after {@link #creditFully}.
      *
      * @return the issued credit note
      * @throws NotFoundException if a position is not a line of the invoice
