@@ -102,12 +102,15 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
         try {
             exact = amount.getNumber().numberValueExact(BigDecimal.class);
         } catch (ArithmeticException | NumberFormatException e) {
-            String shown = String.valueOf(amount.getNumber());
             throw new AmountOutOfRangeException("the " + currency.getCurrencyCode() + " amount "
-                    + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)
-                    + " is not an exact decimal number: " + e.getMessage());
+                    + shortened(String.valueOf(amount.getNumber()), 40) + " is not an exact decimal number: "
+                    + shortened(String.valueOf(e.getMessage()), 120));
         }
         return new Money(exact, currency);
+    }
+
+    private static String shortened(String text, int max) {
+        return text.length() > max ? text.substring(0, max) + "…" : text;
     }
 
     /** This amount as a moneta {@code Money}, for hosts that work with JSR 354 types. */

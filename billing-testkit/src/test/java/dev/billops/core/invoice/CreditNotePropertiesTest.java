@@ -311,6 +311,18 @@ class CreditNotePropertiesTest {
                 sum = sum.plus(note.totals().payable());
             }
             assertEquals(inv.totals().payable(), sum);
+            // every document allowance and charge went with the lines, to the minor unit (net amounts
+            // here: under gross prices the nets of allowances are derived per document)
+            if (inv.priceBasis() == PriceBasis.NET) {
+                Money allowances = Money.zero(f.currency);
+                Money charges = Money.zero(f.currency);
+                for (Invoice note : notes) {
+                    allowances = allowances.plus(note.totals().allowanceTotal());
+                    charges = charges.plus(note.totals().chargeTotal());
+                }
+                assertEquals(inv.totals().allowanceTotal(), allowances, "allowances credited");
+                assertEquals(inv.totals().chargeTotal(), charges, "charges credited");
+            }
             if (inv.priceBasis() == PriceBasis.NET && f.currency.getDefaultFractionDigits() >= 2) {
                 // with net prices the notes reverse the invoice's VAT of every group to the minor unit
                 for (dev.billops.core.tax.TaxSubtotal g : inv.taxBreakdown()) {
