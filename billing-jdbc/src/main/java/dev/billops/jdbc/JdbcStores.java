@@ -30,6 +30,18 @@ public final class JdbcStores {
 
     /** What the stores need from H2: PostgreSQL mode, lower-case names, waits long enough for a busy counter row. */
     static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+    /**
+     * Timeouts added to a PostgreSQL URL that does not set them: seconds to open the TCP
+     * connection, to log in, and to wait for any one answer of the server (a statement waiting
+     * longer, a lock wait included, fails rather than hangs).
+     */
+    static final String POSTGRES_TIMEOUTS = "connectTimeout=10&loginTimeout=10&socketTimeout=120";
+    /**
+     * Milliseconds an H2 client/server connection waits for any answer, unless the URL says
+     * otherwise. H2 has no separate login timeout, so this one is short enough for a server that
+     * never answers the handshake.
+     */
+    static final String H2_NETWORK_TIMEOUT = "NETWORK_TIMEOUT=10000";
     private static final int H2_MAX_CONNECTIONS = 16;
     private static final Pattern H2_NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
@@ -82,6 +94,12 @@ public final class JdbcStores {
      * ({@code reWriteBatchedInserts=true} is added when missing; one connection per transaction,
      * so prefer {@link #postgres(DataSource)} with a pool in production).
      *
+     * <p>So that a server which accepts connections but never answers fails in seconds instead
+     * of hanging, timeouts are added where the URL sets none: for PostgreSQL
+     * {@code connectTimeout=10}, {@code loginTimeout=10} and {@code socketTimeout=120} (seconds),
+     * for an H2 server ({@code jdbc:h2:tcp:} or {@code jdbc:h2:ssl:}) {@code NETWORK_TIMEOUT=10000}
+     * (milliseconds). A value in the URL wins; {@code 0} switches a timeout off.
+     *
      * @throws IllegalArgumentException for any other database
      */
     public static JdbcBillingStore of(String jdbcUrl) {
@@ -89,7 +107,11 @@ public final class JdbcStores {
         String lower = jdbcUrl.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:h2:")) {
             StringBuilder url = new StringBuilder(jdbcUrl);
-            for (String setting : H2_SETTINGS.substring(1).split(";")) {
+            String settings = H2_SETTINGS;
+            if (lower.startsWith("jdbc:h2:tcp:") || lower.startsWith("jdbc:h2:ssl:")) {
+                settings += ";" + H2_NETWORK_TIMEOUT;
+            }
+            for (String setting : settings.substring(1).split(";")) {
                 String key = setting.substring(0, setting.indexOf('=') + 1).toLowerCase(Locale.ROOT);
                 if (!lower.contains(";" + key)) {
                     url.append(';').append(setting);
@@ -100,7 +122,13 @@ public final class JdbcStores {
         if (lower.startsWith("jdbc:postgresql:")) {
             String url = jdbcUrl;
             if (!lower.contains("rewritebatchedinserts")) {
-                url += (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+                url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+            }
+            for (String setting : POSTGRES_TIMEOUTS.split("&")) {
+                String key = setting.substring(0, setting.indexOf('=') + 1).toLowerCase(Locale.ROOT);
+                if (!lower.contains("?" + key) && !lower.contains("&" + key)) {
+                    url += (url.contains("?") ? "&" : "?") + setting;
+                }
             }
             return new JdbcBillingStore(new DriverManagerDataSource(url), Dialect.POSTGRESQL, redact(jdbcUrl), true,
                     JdbcBillingStore.DEFAULT_FETCH_SIZE, null);
