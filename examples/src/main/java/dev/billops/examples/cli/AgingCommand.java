@@ -38,7 +38,8 @@ final class AgingCommand implements Callable<Integer> {
             description = "the date the ages are measured at (default: today)")
     @Nullable LocalDate date;
 
-    @Option(names = "--tenant", paramLabel = "ID", description = "only this tenant (default: every tenant)")
+    @Option(names = "--tenant", paramLabel = "ID", converter = IdConverter.Tenant.class,
+            description = "only this tenant (default: every tenant)")
     @Nullable String tenant;
 
     @Override

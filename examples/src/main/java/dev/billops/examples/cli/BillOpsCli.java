@@ -19,8 +19,9 @@ import picocli.CommandLine.Command;
  *
  * Every command works on the embedded H2 database in {@code ./billops-data} unless {@code --db}
  * names another (PostgreSQL or H2). Exit status: 0 done, 1 failed (or a package run with failed
- * engagements), 2 bad arguments. Errors are one line on standard error; {@code --verbose} adds the
- * stack trace.
+ * engagements), 2 bad arguments. Errors are one line on standard error, at most 280 characters
+ * with long values cut; {@code --verbose} adds the stack trace and the library's log, which is
+ * silent otherwise.
  */
 @Command(name = "billops", mixinStandardHelpOptions = true, version = "BillOps examples 0.1.0",
         description = "BillOps on the command line: a demo consultancy, package invoices, PDFs, AR aging, ICS import.",
@@ -49,7 +50,9 @@ public final class BillOpsCli implements Runnable {
         CommandLine cli = new CommandLine(new BillOpsCli());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler(new Errors(verbose));
+        Errors errors = new Errors(verbose);
+        cli.setExecutionExceptionHandler(errors);
+        cli.setParameterExceptionHandler(errors);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }
@@ -57,11 +60,18 @@ public final class BillOpsCli implements Runnable {
     /** Runs {@code args} and returns the exit status, printing to {@code out} and {@code err}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         boolean verbose = isVerbose(Arrays.asList(args));
+        return execute(commandLine(out, err, verbose), verbose, args);
+    }
+
+    /** Runs {@code args} on {@code cli}; an OutOfMemoryError or StackOverflowError becomes a one-line error. */
+    static int execute(CommandLine cli, boolean verbose, String... args) {
         try {
-            return commandLine(out, err, verbose).execute(args);
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return Errors.handleError(e, cli.getErr(), verbose);
         } finally {
-            out.flush();
-            err.flush();
+            cli.getOut().flush();
+            cli.getErr().flush();
         }
     }
 

@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "seed of the generated time entries (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
-    @Option(names = "--tenant", paramLabel = "ID",
+    @Option(names = "--tenant", paramLabel = "ID", converter = IdConverter.Tenant.class,
             description = "the tenant to create; it must not exist yet (default: " + DEFAULT_TENANT + ")")
     @Nullable String tenant;
 

@@ -7,12 +7,9 @@ import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStore;
 import dev.billops.core.party.Actor;
-import dev.billops.examples.demo.DemoRun;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.pdf.InvoiceDocument;
 import dev.billops.pdf.InvoicePdfRenderer;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +24,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code invoice-pdf}: renders one stored invoice or credit note, found by its number, to a PDF file. */
+/**
+ * {@code invoice-pdf}: renders one stored invoice or credit note, found by its number, to a PDF
+ * file, written beside the target and moved into place (see {@link OutputFile}).
+ */
 @Command(name = "invoice-pdf", mixinStandardHelpOptions = true,
-        description = "Renders the invoice (or credit note) with the given number to a PDF file.")
+        description = {"Renders the invoice (or credit note) with the given number to a PDF file.",
+            "FILE must not exist unless --force is given; only a regular file is ever replaced, never a folder, "
+                + "device or link. The new file gets the permissions of any new file (umask)."})
 final class InvoicePdfCommand implements Callable<Integer> {
 
     @Spec
@@ -44,18 +46,19 @@ final class InvoicePdfCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "the PDF file to write")
     @Nullable Path out;
 
-    @Option(names = "--tenant", paramLabel = "ID",
+    @Option(names = {"-f", "--force"}, description = "replace FILE if it is an existing regular file")
+    boolean force;
+
+    @Option(names = "--tenant", paramLabel = "ID", converter = IdConverter.Tenant.class,
             description = "the tenant (needed only when several tenants have an invoice with this number)")
     @Nullable String tenant;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         String wanted = Objects.requireNonNull(number, "number");
         Path file = Objects.requireNonNull(out, "out");
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new CliFailure("cannot write " + file + ": folder " + dir + " does not exist");
-        }
+        OutputFile output = new OutputFile(file, force);
+        output.check();
         try (JdbcBillingStore store = db.open()) {
             List<TenantId> tenants = tenant == null ? store.tenantIds()
                     : List.of(DatabaseOptions.tenant(store, tenant, db.describe()));
@@ -81,11 +84,11 @@ final class InvoicePdfCommand implements Callable<Integer> {
                     ? InvoiceDocument.creditNote(t.profile().get(), t.clients().get(found.clientId()), found,
                             Objects.requireNonNull(t.invoices().get(found.creditedInvoiceId()).number()))
                     : InvoiceDocument.of(t.profile().get(), t.clients().get(found.clientId()), found);
-            byte[] pdf = InvoicePdfRenderer.create().render(document);
-            DemoRun.writeAtomically(file, pdf);
+            InvoicePdfRenderer renderer = InvoicePdfRenderer.create();
+            long size = output.write(pdf -> renderer.render(document, pdf));
             Objects.requireNonNull(spec).commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s %s of %s, %d bytes)%n",
                     file, found.type() == DocumentType.CREDIT_NOTE ? "credit note" : "invoice", wanted,
-                    t.clients().get(found.clientId()).name(), pdf.length);
+                    t.clients().get(found.clientId()).name(), size);
         }
         return BillOpsCli.EXIT_OK;
     }

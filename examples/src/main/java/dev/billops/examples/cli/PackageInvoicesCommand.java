@@ -48,10 +48,12 @@ final class PackageInvoicesCommand implements Callable<Integer> {
             description = "the run date: periods billed on or before it (with catch-up) are invoiced")
     @Nullable LocalDate date;
 
-    @Option(names = "--tenant", paramLabel = "ID", description = "only this tenant (default: every tenant)")
+    @Option(names = "--tenant", paramLabel = "ID", converter = IdConverter.Tenant.class,
+            description = "only this tenant (default: every tenant)")
     @Nullable String tenant;
 
-    @Option(names = "--engagement", paramLabel = "ID", description = "only this engagement")
+    @Option(names = "--engagement", paramLabel = "ID", converter = IdConverter.Engagement.class,
+            description = "only this engagement")
     @Nullable String engagement;
 
     @Option(names = "--dry-run", description = "show what would be invoiced, store nothing")

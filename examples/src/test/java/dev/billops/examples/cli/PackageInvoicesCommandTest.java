@@ -137,6 +137,25 @@ class PackageInvoicesCommandTest {
         assertEquals(2, r.get("created").size(), "the other engagements were still billed");
     }
 
+    @Test
+    void packageInvoices_failedEngagement_libraryWarningsStayOffStandardErrorUnlessVerbose() throws Exception {
+        try (JdbcBillingStore store = JdbcStores.of(url)) {
+            TenantBilling t = Billing.builder().stores(store).build().tenant(TenantId.of("northwind"),
+                    Actor.system("test"));
+            t.clients().update(t.clients().get(Consultancy.UMBRELLA).withActive(false));
+        }
+
+        CliRun quiet = ForkedCli.run(dir, java.util.List.of(), "package-invoices", "--db", url, "--date", "2027-01-01",
+                "--dry-run").expect(BillOpsCli.EXIT_FAILED);
+        CliRun verbose = ForkedCli.run(dir, java.util.List.of(), "package-invoices", "--db", url, "--date",
+                "2027-01-01", "--dry-run", "--verbose").expect(BillOpsCli.EXIT_FAILED);
+
+        assertTrue(quiet.out().contains("FAILED   northwind    umbrella-retainer"), quiet.out());
+        assertTrue(quiet.err().lines().noneMatch(l -> l.contains("WARN")), quiet.err());
+        assertTrue(verbose.err().lines().anyMatch(l -> l.startsWith("WARN") && l.contains("umbrella-retainer")),
+                verbose.err());
+    }
+
     private List<Invoice> invoices() {
         try (JdbcBillingStore store = JdbcStores.of(url)) {
             return store.inTransaction(TenantId.of("northwind"), s -> s.get(InvoiceStore.class)
