@@ -116,7 +116,7 @@ public final class InvoicePdfRenderer {
             pdf.add(header.letterhead(logo == null ? null : Image.getInstance(logo)));
             pdf.add(header.title());
             pdf.add(header.partiesAndFacts());
-            pdf.add(new LineTable(ctx).build());
+            new LineTable(ctx).addTo(pdf);
             pdf.add(new SummaryBlock(ctx).build());
             PdfPTable payment = new PaymentBlock(ctx).build(writer.getDirectContent());
             if (payment != null) {

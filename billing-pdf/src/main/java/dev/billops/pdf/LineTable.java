@@ -1,5 +1,7 @@
 package dev.billops.pdf;
 
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
@@ -17,8 +19,16 @@ import java.util.List;
 /**
  * The line items: one row per invoice line, its header row repeated at the top of every page
  * the table continues on. The period column appears only when some line has a period.
+ *
+ * <p>The table is written {@value #ROWS_PER_CHUNK} rows at a time ({@link PdfPTable#setComplete}
+ * false, then true for the last chunk): the rows written go out with their page and are dropped,
+ * so memory does not grow with the number of lines, and no page is laid out twice.
  */
 final class LineTable {
+
+    /** Rows laid out and written per step; small enough to be cheap, large enough to fill a page. */
+    static final int ROWS_PER_CHUNK = 100;
+    private static final float SPACING_AFTER = 12f;
 
     private final RenderContext ctx;
 
@@ -26,7 +36,8 @@ final class LineTable {
         this.ctx = ctx;
     }
 
-    PdfPTable build() {
+    /** Adds the table to {@code pdf}, chunk by chunk. */
+    void addTo(Document pdf) throws DocumentException {
         List<InvoiceLine> lines = ctx.invoice.lines();
         List<Money> nets = ctx.invoice.lineNets();
         boolean periods = false;
@@ -42,6 +53,7 @@ final class LineTable {
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         table.setSplitLate(false);
+        table.setComplete(false);
         header(table, l.get("col.pos"), Element.ALIGN_LEFT);
         header(table, l.get("col.description"), Element.ALIGN_LEFT);
         if (periods) {
@@ -70,9 +82,13 @@ final class LineTable {
                 table.addCell(body(rate(line.tax()), Element.ALIGN_RIGHT, background, last));
             }
             table.addCell(body(ctx.formats.money(nets.get(i)), Element.ALIGN_RIGHT, background, last));
+            if (!last && (i + 1) % ROWS_PER_CHUNK == 0) {
+                pdf.add(table);
+            }
         }
-        table.setSpacingAfter(12f);
-        return table;
+        table.setSpacingAfter(SPACING_AFTER);
+        table.setComplete(true);
+        pdf.add(table);
     }
 
     /** Relative column widths; the description takes what optional columns leave. */
