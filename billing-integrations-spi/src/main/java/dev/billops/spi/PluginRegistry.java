@@ -134,24 +134,44 @@ public final class PluginRegistry implements AutoCloseable {
         return List.copyOf(listeners);
     }
 
-    /** The configured calendar source with this id, guarded. */
-    public Optional<CalendarSource> calendarSource(String id) {
-        return byId(calendarSources, id);
+    /**
+     * The configured calendar source with this id, guarded.
+     *
+     * @throws PluginUnavailableException saying why there is none: unknown id, failed
+     *     configuration (with its reason) or another kind of plugin
+     */
+    public CalendarSource calendarSource(String id) {
+        return byId(calendarSources, CalendarSource.class, id);
     }
 
-    /** The configured payment gateway with this id, guarded. */
-    public Optional<PaymentGateway> paymentGateway(String id) {
-        return byId(paymentGateways, id);
+    /**
+     * The configured payment gateway with this id, guarded.
+     *
+     * @throws PluginUnavailableException saying why there is none: unknown id, failed
+     *     configuration (with its reason) or another kind of plugin
+     */
+    public PaymentGateway paymentGateway(String id) {
+        return byId(paymentGateways, PaymentGateway.class, id);
     }
 
-    /** The configured notifier with this id, guarded. */
-    public Optional<Notifier> notifier(String id) {
-        return byId(notifiers, id);
+    /**
+     * The configured notifier with this id, guarded.
+     *
+     * @throws PluginUnavailableException saying why there is none: unknown id, failed
+     *     configuration (with its reason) or another kind of plugin
+     */
+    public Notifier notifier(String id) {
+        return byId(notifiers, Notifier.class, id);
     }
 
-    /** The configured document store with this id, guarded. */
-    public Optional<DocumentStore> documentStore(String id) {
-        return byId(documentStores, id);
+    /**
+     * The configured document store with this id, guarded.
+     *
+     * @throws PluginUnavailableException saying why there is none: unknown id, failed
+     *     configuration (with its reason) or another kind of plugin
+     */
+    public DocumentStore documentStore(String id) {
+        return byId(documentStores, DocumentStore.class, id);
     }
 
     /** Every plugin id known, configured or not (and {@code unloadable-…} for providers that could not be loaded), in registration order. */
@@ -326,14 +346,29 @@ public final class PluginRegistry implements AutoCloseable {
         return first != null ? first : wrapped;
     }
 
-    private static <P extends BillingPlugin> Optional<P> byId(List<P> list, String id) {
+    private <P extends BillingPlugin> P byId(List<P> list, Class<P> kind, String id) {
         Objects.requireNonNull(id, "id");
         for (P p : list) {
             if (p.id().equals(id)) {
-                return Optional.of(p);
+                return p;
             }
         }
-        return Optional.empty();
+        String shown = id.length() <= 64 ? id : id.substring(0, 64) + "...";
+        Entry e = entries.get(id);
+        if (e == null) {
+            throw new PluginUnavailableException(id, PluginUnavailableException.Reason.UNKNOWN_ID,
+                    "no plugin with id '" + shown + "' is registered (registered: "
+                            + (ids().isEmpty() ? "none" : String.join(", ", ids())) + ")"
+                            + (configs.containsKey(id) ? "; a configuration was given for it, but no plugin with this "
+                                    + "id was registered or discovered" : ""));
+        }
+        String unusable = e.guard.unusableReason();
+        if (unusable != null) {
+            throw new PluginUnavailableException(id, PluginUnavailableException.Reason.CONFIGURATION_FAILED,
+                    "plugin '" + shown + "' is left out: " + unusable);
+        }
+        throw new PluginUnavailableException(id, PluginUnavailableException.Reason.WRONG_KIND,
+                "plugin '" + shown + "' is a " + kinds(e.plugin) + ", not a " + kind.getSimpleName());
     }
 
     private static Duration positive(Duration d, String what) {

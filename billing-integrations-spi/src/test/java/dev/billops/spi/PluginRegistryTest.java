@@ -129,6 +129,83 @@ class PluginRegistryTest {
     }
 
     @Test
+    void paymentGateway_configureFailed_throwsUnavailableWithTheReason() {
+        PaymentGateway broken = new PaymentGateway() {
+            @Override
+            public String id() {
+                return "psp";
+            }
+
+            @Override
+            public void configure(PluginConfig config) {
+                config.requireString("apiBase");
+            }
+
+            @Override
+            public ChargeResult charge(ChargeRequest request) {
+                return ChargeResult.succeeded("ch_1");
+            }
+
+            @Override
+            public ChargeResult status(String key) {
+                return ChargeResult.succeeded("ch_1");
+            }
+        };
+        PluginRegistry r = build(PluginRegistry.builder().register(broken));
+
+        PluginUnavailableException e = assertThrows(PluginUnavailableException.class, () -> r.paymentGateway("psp"));
+
+        assertEquals("psp", e.pluginId());
+        assertEquals(PluginUnavailableException.Reason.CONFIGURATION_FAILED, e.reason());
+        assertTrue(e.getMessage().contains("configuration failed") && e.getMessage().contains("apiBase"),
+                e.getMessage());
+    }
+
+    @Test
+    void paymentGateway_unknownId_throwsUnavailableListingTheKnownIds() {
+        PluginRegistry r = build(PluginRegistry.builder().register(new RecordingNotifier("mail", Behaviour.ok())));
+
+        PluginUnavailableException e = assertThrows(PluginUnavailableException.class, () -> r.paymentGateway("stripe"));
+
+        assertEquals(PluginUnavailableException.Reason.UNKNOWN_ID, e.reason());
+        assertEquals("no plugin with id 'stripe' is registered (registered: mail)", e.getMessage());
+    }
+
+    @Test
+    void paymentGateway_configuredButNeverRegistered_saysSo() {
+        PluginRegistry r = build(PluginRegistry.builder().configure("stripe", PluginConfig.of("stripe", Map.of())));
+
+        PluginUnavailableException e = assertThrows(PluginUnavailableException.class, () -> r.paymentGateway("stripe"));
+
+        assertEquals(PluginUnavailableException.Reason.UNKNOWN_ID, e.reason());
+        assertTrue(e.getMessage().contains("a configuration was given for it, but no plugin with this id was "
+                + "registered or discovered"), e.getMessage());
+    }
+
+    @Test
+    void paymentGateway_idOfAnotherKind_throwsUnavailableNamingTheKind() {
+        PluginRegistry r = build(PluginRegistry.builder().register(new RecordingNotifier("mail", Behaviour.ok())));
+
+        PluginUnavailableException e = assertThrows(PluginUnavailableException.class, () -> r.paymentGateway("mail"));
+
+        assertEquals(PluginUnavailableException.Reason.WRONG_KIND, e.reason());
+        assertEquals("plugin 'mail' is a Notifier, not a PaymentGateway", e.getMessage());
+        assertEquals("mail", r.notifier("mail").id());
+    }
+
+    @Test
+    void notifierCalendarSourceDocumentStore_unknownId_throwUnavailable() {
+        PluginRegistry r = build(PluginRegistry.builder());
+
+        assertEquals(PluginUnavailableException.Reason.UNKNOWN_ID,
+                assertThrows(PluginUnavailableException.class, () -> r.notifier("x")).reason());
+        assertEquals(PluginUnavailableException.Reason.UNKNOWN_ID,
+                assertThrows(PluginUnavailableException.class, () -> r.calendarSource("x")).reason());
+        assertEquals(PluginUnavailableException.Reason.UNKNOWN_ID,
+                assertThrows(PluginUnavailableException.class, () -> r.documentStore("x")).reason());
+    }
+
+    @Test
     void wrapped_configureAgain_throws() {
         PluginRegistry r = build(PluginRegistry.builder().register(new RecordingNotifier("n", Behaviour.ok())));
         assertThrows(IllegalStateException.class, () -> r.notifiers().get(0).configure(PluginConfig.empty()));
@@ -274,7 +351,7 @@ class PluginRegistryTest {
         };
         FixedCalendar nulls = new FixedCalendar("nulls", null);
         PluginRegistry r = build(PluginRegistry.builder().register(garbage).register(nulls));
-        PaymentGateway g = r.paymentGateway("garbage").orElseThrow();
+        PaymentGateway g = r.paymentGateway("garbage");
         ChargeRequest req = new ChargeRequest(TenantId.of("t"), ClientId.of("c"), InvoiceId.of("i"), "INV-1",
                 Money.of("EUR", "10.00"), "pm_1", "k1");
         PluginException e1 = assertThrows(PluginException.class, () -> g.charge(req));
@@ -282,7 +359,7 @@ class PluginRegistryTest {
         PluginException e2 = assertThrows(PluginException.class, () -> g.status("k1"));
         assertTrue(e2.getMessage().contains("SUCCEEDED without a gateway reference"), e2.getMessage());
         assertThrows(PluginException.class,
-                () -> r.calendarSource("nulls").orElseThrow().events(Instant.EPOCH, Instant.EPOCH.plusSeconds(1)));
+                () -> r.calendarSource("nulls").events(Instant.EPOCH, Instant.EPOCH.plusSeconds(1)));
         assertEquals(2, r.health().get("garbage").consecutiveFailures());
         assertEquals(PluginHealth.Status.DEGRADED, r.health().get("nulls").status());
     }
@@ -434,9 +511,9 @@ class PluginRegistryTest {
                     .configure("careless", PluginConfig.of("careless", Map.of()).withSecret("webhookUrl", url))
                     .configure("transient", PluginConfig.of("transient", Map.of()).withSecret("webhookUrl", url))
                     .retry(FAST));
-            thrown = assertThrows(PluginException.class, () -> r.notifier("careless").orElseThrow().send(NOTE));
+            thrown = assertThrows(PluginException.class, () -> r.notifier("careless").send(NOTE));
             thrownTransient = assertThrows(TransientPluginException.class,
-                    () -> r.notifier("transient").orElseThrow().send(NOTE));
+                    () -> r.notifier("transient").send(NOTE));
             log = capture.text();
         }
         assertFalse(thrown.getMessage().contains(SECRET), thrown.getMessage());

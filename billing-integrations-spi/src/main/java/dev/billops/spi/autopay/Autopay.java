@@ -3,6 +3,7 @@ package dev.billops.spi.autopay;
 import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.error.BillingException;
+import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.event.BillingEvent;
 import dev.billops.core.event.InvoiceIssued;
 import dev.billops.core.id.ClientId;
@@ -47,8 +48,18 @@ import org.slf4j.LoggerFactory;
  * (metadata {@value #KEY_METADATA} and {@value #AMOUNT_METADATA}) and then charges the balance with
  * the idempotency key {@code autopay:<tenant>:<invoice id>}. SUCCEEDED records a payment with the
  * same key, method {@value #METHOD}, the gateway's reference, allocated to the invoice. FAILED
- * records a failed attempt ({@code payment.failed}). PENDING, UNKNOWN, a timeout or a gateway
- * error records nothing: the invoice stays open for {@link #reconcile}.
+ * records a failed attempt ({@code payment.failed}). PENDING records nothing (outcome PENDING);
+ * nor does an answer that says nothing, i.e. UNKNOWN, a timeout, an exception or garbage such as
+ * {@code null} or SUCCEEDED without a reference (outcome ERROR): the invoice stays open for
+ * {@link #reconcile}.
+ *
+ * <p><b>Re-arming.</b> Once a charge of an invoice ended without money moving (declined, or an
+ * ERROR after which the gateway has no charge for the key), {@link #rearm} lets autopay charge
+ * it again: only when the gateway confirms, by its status for the key, that the charge FAILED;
+ * with a reason, recorded in the invoice's metadata ({@value #REARM_REASON_METADATA}) and in the
+ * audit log (action {@code autopay.rearm}). The next charge uses a new key,
+ * {@code autopay:<tenant>:<invoice id>:<attempt>}, so neither the gateway nor the payment store
+ * takes it for the first one.
  *
  * <p><b>Never twice.</b> Once an invoice is marked, autopay never calls {@code charge} for it
  * again: {@link #charge} and {@link #reconcile} ask {@link PaymentGateway#status} for the key and
@@ -69,6 +80,12 @@ public final class Autopay implements BillingEventListener {
     public static final String KEY_METADATA = "autopay.key";
     /** Invoice metadata key: the amount charged (plain decimal, in the invoice's currency). */
     public static final String AMOUNT_METADATA = "autopay.amount";
+    /** Invoice metadata key: the attempt the next charge is (2 after the first re-arm, ...); absent means 1. */
+    public static final String ATTEMPT_METADATA = "autopay.attempt";
+    /** Invoice metadata key: why autopay was last re-armed, as given to {@link #rearm}. */
+    public static final String REARM_REASON_METADATA = "autopay.rearm.reason";
+    /** Longest reason {@link #rearm} accepts. */
+    public static final int MAX_REARM_REASON = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger(Autopay.class);
 
@@ -91,9 +108,21 @@ public final class Autopay implements BillingEventListener {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
     }
 
-    /** The idempotency key of the autopay charge of {@code invoice}: {@code autopay:<tenant>:<invoice id>}. */
+    /** The idempotency key of the first autopay charge of {@code invoice}: {@code autopay:<tenant>:<invoice id>}. */
     public static String idempotencyKey(TenantId tenant, InvoiceId invoice) {
         return "autopay:" + tenant.value() + ":" + invoice.value();
+    }
+
+    /**
+     * The idempotency key of autopay charge number {@code attempt} of {@code invoice}: that of
+     * {@link #idempotencyKey(TenantId, InvoiceId)} for the first, with {@code :<attempt>} appended
+     * for those after a {@link #rearm}.
+     */
+    public static String idempotencyKey(TenantId tenant, InvoiceId invoice, int attempt) {
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt " + attempt + " must be at least 1");
+        }
+        return attempt == 1 ? idempotencyKey(tenant, invoice) : idempotencyKey(tenant, invoice) + ":" + attempt;
     }
 
     @Override
@@ -154,6 +183,88 @@ public final class Autopay implements BillingEventListener {
         return reconcile(tenants.apply(tenant));
     }
 
+    /** {@link #rearm(TenantId, InvoiceId, String)} for the tenant of the single-tenant constructor. */
+    public String rearm(InvoiceId invoice, String reason) {
+        return rearm(requireSingle(), invoice, reason);
+    }
+
+    /**
+     * Lets autopay charge {@code invoice} again after a charge that moved no money: asks the
+     * gateway for the status of the invoice's current key and, only if it says FAILED, clears the
+     * charge mark, counts the attempt and records {@code reason} (metadata
+     * {@value #REARM_REASON_METADATA} and an {@code autopay.rearm} audit record). Charges
+     * nothing itself: the next {@link #charge} (or {@code invoice.issued} delivery) does, with the
+     * key this returns.
+     *
+     * @param reason who confirmed that no charge happened, e.g. a support ticket; 1 to
+     *     {@value #MAX_REARM_REASON} characters
+     * @return the idempotency key of the next charge
+     * @throws AutopayRearmRefusedException if the invoice was never charged by autopay, a payment
+     *     for the key is recorded, or the gateway says SUCCEEDED, PENDING or cannot answer; nothing
+     *     is changed then
+     * @throws dev.billops.core.error.InvalidInputException if the reason is blank or too long
+     * @throws dev.billops.core.error.NotFoundException if the invoice does not exist
+     */
+    public String rearm(TenantId tenant, InvoiceId invoice, String reason) {
+        Objects.requireNonNull(tenant, "tenant");
+        return rearm(tenants.apply(tenant), invoice, reason);
+    }
+
+    private String rearm(TenantBilling tb, InvoiceId invoiceId, String reason) {
+        Objects.requireNonNull(invoiceId, "invoice");
+        Objects.requireNonNull(reason, "reason");
+        if (reason.isBlank() || reason.length() > MAX_REARM_REASON) {
+            throw new InvalidInputException("reason for re-arming autopay of invoice " + invoiceId + " must be 1-"
+                    + MAX_REARM_REASON + " characters saying who confirmed that no charge happened (got "
+                    + reason.length() + ")");
+        }
+        Invoice inv = tb.invoices().get(invoiceId);
+        String key = inv.metadata().get(KEY_METADATA);
+        if (key == null) {
+            throw new AutopayRearmRefusedException(invoiceId, "invoice " + label(inv)
+                    + " was never charged by autopay since it was last armed: nothing to re-arm");
+        }
+        Optional<Payment> recorded = recorded(tb, key);
+        if (recorded.isPresent() && recorded.get().status() != PaymentStatus.FAILED) {
+            throw new AutopayRearmRefusedException(invoiceId, "invoice " + label(inv) + ": payment "
+                    + recorded.get().id() + " (" + recorded.get().status() + ") is recorded for charge " + key
+                    + "; not re-armed");
+        }
+        ChargeResult status = statusOf(key);
+        switch (status.status()) {
+            case FAILED -> {
+                // the gateway confirms that the charge with this key moved no money
+            }
+            case UNKNOWN -> throw new AutopayRearmRefusedException(invoiceId, "invoice " + label(inv)
+                    + ": the gateway could not confirm that charge " + key + " did not happen (" + status.message()
+                    + "); not re-armed");
+            default -> throw new AutopayRearmRefusedException(invoiceId, "invoice " + label(inv)
+                    + ": the gateway says charge " + key + " is " + status.status() + "; not re-armed");
+        }
+        int next = attempt(inv) + 1;
+        tb.scope().tx(s -> {
+            InvoiceStore store = s.get(InvoiceStore.class);
+            Invoice current = store.find(invoiceId).orElseThrow();
+            if (!key.equals(current.metadata().get(KEY_METADATA))) {
+                throw new AutopayRearmRefusedException(invoiceId, "invoice " + label(current)
+                        + " changed while it was re-armed (charge key now "
+                        + current.metadata().get(KEY_METADATA) + "); not re-armed");
+            }
+            Map<String, String> meta = new HashMap<>(current.metadata());
+            meta.remove(KEY_METADATA);
+            meta.remove(AMOUNT_METADATA);
+            meta.put(ATTEMPT_METADATA, Integer.toString(next));
+            meta.put(REARM_REASON_METADATA, reason);
+            Invoice after = store.update(current.withMetadata(meta));
+            tb.scope().audit(s, "autopay.rearm", "invoice", invoiceId.value(), current, after);
+            return null;
+        });
+        String nextKey = idempotencyKey(tb.scope().tenant(), invoiceId, next);
+        LOG.info("autopay of invoice {} of tenant {} re-armed after charge {} failed: next key {}, reason: {}",
+                label(inv), tb.scope().tenant(), key, nextKey, reason);
+        return nextKey;
+    }
+
     private TenantBilling requireSingle() {
         if (single == null) {
             throw new IllegalStateException("this autopay serves every tenant; name the tenant");
@@ -164,8 +275,8 @@ public final class Autopay implements BillingEventListener {
     private AutopayResult charge(TenantBilling tb, InvoiceId invoiceId) {
         Objects.requireNonNull(invoiceId, "invoice");
         TenantId tenant = tb.scope().tenant();
-        String key = idempotencyKey(tenant, invoiceId);
         Invoice inv = tb.invoices().get(invoiceId);
+        String key = inv.metadata().getOrDefault(KEY_METADATA, idempotencyKey(tenant, invoiceId, attempt(inv)));
         if (inv.type() != DocumentType.INVOICE
                 || (inv.status() != InvoiceStatus.ISSUED && inv.status() != InvoiceStatus.PARTIALLY_PAID)) {
             return skipped(inv, key, "invoice " + label(inv) + " is " + inv.status() + " " + inv.type());
@@ -191,11 +302,13 @@ public final class Autopay implements BillingEventListener {
         ChargeResult result;
         try {
             result = gateway.charge(request);
-        } catch (PluginException e) {
-            LOG.warn("autopay of invoice {} of tenant {}: charge {} has no known result, left for reconcile: {}",
-                    label(inv), tenant, key, e.getMessage());
-            return new AutopayResult(inv.id(), key, AutopayResult.Outcome.PENDING, null,
-                    "charge result unknown (" + e.getMessage() + "); reconcile will ask the gateway");
+        } catch (RuntimeException e) {
+            // a guarded gateway throws PluginException; an unguarded one anything
+            return error(inv, tenant, key, e instanceof PluginException ? e.getMessage() : e.toString());
+        }
+        String garbage = garbage(result);
+        if (garbage != null) {
+            return error(inv, tenant, key, "gateway " + gateway.id() + " answered " + garbage);
         }
         return settle(tb, inv, client, key, due, result);
     }
@@ -217,7 +330,7 @@ public final class Autopay implements BillingEventListener {
             } catch (BillingException e) {
                 LOG.warn("autopay reconcile of invoice {} of tenant {}: settling {} failed: {}", label(inv), tenant,
                         key, e.getMessage());
-                r = new AutopayResult(inv.id(), key, AutopayResult.Outcome.PENDING, null,
+                r = new AutopayResult(inv.id(), key, AutopayResult.Outcome.ERROR, null,
                         "settling failed: " + e.getMessage());
             }
             out.add(r);
@@ -227,10 +340,44 @@ public final class Autopay implements BillingEventListener {
     }
 
     private ChargeResult statusOf(String key) {
+        ChargeResult status;
         try {
-            return gateway.status(key);
-        } catch (PluginException e) {
-            return ChargeResult.unknown("status lookup failed: " + e.getMessage());
+            status = gateway.status(key);
+        } catch (RuntimeException e) {
+            return ChargeResult.unknown("status lookup failed: "
+                    + (e instanceof PluginException ? e.getMessage() : e.toString()));
+        }
+        String garbage = garbage(status);
+        return garbage == null ? status : ChargeResult.unknown("status lookup answered " + garbage);
+    }
+
+    /** What is wrong with a gateway's answer that cannot be acted on, or null when it is usable. */
+    private static @Nullable String garbage(@Nullable ChargeResult result) {
+        if (result == null) {
+            return "null";
+        }
+        if (result.status() == ChargeResult.Status.SUCCEEDED
+                && (result.gatewayReference() == null || result.gatewayReference().isBlank())) {
+            return "SUCCEEDED without a gateway reference";
+        }
+        return null;
+    }
+
+    private static AutopayResult error(Invoice inv, TenantId tenant, String key, String what) {
+        LOG.warn("autopay of invoice {} of tenant {}: charge {} has no known result, left for reconcile: {}",
+                label(inv), tenant, key, what);
+        return new AutopayResult(inv.id(), key, AutopayResult.Outcome.ERROR, null, "charge result unknown (" + what
+                + "); reconcile will ask the gateway, rearm allows a new charge once it confirms none happened");
+    }
+
+    /** The attempt the invoice's next (or current, while marked) charge is. */
+    private static int attempt(Invoice inv) {
+        String a = inv.metadata().get(ATTEMPT_METADATA);
+        try {
+            return a == null ? 1 : Math.max(1, Integer.parseInt(a));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("invoice " + label(inv) + " has metadata " + ATTEMPT_METADATA + " '"
+                    + (a.length() > 20 ? a.substring(0, 20) + "..." : a) + "', not a number");
         }
     }
 
@@ -249,10 +396,14 @@ public final class Autopay implements BillingEventListener {
                         .withMethod(METHOD).withExternalRef(result.gatewayReference()), inv.id(), reason);
                 return new AutopayResult(inv.id(), key, AutopayResult.Outcome.FAILED, p.id(), reason);
             }
+            case PENDING -> {
+                return new AutopayResult(inv.id(), key, AutopayResult.Outcome.PENDING, null, "gateway says PENDING"
+                        + (result.message().isBlank() ? "" : ": " + result.message()) + "; reconcile later");
+            }
             default -> {
-                return new AutopayResult(inv.id(), key, AutopayResult.Outcome.PENDING, null, "gateway says "
+                return new AutopayResult(inv.id(), key, AutopayResult.Outcome.ERROR, null, "gateway says "
                         + result.status() + (result.message().isBlank() ? "" : ": " + result.message())
-                        + "; reconcile later");
+                        + "; reconcile will ask again, rearm allows a new charge once it confirms none happened");
             }
         }
     }

@@ -2,8 +2,11 @@ package dev.billops.spi.autopay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billops.core.audit.AuditLog;
+import dev.billops.core.audit.AuditRecord;
 import dev.billops.core.event.BillingEvent;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
@@ -35,7 +38,8 @@ import org.junit.jupiter.api.Test;
 class AutopayTest {
 
     /** How the scripted gateway answers a charge. */
-    enum Answer { SUCCEED, DECLINE, CHARGE_BUT_ANSWER_UNKNOWN, CHARGE_THEN_HANG, UNREACHABLE, PENDING }
+    enum Answer { SUCCEED, DECLINE, CHARGE_BUT_ANSWER_UNKNOWN, CHARGE_THEN_HANG, UNREACHABLE, PENDING, NULL, NO_REFERENCE,
+        BUG }
 
     /** A gateway that charges at most once per key and answers as scripted. */
     static final class ScriptedGateway implements PaymentGateway {
@@ -62,6 +66,13 @@ class AutopayTest {
             }
             switch (answer) {
                 case UNREACHABLE -> throw new TransientPluginException(id(), "connection refused");
+                case NULL -> {
+                    return null;
+                }
+                case NO_REFERENCE -> {
+                    return new ChargeResult(ChargeResult.Status.SUCCEEDED, null, "");
+                }
+                case BUG -> throw new IllegalStateException("gateway bug");
                 case DECLINE -> {
                     ChargeResult r = ChargeResult.failed("ch_" + byKey.size(), "card declined");
                     byKey.put(request.idempotencyKey(), r);
@@ -107,7 +118,7 @@ class AutopayTest {
     private final PluginRegistry registry = PluginRegistry.builder().register(gateway)
             .timeout("scripted-gateway", Duration.ofMillis(200))
             .retry(new RetryPolicy(3, Duration.ofMillis(1), 2, Duration.ofMillis(20))).build();
-    private final Autopay autopay = new Autopay(f.firm, registry.paymentGateway("scripted-gateway").orElseThrow());
+    private final Autopay autopay = new Autopay(f.firm, registry.paymentGateway("scripted-gateway"));
 
     @AfterEach
     void close() {
@@ -149,7 +160,7 @@ class AutopayTest {
         gateway.answer = Answer.CHARGE_BUT_ANSWER_UNKNOWN;
         Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 3);
         AutopayResult first = autopay.charge(inv.id());
-        assertEquals(AutopayResult.Outcome.PENDING, first.outcome());
+        assertEquals(AutopayResult.Outcome.ERROR, first.outcome(), "the gateway answered UNKNOWN");
         assertNull(first.paymentId());
         assertEquals(List.of(), payments(), "nothing recorded for an unknown result");
         assertEquals(InvoiceStatus.ISSUED, f.firm.invoices().get(inv.id()).status());
@@ -192,7 +203,7 @@ class AutopayTest {
         gateway.answer = Answer.CHARGE_THEN_HANG;
         Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 2);
         AutopayResult r = autopay.charge(inv.id());
-        assertEquals(AutopayResult.Outcome.PENDING, r.outcome());
+        assertEquals(AutopayResult.Outcome.ERROR, r.outcome());
         assertTrue(r.message().contains("timed out"), r.message());
         assertEquals(PluginHealth.Status.DEGRADED, registry.health().get("scripted-gateway").status());
         assertEquals(List.of(), payments());
@@ -208,7 +219,7 @@ class AutopayTest {
         gateway.statusUnreachable = true;
         Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 2);
         AutopayResult r = autopay.charge(inv.id());
-        assertEquals(AutopayResult.Outcome.PENDING, r.outcome());
+        assertEquals(AutopayResult.Outcome.ERROR, r.outcome());
         assertEquals(InvoiceStatus.ISSUED, f.firm.invoices().get(inv.id()).status());
         assertEquals(List.of(), payments());
         PluginHealth h = registry.health().get("scripted-gateway");
@@ -217,7 +228,7 @@ class AutopayTest {
         assertEquals(3, gateway.chargeCalls.get(), "transient failures retried with the same key");
         assertTrue(gateway.requests.stream().allMatch(q -> q.idempotencyKey().equals(r.idempotencyKey())));
 
-        assertEquals(AutopayResult.Outcome.PENDING, autopay.reconcile().get(0).outcome());
+        assertEquals(AutopayResult.Outcome.ERROR, autopay.reconcile().get(0).outcome(), "status unreachable too");
         assertEquals(3, gateway.chargeCalls.get());
         gateway.statusUnreachable = false;
         AutopayResult settled = autopay.reconcile().get(0);
@@ -263,7 +274,7 @@ class AutopayTest {
 
     @Test
     void onInvoiceIssued_throughEventDelivery_chargesAutopayClientsOnce() {
-        registry.add(new Autopay(f.billing, registry.paymentGateway("scripted-gateway").orElseThrow()));
+        registry.add(new Autopay(f.billing, registry.paymentGateway("scripted-gateway")));
         EventDelivery delivery = new EventDelivery(registry);
         Invoice acme = f.issueInvoice(SpiFixture.ACME, 1);
         Invoice globex = f.issueInvoice(SpiFixture.GLOBEX, 1);
@@ -277,5 +288,144 @@ class AutopayTest {
         assertEquals(InvoiceStatus.PAID, f.firm.invoices().get(globex.id()).status());
         assertEquals(InvoiceStatus.ISSUED, f.firm.invoices().get(acme.id()).status());
         assertEquals(PluginHealth.Status.UP, registry.health().get(Autopay.ID).status());
+    }
+
+    private List<AuditRecord> audit(Invoice inv) {
+        return f.firm.scope().tx(s -> s.get(AuditLog.class).history("invoice", inv.id().value()));
+    }
+
+    @Test
+    void charge_gatewayReturnsNull_errorNotPending_nothingRecorded() {
+        gateway.answer = Answer.NULL;
+        Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 2);
+
+        AutopayResult r = autopay.charge(inv.id());
+
+        assertEquals(AutopayResult.Outcome.ERROR, r.outcome(), r.message());
+        assertTrue(r.message().contains("null"), r.message());
+        assertEquals(List.of(), payments());
+    }
+
+    @Test
+    void charge_gatewaySucceedsWithoutReference_errorNotPending_nothingRecorded() {
+        gateway.answer = Answer.NO_REFERENCE;
+        Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 2);
+
+        AutopayResult r = autopay.charge(inv.id());
+
+        assertEquals(AutopayResult.Outcome.ERROR, r.outcome(), r.message());
+        assertTrue(r.message().contains("SUCCEEDED without a gateway reference"), r.message());
+        assertEquals(List.of(), payments());
+    }
+
+    @Test
+    void charge_unguardedGatewayThrowsOrReturnsNull_errorInsteadOfAnException() {
+        Autopay direct = new Autopay(f.firm, gateway);
+        Invoice buggy = f.issueInvoice(SpiFixture.GLOBEX, 1);
+        Invoice nulls = f.issueInvoice(SpiFixture.GLOBEX, 2);
+
+        gateway.answer = Answer.BUG;
+        AutopayResult bug = direct.charge(buggy.id());
+        gateway.answer = Answer.NULL;
+        AutopayResult none = direct.charge(nulls.id());
+
+        assertEquals(AutopayResult.Outcome.ERROR, bug.outcome(), bug.message());
+        assertTrue(bug.message().contains("gateway bug"), bug.message());
+        assertEquals(AutopayResult.Outcome.ERROR, none.outcome(), none.message());
+        assertEquals(List.of(), payments());
+    }
+
+    @Test
+    void charge_pendingAnswer_pendingNotError() {
+        gateway.answer = Answer.PENDING;
+        Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 1);
+
+        AutopayResult r = autopay.charge(inv.id());
+
+        assertEquals(AutopayResult.Outcome.PENDING, r.outcome(), r.message());
+    }
+
+    @Test
+    void rearm_afterErrorAndGatewayConfirmsNoCharge_auditedAndNextChargeUsesANewKey() {
+        gateway.answer = Answer.UNREACHABLE;
+        gateway.statusUnreachable = true;
+        Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 2);
+        String firstKey = autopay.charge(inv.id()).idempotencyKey();
+        gateway.statusUnreachable = false;
+        gateway.answer = Answer.SUCCEED;
+        assertEquals(AutopayResult.Outcome.FAILED, autopay.reconcile().get(0).outcome(), "no charge: recorded failed");
+        assertEquals(AutopayResult.Outcome.FAILED, autopay.charge(inv.id()).outcome(), "stuck without a re-arm");
+        int auditBefore = audit(inv).size();
+
+        String newKey = autopay.rearm(inv.id(), "PSP support confirmed no charge (ticket 4711)");
+
+        assertEquals(firstKey + ":2", newKey);
+        assertEquals(newKey, Autopay.idempotencyKey(SpiFixture.FIRM, inv.id(), 2));
+        List<AuditRecord> audit = audit(inv);
+        assertEquals(auditBefore + 1, audit.size());
+        AuditRecord rearm = audit.get(audit.size() - 1);
+        assertEquals("autopay.rearm", rearm.action());
+        assertTrue(String.valueOf(rearm.after()).contains("PSP support confirmed no charge (ticket 4711)"),
+                String.valueOf(rearm.after()));
+        AutopayResult second = autopay.charge(inv.id());
+        assertEquals(AutopayResult.Outcome.PAID, second.outcome(), second.message());
+        assertEquals(newKey, second.idempotencyKey());
+        assertEquals(newKey, gateway.requests.get(gateway.requests.size() - 1).idempotencyKey());
+        assertEquals(InvoiceStatus.PAID, f.firm.invoices().get(inv.id()).status());
+        assertEquals(1, gateway.charged.get(), "money moved once");
+        assertEquals(PaymentStatus.FAILED, paymentWithKey(firstKey).orElseThrow().status(), "history kept");
+        assertEquals(List.of(), autopay.reconcile());
+    }
+
+    @Test
+    void rearm_gatewayHasTheCharge_refusedNamingIt_nothingChanged() {
+        gateway.answer = Answer.CHARGE_BUT_ANSWER_UNKNOWN;
+        Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 2);
+        assertEquals(AutopayResult.Outcome.ERROR, autopay.charge(inv.id()).outcome());
+        Map<String, String> metadata = f.firm.invoices().get(inv.id()).metadata();
+        int auditBefore = audit(inv).size();
+
+        AutopayRearmRefusedException e = assertThrows(AutopayRearmRefusedException.class,
+                () -> autopay.rearm(inv.id(), "customer says it failed"));
+
+        assertTrue(e.getMessage().contains("SUCCEEDED"), e.getMessage());
+        assertTrue(e.getMessage().contains(Autopay.idempotencyKey(SpiFixture.FIRM, inv.id())), e.getMessage());
+        assertEquals(inv.id(), e.invoiceId());
+        assertEquals(metadata, f.firm.invoices().get(inv.id()).metadata());
+        assertEquals(auditBefore, audit(inv).size());
+        assertEquals(AutopayResult.Outcome.PAID, autopay.reconcile().get(0).outcome());
+        assertEquals(1, gateway.charged.get());
+    }
+
+    @Test
+    void rearm_gatewayCannotBeAsked_refused_nothingChanged() {
+        gateway.answer = Answer.UNREACHABLE;
+        gateway.statusUnreachable = true;
+        Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 2);
+        autopay.charge(inv.id());
+        Map<String, String> metadata = f.firm.invoices().get(inv.id()).metadata();
+
+        AutopayRearmRefusedException e = assertThrows(AutopayRearmRefusedException.class,
+                () -> autopay.rearm(inv.id(), "no idea"));
+
+        assertTrue(e.getMessage().contains("could not confirm"), e.getMessage());
+        assertEquals(metadata, f.firm.invoices().get(inv.id()).metadata());
+    }
+
+    @Test
+    void rearm_invoiceNeverCharged_refused() {
+        Invoice inv = f.issueInvoice(SpiFixture.ACME, 2);
+
+        AutopayRearmRefusedException e = assertThrows(AutopayRearmRefusedException.class,
+                () -> autopay.rearm(inv.id(), "why not"));
+
+        assertTrue(e.getMessage().contains("was never charged by autopay"), e.getMessage());
+        assertEquals(0, gateway.statusCalls.get());
+    }
+
+    @Test
+    void rearm_blankReason_refusedAsInvalidInput() {
+        Invoice inv = f.issueInvoice(SpiFixture.GLOBEX, 2);
+        assertThrows(dev.billops.core.error.InvalidInputException.class, () -> autopay.rearm(inv.id(), " "));
     }
 }

@@ -208,7 +208,7 @@ abstract class CalendarImportTests {
         source.fail(malformed);
         try (PluginRegistry registry = PluginRegistry.builder().register(source).build()) {
             MalformedCalendarException e = assertThrows(MalformedCalendarException.class,
-                    () -> calendar.importEvents(registry.calendarSource("ics").orElseThrow(), SpiFixture.ALICE, FROM, TO));
+                    () -> calendar.importEvents(registry.calendarSource("ics"), SpiFixture.ALICE, FROM, TO));
             assertSame(malformed, e);
         }
         assertEquals(List.of(), entries());
@@ -218,7 +218,7 @@ abstract class CalendarImportTests {
     void importEvents_fromSource_sameAsFromList() {
         FixedCalendar source = new FixedCalendar("ics", month());
         try (PluginRegistry registry = PluginRegistry.builder().register(source).build()) {
-            ImportReport r = calendar.importEvents(registry.calendarSource("ics").orElseThrow(), SpiFixture.ALICE,
+            ImportReport r = calendar.importEvents(registry.calendarSource("ics"), SpiFixture.ALICE,
                     FROM, TO);
             assertEquals(3, r.created().size());
         }

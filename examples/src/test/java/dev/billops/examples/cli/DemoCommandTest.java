@@ -73,7 +73,7 @@ class DemoCommandTest {
             Pattern.MULTILINE);
 
     private static final Pattern AUTOPAY_ROW = Pattern.compile(
-            "^  (PKG-\\S+)\\s+(\\S+)\\s+([A-Z]{3}) ([\\d,.]+)  (PAID|FAILED|PENDING|SKIPPED)\\s", Pattern.MULTILINE);
+            "^  (PKG-\\S+)\\s+(\\S+)\\s+([A-Z]{3}) ([\\d,.]+)  (PAID|FAILED|PENDING|ERROR|SKIPPED)\\s", Pattern.MULTILINE);
 
     @TempDir
     Path dir;

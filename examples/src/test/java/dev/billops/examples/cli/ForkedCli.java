@@ -1,12 +1,15 @@
 package dev.billops.examples.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** Runs the command line in a JVM of its own, as a user does: what reaches its standard error is all there. */
 final class ForkedCli {
@@ -19,7 +22,7 @@ final class ForkedCli {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(mainClassPath());
         command.add(BillOpsCli.class.getName());
         command.addAll(List.of(args));
         Path out = workDir.resolve("forked.out");
@@ -32,5 +35,15 @@ final class ForkedCli {
         }
         return new CliRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The class path of the command line as shipped: this test run's, without the test classes
+     * and resources (whose logging settings are for the tests).
+     */
+    private static String mainClassPath() {
+        String all = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.stream(all.split(File.pathSeparator)).filter(e -> !e.endsWith("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
     }
 }

@@ -57,7 +57,7 @@ class AutopayThroughOutboxH2Test {
                     UnitPrice.of(Currencies.of("EUR"), "1000.00"), TaxTreatment.standard(new BigDecimal("19"))));
             Invoice invoice = firm.invoices().issue(draft.id());
 
-            plugins.add(new Autopay(billing, plugins.paymentGateway(HttpPaymentGateway.ID).orElseThrow()));
+            plugins.add(new Autopay(billing, plugins.paymentGateway(HttpPaymentGateway.ID)));
             EventDelivery delivery = new EventDelivery(plugins);
             OutboxDispatcher dispatcher = new OutboxDispatcher(store.outbox(),
                     m -> delivery.deliver(m.tenant(), m.event()), Duration.ZERO);
@@ -69,7 +69,7 @@ class AutopayThroughOutboxH2Test {
             assertEquals(0, store.outbox().pendingCount());
 
             // an operator re-runs autopay by hand: still one charge, one payment
-            new Autopay(firm, plugins.paymentGateway(HttpPaymentGateway.ID).orElseThrow()).charge(invoice.id());
+            new Autopay(firm, plugins.paymentGateway(HttpPaymentGateway.ID)).charge(invoice.id());
             assertEquals(1, stub.chargeCount.get());
             assertEquals(1, firm.scope().tx(s -> s.get(PaymentStore.class).list()).size());
         }

@@ -16,6 +16,7 @@ import dev.billops.spi.PluginException;
 import dev.billops.spi.PluginHealth;
 import dev.billops.spi.PluginRegistry;
 import dev.billops.spi.PluginTimeoutException;
+import dev.billops.spi.PluginUnavailableException;
 import dev.billops.spi.RetryPolicy;
 import dev.billops.spi.TransientPluginException;
 import java.io.ByteArrayOutputStream;
@@ -60,7 +61,7 @@ class SlackThroughRegistryTest {
                 .retry("slack", retry)
                 .downAfter(downAfter)
                 .build();
-        return registry.notifier("slack").orElseThrow(() -> new AssertionError("slack not discovered: " + registry));
+        return registry.notifier("slack");
     }
 
     @Test
@@ -144,7 +145,10 @@ class SlackThroughRegistryTest {
     void discover_withoutWebhookUrl_leavesSlackOutAndShowsWhyInHealth() {
         registry = PluginRegistry.builder().discover(SlackThroughRegistryTest.class.getClassLoader()).build();
 
-        assertTrue(registry.notifier("slack").isEmpty());
+        PluginUnavailableException missing = assertThrows(PluginUnavailableException.class,
+                () -> registry.notifier("slack"));
+        assertEquals(PluginUnavailableException.Reason.CONFIGURATION_FAILED, missing.reason());
+        assertTrue(missing.getMessage().contains("webhookUrl"), missing.getMessage());
         PluginHealth health = registry.health("slack").orElseThrow();
         assertEquals(PluginHealth.Status.DOWN, health.status());
         assertTrue(health.message().contains("webhookUrl"), health.message());
