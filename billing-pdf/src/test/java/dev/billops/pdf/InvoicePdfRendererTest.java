@@ -179,6 +179,14 @@ class InvoicePdfRendererTest {
     }
 
     @Test
+    void render_thousandLinesWrittenInChunksTwice_isByteIdentical() {
+        byte[] first = RENDERER.render(Samples.longInvoice(LineTable.ROWS_PER_CHUNK * 10 + 1));
+        byte[] second = InvoicePdfRenderer.create().render(Samples.longInvoice(LineTable.ROWS_PER_CHUNK * 10 + 1));
+
+        assertArrayEquals(first, second);
+    }
+
+    @Test
     void render_longDescription_wrapsOntoSeveralLines() {
         String text = render(Samples.longInvoice(10)).all();
         String[] lines = text.split("\n");

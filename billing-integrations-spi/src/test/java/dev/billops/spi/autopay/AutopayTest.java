@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Autopay on the in-memory store; {@link H2AutopayTest} and {@link PostgresAutopayTest} run the same on JDBC. */
 class AutopayTest {
 
     /** How the scripted gateway answers a charge. */
@@ -112,13 +113,18 @@ class AutopayTest {
         }
     }
 
-    private final InMemoryBillingStore memory = new InMemoryBillingStore();
-    private final SpiFixture f = new SpiFixture(memory, memory::events);
+    final SpiFixture f = fixture();
     private final ScriptedGateway gateway = new ScriptedGateway();
     private final PluginRegistry registry = PluginRegistry.builder().register(gateway)
             .timeout("scripted-gateway", Duration.ofMillis(200))
             .retry(new RetryPolicy(3, Duration.ofMillis(1), 2, Duration.ofMillis(20))).build();
     private final Autopay autopay = new Autopay(f.firm, registry.paymentGateway("scripted-gateway"));
+
+    /** The store the tests run on: in memory here, H2 and PostgreSQL in the subclasses. */
+    SpiFixture fixture() {
+        InMemoryBillingStore memory = new InMemoryBillingStore();
+        return new SpiFixture(memory, memory::events);
+    }
 
     @AfterEach
     void close() {
