@@ -2,6 +2,7 @@ package dev.billops.spi.calendar;
 
 import dev.billops.core.TenantBilling;
 import dev.billops.core.error.BillingException;
+import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
@@ -20,11 +21,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,18 +42,31 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Each event that is work time ({@link CalendarEvent#isWorkTime()}) and maps to a project
- * becomes one OPEN billable entry with {@code externalUid = event.uid()}, timed as the event in
- * its zone and described by its summary. Importing again is idempotent: an event whose entry
- * matches is unchanged; an event whose times, summary or project changed updates its still-open
- * entry; an open entry whose event went away from the range ({@code [fromInclusive, toExclusive)},
- * by the entry's start), was cancelled or declined, or stopped being work time is deleted. An
- * entry that is BILLED or LOCKED is never changed: the import reports a conflict instead.
- * An event no rule maps is reported as unmapped, and an entry imported from it earlier is left
- * as it was (a narrower mapping must not delete entries).
- * Entries are found by uid in the whole tenant; an event whose uid belongs to another
- * timekeeper's entry is reported invalid. The import considers every imported entry (one with an
- * external uid) of the timekeeper in the range as coming from this calendar: use one calendar per
- * timekeeper and range.
+ * becomes one OPEN billable entry, timed as the event in its zone and described by its summary.
+ * Importing again is idempotent: an event whose entry matches is unchanged; an event whose times,
+ * summary or project changed updates its still-open entry; an event that was cancelled or
+ * declined, or stopped being work time, deletes its open entry. An entry that is BILLED or
+ * LOCKED is never changed: the import reports a conflict instead. An event no rule maps is
+ * reported as unmapped, and an entry imported from it earlier is left as it was (a narrower
+ * mapping must not delete entries).
+ *
+ * <p><b>Sources.</b> Give every calendar a source id ({@link #withSource}, e.g. the file or feed it
+ * comes from): its entries get {@code externalUid = sourceId + "|" + event uid}, and an open entry
+ * whose event is no longer in the calendar ("vanished": not among the events, its start in
+ * {@code [fromInclusive, toExclusive)}) is deleted only if it came from the SAME source and
+ * timekeeper. Entries of other sources, typed-in entries and entries outside the range are never
+ * touched; an event already imported for the timekeeper from another source is skipped (no
+ * double time). An entry imported before sources existed ({@code externalUid} = event uid) is
+ * still matched and updated by its event, but never deleted as vanished by a source's import.
+ * Without a source id (the default) the keys are the bare event uids and vanished events delete the
+ * timekeeper's imported entries that have no source id.
+ *
+ * <p><b>Mass deletion.</b> An import whose vanished events would delete more than
+ * {@value #MASS_DELETE_MIN} entries and more than {@value #MASS_DELETE_PERCENT} % of the source's
+ * entries it found in the range (the wrong file, a truncated export) throws
+ * {@link ImportWouldDeleteTooManyException} and writes nothing, unless {@link #allowingMassDelete()}.
+ * Entries are found by key in the whole tenant; an event whose key belongs to another
+ * timekeeper's entry is reported invalid.
  *
  * <p><b>Errors and atomicity.</b> The whole import runs in one store transaction. An event whose
  * entry is rejected (longer than 24 h, an inactive project or timekeeper, …) is reported in
@@ -64,12 +81,74 @@ public final class CalendarImport {
     private static final Logger LOG = LoggerFactory.getLogger(CalendarImport.class);
     private static final int MAX_DESCRIPTION = 4000;
 
+    /** Vanished events may delete at most this many entries without {@link #allowingMassDelete()} … */
+    public static final int MASS_DELETE_MIN = 5;
+    /** … or at most this share (percent) of the source's entries found in the range, whichever is more. */
+    public static final int MASS_DELETE_PERCENT = 10;
+    /** Longest source id. */
+    public static final int MAX_SOURCE_ID = 200;
+    /** Separates the source id from the event uid in an entry's external uid. */
+    public static final char SOURCE_SEPARATOR = '|';
+
     private final TenantBilling tenant;
     private final ProjectMapping mapping;
+    private final @Nullable String sourceId;
+    private final boolean allowMassDelete;
 
+    /** An import without a source id whose vanished events may delete only a small share of the entries. */
     public CalendarImport(TenantBilling tenant, ProjectMapping mapping) {
+        this(tenant, mapping, null, false);
+    }
+
+    private CalendarImport(TenantBilling tenant, ProjectMapping mapping, @Nullable String sourceId,
+            boolean allowMassDelete) {
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.sourceId = sourceId;
+        this.allowMassDelete = allowMassDelete;
+    }
+
+    /**
+     * This import for the calendar {@code sourceId} (1 to {@value #MAX_SOURCE_ID} characters, no
+     * {@code |} and no control characters, e.g. {@code file:/home/alice/team.ics}): vanished events
+     * delete only entries imported from the same source.
+     *
+     * @throws InvalidInputException if the id is blank, too long or has a forbidden character
+     */
+    public CalendarImport withSource(String sourceId) {
+        return new CalendarImport(tenant, mapping, checkedSourceId(sourceId), allowMassDelete);
+    }
+
+    /** This import, allowed to delete any number of entries whose events vanished. */
+    public CalendarImport allowingMassDelete() {
+        return new CalendarImport(tenant, mapping, sourceId, true);
+    }
+
+    /** The source id, if one was given. */
+    public Optional<String> sourceId() {
+        return Optional.ofNullable(sourceId);
+    }
+
+    /** The external uid of the entry imported for {@code eventUid} from {@code sourceId}. */
+    public static String externalUid(String sourceId, String eventUid) {
+        return checkedSourceId(sourceId) + SOURCE_SEPARATOR + Objects.requireNonNull(eventUid, "eventUid");
+    }
+
+    private static String checkedSourceId(String sourceId) {
+        Objects.requireNonNull(sourceId, "sourceId");
+        String shown = sourceId.length() > 60 ? sourceId.substring(0, 60) + "…" : sourceId;
+        if (sourceId.isBlank() || sourceId.length() > MAX_SOURCE_ID) {
+            throw new InvalidInputException("calendar source id '" + shown + "' must have 1 to " + MAX_SOURCE_ID
+                    + " characters (it has " + sourceId.length() + ")");
+        }
+        for (int i = 0; i < sourceId.length(); i++) {
+            char c = sourceId.charAt(i);
+            if (c == SOURCE_SEPARATOR || Character.isISOControl(c) || Character.isSurrogate(c)) {
+                throw new InvalidInputException("calendar source id '" + shown.replaceAll("\\p{Cntrl}", "?")
+                        + "' has a forbidden character at index " + i + " (no '|', control characters or surrogates)");
+            }
+        }
+        return sourceId;
     }
 
     /**
@@ -89,10 +168,11 @@ public final class CalendarImport {
 
     /**
      * Imports {@code events} as the calendar's content for {@code [fromInclusive, toExclusive)}:
-     * imported entries of the timekeeper starting in that range whose uid is not among the
-     * events are deleted (or reported as conflicts when billed).
+     * open entries of the timekeeper imported from the same source and starting in that range
+     * whose event is not among the events are deleted (see the class comment for the limit).
      *
      * @throws InvalidRangeException if the range is empty or reversed
+     * @throws ImportWouldDeleteTooManyException if it would delete more than a small share; nothing is written
      */
     public ImportReport importEvents(List<CalendarEvent> events, TimekeeperId timekeeper, Instant fromInclusive,
             Instant toExclusive) {
@@ -104,30 +184,94 @@ public final class CalendarImport {
         ImportReport report = tenant.scope().tx(session -> {
             Run run = new Run(entries, timekeeper);
             TimeEntryStore store = session.get(TimeEntryStore.class);
-            Set<String> seen = new HashSet<>();
-            for (CalendarEvent e : all) {
-                if (!seen.add(e.uid())) {
-                    run.skipped.add(item(e, "repeats the uid of an earlier event"));
-                    continue;
-                }
-                run.apply(e, store.findByExternalUid(e.uid()));
-            }
             LocalDate first = fromInclusive.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(2);
             LocalDate last = toExclusive.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(2);
+            List<TimeEntry> imported = new ArrayList<>();
             for (TimeEntry t : store.list(new TimeEntryQuery(Set.of(), LocalDateRange.of(first, last), timekeeper,
                     false))) {
+                if (t.externalUid() != null) {
+                    imported.add(t);
+                }
+            }
+            Set<String> keys = new HashSet<>();
+            List<CalendarEvent> unique = new ArrayList<>();
+            for (CalendarEvent e : all) {
+                if (!keys.add(key(e.uid()))) {
+                    run.skipped.add(item(e, "repeats the uid of an earlier event"));
+                } else {
+                    unique.add(e);
+                }
+            }
+            List<TimeEntry> vanished = new ArrayList<>();
+            int found = 0;
+            int deletions = 0;
+            for (TimeEntry t : imported) {
                 Instant start = t.span().start();
-                String uid = t.externalUid();
-                if (uid == null || seen.contains(uid) || start.isBefore(fromInclusive) || !start.isBefore(toExclusive)) {
+                String uid = Objects.requireNonNull(t.externalUid());
+                if (!fromThisSource(uid) || start.isBefore(fromInclusive) || !start.isBefore(toExclusive)) {
                     continue;
                 }
-                run.remove(uid, t.description(), t, "its event is no longer in the calendar");
+                found++;
+                if (!keys.contains(uid)) {
+                    vanished.add(t); // billed or locked ones are reported as conflicts
+                    deletions += t.isOpen() ? 1 : 0;
+                }
+            }
+            if (!allowMassDelete && deletions > MASS_DELETE_MIN && deletions * 100L > (long) MASS_DELETE_PERCENT * found) {
+                throw new ImportWouldDeleteTooManyException(describeSource(), deletions, found);
+            }
+            Map<String, TimeEntry> otherSources = new HashMap<>();
+            if (sourceId != null) {
+                for (TimeEntry t : imported) {
+                    String uid = Objects.requireNonNull(t.externalUid());
+                    int bar = uid.indexOf(SOURCE_SEPARATOR);
+                    if (bar > 0 && !fromThisSource(uid)) {
+                        otherSources.putIfAbsent(uid.substring(bar + 1), t);
+                    }
+                }
+            }
+            for (CalendarEvent e : unique) {
+                Optional<TimeEntry> existing = store.findByExternalUid(key(e.uid()));
+                if (existing.isEmpty() && sourceId != null) {
+                    // imported before sources existed: matched and updated, never deleted as vanished
+                    existing = store.findByExternalUid(e.uid()).filter(t -> t.timekeeperId().equals(timekeeper));
+                    TimeEntry other = otherSources.get(e.uid());
+                    if (existing.isEmpty() && other != null) {
+                        String uid = Objects.requireNonNull(other.externalUid());
+                        run.skipped.add(item(e, "already imported from calendar source '"
+                                + uid.substring(0, uid.indexOf(SOURCE_SEPARATOR)) + "' as entry " + other.id()));
+                        continue;
+                    }
+                }
+                run.apply(e, existing);
+            }
+            for (TimeEntry t : vanished) {
+                run.remove(Objects.requireNonNull(t.externalUid()), t.description(), t,
+                        "its event is no longer in the calendar");
             }
             return run.report();
         });
         LOG.info("calendar import for timekeeper {} of tenant {}, {} .. {}: {}", timekeeper, tenant.scope().tenant(),
                 fromInclusive, toExclusive, report.summary());
         return report;
+    }
+
+    /** The key of the entry of an event: its uid, prefixed with the source id when there is one. */
+    private String key(String eventUid) {
+        return sourceId == null ? eventUid : sourceId + SOURCE_SEPARATOR + eventUid;
+    }
+
+    /** Whether an entry with this external uid was imported from this import's source. */
+    private boolean fromThisSource(String externalUid) {
+        return sourceId == null ? externalUid.indexOf(SOURCE_SEPARATOR) < 0
+                : externalUid.startsWith(sourceId + SOURCE_SEPARATOR);
+    }
+
+    private String describeSource() {
+        if (sourceId == null) {
+            return "a calendar without source id";
+        }
+        return "source '" + (sourceId.length() > 60 ? "…" + sourceId.substring(sourceId.length() - 59) : sourceId) + "'";
     }
 
     private static void checkRange(Instant fromInclusive, Instant toExclusive) {
@@ -225,7 +369,7 @@ public final class CalendarImport {
         private void create(CalendarEvent e, ProjectId project) {
             TimeEntry entry = new TimeEntry(TimeEntryId.generate(), project, timekeeper, null,
                     TimeSpan.of(e.start(), e.end(), e.zone()), description(e), true, null, null, EntryState.OPEN, null,
-                    e.uid(), 0);
+                    key(e.uid()), 0);
             created.add(entries.log(entry).entry());
         }
 

@@ -234,6 +234,83 @@ abstract class CalendarImportTests {
     }
 
     @Test
+    void importEvents_anotherSourceWithoutTheEvents_leavesTheFirstSourcesEntries() {
+        calendar.withSource("file:/team.ics").importEvents(month(), SpiFixture.ALICE, FROM, TO);
+        CalendarEvent other = event("x1@cal", "[ACME-WEB] one event", "2026-11-20T10:00", "2026-11-20T11:00");
+
+        ImportReport r = calendar.withSource("file:/one.ics").importEvents(List.of(other), SpiFixture.ALICE, FROM, TO);
+
+        assertEquals(List.of(), r.deleted());
+        assertEquals(List.of("file:/one.ics|x1@cal"), r.created().stream().map(TimeEntry::externalUid).toList());
+        assertEquals(4, entries().size());
+        assertEquals(SpiFixture.WEB, entryOf(CalendarImport.externalUid("file:/team.ics", "r1@cal")).projectId());
+        ImportReport unnamed = calendar.importEvents(List.of(), SpiFixture.ALICE, FROM, TO);
+        assertEquals(List.of(), unnamed.deleted(), "an import without source id does not touch named sources");
+    }
+
+    @Test
+    void importEvents_sameEventFromSecondSource_skippedNotDoubled() {
+        calendar.withSource("a").importEvents(List.of(review), SpiFixture.ALICE, FROM, TO);
+
+        ImportReport r = calendar.withSource("b").importEvents(List.of(review), SpiFixture.ALICE, FROM, TO);
+
+        assertEquals(List.of(), r.created());
+        assertTrue(r.skipped().get(0).reason().contains("already imported from calendar source 'a'"),
+                r.skipped().toString());
+        assertEquals(1, entries().size());
+    }
+
+    @Test
+    void importEvents_entryImportedBeforeSources_matchedByItsEvent_neverDeletedAsVanished() {
+        calendar.importEvents(List.of(review, lower), SpiFixture.ALICE, FROM, TO);
+        CalendarImport named = calendar.withSource("file:/team.ics");
+
+        ImportReport again = named.importEvents(List.of(review), SpiFixture.ALICE, FROM, TO);
+
+        assertEquals(List.of("r1@cal"), again.unchanged());
+        assertEquals(List.of(), again.deleted());
+        assertEquals(2, entries().size());
+    }
+
+    @Test
+    void importEvents_wouldDeleteMostOfTheSource_refusedNothingWritten_allowedWithFlag() {
+        CalendarImport team = calendar.withSource("file:/team.ics");
+        List<CalendarEvent> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String day = String.format(java.util.Locale.ROOT, "2026-11-%02dT", 2 + i);
+            many.add(event("e" + i + "@cal", "[ACME-WEB] task " + i, day + "10:00", day + "11:00"));
+        }
+        team.importEvents(many, SpiFixture.ALICE, FROM, TO);
+        List<TimeEntry> before = entries();
+        CalendarEvent fresh = event("new@cal", "[ACME-WEB] new", "2026-11-25T14:00", "2026-11-25T15:00");
+
+        ImportWouldDeleteTooManyException e = assertThrows(ImportWouldDeleteTooManyException.class,
+                () -> team.importEvents(List.of(fresh), SpiFixture.ALICE, FROM, TO));
+
+        assertEquals(20, e.wouldDelete());
+        assertEquals(20, e.found());
+        assertTrue(e.getMessage().contains("would delete 20 of the 20 entries"), e.getMessage());
+        assertTrue(e.getMessage().length() < 300, e.getMessage());
+        assertEquals(before, entries(), "nothing written, not even the new event");
+        ImportReport few = team.importEvents(many.subList(0, 15), SpiFixture.ALICE, FROM, TO);
+        assertEquals(5, few.deleted().size(), "up to " + CalendarImport.MASS_DELETE_MIN + " may go without the flag");
+        ImportReport all = team.allowingMassDelete().importEvents(List.of(fresh), SpiFixture.ALICE, FROM, TO);
+        assertEquals(15, all.deleted().size());
+        assertEquals(1, entries().size());
+    }
+
+    @Test
+    void withSource_badIds_refusedNamingTheValue() {
+        for (String bad : List.of("", "  ", "a|b", "line\nbreak", "x".repeat(201), "bad\uD800")) {
+            dev.billops.core.error.InvalidInputException e = assertThrows(
+                    dev.billops.core.error.InvalidInputException.class, () -> calendar.withSource(bad), bad);
+            assertTrue(e.getMessage().startsWith("calendar source id '"), e.getMessage());
+            assertTrue(e.getMessage().length() < 300, e.getMessage());
+        }
+        assertEquals(List.of(), entries());
+    }
+
+    @Test
     void projectMapping_rules() {
         ProjectId web = SpiFixture.WEB;
         ProjectMapping byCode = ProjectMapping.byCodeInTitle(Map.of("ACME-WEB", web));

@@ -13,6 +13,7 @@ import dev.billops.integrations.ics.IcsCalendarSource;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.spi.calendar.CalendarImport;
 import dev.billops.spi.calendar.ImportReport;
+import dev.billops.spi.calendar.ImportWouldDeleteTooManyException;
 import dev.billops.spi.calendar.ProjectMapping;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,7 +44,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "import-ics", mixinStandardHelpOptions = true,
         description = {"Imports the events of an .ics file (RFC 5545: Google Calendar, Outlook) as time entries of "
                 + "one timekeeper. Titles name the project by its code, e.g. \"[ACME-WEB] Sprint review\".",
-            "All-day, declined, cancelled and free events are skipped; importing again is idempotent."})
+            "All-day, declined, cancelled and free events are skipped.",
+            "Re-import: entries are keyed by the calendar source (--source, default the file's absolute path) and the "
+                + "event uid. Importing the same source again is idempotent; a changed event updates its unbilled entry; "
+                + "a cancelled or declined event deletes its unbilled entry; an event that is no longer in the file "
+                + "deletes its unbilled entry only if that entry came from the same source and timekeeper and starts "
+                + "in --from..--to. Entries of other sources, typed-in entries, billed entries and entries outside the "
+                + "range are never changed. If that would delete more than "
+                + CalendarImport.MASS_DELETE_MIN + " entries and more than " + CalendarImport.MASS_DELETE_PERCENT
+                + "% of the source's entries in the range, nothing is imported unless --allow-mass-delete is given."})
 final class ImportIcsCommand implements Callable<Integer> {
 
     @Spec
@@ -72,6 +81,15 @@ final class ImportIcsCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = LocalDateConverter.class,
             description = "first day after the imported range (default: a year from today)")
     @Nullable LocalDate to;
+
+    @Option(names = "--source", paramLabel = "ID",
+            description = "the calendar source the entries belong to (default: file: and the file's absolute path); "
+                    + "keep it when the file moves")
+    @Nullable String sourceId;
+
+    @Option(names = "--allow-mass-delete",
+            description = "let events that are no longer in the file delete any number of that source's entries")
+    boolean allowMassDelete;
 
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Europe/Berlin",
             description = "zone of the range and of floating times in the file (default: ${DEFAULT-VALUE})")
@@ -118,8 +136,16 @@ final class ImportIcsCommand implements Callable<Integer> {
             Progress progress = Progress.on(spec.commandLine().getErr());
             Progress.Ticker ticker = progress.ticking("importing " + ics.getFileName());
             try {
-                report = new CalendarImport(t, ProjectMapping.byCodeInTitle(codes)).importEvents(source, who,
-                        from.atStartOfDay(zone).toInstant(), until.atStartOfDay(zone).toInstant());
+                CalendarImport calendar = new CalendarImport(t, ProjectMapping.byCodeInTitle(codes))
+                        .withSource(sourceId != null ? sourceId : defaultSource(ics));
+                if (allowMassDelete) {
+                    calendar = calendar.allowingMassDelete();
+                }
+                report = calendar.importEvents(source, who, from.atStartOfDay(zone).toInstant(),
+                        until.atStartOfDay(zone).toInstant());
+            } catch (ImportWouldDeleteTooManyException e) {
+                throw new CliFailure(e.getMessage() + "; if they really went away, run again with --allow-mass-delete",
+                        e);
             } finally {
                 ticker.close();
                 progress.finish();
@@ -127,6 +153,14 @@ final class ImportIcsCommand implements Callable<Integer> {
             print(out, ics, tenantId, who, report);
         }
         return BillOpsCli.EXIT_OK;
+    }
+
+    /** {@code file:} and the absolute path ({@code |} escaped, long paths shortened to their end). */
+    static String defaultSource(Path file) {
+        String path = file.toAbsolutePath().normalize().toString().replace("%", "%25").replace("|", "%7C")
+                .replaceAll("\\p{Cntrl}", "?");
+        int room = CalendarImport.MAX_SOURCE_ID - "file:".length();
+        return "file:" + (path.length() > room ? path.substring(path.length() - room) : path);
     }
 
     static void print(PrintWriter out, Path file, TenantId tenant, TimekeeperId who, ImportReport r) {

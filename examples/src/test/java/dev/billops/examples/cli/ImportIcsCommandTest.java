@@ -112,6 +112,70 @@ class ImportIcsCommandTest {
         assertTrue(run.err().contains("alice"), run.err());
     }
 
+    @Test
+    void importIcs_oneEventFileAfterAnotherFile_leavesTheFirstFilesEntries() throws Exception {
+        Path big = Files.writeString(dir.resolve("big.ics"), calendar("big", 40));
+        Path one = Files.writeString(dir.resolve("one.ics"), calendar("one", 1));
+        CliRun.of("import-ics", big.toString(), "--timekeeper", "carol", "--db", url).expect(0);
+        int afterBig = importedEntries().size();
+
+        CliRun second = CliRun.of("import-ics", one.toString(), "--timekeeper", "carol", "--db", url).expect(0);
+
+        assertEquals(0, counts(second)[2], "another file's entries are not deleted: " + second.out());
+        assertEquals(afterBig + 1, importedEntries().size());
+    }
+
+    @Test
+    void importIcs_sameFileLosingMostEvents_refusedWithoutAllowMassDelete_nothingWritten() throws Exception {
+        Path file = dir.resolve("team.ics");
+        Files.writeString(file, calendar("team", 40));
+        CliRun.of("import-ics", file.toString(), "--timekeeper", "carol", "--db", url).expect(0);
+        List<TimeEntry> before = importedEntries();
+        Files.writeString(file, calendar("other", 1));
+
+        CliRun refused = CliRun.of("import-ics", file.toString(), "--timekeeper", "carol", "--db", url)
+                .expect(BillOpsCli.EXIT_FAILED);
+
+        assertTrue(refused.err().contains("would delete 40 of the 40 entries"), refused.err());
+        assertTrue(refused.err().contains("--allow-mass-delete"), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertEquals(before, importedEntries(), "nothing written");
+
+        CliRun allowed = CliRun.of("import-ics", file.toString(), "--timekeeper", "carol", "--allow-mass-delete",
+                "--db", url).expect(0);
+        assertEquals(40, counts(allowed)[2], allowed.out());
+        assertEquals(1, importedEntries().size());
+    }
+
+    @Test
+    void importIcs_help_saysWhatReimportDoes() {
+        CliRun run = CliRun.of("import-ics", "--help").expect(0);
+
+        assertTrue(run.out().contains("--allow-mass-delete"), run.out());
+        assertTrue(run.out().contains("--source"), run.out());
+        assertTrue(run.out().contains("same source"), run.out());
+    }
+
+    /** A calendar of {@code n} one-hour "[ACME-WEB]" events in November 2026, uids prefixed with {@code name}. */
+    static String calendar(String name, int n) {
+        StringBuilder b = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//" + name + "//EN\r\n");
+        for (int i = 0; i < n; i++) {
+            String day = String.format(java.util.Locale.ROOT, "202611%02d", 2 + i % 27);
+            String hour = String.format(java.util.Locale.ROOT, "%02d", 8 + i / 27);
+            b.append("BEGIN:VEVENT\r\nUID:").append(name).append('-').append(i).append("@test\r\n")
+                    .append("DTSTAMP:20261101T000000Z\r\n")
+                    .append("DTSTART;TZID=Europe/Berlin:").append(day).append('T').append(hour).append("0000\r\n")
+                    .append("DTEND;TZID=Europe/Berlin:").append(day).append('T').append(hour).append("3000\r\n")
+                    .append("SUMMARY:[ACME-WEB] ").append(name).append(" task ").append(i).append("\r\n")
+                    .append("END:VEVENT\r\n");
+        }
+        return b.append("END:VCALENDAR\r\n").toString();
+    }
+
+    private List<TimeEntry> importedEntries() {
+        return entries().stream().filter(e -> e.externalUid() != null).toList();
+    }
+
     private static int[] counts(CliRun run) {
         Matcher m = COUNTS.matcher(run.out());
         assertTrue(m.find(), run.out());
