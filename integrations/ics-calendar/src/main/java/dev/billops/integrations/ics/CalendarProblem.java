@@ -16,4 +16,10 @@ final class CalendarProblem extends RuntimeException {
     CalendarProblem(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A value as quoted in a message: at most 60 characters, control characters as '?'. */
+    static String shown(String value) {
+        String v = value.length() > 60 ? value.substring(0, 60) + "…" : value;
+        return v.replaceAll("\\p{Cntrl}", "?");
+    }
 }

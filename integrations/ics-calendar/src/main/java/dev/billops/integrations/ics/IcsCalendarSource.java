@@ -176,6 +176,9 @@ public final class IcsCalendarSource implements CalendarSource {
             return events;
         } catch (CalendarProblem e) {
             throw new MalformedCalendarException(source, e.getMessage(), e);
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new MalformedCalendarException(source, "a date or duration is out of range ("
+                    + CalendarProblem.shown(String.valueOf(e.getMessage())) + ")", e);
         }
     }
 

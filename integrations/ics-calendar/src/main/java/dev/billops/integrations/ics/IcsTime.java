@@ -9,11 +9,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A DATE or DATE-TIME value of a calendar, placed in a zone: its TZID's, UTC for values ending in
@@ -22,8 +24,14 @@ import java.util.regex.Pattern;
  * @param at the moment (for a date: the start of that day in the default zone)
  * @param dateOnly a DATE value (all-day)
  * @param floating a local time without zone, placed in the default zone
+ * @param custom the rules of the file's VTIMEZONE when the TZID is not a known zone; {@code at} is
+ *     then at the offset valid at that moment
  */
-record IcsTime(ZonedDateTime at, boolean dateOnly, boolean floating) {
+record IcsTime(ZonedDateTime at, boolean dateOnly, boolean floating, @Nullable ZoneRules custom) {
+
+    IcsTime(ZonedDateTime at, boolean dateOnly, boolean floating) {
+        this(at, dateOnly, floating, null);
+    }
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern DATE_TIME = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})(Z?)");
@@ -31,6 +39,8 @@ record IcsTime(ZonedDateTime at, boolean dateOnly, boolean floating) {
             "([+-]?)P(?:(\\d+)W|(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+)S)?)?)");
     private static final DateTimeFormatter KEY_DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
     private static final DateTimeFormatter KEY_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Longest DURATION read (about 27 years); longer ones are refused rather than overflowing dates. */
+    static final long MAX_DURATION_DAYS = 10_000;
 
     Instant instant() {
         return at.toInstant();
@@ -47,7 +57,18 @@ record IcsTime(ZonedDateTime at, boolean dateOnly, boolean floating) {
 
     /** The same kind of value (date, zoned or floating) at another moment of this value's zone. */
     IcsTime with(ZonedDateTime other) {
+        if (custom != null) {
+            return new IcsTime(ZoneResolver.atInstant(other.toInstant(), custom), dateOnly, floating, custom);
+        }
         return new IcsTime(other.withZoneSameInstant(at.getZone()), dateOnly, floating);
+    }
+
+    /** The same kind of value at another wall-clock reading of this value's zone. */
+    IcsTime withLocal(LocalDateTime local) {
+        if (custom != null) {
+            return new IcsTime(ZoneResolver.atLocal(local, custom), dateOnly, floating, custom);
+        }
+        return new IcsTime(local.atZone(at.getZone()), dateOnly, floating);
     }
 
     /** Every value of a (possibly comma-separated) date property such as EXDATE or RDATE. */
@@ -95,13 +116,15 @@ record IcsTime(ZonedDateTime at, boolean dateOnly, boolean floating) {
             }
             if (p.parameter("TZID").isPresent()) {
                 String tzid = p.parameter("TZID").get();
-                ZoneId zone = zones.resolve(tzid).orElseThrow(() -> new CalendarProblem(where + ": " + p.name()
-                        + " has an unknown time zone TZID '" + tzid + "' (not an IANA or Windows zone id, and no VTIMEZONE for it)"));
-                return new IcsTime(local.atZone(zone), false, false);
+                ZoneResolver.Resolved zone = zones.resolve(tzid).orElseThrow(() -> new CalendarProblem(where + ": "
+                        + p.name() + " has an unknown time zone TZID '" + CalendarProblem.shown(tzid)
+                        + "' (not an IANA or Windows zone id, and no usable VTIMEZONE for it)"));
+                return new IcsTime(zone.at(local), false, false, zone.custom());
             }
             return new IcsTime(local.atZone(defaultZone), false, true);
         } catch (DateTimeException e) {
-            throw new CalendarProblem(where + ": " + p.name() + " '" + value + "' is not a valid date: " + e.getMessage(), e);
+            throw new CalendarProblem(where + ": " + p.name() + " '" + CalendarProblem.shown(value) + "' is not a valid date: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -118,9 +141,17 @@ record IcsTime(ZonedDateTime at, boolean dateOnly, boolean floating) {
         if (m.group(1).equals("-")) {
             throw bad(p, value, where, "is negative");
         }
-        long days = m.group(2) != null ? 7L * Long.parseLong(m.group(2)) : number(m.group(3));
-        Duration time = Duration.ofHours(number(m.group(4))).plusMinutes(number(m.group(5))).plusSeconds(number(m.group(6)));
-        return new Nominal(days, time);
+        try {
+            long days = m.group(2) != null ? Math.multiplyExact(7L, Long.parseLong(m.group(2))) : number(m.group(3));
+            Duration time = Duration.ofHours(number(m.group(4))).plusMinutes(number(m.group(5)))
+                    .plusSeconds(number(m.group(6)));
+            if (days > MAX_DURATION_DAYS || time.toDays() > MAX_DURATION_DAYS) {
+                throw bad(p, value, where, "is longer than " + MAX_DURATION_DAYS + " days");
+            }
+            return new Nominal(days, time);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw bad(p, value, where, "is out of range");
+        }
     }
 
     private static long number(String group) {
@@ -128,7 +159,7 @@ record IcsTime(ZonedDateTime at, boolean dateOnly, boolean floating) {
     }
 
     private static CalendarProblem bad(RawProperty p, String value, String where, String problem) {
-        return new CalendarProblem(where + ": " + p.name() + " '" + value + "' " + problem);
+        return new CalendarProblem(where + ": " + p.name() + " '" + CalendarProblem.shown(value) + "' " + problem);
     }
 
     /** A length of calendar days (kept in local time across DST changes) plus an exact duration. */
@@ -145,7 +176,8 @@ record IcsTime(ZonedDateTime at, boolean dateOnly, boolean floating) {
                 long wholeDays = days + time.toDays();
                 return new IcsTime(start.at().toLocalDate().plusDays(wholeDays).atStartOfDay(start.zone()), true, true);
             }
-            return new IcsTime(start.at().plusDays(days).plus(time), false, start.floating());
+            ZonedDateTime shifted = start.withLocal(start.at().toLocalDateTime().plusDays(days)).at();
+            return start.with(shifted.plus(time));
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.billops.integrations.ics;
 
 import dev.billops.spi.CalendarEvent;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,24 +53,12 @@ final class OccurrenceExpander {
         }
         List<CalendarEvent> out = new ArrayList<>();
         for (ParsedEvent master : masters.values()) {
-            Map<String, ParsedEvent> own = overrides.getOrDefault(master.uid(), Map.of());
-            if (!master.recurring()) {
-                ParsedEvent replacement = own.get(master.start().key());
-                ParsedEvent e = replacement != null && replacement.sequence() >= master.sequence() ? replacement : master;
-                addIfOverlapping(out, master.uid(), e, e.start(), from, to);
-                continue;
+            try {
+                expandMaster(out, master, overrides.getOrDefault(master.uid(), Map.of()), from, to);
+            } catch (DateTimeException | ArithmeticException e) {
+                throw new CalendarProblem("event " + CalendarProblem.shown(master.uid())
+                        + ": a date, duration or recurrence is out of range (" + e.getMessage() + ")", e);
             }
-            for (IcsTime start : starts(master, from, to)) {
-                String key = start.key();
-                if (!master.exdates().contains(key) && !own.containsKey(key)) {
-                    addIfOverlapping(out, master.uid() + "#" + key, master, start, from, to);
-                }
-            }
-            own.forEach((key, o) -> {
-                if (!master.exdates().contains(key)) {
-                    addIfOverlapping(out, master.uid() + "#" + key, o, o.start(), from, to);
-                }
-            });
         }
         // overrides whose master is not in the file (e.g. one invited occurrence): report them as they are
         overrides.forEach((uid, own) -> {
@@ -78,6 +68,27 @@ final class OccurrenceExpander {
         });
         out.sort(Comparator.comparing(CalendarEvent::start).thenComparing(CalendarEvent::uid));
         return out;
+    }
+
+    private void expandMaster(List<CalendarEvent> out, ParsedEvent master, Map<String, ParsedEvent> own, Instant from,
+            Instant to) {
+        if (!master.recurring()) {
+            ParsedEvent replacement = own.get(master.start().key());
+            ParsedEvent e = replacement != null && replacement.sequence() >= master.sequence() ? replacement : master;
+            addIfOverlapping(out, master.uid(), e, e.start(), from, to);
+            return;
+        }
+        for (IcsTime start : starts(master, from, to)) {
+            String key = start.key();
+            if (!master.exdates().contains(key) && !own.containsKey(key)) {
+                addIfOverlapping(out, master.uid() + "#" + key, master, start, from, to);
+            }
+        }
+        own.forEach((key, o) -> {
+            if (!master.exdates().contains(key)) {
+                addIfOverlapping(out, master.uid() + "#" + key, o, o.start(), from, to);
+            }
+        });
     }
 
     private static ParsedEvent newer(ParsedEvent a, ParsedEvent b) {
@@ -156,6 +167,17 @@ final class OccurrenceExpander {
                 LocalDate low = count > 0 ? s : max(s, LocalDate.ofInstant(from, defaultZone).minusDays(master.length().days() + 1));
                 for (LocalDate d : recur.getDates(s, low, end, MAX_OCCURRENCES)) {
                     result.add(new IcsTime(d.atStartOfDay(seed.zone()), true, true));
+                }
+            } else if (seed.custom() != null) {
+                // a zone of the file's own VTIMEZONE: expand in local time, then place each reading by its rules
+                ZoneRules rules = seed.custom();
+                Recur<LocalDateTime> recur = new Recur<>(withoutUntil.toString());
+                LocalDateTime s = seed.at().toLocalDateTime();
+                LocalDateTime end = LocalDateTime.ofInstant(to, rules.getOffset(to));
+                LocalDateTime low = count > 0 ? s : max(s, LocalDateTime.ofInstant(from, rules.getOffset(from))
+                        .minusDays(master.length().days() + 1).minus(master.length().time()));
+                for (LocalDateTime d : recur.getDates(s, low, end, MAX_OCCURRENCES)) {
+                    result.add(seed.withLocal(d));
                 }
             } else {
                 Recur<ZonedDateTime> recur = new Recur<>(withoutUntil.toString());

@@ -1,50 +1,99 @@
 package dev.billops.integrations.ics;
 
-import java.io.StringReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.fortuna.ical4j.model.Recur;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves TZID values of one calendar: IANA ids (what Google writes), their old aliases,
- * Windows names (what Outlook writes), then a VTIMEZONE defined in the file under that id
- * (built into zone rules by ical4j). The bundled or JDK tzdata wins over a file's VTIMEZONE for
- * a known id; nothing is fetched from the network. Zones built from a VTIMEZONE have ical4j's
- * generated ids ({@code ical4j~…}). Not thread-safe; one per read.
+ * Windows names (what Outlook writes), then a VTIMEZONE defined in the file under that id. The
+ * JDK tzdata wins over a file's VTIMEZONE for a known id; nothing is fetched from the network.
+ *
+ * <p>A VTIMEZONE is turned into {@link ZoneRules} here (its STANDARD/DAYLIGHT onsets expanded up to
+ * {@value #LAST_YEAR}), never registered with ical4j: ical4j's zones live in a pool of ids
+ * ({@code ical4j-local-N}) whose rules are only weakly held, so they vanish when the garbage
+ * collector runs (a {@code NullPointerException} on some runs) and do not exist in another JVM
+ * (a time entry stored with such a zone could not be read back). A VTIMEZONE with a fixed offset
+ * becomes that {@link ZoneOffset}; others are {@link Resolved#custom() custom rules}, placed at
+ * the offset each moment has. The alias tables are read once from ical4j's resources into our
+ * own map, so that the result does not depend on what ical4j loaded before. Not thread-safe;
+ * one per read.
  */
 final class ZoneResolver {
 
-    /**
-     * Zones built from VTIMEZONE definitions, by definition text: ical4j registers every zone it
-     * builds for good, so a calendar re-read every few minutes must not build its zones again.
-     */
-    private static final Map<String, ZoneId> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Custom zones are expanded up to this year; later moments keep the offset they had then. */
+    static final int LAST_YEAR = 2100;
+
+    /** Rules built from VTIMEZONE definitions, by definition text (immutable values, so safe to share). */
+    private static final Map<String, Optional<ZoneRules>> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_BUILT = 512;
+    private static final Map<String, String> ALIASES = loadAliases();
+    private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{2})(\\d{2})(\\d{2})?");
+    private static final Pattern LOCAL = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})Z?");
 
     private final Map<String, RawComponent> definitions = new HashMap<>();
-    private final Map<String, Optional<ZoneId>> resolved = new HashMap<>();
-    private final List<RawProperty> calendarHeader;
+    private final Map<String, Optional<Resolved>> resolved = new HashMap<>();
+
+    /**
+     * A resolved zone: a JDK zone id, or (with {@code id == null}) rules built from a VTIMEZONE.
+     */
+    record Resolved(@Nullable ZoneId id, @Nullable ZoneRules custom) {
+
+        /** The moment of a wall-clock reading: gaps move forward, overlaps take the earlier offset. */
+        ZonedDateTime at(LocalDateTime local) {
+            return id != null ? local.atZone(id) : atLocal(local, java.util.Objects.requireNonNull(custom));
+        }
+    }
 
     ZoneResolver(RawComponent calendar) {
         for (RawComponent c : calendar.children("VTIMEZONE")) {
-            c.property("TZID").ifPresent(id -> definitions.putIfAbsent(id.value().trim(), c));
+            c.property("TZID").ifPresent(id -> definitions.putIfAbsent(RawProperty.unescape(id.value()).trim(), c));
         }
-        calendarHeader = calendar.properties().stream()
-                .filter(p -> p.name().equals("VERSION") || p.name().equals("PRODID")).toList();
     }
 
-    /** The zone for {@code tzid}, or empty when it is neither a known id nor defined in the file. */
-    Optional<ZoneId> resolve(String tzid) {
+    /** The zone for {@code tzid}, or empty when it is neither a known id nor defined (usably) in the file. */
+    Optional<Resolved> resolve(String tzid) {
         return resolved.computeIfAbsent(tzid.trim(), this::lookUp);
     }
 
-    private Optional<ZoneId> lookUp(String tzid) {
+    /** {@code local} in {@code rules}, as a date-time at the offset valid then (like {@link ZonedDateTime#ofLocal}). */
+    static ZonedDateTime atLocal(LocalDateTime local, ZoneRules rules) {
+        ZoneOffsetTransition t = rules.getTransition(local);
+        if (t == null) {
+            return local.atOffset(rules.getOffset(local)).toZonedDateTime();
+        }
+        if (t.isGap()) {
+            return local.plus(t.getDuration()).atOffset(t.getOffsetAfter()).toZonedDateTime();
+        }
+        return local.atOffset(t.getOffsetBefore()).toZonedDateTime();
+    }
+
+    /** {@code instant} in {@code rules}, at the offset valid then. */
+    static ZonedDateTime atInstant(Instant instant, ZoneRules rules) {
+        return instant.atZone(rules.getOffset(instant));
+    }
+
+    private Optional<Resolved> lookUp(String tzid) {
         ZoneId known = known(tzid);
         if (known == null && tzid.startsWith("/")) {
             // Old Mozilla/Lightning exports prefix the IANA id: /mozilla.org/20050126_1/Europe/Berlin
@@ -54,10 +103,14 @@ final class ZoneResolver {
             }
         }
         if (known != null) {
-            return Optional.of(known);
+            return Optional.of(new Resolved(known, null));
         }
         RawComponent definition = definitions.get(tzid);
-        return definition == null ? Optional.empty() : Optional.ofNullable(fromDefinition(tzid, definition));
+        if (definition == null) {
+            return Optional.empty();
+        }
+        Optional<ZoneRules> rules = rulesOf(definition);
+        return rules.map(r -> r.isFixedOffset() ? new Resolved(r.getOffset(Instant.EPOCH), null) : new Resolved(null, r));
     }
 
     private static @Nullable ZoneId known(String tzid) {
@@ -69,12 +122,14 @@ final class ZoneResolver {
         if (direct != null) {
             return direct;
         }
-        // ical4j's alias table (old ids); it is a shared map ical4j itself extends at run time, hence last
-        String alias = TimeZoneRegistry.ZONE_ALIASES.get(tzid);
+        String alias = ALIASES.get(tzid);
         return alias == null ? null : ofId(alias);
     }
 
     private static @Nullable ZoneId ofId(String id) {
+        if (id.startsWith("ical4j")) {
+            return null; // ical4j's pooled ids are not zones of their own
+        }
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
@@ -82,30 +137,146 @@ final class ZoneResolver {
         }
     }
 
-    /** Zone rules from the file's own VTIMEZONE, through ical4j's observance arithmetic. */
-    private @Nullable ZoneId fromDefinition(String tzid, RawComponent definition) {
-        StringBuilder text = new StringBuilder("BEGIN:VCALENDAR\r\n");
-        calendarHeader.forEach(p -> append(text, p));
-        if (calendarHeader.stream().noneMatch(p -> p.name().equals("VERSION"))) {
-            text.append("VERSION:2.0\r\n");
+    /** ical4j's alias tables (old ids, Microsoft names), read from its jar once, in a fixed order. */
+    private static Map<String, String> loadAliases() {
+        Map<String, String> aliases = new HashMap<>();
+        for (String resource : List.of("net/fortuna/ical4j/model/tz.alias",
+                "net/fortuna/ical4j/transform/compliance/msTimezoneNames",
+                "net/fortuna/ical4j/transform/compliance/msTimezoneIds")) {
+            Properties p = new Properties();
+            try (InputStream in = Recur.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                continue;
+            }
+            p.stringPropertyNames().stream().sorted().forEach(k -> aliases.put(k.trim(), p.getProperty(k).trim()));
         }
-        append(text, definition);
-        text.append("END:VCALENDAR\r\n");
-        String key = text.toString();
-        ZoneId cached = BUILT.get(key);
+        return Map.copyOf(aliases);
+    }
+
+    /** The rules of a VTIMEZONE, or empty when it cannot be read (then the TZID counts as unknown). */
+    static Optional<ZoneRules> rulesOf(RawComponent definition) {
+        StringBuilder key = new StringBuilder();
+        append(key, definition);
+        String text = key.toString();
+        Optional<ZoneRules> cached = BUILT.get(text);
         if (cached != null) {
             return cached;
         }
+        Optional<ZoneRules> built;
         try {
-            CalendarBuilder builder = new CalendarBuilder();
-            builder.build(new StringReader(key));
-            ZoneId zone = builder.getRegistry().getZoneId(tzid);
-            if (zone != null && BUILT.size() < MAX_BUILT) {
-                BUILT.putIfAbsent(key, zone);
+            built = Optional.ofNullable(build(definition));
+        } catch (RuntimeException e) {
+            built = Optional.empty(); // a VTIMEZONE we cannot read is as good as none: the caller reports the TZID
+        }
+        if (BUILT.size() < MAX_BUILT) {
+            BUILT.putIfAbsent(text, built);
+        }
+        return built;
+    }
+
+    private record Onset(Instant at, ZoneOffset from, ZoneOffset to) {
+    }
+
+    private static @Nullable ZoneRules build(RawComponent definition) {
+        List<Onset> onsets = new ArrayList<>();
+        LocalDateTime last = LocalDateTime.of(LAST_YEAR, 12, 31, 23, 59);
+        for (RawComponent observance : definition.components()) {
+            if (!observance.name().equals("STANDARD") && !observance.name().equals("DAYLIGHT")) {
+                continue;
             }
-            return zone;
-        } catch (Exception e) {
-            // a VTIMEZONE ical4j cannot turn into rules is as good as none: the caller reports the TZID
+            LocalDateTime start = local(observance.property("DTSTART").map(RawProperty::value).orElse(null));
+            ZoneOffset from = offset(observance.property("TZOFFSETFROM").map(RawProperty::value).orElse(null));
+            ZoneOffset to = offset(observance.property("TZOFFSETTO").map(RawProperty::value).orElse(null));
+            if (start == null || from == null || to == null || start.isAfter(last)) {
+                return null;
+            }
+            List<LocalDateTime> starts = new ArrayList<>(List.of(start));
+            for (RawProperty rrule : observance.all("RRULE")) {
+                StringBuilder rule = new StringBuilder();
+                Instant until = null;
+                for (String part : rrule.value().trim().split(";")) {
+                    if (part.toUpperCase(Locale.ROOT).startsWith("UNTIL=")) {
+                        LocalDateTime u = local(part.substring(6));
+                        if (u == null) {
+                            return null;
+                        }
+                        // UNTIL is UTC (RFC 5545); some writers give local time: read both as UTC
+                        until = u.toInstant(ZoneOffset.UTC);
+                    } else if (!part.isBlank()) {
+                        rule.append(rule.length() == 0 ? "" : ";").append(part.trim());
+                    }
+                }
+                Instant u = until;
+                for (LocalDateTime d : new Recur<LocalDateTime>(rule.toString()).getDates(start, start, last, 5_000)) {
+                    if (u == null || !d.toInstant(from).isAfter(u)) {
+                        starts.add(d);
+                    }
+                }
+            }
+            for (RawProperty rdate : observance.all("RDATE")) {
+                for (String v : rdate.value().split(",")) {
+                    LocalDateTime d = local(v.trim());
+                    if (d == null) {
+                        return null;
+                    }
+                    starts.add(d);
+                }
+            }
+            for (LocalDateTime s : starts) {
+                onsets.add(new Onset(s.toInstant(from), from, to));
+            }
+        }
+        if (onsets.isEmpty()) {
+            return null;
+        }
+        onsets.sort(Comparator.comparing(Onset::at));
+        ZoneOffset initial = onsets.get(0).from();
+        ZoneOffset current = initial;
+        List<ZoneOffsetTransition> transitions = new ArrayList<>();
+        for (Onset o : onsets) {
+            if (!o.to().equals(current)) {
+                transitions.add(ZoneOffsetTransition.of(LocalDateTime.ofInstant(o.at(), current), current, o.to()));
+                current = o.to();
+            }
+        }
+        if (transitions.isEmpty()) {
+            return ZoneRules.of(initial);
+        }
+        return ZoneRules.of(initial, initial, List.of(), transitions, List.of());
+    }
+
+    private static @Nullable LocalDateTime local(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher m = LOCAL.matcher(value.trim());
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable ZoneOffset offset(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher m = OFFSET.matcher(value.trim());
+        if (!m.matches()) {
+            return null;
+        }
+        int sign = m.group(1).equals("-") ? -1 : 1;
+        try {
+            return ZoneOffset.ofHoursMinutesSeconds(sign * Integer.parseInt(m.group(2)), sign * Integer.parseInt(m.group(3)),
+                    m.group(4) == null ? 0 : sign * Integer.parseInt(m.group(4)));
+        } catch (DateTimeException e) {
             return null;
         }
     }
@@ -119,11 +290,7 @@ final class ZoneResolver {
 
     private static void append(StringBuilder text, RawProperty p) {
         text.append(p.name());
-        p.parameters().forEach((k, v) -> text.append(';').append(k).append('=').append(quoteIfNeeded(v)));
+        new TreeMap<>(p.parameters()).forEach((k, v) -> text.append(';').append(k).append('=').append(v));
         text.append(':').append(p.value()).append("\r\n");
-    }
-
-    private static String quoteIfNeeded(String v) {
-        return v.indexOf(',') >= 0 || v.indexOf(';') >= 0 || v.indexOf(':') >= 0 ? '"' + v + '"' : v;
     }
 }
