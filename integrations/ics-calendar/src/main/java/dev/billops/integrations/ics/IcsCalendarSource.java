@@ -276,7 +276,8 @@ public final class IcsCalendarSource implements CalendarSource {
 
         String describe() {
             if (file != null) {
-                return file.toString();
+                String path = file.toString();
+                return path.length() <= 80 ? path : "…" + path.substring(path.length() - 79);
             }
             if (url != null) {
                 return url.masked();

@@ -125,7 +125,7 @@ final class OccurrenceExpander {
 
     private List<IcsTime> expand(ParsedEvent master, String rule, Instant from, Instant to) {
         IcsTime seed = master.start();
-        String where = "event " + master.uid();
+        String where = "event " + CalendarProblem.shown(master.uid());
         StringBuilder withoutUntil = new StringBuilder();
         String until = null;
         int count = 0;
@@ -140,7 +140,7 @@ final class OccurrenceExpander {
                 try {
                     count = Integer.parseInt(kv[1].trim());
                 } catch (NumberFormatException e) {
-                    throw new CalendarProblem(where + ": RRULE '" + rule + "' has a COUNT that is not a number");
+                    throw new CalendarProblem(where + ": RRULE '" + CalendarProblem.shown(rule) + "' has a COUNT that is not a number");
                 }
             }
             if (!part.isBlank()) {
@@ -150,7 +150,7 @@ final class OccurrenceExpander {
         String frequency = withoutUntil.toString().toUpperCase(Locale.ROOT);
         if (frequency.contains("FREQ=SECONDLY") || frequency.contains("FREQ=MINUTELY")) {
             // expanding from DTSTART to the range could take billions of steps; no work calendar needs these
-            throw new CalendarProblem(where + ": RRULE '" + rule + "' repeats more often than hourly, which is not supported");
+            throw new CalendarProblem(where + ": RRULE '" + CalendarProblem.shown(rule) + "' repeats more often than hourly, which is not supported");
         }
         IcsTime untilTime = until == null ? null
                 : IcsTime.parse(new RawProperty("UNTIL", Map.of(), until), zones, defaultZone, where + " RRULE");
@@ -190,7 +190,7 @@ final class OccurrenceExpander {
                 }
             }
         } catch (RuntimeException e) {
-            throw new CalendarProblem(where + ": RRULE '" + rule + "' cannot be read: " + e.getMessage(), e);
+            throw new CalendarProblem(where + ": RRULE '" + CalendarProblem.shown(rule) + "' cannot be read: " + e.getMessage(), e);
         }
         if (count > 0 && result.stream().noneMatch(t -> t.instant().equals(seed.instant()))) {
             // RFC 5545: DTSTART is the first occurrence and counts towards COUNT even if the rule does not match it

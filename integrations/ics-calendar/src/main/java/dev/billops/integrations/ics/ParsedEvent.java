@@ -27,11 +27,11 @@ record ParsedEvent(String uid, @Nullable IcsTime recurrenceId, IcsTime start, Ic
         String summary = vevent.property("SUMMARY").map(RawProperty::text).orElse("");
         String uid = vevent.property("UID").map(p -> p.text().trim()).orElse("");
         if (uid.isEmpty()) {
-            throw new CalendarProblem("VEVENT #" + vevent.ordinal() + " ('" + summary + "') has no UID");
+            throw new CalendarProblem("VEVENT #" + vevent.ordinal() + " ('" + CalendarProblem.shown(summary) + "') has no UID");
         }
-        String where = "event " + uid;
+        String where = "event " + CalendarProblem.shown(uid);
         RawProperty dtStart = vevent.property("DTSTART").orElseThrow(
-                () -> new CalendarProblem(where + " ('" + summary + "') has no DTSTART"));
+                () -> new CalendarProblem(where + " ('" + CalendarProblem.shown(summary) + "') has no DTSTART"));
         IcsTime start = IcsTime.parse(dtStart, zones, defaultZone, where);
         IcsTime.Nominal length = length(vevent, start, zones, defaultZone, where);
 
@@ -57,7 +57,7 @@ record ParsedEvent(String uid, @Nullable IcsTime recurrenceId, IcsTime start, Ic
             try {
                 return Integer.parseInt(p.value().trim());
             } catch (NumberFormatException e) {
-                throw new CalendarProblem(where + ": SEQUENCE '" + p.value() + "' is not an integer");
+                throw new CalendarProblem(where + ": SEQUENCE '" + CalendarProblem.shown(p.value()) + "' is not an integer");
             }
         }).orElse(0);
         return new ParsedEvent(uid, recurrenceId, start, length, summary,
