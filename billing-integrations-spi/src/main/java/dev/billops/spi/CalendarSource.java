@@ -20,4 +20,15 @@ public interface CalendarSource extends BillingPlugin {
      * @throws TransientPluginException if it cannot be reached now
      */
     List<CalendarEvent> events(Instant fromInclusive, Instant toExclusive);
+
+    /**
+     * {@link #events} with warnings about what the source left out (a recurrence over its cap of
+     * occurrences), so that an import can report them. The default has no warnings.
+     *
+     * @throws MalformedCalendarException if the calendar cannot be read
+     * @throws TransientPluginException if it cannot be reached now
+     */
+    default CalendarReading read(Instant fromInclusive, Instant toExclusive) {
+        return new CalendarReading(events(fromInclusive, toExclusive), List.of());
+    }
 }

@@ -66,6 +66,13 @@ final class Guarded {
         }
 
         @Override
+        public CalendarReading read(Instant fromInclusive, Instant toExclusive) {
+            Objects.requireNonNull(fromInclusive, "fromInclusive");
+            Objects.requireNonNull(toExclusive, "toExclusive");
+            return guard.call("events", () -> plugin.read(fromInclusive, toExclusive), r -> noNullElements(r.events()));
+        }
+
+        @Override
         String kind() {
             return "CalendarSource";
         }

@@ -15,6 +15,7 @@ import dev.billops.core.timeentry.TimeEntryQuery;
 import dev.billops.core.timeentry.TimeEntryService;
 import dev.billops.core.timeentry.TimeEntryStore;
 import dev.billops.spi.CalendarEvent;
+import dev.billops.spi.CalendarReading;
 import dev.billops.spi.CalendarSource;
 import dev.billops.spi.MalformedCalendarException;
 import java.time.Instant;
@@ -162,8 +163,8 @@ public final class CalendarImport {
             Instant toExclusive) {
         Objects.requireNonNull(source, "source");
         checkRange(fromInclusive, toExclusive);
-        List<CalendarEvent> events = source.events(fromInclusive, toExclusive);
-        return importEvents(events, timekeeper, fromInclusive, toExclusive);
+        CalendarReading reading = source.read(fromInclusive, toExclusive);
+        return importEvents(reading.events(), reading.warnings(), timekeeper, fromInclusive, toExclusive);
     }
 
     /**
@@ -176,6 +177,11 @@ public final class CalendarImport {
      */
     public ImportReport importEvents(List<CalendarEvent> events, TimekeeperId timekeeper, Instant fromInclusive,
             Instant toExclusive) {
+        return importEvents(events, List.of(), timekeeper, fromInclusive, toExclusive);
+    }
+
+    private ImportReport importEvents(List<CalendarEvent> events, List<String> warnings, TimekeeperId timekeeper,
+            Instant fromInclusive, Instant toExclusive) {
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(timekeeper, "timekeeper");
         checkRange(fromInclusive, toExclusive);
@@ -249,7 +255,7 @@ public final class CalendarImport {
                 run.remove(Objects.requireNonNull(t.externalUid()), t.description(), t,
                         "its event is no longer in the calendar");
             }
-            return run.report();
+            return run.report(warnings);
         });
         LOG.info("calendar import for timekeeper {} of tenant {}, {} .. {}: {}", timekeeper, tenant.scope().tenant(),
                 fromInclusive, toExclusive, report.summary());
@@ -418,8 +424,9 @@ public final class CalendarImport {
             }
         }
 
-        ImportReport report() {
-            return new ImportReport(created, updated, deleted, unchanged, skipped, unmapped, invalid, conflicts);
+        ImportReport report(List<String> warnings) {
+            return new ImportReport(created, updated, deleted, unchanged, skipped, unmapped, invalid, conflicts,
+                    warnings);
         }
     }
 }

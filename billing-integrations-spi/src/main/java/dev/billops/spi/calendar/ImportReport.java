@@ -22,9 +22,19 @@ import org.jspecify.annotations.Nullable;
  *     with the reason; nothing was stored for them
  * @param conflicts events whose entry is billed or locked and would have changed; it was left
  *     as it is
+ * @param warnings what the calendar source left out (e.g. a recurrence over its cap of
+ *     occurrences, of which only the latest were imported), one line each
  */
 public record ImportReport(List<TimeEntry> created, List<TimeEntry> updated, List<TimeEntry> deleted,
-        List<String> unchanged, List<Item> skipped, List<Item> unmapped, List<Item> invalid, List<Conflict> conflicts) {
+        List<String> unchanged, List<Item> skipped, List<Item> unmapped, List<Item> invalid, List<Conflict> conflicts,
+        List<String> warnings) {
+
+    /** A report without warnings. */
+    public ImportReport(List<TimeEntry> created, List<TimeEntry> updated, List<TimeEntry> deleted,
+            List<String> unchanged, List<Item> skipped, List<Item> unmapped, List<Item> invalid,
+            List<Conflict> conflicts) {
+        this(created, updated, deleted, unchanged, skipped, unmapped, invalid, conflicts, List.of());
+    }
 
     /** An event that was not imported, and why. */
     public record Item(String uid, String summary, String reason) {
@@ -61,6 +71,7 @@ public record ImportReport(List<TimeEntry> created, List<TimeEntry> updated, Lis
         unmapped = List.copyOf(unmapped);
         invalid = List.copyOf(invalid);
         conflicts = List.copyOf(conflicts);
+        warnings = List.copyOf(warnings);
     }
 
     /** Whether the import changed any entry. */
@@ -72,6 +83,7 @@ public record ImportReport(List<TimeEntry> created, List<TimeEntry> updated, Lis
     public String summary() {
         return "created " + created.size() + ", updated " + updated.size() + ", deleted " + deleted.size()
                 + ", unchanged " + unchanged.size() + ", skipped " + skipped.size() + ", unmapped " + unmapped.size()
-                + ", invalid " + invalid.size() + ", conflicts " + conflicts.size();
+                + ", invalid " + invalid.size() + ", conflicts " + conflicts.size()
+                + (warnings.isEmpty() ? "" : ", warnings " + warnings.size());
     }
 }

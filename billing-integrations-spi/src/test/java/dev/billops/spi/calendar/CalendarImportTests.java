@@ -225,6 +225,33 @@ abstract class CalendarImportTests {
     }
 
     @Test
+    void importEvents_sourceWarnings_reachTheReportThroughTheRegistry() {
+        dev.billops.spi.CalendarSource source = new dev.billops.spi.CalendarSource() {
+            @Override
+            public String id() {
+                return "ics";
+            }
+
+            @Override
+            public List<CalendarEvent> events(Instant fromInclusive, Instant toExclusive) {
+                return month();
+            }
+
+            @Override
+            public dev.billops.spi.CalendarReading read(Instant fromInclusive, Instant toExclusive) {
+                return new dev.billops.spi.CalendarReading(events(fromInclusive, toExclusive),
+                        List.of("event x: RRULE 'FREQ=HOURLY' has more than 100,000 occurrences"));
+            }
+        };
+        try (PluginRegistry registry = PluginRegistry.builder().register(source).build()) {
+            ImportReport r = calendar.importEvents(registry.calendarSource("ics").orElseThrow(), SpiFixture.ALICE,
+                    FROM, TO);
+            assertEquals(List.of("event x: RRULE 'FREQ=HOURLY' has more than 100,000 occurrences"), r.warnings());
+            assertEquals(3, r.created().size());
+        }
+    }
+
+    @Test
     void importEvents_emptyRangeOrRepeatedUid_handled() {
         assertThrows(InvalidRangeException.class, () -> calendar.importEvents(List.of(), SpiFixture.ALICE, TO, FROM));
         ImportReport r = calendar.importEvents(List.of(review, moved(review, "2026-11-20T10:00", "2026-11-20T11:00",

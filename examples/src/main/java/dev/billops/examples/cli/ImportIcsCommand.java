@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -79,7 +80,8 @@ final class ImportIcsCommand implements Callable<Integer> {
     LocalDate from = LocalDate.of(2000, 1, 1);
 
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = LocalDateConverter.class,
-            description = "first day after the imported range (default: a year from today)")
+            description = "first day after the imported range (default: the range ends now, so that no future "
+                    + "occurrence becomes a billable entry)")
     @Nullable LocalDate to;
 
     @Option(names = "--source", paramLabel = "ID",
@@ -101,9 +103,10 @@ final class ImportIcsCommand implements Callable<Integer> {
         if (!Files.isRegularFile(ics)) {
             throw new CliFailure("calendar file " + ics + " not found");
         }
-        LocalDate until = to != null ? to : LocalDate.now(zone).plusYears(1);
-        if (!until.isAfter(from)) {
-            throw new CliFailure("--to " + until + " must be after --from " + from);
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to != null ? to.atStartOfDay(zone).toInstant() : Instant.now();
+        if (!end.isAfter(start)) {
+            throw new CliFailure((to != null ? "--to " + to : "now (" + end + ")") + " must be after --from " + from);
         }
         PrintWriter out = Objects.requireNonNull(spec).commandLine().getOut();
         try (JdbcBillingStore store = db.open()) {
@@ -141,8 +144,7 @@ final class ImportIcsCommand implements Callable<Integer> {
                 if (allowMassDelete) {
                     calendar = calendar.allowingMassDelete();
                 }
-                report = calendar.importEvents(source, who, from.atStartOfDay(zone).toInstant(),
-                        until.atStartOfDay(zone).toInstant());
+                report = calendar.importEvents(source, who, start, end);
             } catch (ImportWouldDeleteTooManyException e) {
                 throw new CliFailure(e.getMessage() + "; if they really went away, run again with --allow-mass-delete",
                         e);
@@ -166,6 +168,9 @@ final class ImportIcsCommand implements Callable<Integer> {
     static void print(PrintWriter out, Path file, TenantId tenant, TimekeeperId who, ImportReport r) {
         out.printf(Locale.ROOT, "Imported %s for %s (tenant %s): %s%n", file.getFileName(), who.value(), tenant.value(),
                 r.summary());
+        for (String w : r.warnings()) {
+            out.printf(Locale.ROOT, "  warning   %s%n", w);
+        }
         list(out, "unmapped", r.unmapped());
         list(out, "invalid", r.invalid());
         for (ImportReport.Conflict c : r.conflicts()) {

@@ -156,6 +156,57 @@ class ImportIcsCommandTest {
         assertTrue(run.out().contains("same source"), run.out());
     }
 
+    @Test
+    void importIcs_withoutTo_importsNoFutureOccurrence() throws Exception {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        java.time.LocalDateTime first = LocalDate.now(berlin).minusDays(5).atTime(10, 0);
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT",
+                "UID:daily-around-today@test", "DTSTART;TZID=Europe/Berlin:" + first.format(
+                        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")),
+                "DURATION:PT30M", "RRULE:FREQ=DAILY;COUNT=10", "SUMMARY:[ACME-WEB] daily", "END:VEVENT", "END:VCALENDAR", "");
+        Path file = Files.writeString(dir.resolve("daily.ics"), ics);
+        java.time.Instant now = java.time.Instant.now();
+        long past = java.util.stream.IntStream.range(0, 10)
+                .filter(i -> first.plusDays(i).atZone(berlin).toInstant().isBefore(now)).count();
+
+        CliRun run = CliRun.of("import-ics", file.toString(), "--timekeeper", "carol", "--from",
+                LocalDate.now(berlin).minusDays(30).toString(), "--db", url).expect(0);
+
+        assertEquals(past, counts(run)[0], run.out());
+        assertTrue(importedEntries().stream().noneMatch(e -> e.span().start().isAfter(java.time.Instant.now())),
+                "no future occurrence became an entry");
+    }
+
+    @Test
+    void importEvents_ruleOverTheSourcesCap_reportWarnsAndCliPrintsIt() {
+        java.time.Instant from = java.time.Instant.parse("2026-11-01T00:00:00Z");
+        java.time.Instant to = java.time.Instant.parse("2026-12-01T00:00:00Z");
+        dev.billops.spi.calendar.ImportReport report;
+        try (JdbcBillingStore store = JdbcStores.of(url)) {
+            dev.billops.core.TenantBilling t = dev.billops.core.Billing.builder().stores(store).build()
+                    .tenant(TenantId.of("northwind"), dev.billops.core.party.Actor.system("test"));
+            report = new dev.billops.spi.calendar.CalendarImport(t, dev.billops.spi.calendar.ProjectMapping.byCodeInTitle(
+                    java.util.Map.of())).withSource("daily").importEvents(
+                    dev.billops.integrations.ics.IcsCalendarSource.ofText("daily.ics", calendarDaily()).withMaxOccurrences(3),
+                    dev.billops.core.id.TimekeeperId.of("carol"), from, to);
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+
+        ImportIcsCommand.print(new java.io.PrintWriter(out), Path.of("daily.ics"), TenantId.of("northwind"),
+                dev.billops.core.id.TimekeeperId.of("carol"), report);
+
+        assertEquals(1, report.warnings().size(), report.toString());
+        assertTrue(report.summary().endsWith(", warnings 1"), report.summary());
+        assertTrue(out.toString().contains("  warning   event daily@test: RRULE 'FREQ=DAILY' has more than 3 occurrences "
+                + "in the range; only the latest 3 (from 2026-11-28T09:00+01:00[Europe/Berlin]) were read"), out.toString());
+    }
+
+    private static String calendarDaily() {
+        return String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT",
+                "UID:daily@test", "DTSTART;TZID=Europe/Berlin:20261101T090000", "DURATION:PT15M", "RRULE:FREQ=DAILY",
+                "SUMMARY:[ACME-WEB] daily", "END:VEVENT", "END:VCALENDAR", "");
+    }
+
     /** A calendar of {@code n} one-hour "[ACME-WEB]" events in November 2026, uids prefixed with {@code name}. */
     static String calendar(String name, int n) {
         StringBuilder b = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//" + name + "//EN\r\n");

@@ -1,6 +1,7 @@
 package dev.billops.integrations.ics;
 
 import dev.billops.spi.CalendarEvent;
+import dev.billops.spi.CalendarReading;
 import dev.billops.spi.CalendarSource;
 import dev.billops.spi.MalformedCalendarException;
 import dev.billops.spi.PluginConfig;
@@ -72,6 +73,7 @@ public final class IcsCalendarSource implements CalendarSource {
     }
 
     private volatile Settings settings;
+    private final int maxOccurrences;
 
     /** An unconfigured source, for {@link java.util.ServiceLoader}; call {@link #configure} before use. */
     public IcsCalendarSource() {
@@ -79,7 +81,24 @@ public final class IcsCalendarSource implements CalendarSource {
     }
 
     private IcsCalendarSource(Settings settings) {
+        this(settings, OccurrenceExpander.MAX_OCCURRENCES);
+    }
+
+    private IcsCalendarSource(Settings settings, int maxOccurrences) {
         this.settings = settings;
+        this.maxOccurrences = maxOccurrences;
+    }
+
+    /**
+     * This source reading at most {@code max} occurrences of one recurrence rule in a range
+     * (default 100,000); of a rule with more, the latest {@code max} are read and
+     * {@link #read} warns.
+     */
+    public IcsCalendarSource withMaxOccurrences(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maximum number of occurrences " + max + " is not positive");
+        }
+        return new IcsCalendarSource(settings, max);
     }
 
     /** A source reading {@code file} on every call. */
@@ -106,7 +125,7 @@ public final class IcsCalendarSource implements CalendarSource {
     public IcsCalendarSource withZone(ZoneId zone) {
         Settings s = settings;
         return new IcsCalendarSource(new Settings(s.file, s.url, s.textName, s.text, Objects.requireNonNull(zone, "zone"),
-                s.owner, s.timeout));
+                s.owner, s.timeout), maxOccurrences);
     }
 
     /** This source with the calendar owner's e-mail address, which marks the events they declined. */
@@ -114,14 +133,14 @@ public final class IcsCalendarSource implements CalendarSource {
         Objects.requireNonNull(ownerEmail, "ownerEmail");
         Settings s = settings;
         return new IcsCalendarSource(new Settings(s.file, s.url, s.textName, s.text, s.zone, normalizeOwner(ownerEmail),
-                s.timeout));
+                s.timeout), maxOccurrences);
     }
 
     /** This source with {@code timeout} for fetching a URL (connect and whole request). */
     public IcsCalendarSource withTimeout(Duration timeout) {
         Settings s = settings;
         return new IcsCalendarSource(new Settings(s.file, s.url, s.textName, s.text, s.zone, s.owner,
-                positive(timeout, "timeout")));
+                positive(timeout, "timeout")), maxOccurrences);
     }
 
     @Override
@@ -159,6 +178,16 @@ public final class IcsCalendarSource implements CalendarSource {
 
     @Override
     public List<CalendarEvent> events(Instant fromInclusive, Instant toExclusive) {
+        return read(fromInclusive, toExclusive).events();
+    }
+
+    /**
+     * The occurrences overlapping the range, and a warning for every rule with more than
+     * {@link #withMaxOccurrences the cap} of occurrences in it (of such a rule only the latest
+     * occurrences up to the cap are read).
+     */
+    @Override
+    public CalendarReading read(Instant fromInclusive, Instant toExclusive) {
         Objects.requireNonNull(fromInclusive, "fromInclusive");
         Objects.requireNonNull(toExclusive, "toExclusive");
         if (toExclusive.isBefore(fromInclusive)) {
@@ -170,10 +199,11 @@ public final class IcsCalendarSource implements CalendarSource {
         RawComponent calendar = IcsReader.read(source, text);
         ZoneId zone = s.zone != null ? s.zone : calendarZone(calendar).orElse(ZoneOffset.UTC);
         try {
-            List<CalendarEvent> events = new OccurrenceExpander(new ZoneResolver(calendar), zone, s.owner)
-                    .occurrences(calendar, fromInclusive, toExclusive);
+            OccurrenceExpander expander = new OccurrenceExpander(new ZoneResolver(calendar), zone, s.owner,
+                    maxOccurrences);
+            List<CalendarEvent> events = expander.occurrences(calendar, fromInclusive, toExclusive);
             LOG.debug("read {} occurrences in [{}, {}) from calendar {}", events.size(), fromInclusive, toExclusive, source);
-            return events;
+            return new CalendarReading(events, expander.warnings());
         } catch (CalendarProblem e) {
             throw new MalformedCalendarException(source, e.getMessage(), e);
         } catch (DateTimeException | ArithmeticException e) {

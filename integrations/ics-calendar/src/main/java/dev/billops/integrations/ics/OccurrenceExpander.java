@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.Temporal;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,17 +28,31 @@ import org.jspecify.annotations.Nullable;
  */
 final class OccurrenceExpander {
 
-    /** An upper bound on the occurrences one rule may produce in one read, against runaway rules. */
-    private static final int MAX_OCCURRENCES = 100_000;
+    /** The default upper bound on the occurrences one rule may produce in one read, against runaway rules. */
+    static final int MAX_OCCURRENCES = 100_000;
+    /** How many chunks of {@link #maxOccurrences} a rule over the cap is read in to find its latest occurrences. */
+    static final int MAX_CHUNKS = 20;
 
     private final ZoneResolver zones;
     private final ZoneId defaultZone;
     private final @Nullable String owner;
+    private final int maxOccurrences;
+    private final List<String> warnings = new ArrayList<>();
 
     OccurrenceExpander(ZoneResolver zones, ZoneId defaultZone, @Nullable String owner) {
+        this(zones, defaultZone, owner, MAX_OCCURRENCES);
+    }
+
+    OccurrenceExpander(ZoneResolver zones, ZoneId defaultZone, @Nullable String owner, int maxOccurrences) {
         this.zones = zones;
         this.defaultZone = defaultZone;
         this.owner = owner;
+        this.maxOccurrences = maxOccurrences;
+    }
+
+    /** What the last read had to leave out (a rule over the occurrence cap), one line each. */
+    List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     List<CalendarEvent> occurrences(RawComponent calendar, Instant from, Instant to) {
@@ -163,9 +179,9 @@ final class OccurrenceExpander {
             if (seed.dateOnly()) {
                 Recur<LocalDate> recur = new Recur<>(withoutUntil.toString());
                 LocalDate s = seed.at().toLocalDate();
-                LocalDate end = LocalDate.ofInstant(to, defaultZone).plusDays(1);
+                LocalDate end = LocalDate.ofInstant(until(to, untilTime), defaultZone).plusDays(1);
                 LocalDate low = count > 0 ? s : max(s, LocalDate.ofInstant(from, defaultZone).minusDays(master.length().days() + 1));
-                for (LocalDate d : recur.getDates(s, low, end, MAX_OCCURRENCES)) {
+                for (LocalDate d : window(recur, s, low, end, ChronoUnit.DAYS, count, where, rule)) {
                     result.add(new IcsTime(d.atStartOfDay(seed.zone()), true, true));
                 }
             } else if (seed.custom() != null) {
@@ -173,19 +189,19 @@ final class OccurrenceExpander {
                 ZoneRules rules = seed.custom();
                 Recur<LocalDateTime> recur = new Recur<>(withoutUntil.toString());
                 LocalDateTime s = seed.at().toLocalDateTime();
-                LocalDateTime end = LocalDateTime.ofInstant(to, rules.getOffset(to));
+                LocalDateTime end = LocalDateTime.ofInstant(until(to, untilTime), rules.getOffset(to));
                 LocalDateTime low = count > 0 ? s : max(s, LocalDateTime.ofInstant(from, rules.getOffset(from))
                         .minusDays(master.length().days() + 1).minus(master.length().time()));
-                for (LocalDateTime d : recur.getDates(s, low, end, MAX_OCCURRENCES)) {
+                for (LocalDateTime d : window(recur, s, low, end, ChronoUnit.SECONDS, count, where, rule)) {
                     result.add(seed.withLocal(d));
                 }
             } else {
                 Recur<ZonedDateTime> recur = new Recur<>(withoutUntil.toString());
                 ZonedDateTime s = seed.at();
-                ZonedDateTime end = to.atZone(seed.zone());
+                ZonedDateTime end = until(to, untilTime).atZone(seed.zone());
                 ZonedDateTime low = count > 0 ? s
                         : max(s, from.atZone(seed.zone()).minusDays(master.length().days() + 1).minus(master.length().time()));
-                for (ZonedDateTime d : recur.getDates(s, low, end, MAX_OCCURRENCES)) {
+                for (ZonedDateTime d : window(recur, s, low, end, ChronoUnit.SECONDS, count, where, rule)) {
                     result.add(seed.with(d));
                 }
             }
@@ -202,6 +218,51 @@ final class OccurrenceExpander {
             result.removeIf(t -> after(t, u));
         }
         return result;
+    }
+
+    /**
+     * The occurrences of {@code recur} in {@code [low, end]}, at most {@link #maxOccurrences}: when
+     * there are more, a warning names the rule, and of a rule without COUNT the LATEST ones are kept
+     * (the ones still to be billed; found by reading on in chunks, at most {@value #MAX_CHUNKS} of
+     * them), of a rule with COUNT the first ones.
+     */
+    @SuppressWarnings("unchecked") // Temporal.plus of a T is a T for the three types used here
+    private <T extends Temporal & Comparable<? super T>> List<T> window(Recur<T> recur, T seed, T low, T end,
+            ChronoUnit unit, int count, String where, String rule) {
+        List<T> dates = recur.getDates(seed, low, end, maxOccurrences);
+        if (dates.size() < maxOccurrences) {
+            return dates;
+        }
+        java.util.ArrayDeque<T> kept = new java.util.ArrayDeque<>(dates);
+        int chunks = 1;
+        while (count == 0 && dates.size() >= maxOccurrences && chunks < MAX_CHUNKS) {
+            T next = (T) dates.get(dates.size() - 1).plus(1, unit);
+            dates = recur.getDates(seed, next, end, maxOccurrences);
+            chunks++;
+            for (T d : dates) {
+                kept.addLast(d);
+                if (kept.size() > maxOccurrences) {
+                    kept.removeFirst();
+                }
+            }
+        }
+        String max = String.format(Locale.ROOT, "%,d", maxOccurrences);
+        warnings.add(where + ": RRULE '" + CalendarProblem.shown(rule) + "' has more than " + max
+                + " occurrences in the range; only the " + (count == 0 ? "latest " : "first ") + max + " (from "
+                + kept.getFirst() + (dates.size() >= maxOccurrences ? " to " + kept.getLast() : "") + ") were read");
+        return new ArrayList<>(kept);
+    }
+
+    /**
+     * The end of the expansion: the range's end, or a day after UNTIL if that is earlier (the
+     * exact UNTIL test, floating or by date, is made on the occurrences afterwards).
+     */
+    private static Instant until(Instant to, @Nullable IcsTime untilTime) {
+        if (untilTime == null) {
+            return to;
+        }
+        Instant u = untilTime.instant().plus(java.time.Duration.ofDays(2));
+        return u.isBefore(to) ? u : to;
     }
 
     /** Whether occurrence {@code t} lies after UNTIL {@code u} (inclusive bound), comparing like with like. */

@@ -180,6 +180,45 @@ class IcsCorpusTest {
                 String.valueOf(rule));
     }
 
+    @Test
+    void events_hourlyRuleWithMoreOccurrencesThanTheCap_keepsTheLatestAndWarns() {
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT",
+                "UID:hourly@test", "DTSTART:20100101T000000Z", "DTEND:20100101T003000Z", "RRULE:FREQ=HOURLY",
+                "SUMMARY:[ACME-OPS] monitoring", "END:VEVENT", "END:VCALENDAR", "");
+        IcsCalendarSource source = IcsCalendarSource.ofText("hourly.ics", ics);
+        Instant from = Instant.parse("2010-01-01T00:00:00Z");
+
+        List<CalendarEvent> events = source.events(from, DEC_1);
+        dev.billops.spi.CalendarReading reading = source.read(from, DEC_1);
+
+        assertEquals(Instant.parse("2026-11-30T23:00:00Z"), events.get(events.size() - 1).start(),
+                "the latest occurrences are kept");
+        assertTrue(events.size() <= 100_000, "at most the cap: " + events.size());
+        assertEquals(events, reading.events());
+        assertEquals(1, reading.warnings().size(), reading.warnings().toString());
+        String w = reading.warnings().get(0);
+        assertTrue(w.startsWith("event hourly@test: RRULE 'FREQ=HOURLY' has more than 100,000 occurrences in the range; "
+                + "only the latest "), w);
+        assertTrue(w.length() < 300, w);
+        assertEquals(List.of(), source.read(Instant.parse("2026-11-01T00:00:00Z"), DEC_1).warnings(), "a month fits");
+    }
+
+    @Test
+    void read_smallCap_latestOccurrencesBeforeUntil_firstOfACountRule_oneWarningPerRule() {
+        dev.billops.spi.CalendarReading untilRule = source("outlook-biweekly-workdays.ics").withMaxOccurrences(2)
+                .read(OCT_1, DEC_1);
+        dev.billops.spi.CalendarReading countRule = source("zoom-utc-weekly.ics").withMaxOccurrences(2)
+                .read(OCT_1, DEC_1);
+
+        assertEquals(List.of("2026-10-19T12:00:00Z", "2026-11-05T13:00:00Z", "2026-11-06T13:00:00Z"),
+                starts(untilRule.events()), "DTSTART is always an occurrence");
+        assertEquals(1, untilRule.warnings().size(), untilRule.warnings().toString());
+        assertTrue(untilRule.warnings().get(0).contains("has more than 2 occurrences in the range; only the latest 2 "
+                + "(from "), untilRule.warnings().get(0));
+        assertEquals(List.of("2026-11-03T15:00:00Z", "2026-11-10T15:00:00Z"), starts(countRule.events()));
+        assertTrue(countRule.warnings().get(0).contains("only the first 2"), countRule.warnings().get(0));
+    }
+
     private static List<String> starts(List<CalendarEvent> events) {
         return events.stream().map(e -> e.start().toString()).toList();
     }
