@@ -2,6 +2,7 @@ package dev.billops.examples.cli;
 
 import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
+import dev.billops.core.error.BillingException;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.id.TimekeeperId;
@@ -17,6 +18,11 @@ import dev.billops.spi.calendar.ImportWouldDeleteTooManyException;
 import dev.billops.spi.calendar.ProjectMapping;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +49,7 @@ import picocli.CommandLine.Spec;
  * projects by the project code in square brackets in each title. Re-importing the same file
  * changes nothing; a changed event updates its unbilled entry; a malformed file imports nothing.
  */
-@Command(name = "import-ics", mixinStandardHelpOptions = true,
+@Command(name = ImportIcsCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Imports the events of an .ics file (RFC 5545: Google Calendar, Outlook) as time entries of "
                 + "one timekeeper. Titles name the project by its code, e.g. \"[ACME-WEB] Sprint review\".",
             "All-day, declined, cancelled and free events are skipped.",
@@ -55,6 +62,8 @@ import picocli.CommandLine.Spec;
                 + CalendarImport.MASS_DELETE_MIN + " entries and more than " + CalendarImport.MASS_DELETE_PERCENT
                 + "% of the source's entries in the range, nothing is imported unless --allow-mass-delete is given."})
 final class ImportIcsCommand implements Callable<Integer> {
+
+    static final String NAME = "import-ics";
 
     @Spec
     @Nullable CommandSpec spec;
@@ -93,29 +102,61 @@ final class ImportIcsCommand implements Callable<Integer> {
             description = "let events that are no longer in the file delete any number of that source's entries")
     boolean allowMassDelete;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Europe/Berlin",
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Europe/Berlin", converter = ZoneConverter.class,
             description = "zone of the range and of floating times in the file (default: ${DEFAULT-VALUE})")
     ZoneId zone = ZoneId.of("Europe/Berlin");
+
+    /** Parses an IANA zone id, naming the value (shortened) when it is none. */
+    static final class ZoneConverter implements CommandLine.ITypeConverter<ZoneId> {
+        @Override
+        public ZoneId convert(String value) {
+            try {
+                return ZoneId.of(value.trim());
+            } catch (java.time.DateTimeException e) {
+                throw new CommandLine.TypeConversionException("unknown time zone '" + shown(value)
+                        + "': use an IANA id such as Europe/Berlin");
+            }
+        }
+    }
+
+    /** Largest calendar file read (32 MiB: years of a busy calendar). */
+    static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
 
     @Override
     public Integer call() throws IOException {
         Path ics = Objects.requireNonNull(file, "file");
-        if (!Files.isRegularFile(ics)) {
-            throw new CliFailure("calendar file " + ics + " not found");
+        CommandLine cli = Objects.requireNonNull(spec).commandLine();
+        String who0 = Objects.requireNonNull(timekeeper, "timekeeper");
+        try {
+            TimekeeperId.of(who0);
+        } catch (BillingException e) {
+            throw new CommandLine.ParameterException(cli, "--timekeeper '" + shown(who0) + "' is not an id: 1-64 "
+                    + "characters of letters, digits, '.', '_', ':' or '-'");
+        }
+        String source0 = sourceId != null ? sourceId : defaultSource(ics);
+        try {
+            CalendarImport.externalUid(source0, "x");
+        } catch (BillingException e) {
+            throw new CommandLine.ParameterException(cli, "--source: " + e.getMessage());
         }
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to != null ? to.atStartOfDay(zone).toInstant() : Instant.now();
         if (!end.isAfter(start)) {
-            throw new CliFailure((to != null ? "--to " + to : "now (" + end + ")") + " must be after --from " + from);
+            throw new CommandLine.ParameterException(cli, (to != null ? "--to " + to : "now (" + end + ")")
+                    + " must be after --from " + from);
         }
-        PrintWriter out = Objects.requireNonNull(spec).commandLine().getOut();
+        String text = readCalendar(ics);
+        PrintWriter out = cli.getOut();
         try (JdbcBillingStore store = db.open()) {
             TenantId tenantId = DatabaseOptions.tenant(store, tenant, db.describe());
             TenantBilling t = Billing.builder().stores(store).build().tenant(tenantId, Actor.system("import-ics"));
-            TimekeeperId who = TimekeeperId.of(Objects.requireNonNull(timekeeper, "timekeeper"));
-            Timekeeper person = t.timekeepers().find(who).orElseThrow(() -> new CliFailure("timekeeper '"
-                    + timekeeper + "' not found in tenant " + tenantId.value() + " (it has: " + String.join(", ",
-                            t.timekeepers().list().stream().map(k -> k.id().value()).toList()) + ")"));
+            TimekeeperId who = TimekeeperId.of(who0);
+            Timekeeper person = t.timekeepers().find(who).orElseThrow(() -> {
+                List<String> known = t.timekeepers().list().stream().map(k -> k.id().value()).toList();
+                return new CliFailure("timekeeper '" + who0 + "' not found in tenant " + tenantId.value() + " (it has: "
+                        + String.join(", ", known.subList(0, Math.min(known.size(), 10)))
+                        + (known.size() > 10 ? ", … " + known.size() + " in all" : "") + ")");
+            });
             Map<String, ProjectId> codes = new HashMap<>();
             for (Project p : t.projects().list()) {
                 if (p.code() != null) {
@@ -124,11 +165,9 @@ final class ImportIcsCommand implements Callable<Integer> {
             }
             IcsCalendarSource source;
             if (organizer != null) {
-                String text = Files.readString(ics, StandardCharsets.UTF_8);
-                source = IcsCalendarSource.ofText(ics + " (" + organizer + ")",
-                        CalendarFiles.organizedBy(text, organizer));
+                source = IcsCalendarSource.ofText(ics + " (" + organizer + ")", CalendarFiles.organizedBy(text, organizer));
             } else {
-                source = IcsCalendarSource.ofFile(ics);
+                source = IcsCalendarSource.ofText(ics.toString(), text);
             }
             source = source.withZone(zone);
             String owner = organizer != null ? organizer : person.email();
@@ -139,12 +178,16 @@ final class ImportIcsCommand implements Callable<Integer> {
             Progress progress = Progress.on(spec.commandLine().getErr());
             Progress.Ticker ticker = progress.ticking("importing " + ics.getFileName());
             try {
-                CalendarImport calendar = new CalendarImport(t, ProjectMapping.byCodeInTitle(codes))
-                        .withSource(sourceId != null ? sourceId : defaultSource(ics));
+                CalendarImport calendar = new CalendarImport(t, ProjectMapping.byCodeInTitle(codes)).withSource(source0);
                 if (allowMassDelete) {
                     calendar = calendar.allowingMassDelete();
                 }
                 report = calendar.importEvents(source, who, start, end);
+            } catch (StackOverflowError e) {
+                throw new CliFailure("calendar file " + ics + " cannot be read: it is nested too deeply", e);
+            } catch (OutOfMemoryError e) {
+                throw new CliFailure("out of memory while importing " + ics + "; import a shorter range (--from, --to) "
+                        + "or give Java more memory (-Xmx)", e);
             } catch (ImportWouldDeleteTooManyException e) {
                 throw new CliFailure(e.getMessage() + "; if they really went away, run again with --allow-mass-delete",
                         e);
@@ -157,12 +200,62 @@ final class ImportIcsCommand implements Callable<Integer> {
         return BillOpsCli.EXIT_OK;
     }
 
+    /**
+     * The calendar's text: a regular file of at most {@link #MAX_FILE_BYTES}, in UTF-8 (RFC 5545);
+     * anything else is refused in one line before the database is opened.
+     */
+    static String readCalendar(Path ics) {
+        if (Files.isDirectory(ics)) {
+            throw new CliFailure("calendar file " + shown(ics) + " is a directory, not an .ics file");
+        }
+        if (!Files.exists(ics)) {
+            throw new CliFailure("calendar file " + shown(ics) + " not found");
+        }
+        if (!Files.isRegularFile(ics)) {
+            throw new CliFailure("calendar file " + shown(ics) + " is not a regular file");
+        }
+        byte[] bytes;
+        try {
+            if (Files.size(ics) > MAX_FILE_BYTES) {
+                throw new CliFailure("calendar file " + shown(ics) + " is larger than " + MAX_FILE_BYTES / 1024 / 1024
+                        + " MiB");
+            }
+            bytes = Files.readAllBytes(ics);
+        } catch (IOException e) {
+            throw new CliFailure("calendar file " + shown(ics) + " cannot be read (" + e.getClass().getSimpleName() + ")",
+                    e);
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer chars = CharBuffer.allocate(bytes.length);
+        CoderResult r = utf8.decode(in, chars, true);
+        if (r.isError()) {
+            throw new CliFailure(String.format(Locale.ROOT, "calendar file %s is not UTF-8 text (byte 0x%02X at offset "
+                    + "%d); iCalendar files are UTF-8: save it as UTF-8", shown(ics), bytes[in.position()] & 0xFF,
+                    in.position()));
+        }
+        utf8.flush(chars);
+        String text = chars.flip().toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** A path or value as shown in a message: its last 100 characters at most. */
+    private static String shown(Object value) {
+        String s = String.valueOf(value).replaceAll("\\p{Cntrl}", "?");
+        return s.length() <= 100 ? s : "…" + s.substring(s.length() - 99);
+    }
+
     /** {@code file:} and the absolute path ({@code |} escaped, long paths shortened to their end). */
     static String defaultSource(Path file) {
         String path = file.toAbsolutePath().normalize().toString().replace("%", "%25").replace("|", "%7C")
                 .replaceAll("\\p{Cntrl}", "?");
         int room = CalendarImport.MAX_SOURCE_ID - "file:".length();
         return "file:" + (path.length() > room ? path.substring(path.length() - room) : path);
+    }
+
+    private static String uid(String uid) {
+        return uid.length() <= 100 ? uid : uid.substring(0, 100) + "…";
     }
 
     static void print(PrintWriter out, Path file, TenantId tenant, TimekeeperId who, ImportReport r) {
@@ -174,14 +267,14 @@ final class ImportIcsCommand implements Callable<Integer> {
         list(out, "unmapped", r.unmapped());
         list(out, "invalid", r.invalid());
         for (ImportReport.Conflict c : r.conflicts()) {
-            out.printf(Locale.ROOT, "  conflict  %s  entry %s: %s%n", c.uid(), c.entryId().value(), c.reason());
+            out.printf(Locale.ROOT, "  conflict  %s  entry %s: %s%n", uid(c.uid()), c.entryId().value(), c.reason());
         }
         out.flush();
     }
 
     private static void list(PrintWriter out, String what, List<ImportReport.Item> items) {
         for (ImportReport.Item i : items) {
-            out.printf(Locale.ROOT, "  %-9s %s  \"%s\": %s%n", what, i.uid(), i.summary(), i.reason());
+            out.printf(Locale.ROOT, "  %-9s %s  \"%s\": %s%n", what, uid(i.uid()), i.summary(), i.reason());
         }
     }
 }

@@ -243,6 +243,9 @@ public final class IcsCalendarSource implements CalendarSource {
         if (s.file == null) {
             throw new PluginConfigurationException(ID, "file", "or 'url' is required (configure() was not called)");
         }
+        if (Files.isDirectory(s.file)) {
+            throw new PluginException(ID, "calendar file " + source + " is a directory, not an .ics file");
+        }
         try {
             return new String(Files.readAllBytes(s.file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

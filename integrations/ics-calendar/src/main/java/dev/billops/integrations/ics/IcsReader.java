@@ -23,24 +23,62 @@ import org.jspecify.annotations.Nullable;
  */
 final class IcsReader {
 
+    /**
+     * Deepest nesting of components read (VCALENDAR, VEVENT, VALARM is 3): ical4j's parser recurses
+     * per level, so a file of 100,000 nested BEGIN lines would overflow the stack.
+     */
+    static final int MAX_DEPTH = 32;
+
     private IcsReader() {
     }
 
     /** The VCALENDAR component of {@code text}; throws {@link MalformedCalendarException} naming {@code source}. */
     static RawComponent read(String source, String text) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        checkDepth(source, body);
         Collector collector = new Collector();
         try {
             new CalendarParserImpl().parse(new UnfoldingReader(new StringReader(body), true), collector);
         } catch (ParserException e) {
             throw new MalformedCalendarException(source, describe(e), e);
         } catch (IOException | RuntimeException e) {
-            throw new MalformedCalendarException(source, "cannot be parsed: " + e.getMessage(), e);
+            throw new MalformedCalendarException(source, "cannot be parsed: "
+                    + CalendarProblem.shown(String.valueOf(e.getMessage())), e);
+        } catch (StackOverflowError e) {
+            // not expected after checkDepth; never let it reach a caller as an Error
+            throw new MalformedCalendarException(source, "is nested too deeply to be read");
         }
         if (collector.calendar == null) {
             throw new MalformedCalendarException(source, "has no VCALENDAR");
         }
         return collector.calendar;
+    }
+
+    /** Refuses components nested more than {@link #MAX_DEPTH} deep, before ical4j recurses into them. */
+    private static void checkDepth(String source, String body) {
+        int depth = 0;
+        int line = 0;
+        int start = 0;
+        int length = body.length();
+        while (start < length) {
+            int end = body.indexOf('\n', start);
+            if (end < 0) {
+                end = length;
+            }
+            line++;
+            // folded continuation lines start with a space or tab: they cannot begin a BEGIN/END line, and a
+            // BEGIN/END name folded across lines is still counted at its first line
+            if (body.regionMatches(true, start, "BEGIN:", 0, 6)) {
+                if (++depth > MAX_DEPTH) {
+                    String name = body.substring(start, Math.min(end, start + 40)).strip();
+                    throw new MalformedCalendarException(source, "line " + line + ": components are nested more than "
+                            + MAX_DEPTH + " deep (" + CalendarProblem.shown(name) + ")");
+                }
+            } else if (body.regionMatches(true, start, "END:", 0, 4)) {
+                depth = Math.max(0, depth - 1);
+            }
+            start = end + 1;
+        }
     }
 
     private static String describe(ParserException e) {

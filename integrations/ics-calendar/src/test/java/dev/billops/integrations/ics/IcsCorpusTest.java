@@ -219,6 +219,23 @@ class IcsCorpusTest {
         assertTrue(countRule.warnings().get(0).contains("only the first 2"), countRule.warnings().get(0));
     }
 
+    @Test
+    void events_100kNestedComponents_refusedInOneLineWithoutStackOverflow() {
+        StringBuilder b = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n");
+        for (int i = 0; i < 100_000; i++) {
+            b.append("BEGIN:VEVENT\r\n");
+        }
+        for (int i = 0; i < 100_000; i++) {
+            b.append("END:VEVENT\r\n");
+        }
+        b.append("END:VCALENDAR\r\n");
+        IcsCalendarSource source = IcsCalendarSource.ofText("nested.ics", b.toString());
+
+        Object result = read(source, OCT_1, DEC_1);
+
+        assertEquals("refused: is malformed: line 35: components are nested more than 32 deep (BEGIN:VEVENT)", result);
+    }
+
     private static List<String> starts(List<CalendarEvent> events) {
         return events.stream().map(e -> e.start().toString()).toList();
     }
