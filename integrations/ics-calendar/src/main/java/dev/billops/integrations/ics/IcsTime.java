@@ -176,7 +176,13 @@ record IcsTime(ZonedDateTime at, boolean dateOnly, boolean floating, @Nullable Z
                 long wholeDays = days + time.toDays();
                 return new IcsTime(start.at().toLocalDate().plusDays(wholeDays).atStartOfDay(start.zone()), true, true);
             }
-            ZonedDateTime shifted = start.withLocal(start.at().toLocalDateTime().plusDays(days)).at();
+            if (days == 0) {
+                return start.with(start.at().plus(time));
+            }
+            // whole days keep the wall-clock time (and the start's offset where a day has that time twice)
+            ZoneRules custom = start.custom();
+            ZonedDateTime shifted = custom == null ? start.at().plusDays(days)
+                    : ZoneResolver.atLocal(start.at().toLocalDateTime().plusDays(days), custom, start.at().getOffset());
             return start.with(shifted.plus(time));
         }
     }

@@ -202,7 +202,8 @@ final class OccurrenceExpander {
                 ZonedDateTime low = count > 0 ? s
                         : max(s, from.atZone(seed.zone()).minusDays(master.length().days() + 1).minus(master.length().time()));
                 for (ZonedDateTime d : window(recur, s, low, end, ChronoUnit.SECONDS, count, where, rule)) {
-                    result.add(seed.with(d));
+                    // RFC 5545: a wall-clock time that happens twice is the first of them (as for DTSTART)
+                    result.add(seed.withLocal(d.withZoneSameInstant(seed.zone()).toLocalDateTime()));
                 }
             }
         } catch (RuntimeException e) {

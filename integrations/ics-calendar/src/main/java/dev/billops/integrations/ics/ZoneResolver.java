@@ -78,6 +78,11 @@ final class ZoneResolver {
 
     /** {@code local} in {@code rules}, as a date-time at the offset valid then (like {@link ZonedDateTime#ofLocal}). */
     static ZonedDateTime atLocal(LocalDateTime local, ZoneRules rules) {
+        return atLocal(local, rules, null);
+    }
+
+    /** As {@link #atLocal(LocalDateTime, ZoneRules)}, but an overlap takes {@code preferred} if it is one of its offsets. */
+    static ZonedDateTime atLocal(LocalDateTime local, ZoneRules rules, @Nullable ZoneOffset preferred) {
         ZoneOffsetTransition t = rules.getTransition(local);
         if (t == null) {
             return local.atOffset(rules.getOffset(local)).toZonedDateTime();
@@ -85,7 +90,8 @@ final class ZoneResolver {
         if (t.isGap()) {
             return local.plus(t.getDuration()).atOffset(t.getOffsetAfter()).toZonedDateTime();
         }
-        return local.atOffset(t.getOffsetBefore()).toZonedDateTime();
+        ZoneOffset offset = preferred != null && t.isValidOffset(preferred) ? preferred : t.getOffsetBefore();
+        return local.atOffset(offset).toZonedDateTime();
     }
 
     /** {@code instant} in {@code rules}, at the offset valid then. */
