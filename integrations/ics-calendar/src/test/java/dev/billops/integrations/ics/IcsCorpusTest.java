@@ -170,6 +170,31 @@ class IcsCorpusTest {
     }
 
     @Test
+    void events_outlookInvitationToOneOccurrence_withoutItsMaster() {
+        List<CalendarEvent> events = source("outlook-single-occurrence-invite.ics").events(OCT_1, DEC_1);
+
+        assertEquals(List.of("2026-11-10T15:00:00Z"), starts(events));
+        assertTrue(events.get(0).uid().endsWith("#20261110T140000Z"), events.get(0).uid());
+        assertEquals(ZoneId.of("Europe/Paris"), events.get(0).zone());
+    }
+
+    @Test
+    void events_rdateListAndPeriodWithExdateOfDtstart() {
+        assertEquals(List.of("2026-11-04T09:00:00Z", "2026-11-06T09:00:00Z", "2026-11-10T09:00:00Z"),
+                starts(source("fastmail-rdate-period.ics").events(OCT_1, DEC_1)));
+    }
+
+    @Test
+    void events_googleWeeklyWithLocalUntilAndCancelledOccurrence() {
+        List<CalendarEvent> events = source("google-weekly-local-until-cancelled.ics").events(OCT_1, DEC_1);
+
+        assertEquals(List.of("2026-11-03T18:00:00Z", "2026-11-05T18:00:00Z", "2026-11-10T18:00:00Z",
+                "2026-11-12T18:00:00Z", "2026-11-17T18:00:00Z", "2026-11-19T18:00:00Z"), starts(events));
+        assertEquals(List.of(false, false, false, true, false, false),
+                events.stream().map(e -> e.status() == CalendarEvent.Status.CANCELLED).toList());
+    }
+
+    @Test
     void events_outOfRangeValues_refusedNamingTheEvent() {
         Object duration = read(source("out-of-range-duration.ics"), OCT_1, DEC_1);
         Object rule = read(source("broken-rrule-bymonth13.ics"), OCT_1, DEC_1);
