@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  * billops package-invoices --date YYYY-MM-DD [--tenant ID] [--engagement ID] [--dry-run] [--format text|json]
  * billops invoice-pdf --number NUMBER --out FILE [--tenant ID]
  * billops aging [--date YYYY-MM-DD] [--tenant ID]
- * billops import-ics FILE --timekeeper ID [--tenant ID] [--from D] [--to D]
+ * billops import-ics FILE --timekeeper ID [--tenant ID] [--from D] [--to D] [--source ID] [--allow-mass-delete]
  * </pre>
  *
  * Every command works on the embedded H2 database in {@code ./billops-data} unless {@code --db}

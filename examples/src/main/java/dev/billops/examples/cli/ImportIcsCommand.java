@@ -46,8 +46,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code import-ics}: imports an iCalendar file as one timekeeper's time entries, mapped to
- * projects by the project code in square brackets in each title. Re-importing the same file
- * changes nothing; a changed event updates its unbilled entry; a malformed file imports nothing.
+ * projects by the project code in square brackets in each title, for {@code --from} up to
+ * {@code --to} (default: now). Entries belong to a calendar source ({@code --source}, default the
+ * file's absolute path): re-importing it changes nothing, a changed event updates its unbilled
+ * entry, and an event gone from the file deletes only that source's unbilled entry, never more
+ * than a small share without {@code --allow-mass-delete}. A malformed file imports nothing; bad
+ * arguments exit 2 and failures 1, each with one short line on standard error.
  */
 @Command(name = ImportIcsCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Imports the events of an .ics file (RFC 5545: Google Calendar, Outlook) as time entries of "
@@ -60,7 +64,7 @@ import picocli.CommandLine.Spec;
                 + "in --from..--to. Entries of other sources, typed-in entries, billed entries and entries outside the "
                 + "range are never changed. If that would delete more than "
                 + CalendarImport.MASS_DELETE_MIN + " entries and more than " + CalendarImport.MASS_DELETE_PERCENT
-                + "% of the source's entries in the range, nothing is imported unless --allow-mass-delete is given."})
+                + "%% of the source's entries in the range, nothing is imported unless --allow-mass-delete is given."})
 final class ImportIcsCommand implements Callable<Integer> {
 
     static final String NAME = "import-ics";

@@ -154,6 +154,10 @@ class ImportIcsCommandTest {
         assertTrue(run.out().contains("--allow-mass-delete"), run.out());
         assertTrue(run.out().contains("--source"), run.out());
         assertTrue(run.out().contains("same source"), run.out());
+        assertTrue(run.out().replaceAll("\\s+", " ").contains("more than 5 entries and more than 10% of the source's "
+                + "entries in the range, nothing is imported unless --allow-mass-delete is given"), run.out());
+        assertTrue(run.out().contains("default: the") && run.out().contains("range ends now"), run.out());
+        assertEquals("", run.err(), "no picocli format warning");
     }
 
     @Test
