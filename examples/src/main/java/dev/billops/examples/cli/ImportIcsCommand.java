@@ -169,9 +169,10 @@ final class ImportIcsCommand implements Callable<Integer> {
             }
             IcsCalendarSource source;
             if (organizer != null) {
-                source = IcsCalendarSource.ofText(ics + " (" + organizer + ")", CalendarFiles.organizedBy(text, organizer));
+                source = IcsCalendarSource.ofText(shown(ics) + " (" + shown(organizer) + ")",
+                        CalendarFiles.organizedBy(text, organizer));
             } else {
-                source = IcsCalendarSource.ofText(ics.toString(), text);
+                source = IcsCalendarSource.ofText(shown(ics), text);
             }
             source = source.withZone(zone);
             String owner = organizer != null ? organizer : person.email();

@@ -58,6 +58,9 @@ class ImportIcsBadInputTest {
         Path huge = Files.writeString(dir.resolve("huge-duration.ics"), ImportIcsCommandTest.calendar("h", 1)
                 .replace("DTEND;TZID=Europe/Berlin:20261102T083000", "DURATION:P99999999999999W"));
         Path notCalendar = Files.writeString(dir.resolve("notes.ics"), "shopping list: milk, eggs\n");
+        Path deepDir = Files.createDirectories(dir.resolve("d".repeat(200)).resolve("e".repeat(200)));
+        Path longPath = Files.writeString(deepDir.resolve("broken.ics"), ImportIcsCommandTest.calendar("lp", 1)
+                .replace("DTSTART;TZID=Europe/Berlin:20261102T080000", "DTSTART;TZID=Europe/Berlin:2026-11-02"));
         Files.createDirectories(dir.resolve("folder.ics"));
         String g = good.toString();
         String longId = "x".repeat(120 * 1024);
@@ -72,6 +75,7 @@ class ImportIcsBadInputTest {
         all.add(Arguments.of("unknown TZID", 1, "unknown time zone TZID 'Mars/Olympus_Mons'", args(badZone.toString())));
         all.add(Arguments.of("huge DURATION", 1, "DURATION 'P99999999999999W' is longer than 10000 days", args(huge.toString())));
         all.add(Arguments.of("not a calendar", 1, "is malformed", args(notCalendar.toString())));
+        all.add(Arguments.of("malformed file at a 400-character path", 1, "is malformed", args(longPath.toString())));
         all.add(Arguments.of("unknown timekeeper", 1, "timekeeper 'mallory' not found",
                 new String[] {"import-ics", g, "--timekeeper", "mallory", "--to", "2026-12-01", "--db", url}));
         all.add(Arguments.of("120 KB timekeeper id", 2, "--timekeeper '",
