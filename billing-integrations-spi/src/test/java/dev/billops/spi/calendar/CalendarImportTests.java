@@ -244,7 +244,7 @@ abstract class CalendarImportTests {
             }
         };
         try (PluginRegistry registry = PluginRegistry.builder().register(source).build()) {
-            ImportReport r = calendar.importEvents(registry.calendarSource("ics").orElseThrow(), SpiFixture.ALICE,
+            ImportReport r = calendar.importEvents(registry.calendarSource("ics"), SpiFixture.ALICE,
                     FROM, TO);
             assertEquals(List.of("event x: RRULE 'FREQ=HOURLY' has more than 100,000 occurrences"), r.warnings());
             assertEquals(3, r.created().size());
