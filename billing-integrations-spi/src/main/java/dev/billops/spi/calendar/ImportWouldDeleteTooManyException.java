@@ -17,8 +17,7 @@ public class ImportWouldDeleteTooManyException extends BillingException {
 
     public ImportWouldDeleteTooManyException(String source, int wouldDelete, int found) {
         super("calendar import from " + source + " would delete " + wouldDelete + " of the " + found
-                + " entries it found in the range because their events are no longer in the calendar; nothing was"
-                + " imported");
+                + " entries it found in the range (their events are gone); nothing was imported");
         this.wouldDelete = wouldDelete;
         this.found = found;
     }

@@ -194,7 +194,7 @@ final class ImportIcsCommand implements Callable<Integer> {
                 throw new CliFailure("out of memory while importing " + ics + "; import a shorter range (--from, --to) "
                         + "or give Java more memory (-Xmx)", e);
             } catch (ImportWouldDeleteTooManyException e) {
-                throw new CliFailure(e.getMessage() + "; if they really went away, run again with --allow-mass-delete",
+                throw new CliFailure(e.getMessage() + "; run again with --allow-mass-delete if they really went away",
                         e);
             } finally {
                 ticker.close();
