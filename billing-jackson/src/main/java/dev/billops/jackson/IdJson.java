@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.billops.core.error.BillingException;
+import dev.billops.core.error.Text;
 import java.io.IOException;
 import java.util.function.Function;
 
@@ -51,7 +54,9 @@ final class IdJson {
             try {
                 return factory.apply(text);
             } catch (BillingException e) {
-                throw ctxt.weirdStringException(text, type, e.getMessage());
+                JsonMappingException refused = InvalidFormatException.from(p, e.getMessage(), Text.quote(text), type);
+                refused.initCause(e);
+                throw refused;
             }
         }
     }
@@ -71,7 +76,10 @@ final class IdJson {
             try {
                 return factory.apply(key);
             } catch (BillingException e) {
-                throw ctxt.weirdKeyException(type, key, e.getMessage());
+                JsonMappingException refused = InvalidFormatException.from(ctxt.getParser(), e.getMessage(),
+                        Text.quote(key), type);
+                refused.initCause(e);
+                throw refused;
             }
         }
     }

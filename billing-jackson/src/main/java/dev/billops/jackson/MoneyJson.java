@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.billops.core.error.BillingException;
+import dev.billops.core.error.Text;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
@@ -64,13 +67,13 @@ final class MoneyJson {
 
     static final class MoneyDeserializer extends AmountDeserializer<Money> {
         MoneyDeserializer() {
-            super(Money.class, (currency, amount) -> Money.of(currency, amount));
+            super(Money.class, Money::of);
         }
     }
 
     static final class UnitPriceDeserializer extends AmountDeserializer<UnitPrice> {
         UnitPriceDeserializer() {
-            super(UnitPrice.class, (currency, amount) -> UnitPrice.of(currency, amount));
+            super(UnitPrice.class, UnitPrice::of);
         }
     }
 
@@ -85,9 +88,9 @@ final class MoneyJson {
     abstract static class AmountDeserializer<T> extends JsonDeserializer<T> {
 
         private final Class<T> type;
-        private final BiFunction<CurrencyUnit, BigDecimal, T> factory;
+        private final BiFunction<CurrencyUnit, String, T> factory;
 
-        AmountDeserializer(Class<T> type, BiFunction<CurrencyUnit, BigDecimal, T> factory) {
+        AmountDeserializer(Class<T> type, BiFunction<CurrencyUnit, String, T> factory) {
             this.type = type;
             this.factory = factory;
         }
@@ -114,19 +117,18 @@ final class MoneyJson {
         private T build(JsonParser p, DeserializationContext ctxt, @Nullable String amount, @Nullable String currency)
                 throws IOException {
             if (amount == null || currency == null) {
-                throw ctxt.weirdStringException(String.valueOf(amount), type, type.getSimpleName()
-                        + " needs both \"amount\" and \"currency\", got amount " + amount + " and currency " + currency);
-            }
-            BigDecimal decimal;
-            try {
-                decimal = new BigDecimal(amount);
-            } catch (NumberFormatException e) {
-                throw ctxt.weirdStringException(amount, type, "amount '" + amount + "' is not a decimal number");
+                throw ctxt.weirdStringException(Text.quote(amount), type, type.getSimpleName()
+                        + " needs both \"amount\" and \"currency\", got amount " + Text.quote(amount)
+                        + " and currency " + Text.quote(currency));
             }
             try {
-                return factory.apply(Currencies.of(currency), decimal);
+                // core bounds the text and the magnitude before any arithmetic or formatting
+                return factory.apply(Currencies.of(currency), amount);
             } catch (BillingException e) {
-                throw ctxt.weirdStringException(amount + " " + currency, type, e.getMessage());
+                JsonMappingException refused = InvalidFormatException.from(p, type.getSimpleName() + ": " + e.getMessage(),
+                        Text.quote(amount), type);
+                refused.initCause(e);
+                throw refused;
             }
         }
     }

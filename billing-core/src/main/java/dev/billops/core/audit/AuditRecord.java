@@ -1,5 +1,6 @@
 package dev.billops.core.audit;
 
+import dev.billops.core.error.Text;
 import dev.billops.core.party.Actor;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,5 +27,8 @@ public record AuditRecord(Instant at, Actor actor, String action, String entityT
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(entityType, "entityType");
         Objects.requireNonNull(entityId, "entityId");
+        Text.require("audit action", action, 200);
+        Text.require("audit entity type", entityType, 200);
+        Text.require("audit entity id", entityId, 200);
     }
 }

@@ -1,6 +1,7 @@
 package dev.billops.core.engagement;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.ProjectId;
@@ -58,6 +59,7 @@ public record Engagement(
         Objects.requireNonNull(startDate, "startDate");
         Objects.requireNonNull(proration, "proration");
         Objects.requireNonNull(status, "status");
+        Text.require("engagement description", description, 4000);
         if (endDate != null && endDate.isBefore(startDate)) {
             throw new InvalidInputException("engagement " + id + " ends (" + endDate + ") before it starts ("
                     + startDate + ")");

@@ -1,6 +1,7 @@
 package dev.billops.core.id;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -26,8 +27,8 @@ public final class Ids {
     public static String check(String kind, String value) {
         Objects.requireNonNull(value, kind + " id");
         if (!VALID.matcher(value).matches()) {
-            throw new InvalidInputException(kind + " id '" + value
-                    + "' must be 1-64 characters of letters, digits, '.', '_', ':' or '-'");
+            throw new InvalidInputException(kind + " id " + Text.quote(value)
+                    + " must be 1-64 characters of letters, digits, '.', '_', ':' or '-'");
         }
         return value;
     }

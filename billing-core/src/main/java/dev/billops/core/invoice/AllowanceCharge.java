@@ -1,6 +1,8 @@
 package dev.billops.core.invoice;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
+import dev.billops.core.money.DecimalBounds;
 import dev.billops.core.money.Money;
 import dev.billops.core.tax.TaxTreatment;
 import java.math.BigDecimal;
@@ -32,6 +34,10 @@ public record AllowanceCharge(
     public AllowanceCharge {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(reason, "reason");
+        Text.require("allowance/charge reason", reason, 4000);
+        if (percent != null) {
+            DecimalBounds.requireQuantity("allowance/charge percentage", percent);
+        }
         if (amount.isNegative()) {
             throw new InvalidInputException((charge ? "charge " : "allowance ") + amount + " is negative");
         }

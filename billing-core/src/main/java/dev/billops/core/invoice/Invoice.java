@@ -1,6 +1,7 @@
 package dev.billops.core.invoice;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.InvoiceId;
@@ -119,6 +120,14 @@ public record Invoice(
         taxBreakdown = List.copyOf(Objects.requireNonNull(taxBreakdown, "taxBreakdown"));
         lineNets = List.copyOf(Objects.requireNonNull(lineNets, "lineNets"));
         metadata = Map.copyOf(Objects.requireNonNull(metadata, "metadata"));
+        Text.require("invoice series", series, 64);
+        Text.optional("invoice number", number, 200);
+        Text.require("invoice notes", notes, 100_000);
+        Text.optional("invoice purchase order reference", purchaseOrderRef, 1000);
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            Text.require("invoice metadata key", e.getKey(), 200);
+            Text.require("invoice metadata value", e.getValue(), 10_000);
+        }
         String code = currency.getCurrencyCode();
         for (InvoiceLine line : lines) {
             if (!line.price().currencyCode().equals(code)) {

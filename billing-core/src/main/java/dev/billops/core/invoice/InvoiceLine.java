@@ -1,11 +1,13 @@
 package dev.billops.core.invoice;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.RateRuleId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
+import dev.billops.core.money.DecimalBounds;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.tax.TaxTreatment;
@@ -66,6 +68,9 @@ public record InvoiceLine(
         Objects.requireNonNull(tax, "tax");
         allowancesCharges = List.copyOf(Objects.requireNonNull(allowancesCharges, "allowancesCharges"));
         entryIds = List.copyOf(Objects.requireNonNull(entryIds, "entryIds"));
+        Text.require("line description", description, 4000);
+        DecimalBounds.requireQuantity("line quantity", quantity);
+        DecimalBounds.requireQuantity("line base quantity", baseQuantity);
         if (position < 1) {
             throw new InvalidInputException("line position " + position + " must be at least 1");
         }

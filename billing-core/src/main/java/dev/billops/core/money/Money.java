@@ -30,23 +30,36 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
     /** Exclusive bound on the magnitude of any amount: one quadrillion units. */
     public static final BigDecimal MAX_ABS = new BigDecimal("1000000000000000");
 
+    /** Most integer digits of an amount: {@link #MAX_ABS} is 10^15. */
+    private static final int MAX_INTEGER_DIGITS = 15;
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
         int digits = currency.getDefaultFractionDigits();
+        // bounds first, on precision and scale only: 1e999999999 must never be expanded
+        if (DecimalBounds.integerDigits(amount) > MAX_INTEGER_DIGITS) {
+            throw beyondRange(amount, currency);
+        }
         if (amount.scale() != digits) {
-            try {
-                amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
-            } catch (ArithmeticException e) {
-                throw new AmountOutOfRangeException(amount.toPlainString() + " " + currency.getCurrencyCode()
+            if (amount.signum() == 0) {
+                amount = BigDecimal.ZERO.setScale(digits);
+            } else if (DecimalBounds.decimalsNeeded(amount) > digits) {
+                throw new AmountOutOfRangeException(DecimalBounds.quote(amount) + " " + currency.getCurrencyCode()
                         + " has more decimals than " + currency.getCurrencyCode() + " allows (" + digits
                         + "); round it explicitly");
+            } else {
+                amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
             }
         }
         if (amount.abs().compareTo(MAX_ABS) >= 0) {
-            throw new AmountOutOfRangeException(amount.toPlainString() + " " + currency.getCurrencyCode()
-                    + " is beyond the supported range (|amount| < " + MAX_ABS.toPlainString() + ")");
+            throw beyondRange(amount, currency);
         }
+    }
+
+    private static AmountOutOfRangeException beyondRange(BigDecimal amount, CurrencyUnit currency) {
+        return new AmountOutOfRangeException(DecimalBounds.quote(amount) + " " + currency.getCurrencyCode()
+                + " is beyond the supported range (|amount| < " + MAX_ABS.toPlainString() + ")");
     }
 
     /** Exact amount; throws {@link AmountOutOfRangeException} if it has more decimals than the currency. */
@@ -54,14 +67,13 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
         return new Money(amount, currency);
     }
 
-    /** Exact amount from a decimal string such as {@code "12.50"}. */
+    /**
+     * Exact amount from a decimal string such as {@code "12.50"}; texts longer than
+     * {@link DecimalBounds#MAX_TEXT_LENGTH} are refused unread.
+     */
     public static Money of(CurrencyUnit currency, String amount) {
         Objects.requireNonNull(amount, "amount");
-        try {
-            return new Money(new BigDecimal(amount), currency);
-        } catch (NumberFormatException e) {
-            throw new AmountOutOfRangeException("'" + amount + "' is not a decimal amount");
-        }
+        return new Money(DecimalBounds.parse("amount", amount), currency);
     }
 
     /** Exact amount from an ISO code and a decimal string: {@code Money.of("EUR", "12.50")}. */
@@ -74,7 +86,22 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(rounding, "rounding");
-        return new Money(amount.setScale(currency.getDefaultFractionDigits(), rounding), currency);
+        return new Money(rounded(amount, currency, rounding), currency);
+    }
+
+    /**
+     * {@code amount} at the currency's scale, bounded before rounding: a magnitude beyond the range
+     * is refused without expanding it, and a magnitude below a hundredth of a minor unit is rounded
+     * as a stand-in of the same sign at that size (every rounding mode treats both alike).
+     */
+    private static BigDecimal rounded(BigDecimal amount, CurrencyUnit currency, RoundingMode rounding) {
+        int digits = currency.getDefaultFractionDigits();
+        if (DecimalBounds.integerDigits(amount) > MAX_INTEGER_DIGITS) {
+            throw beyondRange(amount, currency);
+        }
+        BigDecimal bounded = amount.signum() != 0 && DecimalBounds.integerDigits(amount) < -(digits + 1)
+                ? BigDecimal.valueOf(amount.signum(), digits + 2) : amount;
+        return bounded.setScale(digits, rounding);
     }
 
     /** An amount given in minor units: {@code ofMinor(EUR, 1250)} is EUR 12.50. */
@@ -155,7 +182,7 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
     public Money times(BigDecimal factor, RoundingMode rounding) {
         Objects.requireNonNull(factor, "factor");
         Objects.requireNonNull(rounding, "rounding");
-        return new Money(amount.multiply(factor).setScale(scale(), rounding), currency);
+        return new Money(rounded(amount.multiply(factor), currency, rounding), currency);
     }
 
     /** Divides by a positive or negative decimal and rounds the result to the minor unit. */
@@ -165,6 +192,7 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
         if (divisor.signum() == 0) {
             throw new AmountOutOfRangeException("cannot divide " + this + " by zero");
         }
+        DecimalBounds.requireQuantity("divisor", divisor);
         return new Money(amount.divide(divisor, scale(), rounding), currency);
     }
 
@@ -172,7 +200,7 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
     public Money percentage(BigDecimal percent, RoundingMode rounding) {
         Objects.requireNonNull(percent, "percent");
         Objects.requireNonNull(rounding, "rounding");
-        return new Money(amount.multiply(percent).movePointLeft(2).setScale(scale(), rounding), currency);
+        return new Money(rounded(amount.multiply(percent).scaleByPowerOfTen(-2), currency, rounding), currency);
     }
 
     /**
@@ -182,8 +210,9 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
     public Money roundToIncrement(BigDecimal increment, RoundingMode rounding) {
         Objects.requireNonNull(increment, "increment");
         Objects.requireNonNull(rounding, "rounding");
-        if (increment.signum() <= 0 || increment.stripTrailingZeros().scale() > scale()) {
-            throw new AmountOutOfRangeException("cash rounding increment " + increment.toPlainString()
+        if (increment.signum() <= 0 || DecimalBounds.integerDigits(increment) > MAX_INTEGER_DIGITS
+                || DecimalBounds.decimalsNeeded(increment) > scale()) {
+            throw new AmountOutOfRangeException("cash rounding increment " + DecimalBounds.quote(increment)
                     + " must be positive and a whole number of " + currencyCode() + " minor units");
         }
         BigDecimal steps = amount.divide(increment, 0, rounding);

@@ -25,6 +25,15 @@ public record UnitPrice(BigDecimal amount, CurrencyUnit currency) {
     public UnitPrice {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+        // bounds first, on precision and scale only: 1e999999999 must never be expanded
+        if (DecimalBounds.integerDigits(amount) > 15) {
+            throw new AmountOutOfRangeException("unit price " + DecimalBounds.quote(amount) + " "
+                    + currency.getCurrencyCode() + " is beyond the supported range");
+        }
+        if (DecimalBounds.decimalsNeeded(amount) > MAX_SCALE) {
+            throw new AmountOutOfRangeException("unit price " + DecimalBounds.quote(amount) + " "
+                    + currency.getCurrencyCode() + " has more than " + MAX_SCALE + " decimals");
+        }
         if (amount.signum() < 0) {
             throw new AmountOutOfRangeException("unit price " + amount.toPlainString() + " "
                     + currency.getCurrencyCode() + " is negative");
@@ -32,23 +41,19 @@ public record UnitPrice(BigDecimal amount, CurrencyUnit currency) {
         if (amount.scale() < currency.getDefaultFractionDigits()) {
             amount = amount.setScale(currency.getDefaultFractionDigits());
         }
-        if (amount.stripTrailingZeros().scale() > MAX_SCALE) {
-            throw new AmountOutOfRangeException("unit price " + amount.toPlainString() + " "
-                    + currency.getCurrencyCode() + " has more than " + MAX_SCALE + " decimals");
-        }
         if (amount.compareTo(Money.MAX_ABS) >= 0) {
             throw new AmountOutOfRangeException("unit price " + amount.toPlainString() + " "
                     + currency.getCurrencyCode() + " is beyond the supported range");
         }
     }
 
+    /**
+     * A price from a decimal string such as {@code "87.3333"}; texts longer than
+     * {@link DecimalBounds#MAX_TEXT_LENGTH} are refused unread.
+     */
     public static UnitPrice of(CurrencyUnit currency, String amount) {
         Objects.requireNonNull(amount, "amount");
-        try {
-            return new UnitPrice(new BigDecimal(amount), currency);
-        } catch (NumberFormatException e) {
-            throw new AmountOutOfRangeException("'" + amount + "' is not a decimal price");
-        }
+        return new UnitPrice(DecimalBounds.parse("unit price", amount), currency);
     }
 
     public static UnitPrice of(CurrencyUnit currency, BigDecimal amount) {
@@ -76,6 +81,7 @@ public record UnitPrice(BigDecimal amount, CurrencyUnit currency) {
     public UnitPrice scaledBy(BigDecimal factor, RoundingMode rounding) {
         Objects.requireNonNull(factor, "factor");
         Objects.requireNonNull(rounding, "rounding");
+        DecimalBounds.requireQuantity("price factor", factor);
         BigDecimal scaled = amount.multiply(factor);
         if (scaled.scale() > MAX_SCALE) {
             scaled = scaled.setScale(MAX_SCALE, rounding);

@@ -1,6 +1,7 @@
 package dev.billops.core.party;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,8 @@ public record Actor(String kind, String name) {
     public Actor {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
+        Text.require("actor kind", kind, 32);
+        Text.require("actor name", name, 1000);
         if (name.isBlank()) {
             throw new InvalidInputException("actor name is blank");
         }

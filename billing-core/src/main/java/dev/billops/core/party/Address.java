@@ -1,6 +1,7 @@
 package dev.billops.core.party;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,12 @@ public record Address(List<String> lines, String postalCode, String city, String
         Objects.requireNonNull(postalCode, "postalCode");
         Objects.requireNonNull(city, "city");
         Objects.requireNonNull(countryCode, "countryCode");
+        for (String line : lines) {
+            Text.require("address line", line, 1000);
+        }
+        Text.require("postal code", postalCode, 64);
+        Text.require("city", city, 1000);
+        Text.require("country code", countryCode, 2);
         if (lines.size() > 3 || lines.stream().anyMatch(String::isBlank)) {
             throw new InvalidInputException("address lines " + lines + " must be at most 3 non-blank lines");
         }

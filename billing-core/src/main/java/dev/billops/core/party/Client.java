@@ -1,6 +1,7 @@
 package dev.billops.core.party;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ClientId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -56,6 +57,11 @@ public record Client(
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(taxProfile, "taxProfile");
+        Text.require("client name", name, 1000);
+        Text.optional("client VAT id", vatId, 64);
+        Text.optional("client e-mail", email, 320);
+        Text.optional("client exemption reason", exemptionReason, 4000);
+        Text.optional("client payment method reference", paymentMethodRef, 1000);
         if (name.isBlank()) {
             throw new InvalidInputException("client " + id + ": name is blank");
         }

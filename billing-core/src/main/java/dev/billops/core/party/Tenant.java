@@ -1,7 +1,9 @@
 package dev.billops.core.party;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.TenantId;
+import dev.billops.core.money.DecimalBounds;
 import java.math.BigDecimal;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +36,12 @@ public record Tenant(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(defaultVatRate, "defaultVatRate");
+        Text.require("tenant name", name, 1000);
+        Text.optional("tenant VAT id", vatId, 64);
+        Text.optional("tenant e-mail", email, 320);
+        Text.optional("tenant IBAN", iban, 64);
+        Text.optional("tenant BIC", bic, 16);
+        DecimalBounds.require("tenant VAT rate", defaultVatRate, 3, DecimalBounds.MAX_SCALE);
         if (name.isBlank()) {
             throw new InvalidInputException("tenant " + id + ": name is blank");
         }

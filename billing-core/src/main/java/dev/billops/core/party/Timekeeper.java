@@ -1,6 +1,7 @@
 package dev.billops.core.party;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.TimekeeperId;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,8 @@ public record Timekeeper(TimekeeperId id, String name, @Nullable String email, b
     public Timekeeper {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
+        Text.require("timekeeper name", name, 1000);
+        Text.optional("timekeeper e-mail", email, 320);
         if (name.isBlank()) {
             throw new InvalidInputException("timekeeper " + id + ": name is blank");
         }

@@ -1,6 +1,7 @@
 package dev.billops.core.payment;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.PaymentId;
 import dev.billops.core.money.Money;
@@ -47,6 +48,9 @@ public record Payment(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(refunded, "refunded");
         allocations = List.copyOf(Objects.requireNonNull(allocations, "allocations"));
+        Text.require("payment method", method, 200);
+        Text.optional("payment external reference", externalRef, 1000);
+        Text.optional("payment idempotency key", idempotencyKey, 200);
         if (!amount.isPositive()) {
             throw new InvalidInputException("payment " + id + ": amount " + amount + " must be positive");
         }

@@ -1,6 +1,7 @@
 package dev.billops.core.payment;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.money.Money;
@@ -51,6 +52,9 @@ public record PaymentRequest(
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(method, "method");
         targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
+        Text.require("payment method", method, 64);
+        Text.optional("payment external reference", externalRef, 200);
+        Text.optional("payment idempotency key", idempotencyKey, 200);
         if (!amount.isPositive()) {
             throw new InvalidInputException("payment of client " + clientId + ": amount " + amount
                     + " must be positive");

@@ -1,6 +1,7 @@
 package dev.billops.core.payment;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -25,7 +26,7 @@ public record ReminderStep(String name, int daysFromDue) {
     public ReminderStep {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches() || name.equals(OVERDUE_MARKER) || name.equals(LATE_FEE_MARKER)) {
-            throw new InvalidInputException("reminder step name '" + name + "' must be 1-40 characters of a-z, 0-9"
+            throw new InvalidInputException("reminder step name " + Text.quote(name) + " must be 1-40 characters of a-z, 0-9"
                     + " or '-', and not '" + OVERDUE_MARKER + "' or '" + LATE_FEE_MARKER + "'");
         }
         if (Math.abs(daysFromDue) > 3650) {

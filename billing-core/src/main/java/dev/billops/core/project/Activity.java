@@ -1,6 +1,7 @@
 package dev.billops.core.project;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ActivityId;
 import java.util.Objects;
 
@@ -16,6 +17,7 @@ public record Activity(ActivityId id, String name, boolean billable) {
     public Activity {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
+        Text.require("activity name", name, 1000);
         if (name.isBlank()) {
             throw new InvalidInputException("activity " + id + ": name is blank");
         }

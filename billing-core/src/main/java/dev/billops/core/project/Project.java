@@ -1,8 +1,10 @@
 package dev.billops.core.project;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.ProjectId;
+import dev.billops.core.money.DecimalBounds;
 import dev.billops.core.time.DurationRounding;
 import dev.billops.core.time.RoundingScope;
 import java.math.BigDecimal;
@@ -44,6 +46,11 @@ public record Project(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(rounding, "rounding");
         Objects.requireNonNull(roundingScope, "roundingScope");
+        Text.require("project name", name, 1000);
+        Text.optional("project code", code, 200);
+        if (vatRate != null) {
+            DecimalBounds.require("project VAT rate", vatRate, 3, DecimalBounds.MAX_SCALE);
+        }
         if (name.isBlank()) {
             throw new InvalidInputException("project " + id + ": name is blank");
         }

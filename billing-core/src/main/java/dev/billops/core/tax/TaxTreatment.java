@@ -1,5 +1,7 @@
 package dev.billops.core.tax;
 
+import dev.billops.core.error.Text;
+import dev.billops.core.money.DecimalBounds;
 import java.math.BigDecimal;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -15,13 +17,24 @@ import org.jspecify.annotations.Nullable;
  */
 public record TaxTreatment(TaxCategory category, @Nullable BigDecimal ratePercent, @Nullable String exemptionReason) {
 
+    /** Most decimals of a rate (a {@code NUMERIC(38,18)} column). */
+    public static final int MAX_RATE_SCALE = 18;
+    /** Longest exemption reason (its column). */
+    public static final int MAX_REASON_LENGTH = 4000;
+
     public TaxTreatment {
         Objects.requireNonNull(category, "category");
+        exemptionReason = Text.optional("tax exemption reason", exemptionReason, MAX_REASON_LENGTH);
+        if (ratePercent != null && DecimalBounds.integerDigits(ratePercent) <= 3) {
+            // a rate of 100 % or more is refused by the category rules below; the bound on decimals
+            // comes first, before the rate is compared, stripped or printed
+            DecimalBounds.require("tax rate", ratePercent, 3, MAX_RATE_SCALE);
+        }
         switch (category) {
             case O -> {
                 if (ratePercent != null) {
                     throw new TaxCategoryRuleViolationException(category.rule(5), category,
-                            "tax category O (not subject to VAT) has no rate, got " + ratePercent.toPlainString() + " %");
+                            "tax category O (not subject to VAT) has no rate, got " + DecimalBounds.quote(ratePercent) + " %");
                 }
             }
             case S, L, M -> {
@@ -31,13 +44,13 @@ public record TaxTreatment(TaxCategory category, @Nullable BigDecimal ratePercen
                 if (bad) {
                     throw new TaxCategoryRuleViolationException(category.rule(5), category, "tax category " + category
                             + " needs a rate " + (category == TaxCategory.S ? "above 0" : "of at least 0")
-                            + " and below 100 %, got " + (ratePercent == null ? "none" : ratePercent.toPlainString() + " %"));
+                            + " and below 100 %, got " + (ratePercent == null ? "none" : DecimalBounds.quote(ratePercent) + " %"));
                 }
             }
             default -> {
                 if (ratePercent == null || ratePercent.signum() != 0) {
                     throw new TaxCategoryRuleViolationException(category.rule(5), category, "tax category " + category
-                            + " has rate 0 %, got " + (ratePercent == null ? "none" : ratePercent.toPlainString() + " %"));
+                            + " has rate 0 %, got " + (ratePercent == null ? "none" : DecimalBounds.quote(ratePercent) + " %"));
                 }
             }
         }

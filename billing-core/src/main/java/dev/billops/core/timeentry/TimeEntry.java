@@ -1,6 +1,7 @@
 package dev.billops.core.timeentry;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.ProjectId;
@@ -56,6 +57,8 @@ public record TimeEntry(
         Objects.requireNonNull(span, "span");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(state, "state");
+        Text.require("time entry description", description, 4000);
+        Text.optional("time entry external uid", externalUid, 1000);
         Duration d = span.duration();
         if (d.isZero() || d.isNegative()) {
             throw new InvalidTimeEntryException(id, "lasts " + d + "; it must be positive");

@@ -1,0 +1,67 @@
+package dev.billops.jackson;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.money.AmountOutOfRangeException;
+import dev.billops.core.money.Money;
+import dev.billops.core.money.UnitPrice;
+import dev.billops.core.money.UnknownCurrencyException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile JSON read with the BillOps mapper: each document is refused within seconds by a
+ * {@link JsonMappingException} whose cause is the core's typed exception and whose message is
+ * under 300 characters, never by running out of memory.
+ */
+class BadJsonInputTest {
+
+    private final ObjectMapper mapper = BillOpsJson.mapper();
+
+    private <X extends Throwable> void refused(String json, Class<?> type, Class<X> cause) {
+        JsonMappingException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(JsonMappingException.class, () -> mapper.readValue(json, type)));
+        String message = String.valueOf(e.getMessage());
+        assertTrue(message.length() < 300, "message of " + message.length() + " characters: "
+                + message.substring(0, Math.min(400, message.length())));
+        assertInstanceOf(cause, e.getCause(), "typed cause of " + message);
+    }
+
+    @Test
+    void readMoney_hugeOrTinyExponent_refusedWithTypedCause() {
+        refused("{\"amount\":\"0.001\",\"currency\":\"EUR\"}", Money.class, AmountOutOfRangeException.class);
+        for (String amount : List.of("1e999999999", "1e-999999999", "-1e999999999", "1E+16", "9".repeat(100_000))) {
+            refused("{\"amount\":\"" + amount + "\",\"currency\":\"EUR\"}", Money.class, AmountOutOfRangeException.class);
+            refused("{\"amount\":\"" + amount + "\",\"currency\":\"EUR\"}", UnitPrice.class,
+                    AmountOutOfRangeException.class);
+        }
+    }
+
+    @Test
+    void readMoney_amountAsHugeJsonNumber_refused() {
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            Exception e = assertThrows(Exception.class,
+                    () -> mapper.readValue("{\"amount\":1e999999999,\"currency\":\"EUR\"}", Money.class));
+            assertTrue(String.valueOf(e.getMessage()).length() < 300, e.getMessage());
+        });
+    }
+
+    @Test
+    void readMoney_longCurrency_refusedWithTypedCause() {
+        refused("{\"amount\":\"1.00\",\"currency\":\"" + "E".repeat(100_000) + "\"}", Money.class,
+                UnknownCurrencyException.class);
+    }
+
+    @Test
+    void readId_hugeId_refusedWithTypedCause() {
+        refused("\"" + "x".repeat(120_000) + "\"", ClientId.class, InvalidInputException.class);
+    }
+}
