@@ -6,7 +6,9 @@ import dev.billops.core.store.StoreSession;
 import dev.billops.jdbc.internal.JacksonJsonCodec;
 import dev.billops.jdbc.internal.JdbcSession;
 import dev.billops.jdbc.internal.SqlDialect;
+import dev.billops.jdbc.internal.SqlErrors;
 import dev.billops.jdbc.internal.StoreContext;
+import dev.billops.jdbc.internal.Transactions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +16,6 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +24,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Transactions.</b> {@link #inTransaction} runs the work in one Jdbi transaction at READ
  * COMMITTED, with every port of the session bound to that transaction's handle; an exception from
- * the work rolls everything back and is rethrown unchanged. A nested call on the same thread
+ * the work rolls everything back and is rethrown unchanged, except that a deadlock or serialization
+ * failure the database resolved by aborting the transaction (SQLSTATE 40P01, 40001) becomes the
+ * retryable {@link dev.billops.core.store.ConcurrentUpdateException}. When the connection died, the
+ * reported error is the one that ended the work; failures of the clean-up (rollback, restoring the
+ * isolation level, closing) are attached to it as suppressed exceptions. A nested call on the same thread
  * joins the running transaction under a savepoint: its writes commit with the outer transaction,
  * and if the nested work throws, only its own writes are rolled back. Uniqueness and billing
  * guarantees are enforced by the database (constraints, row locks), so they hold across
@@ -114,7 +119,7 @@ public final class JdbcBillingStore implements BillingStore, AutoCloseable {
             return nested(outer, tenant, work);
         }
         ensureMigrated();
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+        return Transactions.inTransaction(jdbi, handle -> {
             JdbcSession session = new JdbcSession(handle, tenant, context);
             current.set(session);
             try {
@@ -141,6 +146,9 @@ public final class JdbcBillingStore implements BillingStore, AutoCloseable {
                 handle.rollbackToSavepoint(savepoint); // Jdbi forgets the savepoint once rolled back to
             } catch (RuntimeException rollback) {
                 e.addSuppressed(rollback);
+            }
+            if (e instanceof RuntimeException r) {
+                throw SqlErrors.translateConcurrency(r);
             }
             throw e;
         } finally {

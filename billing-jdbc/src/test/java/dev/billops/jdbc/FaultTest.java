@@ -1,6 +1,7 @@
 package dev.billops.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +148,48 @@ class FaultTest {
             });
             assertEquals(InvoiceId.of("inv-1"), store.inTransaction(tenant,
                     s -> s.get(TimeEntryStore.class).find(entries.get(0)).orElseThrow().invoiceId()));
+        }
+    }
+
+    /** The first message in {@code t}'s cause chain (not its suppressed ones) that contains {@code text}. */
+    private static boolean causeChainSays(Throwable t, String text) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (String.valueOf(c.getMessage()).contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void connectionKilledMidTransaction_postgres_reportsTheServersReason() throws Exception {
+        try (PostgresTestDatabase db = PostgresTestDatabase.open("fault3")) {
+            for (DataSource source : List.of(db.unpooledDataSource(), db.dataSource())) {
+                JdbcBillingStore store = JdbcStores.postgres(source);
+                TenantId tenant = TenantId.generate();
+                List<TimeEntryId> entries = seedEntries(store, tenant);
+                RuntimeException failure = assertThrows(RuntimeException.class, () -> store.inTransaction(tenant,
+                        s -> {
+                            issueLike(s, entries, () -> {
+                                int pid = ((JdbcSession) s).transactionHandle().createQuery("SELECT pg_backend_pid()")
+                                        .mapTo(Integer.class).one();
+                                try (Connection killer = db.connect(); Statement k = killer.createStatement();
+                                        ResultSet rs = k.executeQuery("SELECT pg_terminate_backend(" + pid + ")")) {
+                                    rs.next();
+                                    assertTrue(rs.getBoolean(1), "backend " + pid + " terminated");
+                                } catch (SQLException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            });
+                            return null;
+                        }));
+                String reported = String.valueOf(failure.getMessage());
+                assertFalse(reported.contains("isolation level"), "the restore of the isolation level hid the error: "
+                        + reported);
+                assertFalse(reported.contains("has been closed"), "the closed connection hid the error: " + reported);
+                assertTrue(causeChainSays(failure, "terminating connection due to administrator command"),
+                        "the server's reason is reported: " + failure);
+            }
         }
     }
 }

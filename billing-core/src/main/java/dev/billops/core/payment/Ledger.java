@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.money.CurrencyUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -227,14 +228,20 @@ final class Ledger {
         return !invoicesBefore.isEmpty() || !paymentsBefore.isEmpty() || !inserted.isEmpty();
     }
 
-    /** Writes every change: new payments, changed payments, changed invoices; audits each; publishes InvoicePaid. */
+    /**
+     * Writes every change: new payments, changed payments, changed invoices (each kind in id order,
+     * so concurrent operations lock rows in one order); audits each; publishes InvoicePaid.
+     */
     void flush(String action) {
         for (PaymentId id : inserted) {
             Payment p = Objects.requireNonNull(payments.get(id));
             paymentStore.insert(p);
             scope.audit(session, action, "payment", id.value(), null, p);
         }
-        for (Map.Entry<PaymentId, Payment> e : paymentsBefore.entrySet()) {
+        // rows are updated (and so locked) in id order, payments before invoices, whatever order the
+        // operation changed them in: a refund (newest allocation first) and an allocation (oldest
+        // due first) on the same invoices then queue behind each other instead of deadlocking
+        for (Map.Entry<PaymentId, Payment> e : new TreeMap<>(paymentsBefore).entrySet()) {
             if (inserted.contains(e.getKey())) {
                 continue;
             }
@@ -242,7 +249,7 @@ final class Ledger {
             payments.put(after.id(), after);
             scope.audit(session, action, "payment", after.id().value(), e.getValue(), after);
         }
-        for (Map.Entry<InvoiceId, Invoice> e : invoicesBefore.entrySet()) {
+        for (Map.Entry<InvoiceId, Invoice> e : new TreeMap<>(invoicesBefore).entrySet()) {
             Invoice before = e.getValue();
             Invoice after = invoiceStore.update(Objects.requireNonNull(invoices.get(e.getKey())));
             invoices.put(after.id(), after);

@@ -1,5 +1,6 @@
 package dev.billops.core.payment;
 
+import dev.billops.core.error.BillingException;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.event.PaymentFailed;
@@ -79,7 +80,10 @@ public final class PaymentService {
      *
      * <p>With an idempotency key that was used before, returns the payment recorded first and
      * changes nothing, provided client, amount, method, external reference and (if given) the date
-     * match; otherwise throws {@link IdempotencyKeyReusedException}.
+     * match; otherwise throws {@link IdempotencyKeyReusedException}. This holds under concurrency
+     * too: a call that races the first delivery of its key waits for it (the key is unique in the
+     * store) or finds it after a failed attempt, and returns its payment instead of a business
+     * error caused by the first payment's effects.
      *
      * @throws NotFoundException if the client or a target invoice does not exist
      * @throws InvoiceNotPayableException if a target is a draft, void, a credit note or another client's
@@ -331,6 +335,21 @@ public final class PaymentService {
                 }
                 raceRetried = true;
                 LOG.debug("payment idempotency key {} was inserted concurrently; reading it", key);
+            } catch (BillingException e) {
+                // A concurrent delivery of the same key may have committed after our lookup, so that
+                // we saw its effects (the invoice paid) but not its payment: a retry returns the
+                // first result, never the business error that its effects cause.
+                if (key == null) {
+                    throw e;
+                }
+                Optional<Payment> first = scope.tx(session -> session.get(PaymentStore.class)
+                        .findByIdempotencyKey(key));
+                if (first.isEmpty()) {
+                    throw e;
+                }
+                requireSameData(key, first.get(), request, status);
+                LOG.debug("payment idempotency key {} was recorded concurrently; returning its payment", key);
+                return first.get();
             }
         }
     }

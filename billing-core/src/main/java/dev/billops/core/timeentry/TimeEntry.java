@@ -57,7 +57,7 @@ public record TimeEntry(
         Objects.requireNonNull(span, "span");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(state, "state");
-        Text.require("time entry description", description, 4000);
+        Text.require("time entry " + id + " description", description, 4000);
         Text.optional("time entry external uid", externalUid, 1000);
         Duration d = span.duration();
         if (d.isZero() || d.isNegative()) {

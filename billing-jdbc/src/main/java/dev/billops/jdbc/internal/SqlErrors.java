@@ -1,6 +1,7 @@
 package dev.billops.jdbc.internal;
 
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.store.ConcurrentUpdateException;
 import dev.billops.core.store.DuplicateKeyException;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -10,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns driver errors into the exceptions the ports promise, by SQLState (the same on H2 and
  * PostgreSQL): 23505 unique violation → {@link DuplicateKeyException}; 22001 value too long and
- * 23514 check violation → {@link InvalidInputException}. Anything else is rethrown unchanged.
+ * 23514 check violation → {@link InvalidInputException}; 40P01 deadlock and 40001 serialization
+ * failure → the retryable {@link ConcurrentUpdateException}. Anything else is rethrown unchanged.
  *
  * <p>The stores detect the common duplicates themselves ({@code ON CONFLICT DO NOTHING} and a
  * look-up of the key), so this translation only handles what a concurrent transaction slipped in
@@ -37,6 +39,11 @@ public final class SqlErrors {
             Map.entry("pk_billops_engagement", "engagement"),
             Map.entry("uq_billops_outbox_event", "event"));
 
+    /** SQLSTATE of a deadlock the database broke by aborting this transaction. */
+    public static final String DEADLOCK = "40P01";
+    /** SQLSTATE of a serialization failure (a concurrent update under REPEATABLE READ or SERIALIZABLE). */
+    public static final String SERIALIZATION_FAILURE = "40001";
+
     private SqlErrors() {
     }
 
@@ -51,6 +58,25 @@ public final class SqlErrors {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code e} as the typed, retryable {@link ConcurrentUpdateException} if the database aborted
+     * the transaction to resolve a deadlock (SQLSTATE 40P01) or a serialization failure (40001);
+     * otherwise {@code e} itself. Nothing of the aborted transaction was stored, so running the
+     * operation again is safe.
+     */
+    public static RuntimeException translateConcurrency(RuntimeException e) {
+        if (e instanceof ConcurrentUpdateException) {
+            return e;
+        }
+        String state = sqlState(e);
+        if (DEADLOCK.equals(state) || SERIALIZATION_FAILURE.equals(state)) {
+            return new ConcurrentUpdateException("the database aborted the transaction to resolve a "
+                    + (DEADLOCK.equals(state) ? "deadlock" : "serialization failure") + " (SQLSTATE " + state
+                    + "); nothing was stored, running it again is safe", e);
+        }
+        return e;
     }
 
     /**
@@ -86,6 +112,8 @@ public final class SqlErrors {
                 return withCause(new InvalidInputException("a value is too long to be stored: " + firstLine(message)), e);
             case "23514":
                 return withCause(new InvalidInputException("a stored value breaks a database rule: " + firstLine(message)), e);
+            case DEADLOCK, SERIALIZATION_FAILURE:
+                return translateConcurrency(e);
             default:
                 return e;
         }

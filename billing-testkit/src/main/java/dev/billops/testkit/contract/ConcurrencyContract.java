@@ -3,6 +3,8 @@ package dev.billops.testkit.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billops.core.Billing;
+import dev.billops.core.TenantBilling;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.InvoiceId;
@@ -10,19 +12,33 @@ import dev.billops.core.id.PaymentId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
+import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceStore;
 import dev.billops.core.invoice.NumberSequenceStore;
+import dev.billops.core.invoice.UnitCode;
+import dev.billops.core.money.Money;
+import dev.billops.core.money.UnitPrice;
+import dev.billops.core.party.Actor;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.ClientStore;
+import dev.billops.core.payment.Payment;
+import dev.billops.core.payment.PaymentRequest;
 import dev.billops.core.payment.PaymentStore;
 import dev.billops.core.store.ConcurrentUpdateException;
 import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryAlreadyBilledException;
 import dev.billops.core.timeentry.TimeEntryStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -176,5 +192,59 @@ public abstract class ConcurrencyContract extends StoreContract {
         assertEquals(1, count(outcomes, Client.class), outcomes.toString());
         assertEquals(threads() - 1, count(outcomes, ConcurrentUpdateException.class), outcomes.toString());
         assertEquals(c.version() + 1, visible().clients().get(0).version());
+    }
+
+    /**
+     * Several processes deliver the same payments (two keys per invoice round, each paying one
+     * invoice in full) at once: every call returns the payment recorded first for its key, never a
+     * business error such as "only EUR 0.00 is due", and the money is recorded once per key.
+     */
+    @Test
+    @Timeout(300)
+    void recordPayment_racingRetriesWithSharedKeys_everyCallReturnsTheFirstPayment() throws InterruptedException {
+        TenantBilling billing = Billing.builder().stores(store).clock(Clock.fixed(Fixtures.T0, ZoneOffset.UTC))
+                .build().tenant(tenant, Actor.user("webhook"));
+        billing.profile().save(Fixtures.richTenant(tenant, "Acme"));
+        ClientId acme = billing.clients().create(Fixtures.sparseClient(ClientId.of("acme"))).id();
+        Money full = Money.of(Fixtures.EUR, "100.00");
+        int rounds = 6;
+        for (int round = 0; round < rounds; round++) {
+            List<InvoiceId> invoices = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                InvoiceId draft = billing.invoices().createDraft(acme).id();
+                billing.invoices().addLine(draft, InvoiceLine.of(1, "Retainer", BigDecimal.ONE, UnitCode.PIECE,
+                        UnitPrice.of(full), TaxTreatment.zeroRated()));
+                invoices.add(billing.invoices().issue(draft).id());
+            }
+            String prefix = "bank-" + round + "-";
+            java.util.concurrent.atomic.AtomicInteger thread = new java.util.concurrent.atomic.AtomicInteger();
+            List<Object> outcomes = race(() -> {
+                boolean reversed = thread.incrementAndGet() % 2 == 0;
+                Map<String, PaymentId> seen = new TreeMap<>();
+                for (int k = 0; k < 2; k++) {
+                    int which = reversed ? 1 - k : k;
+                    String key = prefix + which;
+                    Payment p = billing.payments().record(PaymentRequest.of(acme, full).withIdempotencyKey(key)
+                            .toInvoice(invoices.get(which), full));
+                    seen.put(key, p.id());
+                }
+                return seen;
+            });
+            Map<String, Set<PaymentId>> idsByKey = new TreeMap<>();
+            for (Object o : outcomes) {
+                assertTrue(o instanceof Map<?, ?>, "round " + round + ": a retry failed: " + o);
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) {
+                    idsByKey.computeIfAbsent((String) e.getKey(), k -> new HashSet<>()).add((PaymentId) e.getValue());
+                }
+            }
+            assertEquals(2, idsByKey.size());
+            for (Map.Entry<String, Set<PaymentId>> e : idsByKey.entrySet()) {
+                assertEquals(1, e.getValue().size(), "key " + e.getKey() + " returned different payments");
+            }
+            for (InvoiceId id : invoices) {
+                assertEquals(full, billing.invoices().get(id).paid(), "invoice " + id + " paid once");
+            }
+        }
+        assertEquals(2 * rounds, visible().payments().size(), "one payment per key");
     }
 }
