@@ -3,6 +3,7 @@ package dev.billops.core.payment;
 import dev.billops.core.error.BillingException;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
+import dev.billops.core.error.Text;
 import dev.billops.core.event.PaymentFailed;
 import dev.billops.core.event.PaymentReceived;
 import dev.billops.core.event.PaymentRefunded;
@@ -108,6 +109,7 @@ public final class PaymentService {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(reason, "reason");
+        Text.require("payment failure reason", reason, PaymentFailed.MAX_REASON_LENGTH);
         return recordWith(request, PaymentStatus.FAILED, invoice, reason);
     }
 

@@ -109,6 +109,8 @@ public abstract class TextContract extends StoreContract {
                     PaymentRequest.of(acme, amount).withIdempotencyKey(text)));
             assertRefusedStoringNothing("payment external reference", () -> b.payments().record(
                     PaymentRequest.of(acme, amount).withExternalRef(text)));
+            assertRefusedStoringNothing("payment failure reason", () -> b.payments().recordFailed(
+                    PaymentRequest.of(acme, amount), InvoiceId.of("inv-1"), "card declined: " + text));
         }
     }
 
