@@ -5,6 +5,7 @@ import dev.billops.core.id.EventId;
 import dev.billops.core.id.TenantId;
 import dev.billops.jdbc.internal.Columns;
 import dev.billops.jdbc.internal.StoreContext;
+import dev.billops.jdbc.internal.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +64,7 @@ public final class JdbcOutbox {
         }
         Objects.requireNonNull(lease, "lease");
         Instant now = clock.instant();
-        List<Row> rows = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+        List<Row> rows = Transactions.inTransaction(jdbi, h -> {
             List<Row> found = h.createQuery("SELECT seq, tenant_id, event_id, event_type, event_class, occurred_at, payload, "
                     + "attempts FROM billops_outbox WHERE delivered_at IS NULL AND (claimed_until IS NULL "
                     + "OR claimed_until < :now) ORDER BY seq LIMIT :max FOR UPDATE SKIP LOCKED")
@@ -98,13 +98,14 @@ public final class JdbcOutbox {
         }
         Instant now = clock.instant();
         List<Long> all = new ArrayList<>(ids);
-        jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+        Transactions.inTransaction(jdbi, h -> {
             for (int i = 0; i < all.size(); i += 500) {
                 h.createUpdate("UPDATE billops_outbox SET delivered_at = :now, claimed_until = NULL, last_error = NULL "
                         + "WHERE seq IN (<ids>) AND delivered_at IS NULL")
                         .bind("now", Columns.utc(now)).bindList("ids", all.subList(i, Math.min(all.size(), i + 500)))
                         .execute();
             }
+            return null;
         });
     }
 

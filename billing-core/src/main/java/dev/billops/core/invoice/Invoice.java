@@ -126,7 +126,7 @@ public record Invoice(
         Text.optional("invoice purchase order reference", purchaseOrderRef, 1000);
         for (Map.Entry<String, String> e : metadata.entrySet()) {
             Text.require("invoice metadata key", e.getKey(), 200);
-            Text.require("invoice metadata value", e.getValue(), 10_000);
+            Text.require("invoice metadata value", e.getValue(), Integer.MAX_VALUE); // a JSON column: no length limit
         }
         String code = currency.getCurrencyCode();
         for (InvoiceLine line : lines) {

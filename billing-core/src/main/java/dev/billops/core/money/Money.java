@@ -17,7 +17,9 @@ import javax.money.MonetaryAmount;
  * mode; operations that can (times a decimal, percentage, cash rounding) make the caller name
  * one. Combining two currencies throws {@link CurrencyMismatchException}. Amounts whose magnitude
  * reaches {@link #MAX_ABS} are rejected, so every amount fits a {@code NUMERIC(22,4)} column and
- * a {@code long} of minor units.
+ * a {@code long} of minor units. The bound is checked on precision and scale before a value is
+ * rescaled, multiplied or printed ({@link DecimalBounds}), so {@code Money.of(EUR, "1e999999999")}
+ * is refused at once with a short message instead of expanding a billion digits.
  *
  * <p>Immutable and thread-safe. Equality is by currency and amount (the scale is always the
  * currency's, so {@code equals} agrees with {@code compareTo}).

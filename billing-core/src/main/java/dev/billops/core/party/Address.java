@@ -25,12 +25,11 @@ public record Address(List<String> lines, String postalCode, String city, String
         }
         Text.require("postal code", postalCode, 64);
         Text.require("city", city, 1000);
-        Text.require("country code", countryCode, 2);
         if (lines.size() > 3 || lines.stream().anyMatch(String::isBlank)) {
             throw new InvalidInputException("address lines " + lines + " must be at most 3 non-blank lines");
         }
         if (!countryCode.matches("[A-Z]{2}")) {
-            throw new InvalidInputException("country code '" + countryCode + "' is not an ISO 3166-1 alpha-2 code");
+            throw new InvalidInputException("country code " + Text.quote(countryCode) + " is not an ISO 3166-1 alpha-2 code");
         }
     }
 
