@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billops.core.error.BillingException;
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.InvalidTextException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.money.AmountOutOfRangeException;
+import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.money.UnknownCurrencyException;
+import dev.billops.core.party.Address;
+import dev.billops.core.party.Client;
+import dev.billops.core.tax.TaxTreatment;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,5 +69,25 @@ class BadJsonInputTest {
     @Test
     void readId_hugeId_refusedWithTypedCause() {
         refused("\"" + "x".repeat(120_000) + "\"", ClientId.class, InvalidInputException.class);
+    }
+
+    @Test
+    void readTaxTreatment_extremeRate_refusedQuicklyWithShortMessage() {
+        for (String rate : List.of("1e999999999", "1e-999999999", "\"1e999999999\"", "\"1e-999999999\"")) {
+            JsonMappingException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(
+                    JsonMappingException.class, () -> mapper.readValue("{\"category\":\"S\",\"ratePercent\":" + rate
+                            + ",\"exemptionReason\":null}", TaxTreatment.class)));
+            assertTrue(String.valueOf(e.getMessage()).length() < 300, e.getMessage());
+            assertInstanceOf(BillingException.class, e.getCause(), "typed cause of " + e.getMessage());
+        }
+    }
+
+    @Test
+    void readClient_unpairedSurrogateOrNulInName_refusedWithTypedCause() throws Exception {
+        String json = mapper.writeValueAsString(Client.of(ClientId.of("acme"), "ACME-NAME",
+                Address.of("Main St 1", "10115", "Berlin", "DE"), Currencies.of("EUR")));
+        for (String bad : List.of("bank-ref-\\uD800", "\\uDBFF", "nul \\u0000")) {
+            refused(json.replace("ACME-NAME", bad), Client.class, InvalidTextException.class);
+        }
     }
 }
