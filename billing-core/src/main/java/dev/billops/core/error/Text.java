@@ -59,30 +59,36 @@ public final class Text {
     }
 
     /**
-     * {@code value} in single quotes for a message: about {@link #QUOTE_LIMIT} characters (escapes
-     * included), then an ellipsis; control characters, NUL and unpaired surrogates shown as {@code \}{@code uXXXX}
-     * escapes so that the message itself is well-formed and printable.
+     * {@code value} in single quotes for a message, at most {@link #QUOTE_LIMIT} characters between
+     * the quotes: a longer value is cut, ends with an ellipsis and is followed by its length, e.g.
+     * {@code 'xxxx…' (120000 characters)}. Control characters, NUL and unpaired surrogates are shown
+     * as {@code \}{@code uXXXX} escapes, so that the message itself is well-formed and printable.
      */
     public static String quote(@Nullable String value) {
         if (value == null) {
             return "null";
         }
-        StringBuilder out = new StringBuilder(QUOTE_LIMIT + 8).append('\'');
+        StringBuilder shown = new StringBuilder(QUOTE_LIMIT);
         int i = 0;
-        for (; i < value.length() && out.length() <= QUOTE_LIMIT; i++) {
+        while (i < value.length()) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                out.append(c).append(value.charAt(++i));
-            } else if (Character.isSurrogate(c) || Character.isISOControl(c)) {
-                out.append(String.format("\\u%04X", (int) c));
-            } else {
-                out.append(c);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            int consumed = pair ? 2 : 1;
+            String piece = pair ? value.substring(i, i + 2)
+                    : Character.isSurrogate(c) || Character.isISOControl(c) ? String.format("\\u%04X", (int) c)
+                    : String.valueOf(c);
+            int room = i + consumed >= value.length() ? QUOTE_LIMIT : QUOTE_LIMIT - 1; // a place for the ellipsis
+            if (shown.length() + piece.length() > room) {
+                break;
             }
+            shown.append(piece);
+            i += consumed;
         }
         if (i < value.length()) {
-            out.append('\u2026');
+            return "'" + shown + "\u2026' (" + value.length() + " characters)";
         }
-        return out.append('\'').toString();
+        return "'" + shown + "'";
     }
 
     private static InvalidTextException unpaired(String field, String value, int index) {

@@ -97,6 +97,6 @@ public final class DecimalBounds {
         boolean plainIsShort = value.scale() >= 0 ? value.precision() + 2L <= Text.QUOTE_LIMIT
                 : digits <= Text.QUOTE_LIMIT;
         String shown = plainIsShort && value.scale() <= Text.QUOTE_LIMIT ? value.toPlainString() : value.toString();
-        return shown.length() <= Text.QUOTE_LIMIT ? shown : shown.substring(0, Text.QUOTE_LIMIT) + "\u2026";
+        return shown.length() <= Text.QUOTE_LIMIT ? shown : shown.substring(0, Text.QUOTE_LIMIT - 1) + "\u2026";
     }
 }

@@ -195,11 +195,13 @@ class BadInputCatalogueTest {
     }
 
     @Test
-    void quote_longOrHostileText_isShortAndWellFormed() {
+    void quote_longOrHostileText_isShortWellFormedAndGivesTheLength() {
         String q = Text.quote("\uD800" + "x".repeat(1000));
-        assertTrue(q.length() < 60, q);
         assertTrue(q.startsWith("'\\uD800x"), q);
-        assertTrue(q.endsWith("\u2026'"), q);
+        assertTrue(q.endsWith("\u2026' (1001 characters)"), q);
+        assertEquals(Text.QUOTE_LIMIT, q.indexOf("' (") - 1, "characters between the quotes: " + q);
         assertEquals("'short'", Text.quote("short"));
+        String exactlyAtLimit = "y".repeat(Text.QUOTE_LIMIT);
+        assertEquals("'" + exactlyAtLimit + "'", Text.quote(exactlyAtLimit));
     }
 }
