@@ -3,6 +3,7 @@ package dev.billops.core;
 import dev.billops.core.engagement.PackageBillingJob;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.party.Actor;
+import dev.billops.core.payment.PaymentService;
 import dev.billops.core.store.BillingStore;
 import dev.billops.core.store.TenantScope;
 import java.time.Clock;
@@ -10,8 +11,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The entry point a host builds once: stores, clock and policies. Every operation then runs in
- * a tenant scope, attributed to an actor:
+ * The entry point a host builds once: stores, clock and the policies shared by every tenant. Every
+ * operation then runs in a tenant scope, attributed to an actor; what differs per tenant (time
+ * zone, tax policy, numbering) is in the tenant's profile ({@code TenantPolicies}), so one
+ * {@code Billing} serves tenants in several countries:
  *
  * <pre>{@code
  * Billing billing = Billing.builder().stores(JdbcStores.h2(Path.of("billops-data"))).build();
@@ -43,10 +46,12 @@ public final class Billing {
 
     /**
      * The package billing run over every tenant (or one, by its options), attributed to
-     * {@code actor}: what a daily scheduler or the {@code package-invoices} command runs.
+     * {@code actor}: what a daily scheduler or the {@code package-invoices} command runs. Each
+     * issued invoice gets the client's credit applied as {@link TenantBilling#invoices()} does.
      */
     public PackageBillingJob packageJob(Actor actor) {
-        return new PackageBillingJob(store, clock, actor, policies.packages(), policies.numbering(), policies.tax());
+        return new PackageBillingJob(store, clock, actor, policies.packages(),
+                scope -> new PaymentService(scope, policies.payments())::applyCreditOnIssue);
     }
 
     public BillingStore store() {

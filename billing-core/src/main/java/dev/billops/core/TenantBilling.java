@@ -45,12 +45,19 @@ public final class TenantBilling {
         return new EngagementService(scope);
     }
 
-    /** The package (retainer) billing run of this tenant. */
+    /**
+     * The package (retainer) billing run of this tenant; like {@link #invoices()} it applies the
+     * client's credit to each invoice it issues when the payment policy says so.
+     */
     public PackageBillingRun packages() {
-        return new PackageBillingRun(scope, policies.packages(), policies.numbering(), policies.tax());
+        return new PackageBillingRun(scope, policies.packages(), payments()::applyCreditOnIssue);
     }
 
-    /** The seller record of this tenant (name, address, VAT id, default VAT rate). */
+    /**
+     * The profile of this tenant: the seller record (name, address, VAT id, default VAT rate) and
+     * the tenant's policies (time zone, tax policy, numbering: {@code Tenant.withZone},
+     * {@code withTax}, {@code withNumbering}).
+     */
     public TenantProfileService profile() {
         return new TenantProfileService(scope);
     }
@@ -85,17 +92,19 @@ public final class TenantBilling {
         return new TimeEntryService(scope, policies.timeEntries(), policies.generation().days());
     }
 
-    /** Draft invoices from unbilled time, and dry runs of them. */
+    /** Draft invoices from unbilled time, and dry runs of them, priced by the tenant's tax policy. */
     public InvoiceDrafts drafts() {
         return new InvoiceDrafts(scope, policies.generation());
     }
 
     /**
-     * Invoices after drafting: edit drafts, issue (numbered from the numbering policy), void,
+     * Invoices after drafting: manual drafts (priced by the tenant's tax policy), edit drafts, issue
+     * (numbered by the tenant's numbering, dated the tenant's today, with the client's credit
+     * applied at once when {@code PaymentPolicy.applyCreditOnIssue()} is on, the default), void,
      * credit notes, overdue invoices.
      */
     public InvoiceLifecycle invoices() {
-        return new InvoiceLifecycle(scope, policies.numbering(), policies.tax());
+        return new InvoiceLifecycle(scope, payments()::applyCreditOnIssue);
     }
 
     /** Payments: record, allocate, apply client credit, refund; credit balances. */

@@ -22,7 +22,6 @@ import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.invoice.InvoiceStore;
 import dev.billops.core.invoice.NumberSequenceStore;
-import dev.billops.core.invoice.NumberingPolicy;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Actor;
 import dev.billops.core.payment.Allocation;
@@ -34,7 +33,6 @@ import dev.billops.core.payment.PaymentStore;
 import dev.billops.core.store.ConcurrentUpdateException;
 import dev.billops.core.store.DuplicateKeyException;
 import dev.billops.core.store.TenantScope;
-import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryAlreadyBilledException;
 import dev.billops.core.timeentry.TimeEntryStore;
@@ -88,7 +86,7 @@ abstract class ConcurrencyTests {
 
     @Test
     void issue_8threads500Drafts_numbers1to500WithoutGapOrRepeat() throws Exception {
-        InvoiceLifecycle lifecycle = new InvoiceLifecycle(scope("issuer"), NumberingPolicy.defaults(), TaxPolicy.defaults());
+        InvoiceLifecycle lifecycle = new InvoiceLifecycle(scope("issuer"));
         List<InvoiceId> drafts = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             drafts.add(InvoiceId.of("d-" + i));
@@ -227,7 +225,7 @@ abstract class ConcurrencyTests {
 
     @Test
     void recordPayment_8threadsPayingOneInvoice_neverBeyondItsTotalAndNoLostUpdate() throws Exception {
-        InvoiceLifecycle lifecycle = new InvoiceLifecycle(scope("issuer"), NumberingPolicy.defaults(), TaxPolicy.defaults());
+        InvoiceLifecycle lifecycle = new InvoiceLifecycle(scope("issuer"));
         store().inTransaction(tenant, s -> {
             s.get(InvoiceStore.class).insert(Seeds.draft("inv-1", "10"));
             return null;

@@ -33,6 +33,12 @@ import java.util.Optional;
  * start inside a period the old engagement has already invoiced
  * ({@link RenewalOverlapsInvoicedPeriodException}).
  *
+ * <p><b>Concurrency.</b> Renewing and ending lock the engagement's row first
+ * ({@link EngagementStore#lock}), as the package run does before it issues an invoice of the
+ * engagement: a renewal that races a run either sees the run's invoice (and is refused if it
+ * starts inside the invoiced period) or commits first (and the run then fails that period rather
+ * than bill days the renewal bills again).
+ *
  * <p>Immutable and thread-safe.
  */
 public final class EngagementService {
@@ -80,7 +86,7 @@ public final class EngagementService {
         Objects.requireNonNull(renewal, "renewal");
         return scope.tx(session -> {
             EngagementStore store = session.get(EngagementStore.class);
-            Engagement old = require(session, id);
+            Engagement old = lock(session, id);
             requireNotRenewed(store, old);
             LocalDate start = renewal.startDate();
             if (!start.isAfter(old.startDate())) {
@@ -120,7 +126,7 @@ public final class EngagementService {
         Objects.requireNonNull(lastDay, "lastDay");
         return scope.tx(session -> {
             EngagementStore store = session.get(EngagementStore.class);
-            Engagement old = require(session, id);
+            Engagement old = lock(session, id);
             requireNotRenewed(store, old);
             if (lastDay.isBefore(old.startDate())) {
                 throw new InvalidInputException("engagement " + id + " cannot end on " + lastDay
@@ -173,6 +179,11 @@ public final class EngagementService {
 
     private static Engagement require(StoreSession session, EngagementId id) {
         return session.get(EngagementStore.class).find(id)
+                .orElseThrow(() -> new NotFoundException("engagement", id.value()));
+    }
+
+    private static Engagement lock(StoreSession session, EngagementId id) {
+        return session.get(EngagementStore.class).lock(id)
                 .orElseThrow(() -> new NotFoundException("engagement", id.value()));
     }
 

@@ -19,6 +19,14 @@ public interface EngagementStore {
 
     Optional<Engagement> find(EngagementId id);
 
+    /**
+     * The engagement, its row locked against other writers and lockers until the session's
+     * transaction ends ({@code SELECT … FOR UPDATE}): renewals, ends and the package run's
+     * per-invoice transaction take it first, so they serialize per engagement. Returns the latest
+     * committed state.
+     */
+    Optional<Engagement> lock(EngagementId id);
+
     List<Engagement> listByClient(ClientId clientId);
 
     /** Engagements with mode PACKAGE or MIXED, ordered by id, streamed. */

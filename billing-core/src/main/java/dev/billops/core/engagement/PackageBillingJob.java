@@ -3,16 +3,18 @@ package dev.billops.core.engagement;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.TenantId;
-import dev.billops.core.invoice.NumberingPolicy;
+import dev.billops.core.invoice.IssueFollowUp;
 import dev.billops.core.party.Actor;
 import dev.billops.core.store.BillingStore;
 import dev.billops.core.store.TenantScope;
-import dev.billops.core.tax.TaxPolicy;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,35 +38,39 @@ public final class PackageBillingJob {
     private final Clock clock;
     private final Actor actor;
     private final PackagePolicy policy;
-    private final NumberingPolicy numbering;
-    private final TaxPolicy taxPolicy;
+    private final Function<TenantScope, IssueFollowUp> followUps;
 
-    /** A job with the default numbering ({@link NumberingPolicy#defaults()}) and tax policy ({@link TaxPolicy#defaults()}). */
+    /** A job with nothing following each issue. */
     public PackageBillingJob(BillingStore store, Clock clock, Actor actor, PackagePolicy policy) {
-        this(store, clock, actor, policy, NumberingPolicy.defaults(), TaxPolicy.defaults());
+        this(store, clock, actor, policy, scope -> IssueFollowUp.NONE);
     }
 
     /**
+     * Each tenant's numbering, tax policy and zone come from its profile ({@code TenantPolicies}).
+     *
      * @param store the store
      * @param clock the clock of audit and event timestamps, and of {@link #runToday}
      * @param actor who the invoices are attributed to in the audit log
      * @param policy the package policy of every tenant
-     * @param numbering the document numbering of every tenant (used if the policy says so)
-     * @param taxPolicy the tax rounding, price basis and cash rounding of every tenant
+     * @param followUps what runs after each issued invoice of a tenant, in its transaction (the
+     *     facade applies the client's credit there)
      */
     public PackageBillingJob(BillingStore store, Clock clock, Actor actor, PackagePolicy policy,
-            NumberingPolicy numbering, TaxPolicy taxPolicy) {
+            Function<TenantScope, IssueFollowUp> followUps) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.numbering = Objects.requireNonNull(numbering, "numbering");
-        this.taxPolicy = Objects.requireNonNull(taxPolicy, "taxPolicy");
+        this.followUps = Objects.requireNonNull(followUps, "followUps");
     }
 
-    /** Runs for today in the clock's zone, every tenant, for real. */
+    /**
+     * Runs every tenant for real, each for its own today (the clock's instant in the tenant's
+     * zone): at 23:30 UTC on 31 December a tenant in Europe/Berlin is billed for 1 January, one in
+     * UTC for 31 December. The result's {@link PackageRunResult#date()} is today in UTC.
+     */
     public PackageRunResult runToday() {
-        return run(LocalDate.now(clock), PackageRunOptions.all());
+        return runFor(null, PackageRunOptions.all());
     }
 
     /**
@@ -75,6 +81,11 @@ public final class PackageBillingJob {
      */
     public PackageRunResult run(LocalDate date, PackageRunOptions options) {
         Objects.requireNonNull(date, "date");
+        return runFor(date, options);
+    }
+
+    /** Runs for {@code date}, or each tenant for its own today if it is null. */
+    private PackageRunResult runFor(@Nullable LocalDate date, PackageRunOptions options) {
         Objects.requireNonNull(options, "options");
         List<TenantId> known = store.tenantIds();
         List<TenantId> tenants;
@@ -99,10 +110,10 @@ public final class PackageBillingJob {
         List<PackageRunResult.Skipped> skipped = new ArrayList<>();
         List<PackageRunResult.Failed> failed = new ArrayList<>();
         for (TenantId tenant : tenants) {
-            PackageBillingRun run = new PackageBillingRun(new TenantScope(store, tenant, actor, clock), policy,
-                    numbering, taxPolicy);
+            TenantScope scope = new TenantScope(store, tenant, actor, clock);
+            PackageBillingRun run = new PackageBillingRun(scope, policy, followUps.apply(scope));
             try {
-                PackageRunResult r = run.run(date, options.forTenant(tenant));
+                PackageRunResult r = run.run(date != null ? date : scope.today(), options.forTenant(tenant));
                 created.addAll(r.created());
                 skipped.addAll(r.skipped());
                 failed.addAll(r.failed());
@@ -112,7 +123,8 @@ public final class PackageBillingJob {
                         e.getClass().getSimpleName()));
             }
         }
-        PackageRunResult result = new PackageRunResult(date, options.dryRun(), created, skipped, failed);
+        PackageRunResult result = new PackageRunResult(date != null ? date : LocalDate.ofInstant(clock.instant(),
+                ZoneOffset.UTC), options.dryRun(), created, skipped, failed);
         return result;
     }
 }

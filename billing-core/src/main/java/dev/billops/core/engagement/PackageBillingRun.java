@@ -7,13 +7,12 @@ import dev.billops.core.id.EngagementId;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceIssuer;
 import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.invoice.IssueFollowUp;
 import dev.billops.core.invoice.NumberSequenceStore;
-import dev.billops.core.invoice.NumberingPolicy;
-import dev.billops.core.invoice.SeriesNumbering;
+import dev.billops.core.numbering.SeriesNumbering;
 import dev.billops.core.store.DuplicateKeyException;
 import dev.billops.core.store.StoreSession;
 import dev.billops.core.store.TenantScope;
-import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.time.LocalDateRange;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,17 +38,25 @@ import org.slf4j.LoggerFactory;
  * when the hours are known. <b>Catch-up:</b> besides the period due now, the run bills missing
  * periods whose bill date lies in the {@link PackagePolicy#catchUpPeriods()} schedule periods
  * before the one containing {@code d} (calendar months for ONE_TIME engagements), so a skipped
- * run loses no revenue while a first run over old data does not bill years of history.
+ * run loses no revenue while a first run over old data does not bill years of history. A due
+ * period whose bill date lies before that window and that has no invoice is not billed but
+ * reported as {@linkplain PackageRunResult.SkipReason#OUTSIDE_CATCH_UP skipped} on every run,
+ * until the host bills it on purpose with {@link PackageRunOptions#billMissedPeriods()} (which bills
+ * every missing period from the engagement's start) or by hand.
  * Engagements that ended or were renewed are billed for their remaining periods up to their end
  * date, never beyond.
  *
- * <p><b>Each invoice.</b> Status ISSUED, issue date = run date, due after the client's payment
+ * <p><b>Each invoice.</b> Status ISSUED, issue date = run date (for {@link #runToday}: the tenant's
+ * today, the clock's instant in the tenant's zone), due after the client's payment
  * terms (or the policy's fixed days), number from the policy's pattern
  * ({@code PKG-{engagementId}-{periodStart}} by default) or the tenant's numbering, one line with
  * the (prorated) fee and the service period, the tax of the client's tax profile
  * ({@code TaxTreatments.forLine}), metadata {@code autopay=true} for clients with autopay. It is
  * issued by the {@link InvoiceIssuer} (the same checks, audit record {@code invoice.issue} and
- * {@code invoice.issued} event as every other invoice).
+ * {@code invoice.issued} event as every other invoice), priced by the tenant's tax policy
+ * ({@code TenantPolicies.tax()}) and, with tenant numbering, numbered by its numbering policy.
+ * Then the {@link IssueFollowUp} runs in the same transaction: from the facade, the client's
+ * credit balance is applied to the invoice when the payment policy applies credit on issue.
  *
  * <p><b>MIXED engagements</b> (retainers) add the period's work: the OPEN billable time entries
  * started in the period on the engagement's project (or any project of the client) use up the
@@ -61,7 +68,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Transactions and duplicates.</b> The run reads the engagements and the periods already
  * invoiced in one transaction, then issues each (engagement, period) invoice in a transaction of
- * its own: a failure rolls back only that invoice and is reported in
+ * its own, which first locks the engagement's row ({@link EngagementStore#lock}) as renewals and
+ * ends do ({@link EngagementService}): so a renewal or end either commits before the invoice
+ * (which then sees the changed engagement and fails if the period no longer exists) or waits for
+ * it (and then sees the invoice): no day is billed by both engagements. A failure rolls back only that invoice and is reported in
  * {@link PackageRunResult#failed()}; the rest of the run goes on. Uniqueness of (engagement,
  * period start) is enforced by the store ({@link InvoiceStore}), so running the same date twice,
  * or two runs at once (threads or processes), creates each invoice once: the loser of a race gets
@@ -84,25 +94,29 @@ public final class PackageBillingRun {
     private final PackagePolicy policy;
     private final PackageInvoices invoices;
     private final InvoiceIssuer issuer;
+    private final IssueFollowUp followUp;
 
-    /** A run with the default numbering ({@link NumberingPolicy#defaults()}) and tax policy ({@link TaxPolicy#defaults()}). */
+    /** A run with nothing following each issue; see {@link #PackageBillingRun(TenantScope, PackagePolicy, IssueFollowUp)}. */
     public PackageBillingRun(TenantScope scope, PackagePolicy policy) {
-        this(scope, policy, NumberingPolicy.defaults(), TaxPolicy.defaults());
+        this(scope, policy, IssueFollowUp.NONE);
     }
 
     /**
+     * The tenant's numbering (used when the policy {@linkplain PackagePolicy#usesTenantNumbering()
+     * numbers package invoices like other documents}), tax policy (with GROSS prices the package
+     * fee includes tax) and zone come from its profile ({@code TenantPolicies}).
+     *
      * @param scope tenant, actor, store and clock
      * @param policy the package policy
-     * @param numbering the tenant's document numbering, used when the policy
-     *     {@linkplain PackagePolicy#usesTenantNumbering() numbers package invoices like other documents}
-     * @param taxPolicy the tenant's tax rounding, price basis (with GROSS prices the package fee
-     *     includes tax) and cash rounding, as for every new document
+     * @param followUp what runs after each issued invoice, in its transaction (the facade applies
+     *     the client's credit there)
      */
-    public PackageBillingRun(TenantScope scope, PackagePolicy policy, NumberingPolicy numbering, TaxPolicy taxPolicy) {
+    public PackageBillingRun(TenantScope scope, PackagePolicy policy, IssueFollowUp followUp) {
         this.scope = Objects.requireNonNull(scope, "scope");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.invoices = new PackageInvoices(policy, Objects.requireNonNull(taxPolicy, "taxPolicy"));
-        this.issuer = new InvoiceIssuer(scope, Objects.requireNonNull(numbering, "numbering"));
+        this.invoices = new PackageInvoices(policy);
+        this.issuer = new InvoiceIssuer(scope);
+        this.followUp = Objects.requireNonNull(followUp, "followUp");
     }
 
     public PackagePolicy policy() {
@@ -119,7 +133,7 @@ public final class PackageBillingRun {
         return run(date, PackageRunOptions.all());
     }
 
-    /** Runs for today (the scope's clock) over every engagement of the tenant, for real. */
+    /** Runs for the tenant's today (the clock's instant in its zone) over every engagement, for real. */
     public PackageRunResult runToday() {
         return run(scope.today(), PackageRunOptions.all());
     }
@@ -138,7 +152,7 @@ public final class PackageBillingRun {
                     + options.tenant());
         }
         Outcomes out = new Outcomes();
-        List<Due> due = scope.tx(session -> plan(session, date, options.engagement(), out));
+        List<Due> due = scope.tx(session -> plan(session, date, options, out));
         Map<String, Long> previewCounters = new HashMap<>();
         for (Due d : due) {
             if (options.dryRun()) {
@@ -166,10 +180,7 @@ public final class PackageBillingRun {
             return List.of();
         }
         BillingPeriods periods = invoices.periods();
-        LocalDateRange window = periods.schedulePeriodContaining(engagement.schedule(), date);
-        for (int i = 0; i < policy.catchUpPeriods(); i++) {
-            window = periods.previousSchedulePeriod(engagement.schedule(), window);
-        }
+        LocalDateRange window = earliestCatchUpPeriod(engagement, date);
         LocalDate windowStart = window.startInclusive();
         boolean inArrears = engagement.mode() == PricingMode.MIXED;
         List<BillingPeriod> candidates;
@@ -189,6 +200,41 @@ public final class PackageBillingRun {
             }
         }
         return due;
+    }
+
+    /**
+     * The periods of {@code engagement} whose bill date is on or before {@code date} but before
+     * the catch-up window of {@link #duePeriods}: a run on {@code date} reports those without an
+     * invoice as {@linkplain PackageRunResult.SkipReason#OUTSIDE_CATCH_UP skipped}, or bills them
+     * with {@link PackageRunOptions#billMissedPeriods()}. Empty for HOURLY engagements.
+     */
+    public List<BillingPeriod> periodsBeforeCatchUp(Engagement engagement, LocalDate date) {
+        Objects.requireNonNull(engagement, "engagement");
+        Objects.requireNonNull(date, "date");
+        if (engagement.mode() == PricingMode.HOURLY) {
+            return List.of();
+        }
+        LocalDate windowStart = earliestCatchUpPeriod(engagement, date).startInclusive();
+        boolean inArrears = engagement.mode() == PricingMode.MIXED;
+        LocalDate last = windowStart.isBefore(date) ? windowStart : date;
+        List<BillingPeriod> out = new ArrayList<>();
+        for (BillingPeriod p : invoices.periods().periodsStartingBy(engagement, last)) {
+            LocalDate billDate = inArrears ? p.endExclusive() : p.start();
+            if (billDate.isBefore(windowStart) && !billDate.isAfter(date)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The earliest schedule period whose bill dates a run on {@code date} catches up. */
+    private LocalDateRange earliestCatchUpPeriod(Engagement engagement, LocalDate date) {
+        BillingPeriods periods = invoices.periods();
+        LocalDateRange window = periods.schedulePeriodContaining(engagement.schedule(), date);
+        for (int i = 0; i < policy.catchUpPeriods(); i++) {
+            window = periods.previousSchedulePeriod(engagement.schedule(), window);
+        }
+        return window;
     }
 
     /** One (engagement, period) to bill. */
@@ -215,7 +261,8 @@ public final class PackageBillingRun {
     }
 
     /** Reads the engagements and their invoiced periods; returns what is left to bill. */
-    private List<Due> plan(StoreSession session, LocalDate date, @Nullable EngagementId only, Outcomes out) {
+    private List<Due> plan(StoreSession session, LocalDate date, PackageRunOptions options, Outcomes out) {
+        @Nullable EngagementId only = options.engagement();
         EngagementStore engagements = session.get(EngagementStore.class);
         List<Engagement> billable = new ArrayList<>();
         if (only != null) {
@@ -232,11 +279,24 @@ public final class PackageBillingRun {
         List<Due> due = new ArrayList<>();
         for (Engagement e : billable) {
             List<BillingPeriod> periods;
+            List<BillingPeriod> missed;
             try {
                 periods = duePeriods(e, date);
+                missed = periodsBeforeCatchUp(e, date);
             } catch (RuntimeException ex) {
                 out.failed(e.id(), null, ex);
                 continue;
+            }
+            if (options.billMissedPeriods()) {
+                List<BillingPeriod> all = new ArrayList<>(missed);
+                all.addAll(periods);
+                periods = all;
+            } else {
+                for (BillingPeriod p : missed) {
+                    if (invoiceStore.findByEngagementPeriod(e.id(), p.start()).isEmpty()) {
+                        out.skipped(e.id(), p.start(), null, PackageRunResult.SkipReason.OUTSIDE_CATCH_UP);
+                    }
+                }
             }
             for (BillingPeriod p : periods) {
                 Optional<Invoice> existing = invoiceStore.findByEngagementPeriod(e.id(), p.start());
@@ -276,16 +336,19 @@ public final class PackageBillingRun {
         PackageNumbering numbering = invoices.numbering();
         String number = numbering != null ? numbering.format(engagement.id(), engagement.clientId(), period, date)
                 : issuer.nextNumber(session, policy.series(), engagement.clientId(), date);
-        Invoice issued = issuer.issueWithNumber(session, draft.invoice(), number, date, draft.dueDate());
+        Invoice issued = followUp.afterIssue(session,
+                issuer.issueWithNumber(session, draft.invoice(), number, date, draft.dueDate()));
         return created(issued, engagement, period, draft);
     }
 
     /**
-     * The engagement as stored now; fails if it changed since the plan so that the period is no
-     * longer one of its periods (e.g. it was ended before the period started).
+     * The engagement as stored now, its row locked until the invoice commits (so a concurrent
+     * renewal or end waits, and then sees the invoice); fails if it changed since the plan so that
+     * the period is no longer one of its periods (e.g. it was renewed or ended before the period
+     * ends).
      */
     private Engagement current(StoreSession session, Due due) {
-        Engagement stored = session.get(EngagementStore.class).find(due.engagement().id())
+        Engagement stored = session.get(EngagementStore.class).lock(due.engagement().id())
                 .orElseThrow(() -> new NotFoundException("engagement", due.engagement().id().value()));
         if (stored.version() != due.engagement().version()) {
             Optional<BillingPeriod> now = invoices.periods().periodContaining(stored, due.period().start());
@@ -317,7 +380,7 @@ public final class PackageBillingRun {
 
     /** The number the tenant's numbering would give, counting the numbers this dry run already previewed. */
     private String previewNumber(StoreSession session, ClientId client, LocalDate date, Map<String, Long> counters) {
-        SeriesNumbering series = issuer.numbering().forSeries(policy.series());
+        SeriesNumbering series = issuer.numbering(session).forSeries(policy.series());
         String key = series.periodKey(client, date);
         long last = counters.computeIfAbsent(key, k -> {
             long current = session.get(NumberSequenceStore.class).current(policy.series(), k);

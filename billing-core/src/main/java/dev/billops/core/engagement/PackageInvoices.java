@@ -44,11 +44,8 @@ final class PackageInvoices {
     private final BillingPeriods periods;
     private final @Nullable PackageNumbering numbering;
 
-    private final TaxPolicy taxPolicy;
-
-    PackageInvoices(PackagePolicy policy, TaxPolicy taxPolicy) {
+    PackageInvoices(PackagePolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.taxPolicy = Objects.requireNonNull(taxPolicy, "taxPolicy");
         this.periods = BillingPeriods.of(policy);
         String pattern = policy.numberPattern();
         this.numbering = pattern == null ? null : PackageNumbering.parse(pattern);
@@ -69,7 +66,7 @@ final class PackageInvoices {
 
     /**
      * The draft invoice of {@code period} of {@code engagement} to be issued on {@code issueDate},
-     * with its due date.
+     * with its due date, priced by the tenant's tax policy (price basis, rounding, cash increment).
      *
      * @throws NotFoundException if the client (or the engagement's project) does not exist
      * @throws ClientNotActiveException if the client is inactive
@@ -91,6 +88,7 @@ final class PackageInvoices {
                 .orElseThrow(() -> new InvalidInputException("tenant " + session.tenant()
                         + " has no seller record, so it cannot issue the invoice of engagement " + engagement.id()));
         TaxTreatment tax = taxTreatment(session, tenant, client, engagement);
+        TaxPolicy taxPolicy = tenant.policies().tax();
         Map<String, String> metadata = new LinkedHashMap<>();
         if (client.autopayEnabled()) {
             metadata.put(AUTOPAY_KEY, "true");

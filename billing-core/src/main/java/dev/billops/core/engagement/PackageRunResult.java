@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param date the run date
  * @param dryRun whether nothing was stored
  * @param created invoices issued (in a dry run: that would be issued), in run order
- * @param skipped periods that already had an invoice, and engagements with nothing to bill
+ * @param skipped periods that already had an invoice, due periods left unbilled because they are
+ *     older than the catch-up window, and engagements with nothing to bill
  * @param failed engagements or periods that could not be billed, with the reason
  */
 public record PackageRunResult(LocalDate date, boolean dryRun, List<Created> created, List<Skipped> skipped,
@@ -87,12 +88,18 @@ public record PackageRunResult(LocalDate date, boolean dryRun, List<Created> cre
         }
     }
 
-    /** Why nothing was produced for an engagement or period, without anything being wrong. */
+    /** Why nothing was produced for an engagement or period. */
     public enum SkipReason {
         /** The period already has an invoice (from an earlier or a concurrent run). */
         ALREADY_INVOICED,
         /** The engagement named in the run's filter is HOURLY, so it has no package invoices. */
-        NOT_A_PACKAGE
+        NOT_A_PACKAGE,
+        /**
+         * The period is due and has no invoice, but its bill date is before the run's catch-up
+         * window ({@code PackagePolicy.catchUpPeriods()}), so the run does not bill it unless asked
+         * to ({@link PackageRunOptions#billMissedPeriods()}).
+         */
+        OUTSIDE_CATCH_UP
     }
 
     /**

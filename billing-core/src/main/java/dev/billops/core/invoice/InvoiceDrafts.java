@@ -19,6 +19,7 @@ import dev.billops.core.rate.RateResolver;
 import dev.billops.core.rate.RateRuleStore;
 import dev.billops.core.store.StoreSession;
 import dev.billops.core.store.TenantScope;
+import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryQuery;
@@ -45,6 +46,10 @@ import java.util.Set;
  * every selected entry must have a rate ({@link NoRateForEntryException}) in the client's
  * currency. A failure stores nothing. A stored draft gets an audit record and an
  * {@code invoice.created} event.
+ *
+ * <p>A draft is priced by the tenant's tax policy ({@code TenantPolicies.tax()}), like manual and
+ * package drafts: with GROSS prices the rates include tax (it is not added again), and the cash
+ * rounding increment of the client's currency applies to the payable amount.
  *
  * <p>Thread-safe; obtain it from {@code TenantBilling.drafts()}.
  */
@@ -127,7 +132,9 @@ public final class InvoiceDrafts {
             return Optional.empty();
         }
         InvoiceId id = options.invoiceId() == null ? InvoiceId.generate() : options.invoiceId();
-        return Optional.of(generation.toDraft(id));
+        Invoice draft = generation.toDraft(id);
+        TaxPolicy tax = scope.policies(session).tax();
+        return Optional.of(draft.withPricing(tax.priceBasis(), tax.rounding(), tax.cashIncrementFor(draft.currency())));
     }
 
     private Generation generate(StoreSession session, ClientId clientId, LocalDateRange period,

@@ -7,6 +7,8 @@ import dev.billops.core.event.TimeEntriesBilled;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EventId;
 import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.numbering.NumberingPolicy;
+import dev.billops.core.numbering.SeriesNumbering;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.ClientStore;
 import dev.billops.core.party.Tenant;
@@ -28,7 +30,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Issues documents inside a transaction the caller already runs: assigns numbers from the
- * tenant's {@link NumberingPolicy}, validates, stores the issued document, bills its time
+ * tenant's {@link NumberingPolicy} (its profile's {@code TenantPolicies}, read in that
+ * transaction), validates, stores the issued document, bills its time
  * entries, writes the audit record and publishes the events. {@link InvoiceLifecycle#issue} uses
  * it in a transaction of its own; other services (package billing, late fees) call it inside
  * theirs so that their document and its number commit or roll back together.
@@ -37,21 +40,19 @@ import org.jspecify.annotations.Nullable;
  * transaction and only after every check passed, an issue that fails (validation, a duplicate, a
  * time entry already billed) gives its number back with the rollback: numbers stay gapless.
  *
- * <p>Thread-safe; holds no state beyond its scope and policy.
+ * <p>Thread-safe; holds no state beyond its scope.
  */
 public final class InvoiceIssuer {
 
     private final TenantScope scope;
-    private final NumberingPolicy numbering;
 
-    public InvoiceIssuer(TenantScope scope, NumberingPolicy numbering) {
+    public InvoiceIssuer(TenantScope scope) {
         this.scope = Objects.requireNonNull(scope, "scope");
-        this.numbering = Objects.requireNonNull(numbering, "numbering");
     }
 
-    /** The numbering policy this issuer follows. */
-    public NumberingPolicy numbering() {
-        return numbering;
+    /** The numbering policy of the tenant, as stored in its profile, read in {@code session}'s transaction. */
+    public NumberingPolicy numbering(StoreSession session) {
+        return scope.policies(session).numbering();
     }
 
     /**
@@ -64,7 +65,7 @@ public final class InvoiceIssuer {
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(issueDate, "issueDate");
-        SeriesNumbering s = numbering.forSeries(series);
+        SeriesNumbering s = numbering(session).forSeries(series);
         String key = s.periodKey(client, issueDate);
         long seq = session.get(NumberSequenceStore.class).next(series, key, s.startAfterFor(key));
         return s.format(series, client, issueDate, seq);

@@ -13,6 +13,7 @@ import dev.billops.core.money.Money;
 import dev.billops.core.party.Client;
 import dev.billops.core.store.StoreSession;
 import dev.billops.core.store.TenantScope;
+import dev.billops.core.party.TenantPolicies;
 import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.timeentry.TimeEntryStore;
 import java.math.BigDecimal;
@@ -36,7 +37,8 @@ import java.util.function.UnaryOperator;
  *       edit recalculates the totals. Any edit of a document that is not a draft throws
  *       {@link InvoiceAlreadyIssuedException}.</li>
  *   <li>{@link #issue} runs in one transaction: checks (at least one line, active client, the
- *       EN 16931 category rules) → next number of the series → issue date = the clock's today,
+ *       EN 16931 category rules) → next number of the series → issue date = the tenant's today
+ *       (the clock's instant in the zone of its {@link TenantPolicies}),
  *       due date = issue date + the client's payment terms → store → time entries billed → audit
  *       → {@code invoice.issued} and {@code time_entries.billed} events. A failed issue stores
  *       nothing and consumes no number.</li>
@@ -58,12 +60,23 @@ public final class InvoiceLifecycle {
 
     private final TenantScope scope;
     private final InvoiceIssuer issuer;
-    private final TaxPolicy taxPolicy;
+    private final IssueFollowUp followUp;
 
-    public InvoiceLifecycle(TenantScope scope, NumberingPolicy numbering, TaxPolicy taxPolicy) {
+    /** A lifecycle with nothing following an issue; see {@link #InvoiceLifecycle(TenantScope, IssueFollowUp)}. */
+    public InvoiceLifecycle(TenantScope scope) {
+        this(scope, IssueFollowUp.NONE);
+    }
+
+    /**
+     * Numbering, tax policy and zone come from the tenant's profile ({@link TenantPolicies}).
+     *
+     * @param followUp what runs after each {@link #issue} in its transaction (the facade applies
+     *     the client's credit there)
+     */
+    public InvoiceLifecycle(TenantScope scope, IssueFollowUp followUp) {
         this.scope = Objects.requireNonNull(scope, "scope");
-        this.issuer = new InvoiceIssuer(scope, Objects.requireNonNull(numbering, "numbering"));
-        this.taxPolicy = Objects.requireNonNull(taxPolicy, "taxPolicy");
+        this.issuer = new InvoiceIssuer(scope);
+        this.followUp = Objects.requireNonNull(followUp, "followUp");
     }
 
     /** The issuer, for services that issue documents inside their own transactions. */
@@ -73,7 +86,7 @@ public final class InvoiceLifecycle {
 
     /**
      * Creates an empty manual draft for {@code clientId} in the client's currency, priced per the
-     * tax policy; publishes {@code invoice.created}.
+     * tenant's tax policy; publishes {@code invoice.created}.
      *
      * @throws NotFoundException if the client does not exist
      * @throws ClientNotActiveException if the client is inactive
@@ -85,6 +98,7 @@ public final class InvoiceLifecycle {
             if (!client.active()) {
                 throw new ClientNotActiveException(clientId, "create an invoice");
             }
+            TaxPolicy taxPolicy = scope.policies(session).tax();
             Invoice draft = Invoice.draft(InvoiceId.generate(), clientId, client.currency(), InvoiceSource.MANUAL)
                     .withPricing(taxPolicy.priceBasis(), taxPolicy.rounding(),
                             taxPolicy.cashIncrementFor(client.currency()));
@@ -211,8 +225,11 @@ public final class InvoiceLifecycle {
     }
 
     /**
-     * Issues a draft with the next number of its series, dated the clock's today and due after the
-     * client's payment terms; see the class comment for the steps.
+     * Issues a draft with the next number of its series, dated the tenant's today and due after the
+     * client's payment terms; see the class comment for the steps. Then, in the same transaction,
+     * the follow-up runs: from {@code TenantBilling.invoices()} the client's credit balance is
+     * applied to the invoice if the payment policy applies credit on issue (audited as
+     * {@code payment.apply-credit}), so the invoice returned may already be PARTIALLY_PAID or PAID.
      *
      * @throws InvoiceAlreadyIssuedException if it is not a draft
      * @throws EmptyInvoiceException if it has no lines (BR-16)
@@ -221,7 +238,8 @@ public final class InvoiceLifecycle {
      */
     public Invoice issue(InvoiceId id) {
         Objects.requireNonNull(id, "id");
-        return scope.tx(session -> issuer.issue(session, load(session, id), scope.today()));
+        return scope.tx(session -> followUp.afterIssue(session,
+                issuer.issue(session, load(session, id), scope.today(session))));
     }
 
     /**
@@ -357,6 +375,11 @@ public final class InvoiceLifecycle {
         });
     }
 
+    /** {@link #overdueOn} the tenant's today (the clock's instant in the tenant's zone). */
+    public List<Invoice> overdueToday() {
+        return overdueOn(scope.today());
+    }
+
     private Invoice issueCredit(StoreSession session, Invoice invoice, Invoice noteDraft) {
         Money creditable = invoice.amountDue();
         Money requested = noteDraft.totals().payable();
@@ -367,7 +390,7 @@ public final class InvoiceLifecycle {
             throw new InvalidInputException("credit of invoice " + invoice.id() + " would be " + requested
                     + "; a credit note credits a positive amount");
         }
-        LocalDate today = scope.today();
+        LocalDate today = scope.today(session);
         issuer.validate(session, noteDraft);
         String number = issuer.nextNumber(session, noteDraft.series(), noteDraft.clientId(), today);
         scope.publish(session, new InvoiceCreated(EventId.generate(), scope.clock().instant(), noteDraft.id(),

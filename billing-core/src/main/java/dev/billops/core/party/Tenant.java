@@ -4,13 +4,19 @@ import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.Text;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.money.DecimalBounds;
+import dev.billops.core.numbering.NumberingPolicy;
+import dev.billops.core.tax.TaxPolicy;
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The business that bills (the seeds' "firm"): the seller on every invoice it issues. Every
- * stored row belongs to exactly one tenant.
+ * stored row belongs to exactly one tenant. Its {@linkplain TenantPolicies policies} (time zone,
+ * tax policy, numbering) are part of the profile: set them with {@link #withZone},
+ * {@link #withTax}, {@link #withNumbering} (or {@link #withPolicies}) and save the tenant with
+ * {@code TenantBilling.profile()}; a tenant that sets none has {@link TenantPolicies#defaults()}.
  *
  * @param id tenant id
  * @param name legal name
@@ -20,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param iban bank account for payment instructions, or null
  * @param bic bank BIC, or null
  * @param defaultVatRate standard VAT rate in per cent (e.g. 19) for lines without their own
+ * @param policies time zone, tax policy and numbering of the tenant
  */
 public record Tenant(
         TenantId id,
@@ -29,9 +36,17 @@ public record Tenant(
         @Nullable String email,
         @Nullable String iban,
         @Nullable String bic,
-        BigDecimal defaultVatRate) {
+        BigDecimal defaultVatRate,
+        TenantPolicies policies) {
+
+    /** A tenant with {@link TenantPolicies#defaults()}. */
+    public Tenant(TenantId id, String name, Address address, @Nullable String vatId, @Nullable String email,
+            @Nullable String iban, @Nullable String bic, BigDecimal defaultVatRate) {
+        this(id, name, address, vatId, email, iban, bic, defaultVatRate, TenantPolicies.defaults());
+    }
 
     public Tenant {
+        Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(address, "address");
@@ -49,5 +64,25 @@ public record Tenant(
             throw new InvalidInputException("tenant " + id + ": VAT rate " + defaultVatRate.toPlainString()
                     + " % is outside 0..100");
         }
+    }
+
+    /** This tenant with {@code policies}. */
+    public Tenant withPolicies(TenantPolicies policies) {
+        return new Tenant(id, name, address, vatId, email, iban, bic, defaultVatRate, policies);
+    }
+
+    /** This tenant in time zone {@code zone}: its "today" (issue dates, yearly counters, runs). */
+    public Tenant withZone(ZoneId zone) {
+        return withPolicies(policies.withZone(zone));
+    }
+
+    /** This tenant with tax policy {@code tax} (price basis, tax rounding, cash rounding). */
+    public Tenant withTax(TaxPolicy tax) {
+        return withPolicies(policies.withTax(tax));
+    }
+
+    /** This tenant with document numbering {@code numbering}. */
+    public Tenant withNumbering(NumberingPolicy numbering) {
+        return withPolicies(policies.withNumbering(numbering));
     }
 }

@@ -6,6 +6,9 @@ import dev.billops.core.event.BillingEvent;
 import dev.billops.core.event.EventOutbox;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.party.Actor;
+import dev.billops.core.party.Tenant;
+import dev.billops.core.party.TenantPolicies;
+import dev.billops.core.party.TenantStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -35,9 +38,26 @@ public record TenantScope(BillingStore store, TenantId tenant, Actor actor, Cloc
         return store.inTransaction(tenant, work);
     }
 
-    /** Today in the clock's zone. */
+    /**
+     * The tenant's policies as stored in its profile (time zone, tax, numbering), or
+     * {@link TenantPolicies#defaults()} if the tenant has no profile yet; read in {@code session}'s
+     * transaction.
+     */
+    public TenantPolicies policies(StoreSession session) {
+        return session.get(TenantStore.class).find().map(Tenant::policies).orElse(TenantPolicies.defaults());
+    }
+
+    /** Today for the tenant: the clock's instant in the tenant's zone, read in {@code session}'s transaction. */
+    public LocalDate today(StoreSession session) {
+        return policies(session).today(clock);
+    }
+
+    /**
+     * Today for the tenant: the clock's instant in the tenant's zone (UTC if it set none). Joins
+     * the running transaction when called inside one.
+     */
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return tx(this::today);
     }
 
     /** Appends an audit record attributed to this scope's actor, in the session's transaction. */

@@ -74,6 +74,14 @@ final class JdbcEngagementStore extends JdbcPort implements EngagementStore {
     }
 
     @Override
+    public Optional<Engagement> lock(EngagementId id) {
+        Objects.requireNonNull(id, "id");
+        return h().createQuery("SELECT * FROM billops_engagement WHERE tenant_id = :t AND id = :id FOR UPDATE")
+                .bind("t", t()).bind("id", id.value())
+                .map(JdbcEngagementStore::map).findOne();
+    }
+
+    @Override
     public List<Engagement> listByClient(ClientId clientId) {
         Objects.requireNonNull(clientId, "clientId");
         return h().createQuery("SELECT * FROM billops_engagement WHERE tenant_id = :t AND client_id = :client ORDER BY id")

@@ -23,6 +23,10 @@ import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
+import dev.billops.core.numbering.CounterReset;
+import dev.billops.core.numbering.NumberPattern;
+import dev.billops.core.numbering.NumberingPolicy;
+import dev.billops.core.numbering.SeriesNumbering;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.TaxProfile;
@@ -39,6 +43,7 @@ import dev.billops.core.rate.RateRule;
 import dev.billops.core.rate.RateScope;
 import dev.billops.core.rate.RateUnit;
 import dev.billops.core.tax.PriceBasis;
+import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.tax.TaxRoundingPolicy;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.DurationRounding;
@@ -81,9 +86,21 @@ public final class Fixtures {
         return new Address(List.of(text, "Hinterhaus, 3. OG"), "10115", text, "DE");
     }
 
+    /**
+     * Every field set, with policies other than the defaults: Europe/Zurich, gross prices, per-line
+     * tax rounding, cash increments for CHF (0.05) and SEK (1), an own invoice series with a start
+     * offset and a per-client monthly series.
+     */
     public static Tenant richTenant(TenantId id, String text) {
         return new Tenant(id, text, address(text), "DE123456789", "billing@acme.test", "DE89370400440532013000",
-                "COBADEFFXXX", new BigDecimal("19.0"));
+                "COBADEFFXXX", new BigDecimal("19.0"))
+                .withZone(ZoneId.of("Europe/Zurich"))
+                .withTax(new TaxPolicy(TaxRoundingPolicy.PER_LINE, PriceBasis.GROSS,
+                        Map.of("CHF", new BigDecimal("0.05"), "SEK", new BigDecimal("1"))))
+                .withNumbering(NumberingPolicy.defaults()
+                        .withSeries("INV", SeriesNumbering.defaultFor("RE").withStartAfter("2026", 1041))
+                        .withSeries("PKG", new SeriesNumbering(NumberPattern.of("{client}-{yyyy}{mm}-{seq:3}"), "P",
+                                CounterReset.MONTHLY, true, Map.of("acme/2026-11", 7L))));
     }
 
     public static Tenant sparseTenant(TenantId id) {

@@ -193,6 +193,19 @@ public abstract class StoreContractSuite {
     }
 
     @Nested
+    class TenantPolicies extends TenantPoliciesContract {
+        @Override
+        protected BillingStore newStore() {
+            return StoreContractSuite.this.newStore();
+        }
+
+        @Override
+        protected void closeStore(BillingStore store) {
+            StoreContractSuite.this.closeStore(store);
+        }
+    }
+
+    @Nested
     class Concurrency extends ConcurrencyContract {
         @Override
         protected BillingStore newStore() {

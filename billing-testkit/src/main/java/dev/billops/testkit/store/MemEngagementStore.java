@@ -45,6 +45,12 @@ final class MemEngagementStore implements EngagementStore {
         return session.state().engagements.find(id);
     }
 
+    /** The store's transactions run one at a time, so every row is locked already. */
+    @Override
+    public Optional<Engagement> lock(EngagementId id) {
+        return find(id);
+    }
+
     @Override
     public List<Engagement> listByClient(ClientId clientId) {
         Objects.requireNonNull(clientId, "clientId");

@@ -29,4 +29,14 @@ final class MemTenantStore implements TenantStore {
         }
         state.tenant(tenant);
     }
+
+    @Override
+    public boolean insertIfAbsent(Tenant tenant) {
+        Objects.requireNonNull(tenant, "tenant");
+        if (session.state().tenant() != null) {
+            return false;
+        }
+        save(tenant);
+        return true;
+    }
 }

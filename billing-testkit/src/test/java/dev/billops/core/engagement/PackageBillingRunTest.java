@@ -20,8 +20,8 @@ import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceSource;
 import dev.billops.core.invoice.InvoiceStatus;
-import dev.billops.core.invoice.NumberingPolicy;
-import dev.billops.core.invoice.SeriesNumbering;
+import dev.billops.core.numbering.NumberingPolicy;
+import dev.billops.core.numbering.SeriesNumbering;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Actor;
@@ -259,8 +259,8 @@ class PackageBillingRunTest {
                 Money.of("CHF", "1000.00"), PackageSchedule.MONTHLY, d("2026-03-01"), null));
         TaxPolicy gross = new TaxPolicy(dev.billops.core.tax.TaxRoundingPolicy.PER_GROUP, PriceBasis.GROSS,
                 Map.of("CHF", new BigDecimal("0.05")));
-        PackageBillingRun run = new PackageBillingRun(f.acme.scope(), PackagePolicy.defaults(),
-                NumberingPolicy.defaults(), gross);
+        f.acme.profile().update(f.acme.profile().get().withTax(gross));
+        PackageBillingRun run = f.acme.packages();
 
         PackageRunResult.Created c = only(run.run(d("2026-03-01")));
         Invoice invoice = f.invoices().get(0);
@@ -440,8 +440,8 @@ class PackageBillingRunTest {
         f.pkg("A", "100.00", PackageSchedule.MONTHLY, "2026-03-01", null);
         NumberingPolicy numbering = NumberingPolicy.defaults().withSeries("PKG",
                 SeriesNumbering.of("R-{seq:4}", "R").withStartAfter("", 41));
-        PackageBillingRun run = new PackageBillingRun(f.acme.scope(), PackagePolicy.defaults().withTenantNumbering(),
-                numbering, TaxPolicy.defaults());
+        f.acme.profile().update(f.acme.profile().get().withNumbering(numbering));
+        PackageBillingRun run = new PackageBillingRun(f.acme.scope(), PackagePolicy.defaults().withTenantNumbering());
         assertEquals("R-0042", only(run.run(d("2026-03-01"))).number());
     }
 

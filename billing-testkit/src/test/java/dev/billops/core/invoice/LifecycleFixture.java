@@ -8,6 +8,7 @@ import dev.billops.core.id.TimekeeperId;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
+import dev.billops.core.numbering.NumberingPolicy;
 import dev.billops.core.party.Actor;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
@@ -16,7 +17,6 @@ import dev.billops.core.party.TaxProfile;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.party.TenantStore;
 import dev.billops.core.store.TenantScope;
-import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.TimeEntry;
@@ -54,10 +54,10 @@ final class LifecycleFixture {
     LifecycleFixture(LocalDate today, NumberingPolicy numbering, @Nullable String sellerVatId) {
         clock = MutableClock.at(today);
         scope = new TenantScope(store, TENANT, Actor.user("alice@acme.test"), clock);
-        lifecycle = new InvoiceLifecycle(scope, numbering, TaxPolicy.defaults());
+        lifecycle = new InvoiceLifecycle(scope);
         scope.tx(s -> {
             s.get(TenantStore.class).save(new Tenant(TENANT, "Acme Consulting", BERLIN, sellerVatId, null, null, null,
-                    new BigDecimal("19")));
+                    new BigDecimal("19")).withNumbering(numbering));
             return null;
         });
     }

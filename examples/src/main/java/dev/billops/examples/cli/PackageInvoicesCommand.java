@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "package-invoices", mixinStandardHelpOptions = true,
         description = {"Issues the package (retainer) invoices due on a date for PACKAGE and MIXED engagements: "
                 + "monthly, quarterly, annual and one-time periods, at most one invoice per engagement and period.",
-            "Prints what was created, skipped (already invoiced) and failed; exit status 1 when any failed."})
+            "Prints what was created, skipped (already invoiced, or due but older than the catch-up window and so "
+                + "not billed without --bill-missed) and failed; exit status 1 when any failed."})
 final class PackageInvoicesCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -59,6 +60,10 @@ final class PackageInvoicesCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "show what would be invoiced, store nothing")
     boolean dryRun;
 
+    @Option(names = "--bill-missed", description = "also invoice due periods older than the catch-up window "
+            + "(otherwise they are reported as skipped: OUTSIDE_CATCH_UP)")
+    boolean billMissed;
+
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Format format = Format.text;
@@ -70,7 +75,7 @@ final class PackageInvoicesCommand implements Callable<Integer> {
         LocalDate runDate = Objects.requireNonNull(date, "date");
         PackageRunResult result;
         try (JdbcBillingStore store = db.open()) {
-            PackageRunOptions options = PackageRunOptions.all().dryRun(dryRun);
+            PackageRunOptions options = PackageRunOptions.all().dryRun(dryRun).billMissedPeriods(billMissed);
             if (tenant != null) {
                 options = options.forTenant(DatabaseOptions.tenant(store, tenant, db.describe()));
             }
@@ -121,6 +126,7 @@ final class PackageInvoicesCommand implements Callable<Integer> {
             case ALREADY_INVOICED -> "already invoiced" + (s.existingNumber() == null ? "" : " (" + s.existingNumber()
                     + ")");
             case NOT_A_PACKAGE -> "not a package engagement (HOURLY)";
+            case OUTSIDE_CATCH_UP -> "due, not invoiced: older than the catch-up window (bill it with --bill-missed)";
         };
     }
 

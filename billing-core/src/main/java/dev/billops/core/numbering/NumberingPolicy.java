@@ -1,4 +1,4 @@
-package dev.billops.core.invoice;
+package dev.billops.core.numbering;
 
 import dev.billops.core.id.ClientId;
 import java.time.LocalDate;
@@ -20,6 +20,12 @@ import java.util.Objects;
  * @param series the configured series, by series name
  */
 public record NumberingPolicy(Map<String, SeriesNumbering> series) {
+
+    /** The series of invoices ({@code Invoice.INVOICE_SERIES}). */
+    public static final String INVOICE_SERIES = "INV";
+
+    /** The series of credit notes ({@code Invoice.CREDIT_NOTE_SERIES}). */
+    public static final String CREDIT_NOTE_SERIES = "CN";
 
     private static final ClientId SAMPLE_CLIENT = ClientId.of("client");
     private static final LocalDate SAMPLE_DATE = LocalDate.of(2001, 2, 3);
@@ -45,8 +51,8 @@ public record NumberingPolicy(Map<String, SeriesNumbering> series) {
     /** Invoices {@code INV-{yyyy}-{seq:5}} and credit notes {@code CN-{yyyy}-{seq:5}}, yearly reset. */
     public static NumberingPolicy defaults() {
         return new NumberingPolicy(Map.of(
-                Invoice.INVOICE_SERIES, SeriesNumbering.defaultFor(Invoice.INVOICE_SERIES),
-                Invoice.CREDIT_NOTE_SERIES, SeriesNumbering.defaultFor(Invoice.CREDIT_NOTE_SERIES)));
+                INVOICE_SERIES, SeriesNumbering.defaultFor(INVOICE_SERIES),
+                CREDIT_NOTE_SERIES, SeriesNumbering.defaultFor(CREDIT_NOTE_SERIES)));
     }
 
     /** The numbering of {@code seriesName}: its configuration, or the default with the name as prefix. */

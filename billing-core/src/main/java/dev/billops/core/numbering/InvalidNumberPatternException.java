@@ -1,4 +1,4 @@
-package dev.billops.core.invoice;
+package dev.billops.core.numbering;
 
 import dev.billops.core.error.InvalidInputException;
 import java.util.Objects;

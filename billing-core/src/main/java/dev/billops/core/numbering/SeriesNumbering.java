@@ -1,4 +1,4 @@
-package dev.billops.core.invoice;
+package dev.billops.core.numbering;
 
 import dev.billops.core.id.ClientId;
 import java.time.LocalDate;

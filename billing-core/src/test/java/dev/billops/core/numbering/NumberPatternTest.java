@@ -1,4 +1,4 @@
-package dev.billops.core.invoice;
+package dev.billops.core.numbering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

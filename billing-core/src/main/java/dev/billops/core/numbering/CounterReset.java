@@ -1,4 +1,4 @@
-package dev.billops.core.invoice;
+package dev.billops.core.numbering;
 
 /** When a series' counter starts again at 1 (or at its configured start). */
 public enum CounterReset {
