@@ -42,12 +42,14 @@ class PaymentConcurrencyTest {
     /**
      * Wraps the fixture's store: in the next {@code races} transactions, another writer "commits" a
      * change to an invoice between our read and our write (its version moves on), so our update
-     * hits a real stale-version conflict in the store.
+     * hits a real stale-version conflict in the store. Counts and races only outermost
+     * transactions: a nested call (such as reading the tenant's today) joins the running one.
      */
     private static final class RacingStore implements BillingStore {
         private final BillingStore delegate;
         private final AtomicInteger races;
         private final AtomicInteger transactions = new AtomicInteger();
+        private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
 
         RacingStore(BillingStore delegate, int races) {
             this.delegate = delegate;
@@ -56,9 +58,17 @@ class PaymentConcurrencyTest {
 
         @Override
         public <T> T inTransaction(TenantId tenant, Function<StoreSession, T> work) {
+            if (inside.get()) {
+                return delegate.inTransaction(tenant, work);
+            }
             transactions.incrementAndGet();
             boolean race = races.getAndDecrement() > 0;
-            return delegate.inTransaction(tenant, session -> work.apply(race ? racing(session) : session));
+            inside.set(true);
+            try {
+                return delegate.inTransaction(tenant, session -> work.apply(race ? racing(session) : session));
+            } finally {
+                inside.set(false);
+            }
         }
 
         @Override

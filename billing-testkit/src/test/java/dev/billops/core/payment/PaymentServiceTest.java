@@ -220,21 +220,6 @@ class PaymentServiceTest {
     }
 
     @Test
-    void applyCreditOnIssue_policyOnOrOff_appliesOrLeavesInvoice() {
-        f.payments.record(PaymentRequest.of(acme, eur("30.00")).asCredit());
-        Invoice inv = f.issue(acme, "INV-1", eur("100.00"), JAN_5, FEB_4);
-
-        PaymentService off = new PaymentService(f.scope, PaymentPolicy.defaults().withApplyCreditOnIssue(false));
-        Invoice untouched = f.scope.tx(s -> off.applyCreditOnIssue(s, inv));
-        assertEquals(eur("0.00"), untouched.paid());
-
-        Invoice credited = f.scope.tx(s -> f.payments.applyCreditOnIssue(s, inv));
-        assertEquals(eur("30.00"), credited.paid());
-        assertEquals(InvoiceStatus.PARTIALLY_PAID, credited.status());
-        assertEquals(eur("0.00"), f.payments.creditBalance(acme, EUR));
-    }
-
-    @Test
     void recordFailed_storesFailedPaymentWithoutCreditAndPublishesEvent() {
         Invoice inv = f.issue(acme, "INV-1", eur("100.00"), JAN_5, FEB_4);
 
