@@ -393,6 +393,68 @@ class PackageBillingRunTest {
     }
 
     @Test
+    void run_oneTimeStartingBeforeTheCatchUpWindow_reportedOutsideCatchUpUntilBilledOnRequest() {
+        PackageFixture f = new PackageFixture(d("2026-06-10"));
+        f.pkg("O", "5000.00", PackageSchedule.ONE_TIME, "2026-01-10", "2026-12-31");
+
+        PackageRunResult r = f.acme.packages().run(d("2026-06-10"));
+
+        assertEquals(List.of(), r.created());
+        assertEquals(List.of(new PackageRunResult.Skipped(ACME, EngagementId.of("O"), d("2026-01-10"), null,
+                PackageRunResult.SkipReason.OUTSIDE_CATCH_UP)), r.skipped());
+        assertEquals(List.of(), f.invoices());
+
+        PackageRunResult billed = f.acme.packages().run(d("2026-06-10"),
+                PackageRunOptions.all().billMissedPeriods(true));
+        assertEquals(d("2026-01-10"), only(billed).periodStart());
+        assertEquals(Money.of("EUR", "5000.00"), only(billed).net());
+
+        PackageRunResult again = f.acme.packages().run(d("2026-06-11"));
+        assertEquals(List.of(), again.created());
+        assertEquals(List.of(), again.skipped());
+    }
+
+    @Test
+    void run_monthlyPeriodsOlderThanTheWindow_eachReportedSkippedAndBilledOnRequestOnce() {
+        PackageFixture f = new PackageFixture(d("2026-06-10"), PackagePolicy.defaults().withCatchUpPeriods(2));
+        f.pkg("E1", "1000.00", PackageSchedule.MONTHLY, "2026-01-01", null);
+
+        PackageRunResult r = f.acme.packages().run(d("2026-06-10"));
+
+        assertEquals(List.of(d("2026-01-01"), d("2026-02-01"), d("2026-03-01")), r.skipped().stream()
+                .filter(s -> s.reason() == PackageRunResult.SkipReason.OUTSIDE_CATCH_UP)
+                .map(PackageRunResult.Skipped::periodStart).toList());
+        assertEquals(3, r.created().size());
+
+        PackageRunResult dry = f.acme.packages().run(d("2026-06-10"),
+                PackageRunOptions.all().billMissedPeriods(true).dryRun(true));
+        assertEquals(3, dry.created().size());
+        assertEquals(3, f.invoices().size());
+
+        PackageRunResult all = f.acme.packages().run(d("2026-06-10"), PackageRunOptions.all().billMissedPeriods(true));
+        assertEquals(List.of(d("2026-01-01"), d("2026-02-01"), d("2026-03-01")),
+                all.created().stream().map(PackageRunResult.Created::periodStart).toList());
+        assertTrue(all.skipped().stream().allMatch(s -> s.reason() == PackageRunResult.SkipReason.ALREADY_INVOICED),
+                all.skipped().toString());
+        assertEquals(6, f.invoices().size());
+        assertEquals(List.of(), f.acme.packages().run(d("2026-06-10")).skipped().stream()
+                .filter(s -> s.reason() == PackageRunResult.SkipReason.OUTSIDE_CATCH_UP).toList());
+    }
+
+    @Test
+    void job_periodOutsideTheCatchUpWindow_reportedAndBilledWithTheOption() {
+        PackageFixture f = new PackageFixture(d("2026-06-10"), PackagePolicy.defaults().withCatchUpPeriods(0));
+        f.pkg("E1", "1000.00", PackageSchedule.MONTHLY, "2026-05-01", null);
+        PackageBillingJob job = f.billing.packageJob(Actor.system("scheduler"));
+
+        PackageRunResult r = job.run(d("2026-06-10"), PackageRunOptions.all());
+        assertEquals(List.of(d("2026-05-01")), r.skipped().stream().map(PackageRunResult.Skipped::periodStart).toList());
+
+        PackageRunResult billed = job.run(d("2026-06-10"), PackageRunOptions.all().billMissedPeriods(true));
+        assertEquals(d("2026-05-01"), only(billed).periodStart());
+    }
+
+    @Test
     void run_noCatchUp_billsOnlyTheCurrentPeriod() {
         PackageFixture f = new PackageFixture(d("2026-06-10"), PackagePolicy.defaults().withCatchUpPeriods(0));
         f.pkg("E1", "1000.00", PackageSchedule.MONTHLY, "2026-01-01", null);
