@@ -1,5 +1,6 @@
 package dev.billops.examples.cli;
 
+import dev.billops.core.catalog.TenantAlreadyExistsException;
 import dev.billops.core.engagement.PackageRunResult;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.TenantId;
@@ -36,6 +37,9 @@ final class DemoCommand implements Callable<Integer> {
 
     static final String DEFAULT_TENANT = "northwind";
 
+    /** How often the demo picks the next free tenant id when concurrent runs keep taking it first. */
+    static final int MAX_TENANT_ATTEMPTS = 20;
+
     @Spec
     @Nullable CommandSpec spec;
 
@@ -63,10 +67,21 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Progress progress = Progress.on(stderr);
         try (JdbcBillingStore store = db.open()) {
-            TenantId id = freshTenant(store.tenantIds());
-            DemoRun run = new DemoRun(store, id, seed, out, progress::update,
-                    noCalendar ? null : DemoCalendar.fromClassPath());
-            DemoReport report = run.run();
+            DemoReport report = null;
+            for (int attempt = 1; report == null; attempt++) {
+                TenantId id = freshTenant(store.tenantIds());
+                DemoRun run = new DemoRun(store, id, seed, out, progress::update,
+                        noCalendar ? null : DemoCalendar.fromClassPath());
+                try {
+                    report = run.run();
+                } catch (TenantAlreadyExistsException e) {
+                    // another demo run created the same tenant since we looked: nothing of ours was stored
+                    if (tenant != null || attempt >= MAX_TENANT_ATTEMPTS) {
+                        throw new CliFailure("tenant '" + id.value() + "' already exists in " + db.describe()
+                                + "; the demo creates a new tenant: choose another --tenant or another --db");
+                    }
+                }
+            }
             progress.finish();
             print(stdout, report, db.describe());
         } finally {

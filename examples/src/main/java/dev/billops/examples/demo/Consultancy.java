@@ -94,16 +94,22 @@ public final class Consultancy {
     private Consultancy() {
     }
 
-    /** The seller. */
+    /** The seller, in Berlin's time zone (its "today"), with net prices and the default numbering. */
     public static Tenant seller(TenantBilling tenant) {
         return new Tenant(tenant.scope().tenant(), "Northwind Consulting GmbH",
                 Address.of("Friedrichstraße 68", "10117", "Berlin", "DE"), "DE811907980", "billing@northwind.test",
-                "DE89370400440532013000", "COBADEFFXXX", new BigDecimal("19"));
+                "DE89370400440532013000", "COBADEFFXXX", new BigDecimal("19")).withZone(ZONE);
     }
 
-    /** Stores the seller, clients, projects, people, activities, rates and engagements. */
+    /**
+     * Stores the seller, clients, projects, people, activities, rates and engagements. The seller
+     * is created first, and refused if the tenant exists (also when another demo run created it a
+     * moment ago), so a set-up never rewrites another run's tenant.
+     *
+     * @throws dev.billops.core.catalog.TenantAlreadyExistsException if the tenant exists; nothing was stored
+     */
     public static void setUp(TenantBilling t) {
-        t.profile().save(seller(t));
+        t.profile().create(seller(t));
 
         t.clients().create(Client.of(ACME, "ACME Corporation AG", Address.of("Königsallee 12", "40212", "Düsseldorf",
                 "DE"), EUR).withTerms(14).withLocale(Locale.GERMANY).withEmail("ap@acme.test"));

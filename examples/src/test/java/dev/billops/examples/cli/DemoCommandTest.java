@@ -114,6 +114,39 @@ class DemoCommandTest {
     }
 
     @Test
+    void demo_threeRunsAtOnceOnOneDatabase_eachCreatesItsOwnTenantUntouchedByTheOthers() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db/billops");
+        int runs = 3;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(runs);
+        List<java.util.concurrent.Future<CliRun>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < runs; i++) {
+                String out = dir.resolve("out" + i).toString();
+                futures.add(pool.submit(() -> CliRun.of("demo", "--db", url, "--out", out, "--no-calendar")));
+            }
+            Set<String> tenants = new java.util.TreeSet<>();
+            for (java.util.concurrent.Future<CliRun> f : futures) {
+                CliRun run = f.get(10, java.util.concurrent.TimeUnit.MINUTES).expect(0);
+                Matcher m = Pattern.compile("tenant (northwind(-\\d+)?),").matcher(run.out());
+                assertTrue(m.find(), run.out());
+                tenants.add(m.group(1));
+            }
+            assertEquals(Set.of("northwind", "northwind-2", "northwind-3"), tenants);
+            try (JdbcBillingStore store = JdbcStores.of(url)) {
+                for (String t : tenants) {
+                    TenantId id = TenantId.of(t);
+                    assertEquals(1, store.inTransaction(id, s -> s.get(dev.billops.core.audit.AuditLog.class)
+                            .history("tenant", t)).size(), t + " was written once");
+                    assertEquals(4, store.inTransaction(id, s -> s.get(dev.billops.core.party.ClientStore.class)
+                            .list()).size(), t);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void demo_explicitTenantThatExists_failsWithoutStackTrace() {
         String url = "jdbc:h2:file:" + dir.resolve("db/billops");
         CliRun.of("demo", "--db", url, "--out", dir.resolve("out").toString(), "--tenant", "firm").expect(0);

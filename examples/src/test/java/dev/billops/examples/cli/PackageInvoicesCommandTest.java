@@ -97,6 +97,32 @@ class PackageInvoicesCommandTest {
     }
 
     @Test
+    void packageInvoices_periodsOlderThanTheCatchUpWindow_reportedSkippedThenBilledWithBillMissed() throws Exception {
+        // September 2027: the catch-up window (3 months) starts in June; January to May are missed
+        JsonNode r = JSON.readTree(CliRun.of("package-invoices", "--db", url, "--date", "2027-09-01", "--tenant",
+                "northwind", "--engagement", "umbrella-retainer", "--format", "json").expect(0).out());
+        Set<String> missed = new HashSet<>();
+        r.get("skipped").forEach(s -> {
+            if ("OUTSIDE_CATCH_UP".equals(s.get("reason").asText())) {
+                missed.add(s.get("periodStart").asText());
+            }
+        });
+        assertEquals(Set.of("2027-01-01", "2027-02-01", "2027-03-01", "2027-04-01", "2027-05-01"), missed,
+                r.toPrettyString());
+
+        CliRun text = CliRun.of("package-invoices", "--db", url, "--date", "2027-09-02", "--tenant", "northwind",
+                "--engagement", "umbrella-retainer").expect(0);
+        assertTrue(text.out().contains("older than the catch-up window (bill it with --bill-missed)"), text.out());
+
+        JsonNode billed = JSON.readTree(CliRun.of("package-invoices", "--db", url, "--date", "2027-09-02",
+                "--tenant", "northwind", "--engagement", "umbrella-retainer", "--bill-missed", "--format", "json")
+                .expect(0).out());
+        Set<String> created = new HashSet<>();
+        billed.get("created").forEach(c -> created.add(c.get("periodStart").asText()));
+        assertEquals(missed, created, billed.toPrettyString());
+    }
+
+    @Test
     void packageInvoices_dryRun_reportsWhatWouldBeCreatedAndStoresNothing() throws Exception {
         int before = invoices().size();
 
