@@ -10,8 +10,11 @@ import dev.billops.core.engagement.Engagement;
 import dev.billops.core.engagement.EngagementStore;
 import dev.billops.core.engagement.PackageBillingRun;
 import dev.billops.core.engagement.PackagePolicy;
+import dev.billops.core.engagement.PackageRunOptions;
 import dev.billops.core.engagement.PackageRunResult;
 import dev.billops.core.engagement.PackageSchedule;
+import dev.billops.core.engagement.Renewal;
+import dev.billops.core.engagement.RenewalOverlapsInvoicedPeriodException;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TenantId;
@@ -33,6 +36,7 @@ import dev.billops.core.payment.PaymentStore;
 import dev.billops.core.store.ConcurrentUpdateException;
 import dev.billops.core.store.DuplicateKeyException;
 import dev.billops.core.store.TenantScope;
+import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryAlreadyBilledException;
 import dev.billops.core.timeentry.TimeEntryStore;
@@ -221,6 +225,69 @@ abstract class ConcurrencyTests {
         assertEquals(invoices.size(), created, "every stored invoice was created by exactly one run");
         assertTrue(invoices.size() >= engagements, "each engagement invoiced at least its due period");
         assertEquals(invoices.size(), invoices.stream().map(Invoice::number).distinct().count());
+    }
+
+    @Test
+    void renewalsAndPackageRuns_8threadsAtOnce_noDayBilledTwice() throws Exception {
+        Billing billing = Billing.builder().stores(store()).clock(clock).build();
+        int engagements = 24;
+        List<EngagementId> ids = new ArrayList<>();
+        for (int i = 0; i < engagements; i++) {
+            EngagementId id = EngagementId.of(String.format("R%02d", i));
+            ids.add(id);
+            billing.tenant(tenant, Actor.user("alice")).engagements().create(Engagement.ofPackage(id, Seeds.CLIENT,
+                    "Retainer " + i, Money.of(Seeds.EUR, "3100.00"), PackageSchedule.MONTHLY,
+                    LocalDate.of(2026, 2, 1), null));
+        }
+        LocalDate renewalStart = LocalDate.of(2026, 3, 15);
+        AtomicInteger refusedRenewals = new AtomicInteger();
+        List<PackageRunResult> runs = new ArrayList<>();
+        // per engagement, three package runs of 1 March (March is billed in advance) and one renewal from
+        // 15 March, submitted side by side to 8 threads: one of them must see the other
+        int perEngagement = 4;
+        race(engagements * perEngagement, i -> {
+            EngagementId id = ids.get(i / perEngagement);
+            if (i % perEngagement != 1) {
+                PackageRunResult r = billing.tenant(tenant, Actor.system("run-" + i)).packages()
+                        .run(TODAY, PackageRunOptions.all().forEngagement(id));
+                synchronized (runs) {
+                    runs.add(r);
+                }
+                return null;
+            }
+            try {
+                billing.tenant(tenant, Actor.user("renewer-" + i)).engagements().renew(id,
+                        new Renewal(renewalStart, null, null, EngagementId.of(id.value() + "-renewal")));
+            } catch (RenewalOverlapsInvoicedPeriodException refused) {
+                refusedRenewals.incrementAndGet();
+            }
+            return null;
+        });
+        for (PackageRunResult r : runs) {
+            for (PackageRunResult.Failed f : r.failed()) {
+                assertEquals("InvalidInputException", f.errorType(), f.toString());
+                assertTrue(f.reason().contains("changed during the package run"), f.reason());
+            }
+        }
+        // a later run bills whatever the race left: the renewals' second half of March
+        PackageRunResult later = billing.tenant(tenant, Actor.system("later")).packages().run(TODAY.plusDays(20));
+        assertEquals(List.of(), later.failed());
+
+        List<Invoice> invoices = store().inTransaction(tenant, s -> s.get(InvoiceStore.class).list(InvoiceQuery.all()));
+        for (EngagementId id : ids) {
+            EngagementId renewal = EngagementId.of(id.value() + "-renewal");
+            Set<LocalDate> billed = new HashSet<>();
+            for (Invoice inv : invoices) {
+                if (id.equals(inv.engagementId()) || renewal.equals(inv.engagementId())) {
+                    inv.servicePeriod().stream().forEach(day -> assertTrue(billed.add(day),
+                            day + " of " + id + " billed twice: " + inv.number()));
+                }
+            }
+            assertTrue(billed.containsAll(LocalDateRange.ofMonth(java.time.YearMonth.of(2026, 3)).stream().toList()),
+                    "every day of March billed once for " + id + ": " + billed);
+        }
+        System.out.printf("renewals vs runs on %s: %d of %d renewals refused (their March was invoiced first)%n",
+                getClass().getSimpleName(), refusedRenewals.get(), engagements);
     }
 
     @Test
