@@ -71,8 +71,8 @@ import org.slf4j.LoggerFactory;
  * its own, which first locks the engagement's row ({@link EngagementStore#lock}) as renewals and
  * ends do ({@link EngagementService}): so a renewal or end either commits before the invoice
  * (which then sees the changed engagement and fails if the period no longer exists) or waits for
- * it (and then sees the invoice): no day is billed by both engagements. A failure rolls back only that invoice and is reported in
- * {@link PackageRunResult#failed()}; the rest of the run goes on. Uniqueness of (engagement,
+ * it (and then sees the invoice): no day is billed by both engagements. A failure rolls back
+ * only that invoice and is reported in {@link PackageRunResult#failed()}; the rest of the run goes on. Uniqueness of (engagement,
  * period start) is enforced by the store ({@link InvoiceStore}), so running the same date twice,
  * or two runs at once (threads or processes), creates each invoice once: the loser of a race gets
  * a {@code DuplicateKeyException}, which the run reports as
@@ -96,7 +96,7 @@ public final class PackageBillingRun {
     private final InvoiceIssuer issuer;
     private final IssueFollowUp followUp;
 
-    /** A run with nothing following each issue; see {@link #PackageBillingRun(TenantScope, PackagePolicy, IssueFollowUp)}. */
+    /** A run with nothing following each issue ({@link IssueFollowUp#NONE}). */
     public PackageBillingRun(TenantScope scope, PackagePolicy policy) {
         this(scope, policy, IssueFollowUp.NONE);
     }

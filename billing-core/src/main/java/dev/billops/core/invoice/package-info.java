@@ -1,4 +1,7 @@
-/** Invoices and credit notes: the model, generation from time, lifecycle and issue (numbers from {@code dev.billops.core.numbering}). */
+/**
+ * Invoices and credit notes: the model, generation from time, lifecycle and issue (numbers from
+ * {@code dev.billops.core.numbering}).
+ */
 @NullMarked
 package dev.billops.core.invoice;
 

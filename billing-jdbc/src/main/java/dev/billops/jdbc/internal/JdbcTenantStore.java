@@ -150,8 +150,8 @@ final class JdbcTenantStore extends JdbcPort implements TenantStore {
         if (series != null) {
             Map<String, SeriesNumbering> out = new TreeMap<>();
             json.read(series, NumberingRow.class).series().forEach((name, row) -> out.put(name,
-                    new SeriesNumbering(NumberPattern.of(row.pattern()), row.prefix(), CounterReset.valueOf(row.reset()),
-                            row.perClient(), row.startAfter())));
+                    new SeriesNumbering(NumberPattern.of(row.pattern()), row.prefix(),
+                            CounterReset.valueOf(row.reset()), row.perClient(), row.startAfter())));
             numbering = new NumberingPolicy(out);
         }
         TenantPolicies policies = new TenantPolicies(ZoneId.of(rs.getString("zone_id")), tax, numbering);
