@@ -46,6 +46,11 @@ public final class ReminderService {
         return policy;
     }
 
+    /** {@link #run} for the tenant's today: the clock's instant in the tenant's zone. */
+    public ReminderRun runToday() {
+        return run(scope.today());
+    }
+
     /** Sends what is due on {@code date}; returns what it sent. Safe to repeat. */
     public ReminderRun run(LocalDate date) {
         Objects.requireNonNull(date, "date");

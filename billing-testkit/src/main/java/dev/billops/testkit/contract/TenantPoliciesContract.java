@@ -12,6 +12,7 @@ import dev.billops.core.engagement.Engagement;
 import dev.billops.core.engagement.PackageRunResult;
 import dev.billops.core.engagement.PackageSchedule;
 import dev.billops.core.error.NotFoundException;
+import dev.billops.core.event.InvoiceOverdue;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.ProjectId;
@@ -32,6 +33,7 @@ import dev.billops.core.party.Client;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.party.TenantPolicies;
 import dev.billops.core.party.Timekeeper;
+import dev.billops.core.payment.ReminderRun;
 import dev.billops.core.project.Project;
 import dev.billops.core.rate.RateRule;
 import dev.billops.core.rate.RateScope;
@@ -211,7 +213,7 @@ public abstract class TenantPoliciesContract extends StoreContract {
     }
 
     @Test
-    void overdueToday_dueYesterdayInTheTenantsZone_isOverdueAlthoughNotInUtc() {
+    void overdueTodayAndReminders_dueYesterdayInTheTenantsZone_overdueAlthoughNotInUtc() {
         TenantBilling de = german(billing());
         clock.setInstant(Instant.parse("2026-12-01T12:00:00Z"));
         Invoice issued = issueManual(de, "EUR", "100.00", "19");
@@ -220,6 +222,10 @@ public abstract class TenantPoliciesContract extends StoreContract {
 
         assertEquals(List.of(issued.id()), de.invoices().overdueToday().stream().map(Invoice::id).toList());
         assertEquals(List.of(), de.invoices().overdueOn(LocalDate.ofInstant(NEW_YEAR_BERLIN, ZoneOffset.UTC)));
+
+        ReminderRun reminders = de.reminders().runToday();
+        assertEquals(LocalDate.of(2027, 1, 1), reminders.date());
+        assertEquals(List.of(issued.id()), reminders.overdue().stream().map(InvoiceOverdue::invoiceId).toList());
     }
 
     @Test
