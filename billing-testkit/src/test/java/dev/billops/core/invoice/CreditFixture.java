@@ -1,7 +1,6 @@
 package dev.billops.core.invoice;
 
 import dev.billops.core.Billing;
-import dev.billops.core.BillingPolicies;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.TenantId;
@@ -24,7 +23,8 @@ import javax.money.CurrencyUnit;
 
 /**
  * A tenant with a VAT id and one client in {@code currency}, built and driven only through the
- * public facade ({@link Billing}, {@link TenantBilling}) with the given tax policy. Not thread-safe.
+ * public facade ({@link Billing}, {@link TenantBilling}) with the given tax policy in the tenant's
+ * profile. Not thread-safe.
  */
 final class CreditFixture {
 
@@ -45,11 +45,10 @@ final class CreditFixture {
 
     CreditFixture(TaxPolicy tax, String currencyCode) {
         currency = Currencies.of(currencyCode);
-        Billing billing = Billing.builder().stores(store).clock(clock)
-                .policies(BillingPolicies.defaults().withTax(tax)).build();
+        Billing billing = Billing.builder().stores(store).clock(clock).build();
         acme = billing.tenant(TENANT, Actor.user("alice@acme.test"));
-        acme.profile().save(new Tenant(TENANT, "Acme Consulting", BERLIN, "DE123456789", null, null, null,
-                new BigDecimal("19")));
+        acme.profile().create(new Tenant(TENANT, "Acme Consulting", BERLIN, "DE123456789", null, null, null,
+                new BigDecimal("19")).withTax(tax));
         acme.clients().create(Client.of(CLIENT, "Globex", BERLIN, currency)
                 .withTaxProfile(TaxProfile.STANDARD, "FR12345678901", null));
     }
