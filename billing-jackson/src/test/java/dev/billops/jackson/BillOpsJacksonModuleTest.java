@@ -26,6 +26,7 @@ import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Actor;
+import dev.billops.core.party.Tenant;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.DurationRounding;
 import dev.billops.core.time.LocalDateRange;
@@ -150,6 +151,15 @@ class BillOpsJacksonModuleTest {
         Property.forAll(TimeGens.roundingRules()).tries(200).verify(r -> roundTrip(r, DurationRounding.class));
         roundTrip(DurationRounding.none(), DurationRounding.class);
         assertFalse(mapper.writeValueAsString(DurationRounding.none()).contains("\"none\""));
+    }
+
+    @Test
+    void tenantWithPolicies_roundTripsZoneTaxAndNumbering() throws JsonProcessingException {
+        Tenant rich = Fixtures.richTenant(TenantId.of("t"), "Muster AG");
+
+        assertEquals(rich, roundTrip(rich, Tenant.class));
+        assertTrue(mapper.writeValueAsString(rich).contains("\"pattern\":\"{client}-{yyyy}{mm}-{seq:3}\""),
+                mapper.writeValueAsString(rich));
     }
 
     // ---- records ------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.id.TenantId;
+import dev.billops.core.party.Tenant;
+import dev.billops.core.party.TenantPolicies;
 import dev.billops.core.party.TenantStore;
 import dev.billops.jdbc.internal.SqlScript;
 import java.io.IOException;
@@ -50,6 +52,20 @@ class SchemaMigratorTest {
             assertEquals(SchemaMigrator.SCRIPTS.size(),
                     count(h2Url(name), "SELECT COUNT(*) FROM billops_schema_history"));
             store.inTransaction(TenantId.of("acme"), s -> s.get(TenantStore.class).find());
+        }
+    }
+
+    @Test
+    void v2_tenantRowWrittenWithTheV1ColumnsOnly_readsWithTheDefaultPolicies() throws Exception {
+        String name = "mig-" + System.nanoTime();
+        try (JdbcBillingStore store = JdbcStores.h2InMemory(name)) {
+            store.migrator().migrate();
+            // what a tenant stored before V2 looks like: V2 gave it the column defaults
+            execute(h2Url(name), "INSERT INTO billops_tenant (tenant_id, name, postal_code, city, country_code, "
+                    + "default_vat_rate, default_vat_rate_scale) VALUES ('old', 'Old GmbH', '10115', 'Berlin', 'DE', "
+                    + "19, 0)");
+            Tenant old = store.inTransaction(TenantId.of("old"), s -> s.get(TenantStore.class).find()).orElseThrow();
+            assertEquals(TenantPolicies.defaults(), old.policies());
         }
     }
 
