@@ -87,7 +87,7 @@ final class IcsReader {
         if (message.startsWith(prefix)) {
             message = message.substring(prefix.length()).trim();
         }
-        return "line " + e.getLineNo() + ": " + message;
+        return "line " + e.getLineNo() + ": " + CalendarProblem.shown(message);
     }
 
     /** Builds the tree from parser callbacks. */

@@ -124,7 +124,7 @@ record IcsTime(ZonedDateTime at, boolean dateOnly, boolean floating, @Nullable Z
             return new IcsTime(local.atZone(defaultZone), false, true);
         } catch (DateTimeException e) {
             throw new CalendarProblem(where + ": " + p.name() + " '" + CalendarProblem.shown(value) + "' is not a valid date: "
-                    + e.getMessage(), e);
+                    + CalendarProblem.shown(String.valueOf(e.getMessage())), e);
         }
     }
 

@@ -73,7 +73,7 @@ final class OccurrenceExpander {
                 expandMaster(out, master, overrides.getOrDefault(master.uid(), Map.of()), from, to);
             } catch (DateTimeException | ArithmeticException e) {
                 throw new CalendarProblem("event " + CalendarProblem.shown(master.uid())
-                        + ": a date, duration or recurrence is out of range (" + e.getMessage() + ")", e);
+                        + ": a date, duration or recurrence is out of range (" + CalendarProblem.shown(String.valueOf(e.getMessage())) + ")", e);
             }
         }
         // overrides whose master is not in the file (e.g. one invited occurrence): report them as they are
@@ -207,7 +207,7 @@ final class OccurrenceExpander {
                 }
             }
         } catch (RuntimeException e) {
-            throw new CalendarProblem(where + ": RRULE '" + CalendarProblem.shown(rule) + "' cannot be read: " + e.getMessage(), e);
+            throw new CalendarProblem(where + ": RRULE '" + CalendarProblem.shown(rule) + "' cannot be read: " + CalendarProblem.shown(String.valueOf(e.getMessage())), e);
         }
         if (count > 0 && result.stream().noneMatch(t -> t.instant().equals(seed.instant()))) {
             // RFC 5545: DTSTART is the first occurrence and counts towards COUNT even if the rule does not match it
