@@ -263,6 +263,7 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
         BigDecimal total = BigDecimal.ZERO;
         for (BigDecimal ratio : ratios) {
             Objects.requireNonNull(ratio, "ratio");
+            DecimalBounds.requireQuantity("allocation ratio", ratio);
             if (ratio.signum() < 0) {
                 throw new AmountOutOfRangeException("allocation ratio " + ratio.toPlainString() + " is negative");
             }

@@ -2,6 +2,7 @@ package dev.billops.core.money;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -134,6 +135,16 @@ class MoneyTest {
         assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "1.00").split(0));
         assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "1.00").allocate(0L, 0L));
         assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "1.00").allocate(1L, -1L));
+    }
+
+    @Test
+    void allocate_extremeRatio_refusedQuicklyWithShortMessage() {
+        for (String extreme : new String[] {"1e999999999", "1e-999999999"}) {
+            AmountOutOfRangeException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                    () -> assertThrows(AmountOutOfRangeException.class,
+                            () -> Money.of(EUR, "10.00").allocate(new BigDecimal(extreme), BigDecimal.ONE)));
+            assertTrue(e.getMessage().length() < 300, e.getMessage());
+        }
     }
 
     @Test
