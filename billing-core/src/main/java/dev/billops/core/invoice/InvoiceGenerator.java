@@ -21,6 +21,7 @@ import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.BilledDurations;
 import dev.billops.core.timeentry.TimeEntry;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>HOUR: billed time in hours, {@value #QUANTITY_SCALE} decimals, half up (the exact billed
  *       time of the line is kept in {@link Generation#billedTimes()});</li>
  *   <li>DAY: billed time ÷ day length ({@link DayRatePolicy}), or counted in started half or
- *       whole days per timekeeper, project and date;</li>
+ *       whole days per timekeeper, project and date over all the DAY tariffs of that date, the
+ *       date's count split across the tariffs' lines in proportion to their billed time (2 h at
+ *       800/day and 2 h at 900/day on one date, full days: 0.5 + 0.5 days = 400 + 450);</li>
  *   <li>MONTH: 1 per project and calendar month, whatever the hours; the line's period is the
  *       month within the billed period;</li>
  *   <li>FIXED: 1 per entry (unit PIECE).</li>
@@ -165,6 +168,8 @@ public final class InvoiceGenerator {
         private final Map<Tariff, Tariff> tariffs = new HashMap<>();
         private final LinkedHashMap<LineKey, Line> lines = new LinkedHashMap<>();
         private final Map<ZoneId, LocalDates> localDates = new HashMap<>();
+        /** Billed time per counted day (timekeeper, project, date) and line, for whole or half days. */
+        private final Map<DayBucket, Map<Line, long[]>> countedDays = new LinkedHashMap<>();
 
         Run(GenerationContext ctx, GenerationRequest req) {
             this.ctx = ctx;
@@ -216,6 +221,7 @@ public final class InvoiceGenerator {
             for (int i = 0; i < selected.size(); i++) {
                 add(selected.get(i), startDates.get(i), endDates.get(i), billed.nanos(i));
             }
+            allocateCountedDays();
             List<InvoiceLine> out = new ArrayList<>(lines.size());
             List<Duration> times = new ArrayList<>(lines.size());
             for (Line line : lines.values()) {
@@ -263,6 +269,53 @@ public final class InvoiceGenerator {
                 lines.put(key, line);
             }
             line.add(e, date, endDate, billedNanos, ruleId, dayBuckets);
+            if (dayBuckets) {
+                countedDays.computeIfAbsent(new DayBucket(e.timekeeperId(), e.projectId(), date),
+                        k -> new LinkedHashMap<>()).computeIfAbsent(line, k -> new long[1])[0] += billedNanos;
+            }
+        }
+
+        /**
+         * Counts the started half or whole days of each (timekeeper, project, date) once, over
+         * all its DAY tariffs, and splits each day's count across the lines that share it in
+         * proportion to their billed time, in units of the quantity scale by largest remainder
+         * (ties to the earlier line), so the lines' quantities add up to exactly the counted days.
+         */
+        private void allocateCountedDays() {
+            long day = days.dayLength().toNanos();
+            boolean half = days.partialDays() == DayRatePolicy.PartialDays.HALF_DAYS;
+            long step = half ? day / 2 : day;
+            BigInteger unitsPerStep = BigInteger.TEN.pow(QUANTITY_SCALE).divide(BigInteger.valueOf(half ? 2 : 1));
+            for (Map<Line, long[]> shares : countedDays.values()) {
+                long worked = 0;
+                for (long[] nanos : shares.values()) {
+                    worked += nanos[0];
+                }
+                if (worked == 0) {
+                    continue;
+                }
+                BigInteger units = BigInteger.valueOf((worked + step - 1) / step).multiply(unitsPerStep);
+                BigInteger total = BigInteger.valueOf(worked);
+                List<Line> order = new ArrayList<>(shares.keySet());
+                BigInteger[] remainders = new BigInteger[order.size()];
+                BigInteger given = BigInteger.ZERO;
+                for (int i = 0; i < order.size(); i++) {
+                    BigInteger[] qr = units.multiply(BigInteger.valueOf(shares.get(order.get(i))[0]))
+                            .divideAndRemainder(total);
+                    order.get(i).dayUnits = order.get(i).dayUnits.add(qr[0]);
+                    remainders[i] = qr[1];
+                    given = given.add(qr[0]);
+                }
+                Integer[] byRemainder = new Integer[order.size()];
+                for (int i = 0; i < byRemainder.length; i++) {
+                    byRemainder[i] = i;
+                }
+                Arrays.sort(byRemainder, (a, b) -> remainders[b].compareTo(remainders[a]));
+                for (int k = 0; given.compareTo(units) < 0; k++, given = given.add(BigInteger.ONE)) {
+                    Line line = order.get(byRemainder[k]);
+                    line.dayUnits = line.dayUnits.add(BigInteger.ONE);
+                }
+            }
         }
 
         private Combo combo(ProjectInfo info, TimekeeperId timekeeper, @Nullable ActivityId activity) {
@@ -335,7 +388,9 @@ public final class InvoiceGenerator {
             boolean mixedTimekeeper;
             @Nullable RateRuleId rule;
             boolean mixedRule;
-            @Nullable Map<DayBucket, long[]> buckets;
+            /** Whole or half days counted for this line, in units of the quantity scale. */
+            BigInteger dayUnits = BigInteger.ZERO;
+            boolean counted;
 
             Line(LineKey key, TimeEntry firstEntry, LocalDate date) {
                 this.key = key;
@@ -371,13 +426,7 @@ public final class InvoiceGenerator {
                 if (endDate.isAfter(last)) {
                     last = endDate;
                 }
-                if (dayBuckets) {
-                    if (buckets == null) {
-                        buckets = new LinkedHashMap<>();
-                    }
-                    buckets.computeIfAbsent(new DayBucket(e.timekeeperId(), e.projectId(), date), k -> new long[1])[0]
-                            += billedNanos;
-                }
+                counted |= dayBuckets;
             }
 
             InvoiceLine build(int position) {
@@ -391,8 +440,9 @@ public final class InvoiceGenerator {
                         code = UnitCode.HOUR;
                     }
                     case DAY -> {
-                        quantity = buckets == null ? exactNanos().divide(BigDecimal.valueOf(days.dayLength().toNanos()),
-                                QUANTITY_SCALE, QUANTITY_ROUNDING) : countedDays().setScale(QUANTITY_SCALE);
+                        quantity = counted ? new BigDecimal(dayUnits, QUANTITY_SCALE)
+                                : exactNanos().divide(BigDecimal.valueOf(days.dayLength().toNanos()), QUANTITY_SCALE,
+                                        QUANTITY_ROUNDING);
                         code = UnitCode.DAY;
                     }
                     case MONTH -> {
@@ -420,19 +470,6 @@ public final class InvoiceGenerator {
                         .add(BigDecimal.valueOf(nanos));
             }
 
-            /** Started half or whole days, summed over the (timekeeper, project, date) buckets. */
-            private BigDecimal countedDays() {
-                long day = days.dayLength().toNanos();
-                boolean half = days.partialDays() == DayRatePolicy.PartialDays.HALF_DAYS;
-                long step = half ? day / 2 : day;
-                long units = 0;
-                for (long[] worked : Objects.requireNonNull(buckets).values()) {
-                    units += worked[0] == 0 ? 0 : (worked[0] + step - 1) / step;
-                }
-                BigDecimal counted = BigDecimal.valueOf(units);
-                return half ? counted.divide(BigDecimal.valueOf(2), 1, RoundingMode.UNNECESSARY) : counted;
-            }
-
             private String description() {
                 List<String> parts = new ArrayList<>(4);
                 if (!mixedProject && project != null) {
@@ -445,7 +482,7 @@ public final class InvoiceGenerator {
                         Timekeeper t = ctx.timekeepers().get(timekeeper);
                         parts.add(t == null ? timekeeper.value() : t.name());
                     }
-                    if ((byActivity || key.entry != null) && buckets == null && !mixedActivity && activity != null) {
+                    if ((byActivity || key.entry != null) && !counted && !mixedActivity && activity != null) {
                         Activity a = ctx.activities().get(activity);
                         parts.add(a == null ? activity.value() : a.name());
                     }

@@ -11,7 +11,11 @@ import java.util.Objects;
  * quantity is billed time ÷ day length (3 h of an 8 h day is 0.375 days). With
  * {@link PartialDays#HALF_DAYS} or {@link PartialDays#FULL_DAYS} the work of one timekeeper on
  * one project and local date is taken together and each started half day or day counts whole
- * (3 h is 0.5 or 1 day; 9 h is 1.5 or 2 days).
+ * (3 h is 0.5 or 1 day; 9 h is 1.5 or 2 days). The days of one timekeeper, project and date
+ * are counted once, whatever the number of DAY tariffs (activities, rules) worked that date; the
+ * count is split across the tariffs in proportion to their billed time, to the invoice's quantity
+ * scale by largest remainder, so the parts add up to the count exactly (2 h at 800/day and 2 h at
+ * 900/day on one date are one full day: 0.5 × 800 + 0.5 × 900 = 850).
  *
  * @param dayLength the billed time one day stands for; more than zero and at most 24 hours
  * @param partialDays how a day with less (or more) than a whole day of work is counted
