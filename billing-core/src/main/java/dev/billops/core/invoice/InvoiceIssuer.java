@@ -133,8 +133,10 @@ public final class InvoiceIssuer {
 
     /**
      * The checks every issue runs, without writing: the document is a draft (also as stored), has
-     * at least one line (BR-16), its client exists and (for invoices) is active, and it passes the
-     * EN 16931 category rules ({@link TaxRules}) with the tenant's and client's VAT ids.
+     * at least one line (BR-16), its client exists and (for invoices) is active, (for invoices) no
+     * line's tax treatment contradicts the client's tax profile
+     * ({@link TaxTreatments#requireConsistent}), and it passes the EN 16931 category rules
+     * ({@link TaxRules}) with the tenant's and client's VAT ids.
      *
      * @return the document's client
      */
@@ -156,6 +158,12 @@ public final class InvoiceIssuer {
             throw new ClientNotActiveException(client.id(), "issue invoice " + invoice.id());
         }
         Tenant tenant = session.get(TenantStore.class).find().orElse(null);
+        if (invoice.type() == DocumentType.INVOICE) {
+            for (InvoiceLine line : invoice.lines()) {
+                TaxTreatments.requireConsistent(invoice.id(), line.position(), line.tax(), client,
+                        tenant == null ? null : tenant.vatId());
+            }
+        }
         TaxRules.validate(taxedDocument(invoice, tenant == null ? null : tenant.vatId(), client));
         return client;
     }

@@ -10,11 +10,17 @@ import dev.billops.core.id.EventId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.money.Money;
+import dev.billops.core.id.ProjectId;
 import dev.billops.core.party.Client;
+import dev.billops.core.party.Tenant;
+import dev.billops.core.party.TenantStore;
+import dev.billops.core.project.Project;
+import dev.billops.core.project.ProjectStore;
 import dev.billops.core.store.StoreSession;
 import dev.billops.core.store.TenantScope;
 import dev.billops.core.party.TenantPolicies;
 import dev.billops.core.tax.TaxPolicy;
+import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.timeentry.TimeEntryStore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -116,13 +122,69 @@ public final class InvoiceLifecycle {
         return scope.tx(session -> load(session, id));
     }
 
-    /** Appends {@code line} to a draft as its last line (its position is set to n + 1). */
+    /**
+     * Appends {@code line}, with its explicit tax treatment, to a draft as its last line (its
+     * position is set to n + 1).
+     *
+     * @throws TaxTreatmentContradictsClientException if its treatment contradicts the client's tax
+     *     profile ({@link TaxTreatments#requireConsistent})
+     */
     public Invoice addLine(InvoiceId id, InvoiceLine line) {
         Objects.requireNonNull(line, "line");
-        return editDraft(id, "invoice.add-line", inv -> {
+        return addLine(id, (session, inv, client) -> line);
+    }
+
+    /**
+     * Appends a manual line to a draft as its last line, its tax treatment derived from the
+     * client's tax profile ({@link TaxTreatments#forLine}, with the line's project's VAT rate or
+     * the tenant's default) unless the line sets one explicitly.
+     *
+     * @throws NotFoundException if the line's project (or, to derive a rate, the tenant's record) does not exist
+     * @throws ProjectOfOtherClientException if the line's project belongs to another client
+     * @throws TaxTreatmentContradictsClientException if the treatment contradicts the client's tax profile
+     */
+    public Invoice addLine(InvoiceId id, ManualLine line) {
+        Objects.requireNonNull(line, "line");
+        return addLine(id, (session, inv, client) -> {
+            Project project = null;
+            ProjectId projectId = line.projectId();
+            if (projectId != null) {
+                project = session.get(ProjectStore.class).find(projectId)
+                        .orElseThrow(() -> new NotFoundException("project", projectId.value()));
+                if (!project.clientId().equals(client.id())) {
+                    throw new ProjectOfOtherClientException(projectId, client.id(), project.clientId());
+                }
+            }
+            TaxTreatment tax = line.taxOverride();
+            if (tax == null) {
+                Tenant tenant = session.get(TenantStore.class).find()
+                        .orElseThrow(() -> new NotFoundException("tenant", scope.tenant().value()));
+                tax = TaxTreatments.forLine(tenant, client, project);
+            }
+            return line.toLine(1, tax);
+        });
+    }
+
+    /** Builds a line for a draft and its client. */
+    private interface LineMaker {
+        InvoiceLine make(StoreSession session, Invoice draft, Client client);
+    }
+
+    private Invoice addLine(InvoiceId id, LineMaker maker) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> {
+            Invoice inv = load(session, id);
+            requireDraft(inv);
+            Client client = InvoiceIssuer.client(session, inv.clientId());
+            InvoiceLine line = maker.make(session, inv, client).withPosition(inv.lines().size() + 1);
+            Tenant tenant = session.get(TenantStore.class).find().orElse(null);
+            TaxTreatments.requireConsistent(id, line.position(), line.tax(), client,
+                    tenant == null ? null : tenant.vatId());
             List<InvoiceLine> lines = new ArrayList<>(inv.lines());
-            lines.add(line.withPosition(lines.size() + 1));
-            return inv.withLines(lines);
+            lines.add(line);
+            Invoice stored = session.get(InvoiceStore.class).update(inv.withLines(lines));
+            scope.audit(session, "invoice.add-line", "invoice", id.value(), inv, stored);
+            return stored;
         });
     }
 

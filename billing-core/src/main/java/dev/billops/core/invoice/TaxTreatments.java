@@ -1,8 +1,11 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.id.InvoiceId;
 import dev.billops.core.party.Client;
+import dev.billops.core.party.TaxProfile;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.project.Project;
+import dev.billops.core.tax.TaxCategory;
 import dev.billops.core.tax.TaxTreatment;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -23,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>OUT_OF_SCOPE → {@link TaxTreatment#outOfScope} with the client's reason
  *       ({@value #DEFAULT_OUT_OF_SCOPE_REASON} if it has none).</li>
  * </ul>
+ *
+ * <p>Manual lines follow the same rule unless the host sets a treatment explicitly
+ * ({@link ManualLine}); any line, derived or explicit, must agree with the client's profile
+ * ({@link #requireConsistent}): when drafting, when a line is added, and when the invoice is
+ * issued (the client's profile may have changed since).
  */
 public final class TaxTreatments {
 
@@ -55,5 +63,31 @@ public final class TaxTreatments {
             case OUT_OF_SCOPE -> TaxTreatment.outOfScope(reason == null || reason.isBlank()
                     ? DEFAULT_OUT_OF_SCOPE_REASON : reason);
         };
+    }
+
+    /**
+     * Refuses a line treatment that contradicts the client's profile: category S (standard rate)
+     * for a REVERSE_CHARGE or INTRA_COMMUNITY client when the seller and the client both have a
+     * VAT id, so the buyer accounts for the VAT (EN 16931 categories AE and K need both ids,
+     * BR-AE-02/03, BR-IC-02/03). Other explicit treatments (an exempt line, a zero-rated one) are
+     * the host's call and pass.
+     *
+     * @param sellerVatId the tenant's VAT id, or null
+     * @throws TaxTreatmentContradictsClientException on a contradiction
+     */
+    public static void requireConsistent(InvoiceId invoice, int position, TaxTreatment tax, Client client,
+            @Nullable String sellerVatId) {
+        Objects.requireNonNull(invoice, "invoice");
+        Objects.requireNonNull(tax, "tax");
+        Objects.requireNonNull(client, "client");
+        TaxProfile profile = client.taxProfile();
+        boolean buyerAccounts = profile == TaxProfile.REVERSE_CHARGE || profile == TaxProfile.INTRA_COMMUNITY;
+        if (buyerAccounts && tax.category() == TaxCategory.S && hasText(sellerVatId) && hasText(client.vatId())) {
+            throw new TaxTreatmentContradictsClientException(invoice, position, client.id(), profile, tax.category());
+        }
+    }
+
+    private static boolean hasText(@Nullable String s) {
+        return s != null && !s.isBlank();
     }
 }
