@@ -1,5 +1,6 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.event.InvoiceCreated;
 import dev.billops.core.id.ClientId;
@@ -24,6 +25,7 @@ import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryQuery;
 import dev.billops.core.timeentry.TimeEntryStore;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -81,20 +83,54 @@ public final class InvoiceDrafts {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(options, "options");
+        return scope.tx(session -> store(session, client, period, options));
+    }
+
+    /**
+     * Replaces a draft made from time with a fresh one of the same client and service period (and
+     * project, if the options name one), in one transaction: the old draft is deleted, which frees
+     * its entries, and the client's unbilled time is drafted again as it is now, e.g. after the
+     * old draft's entries had to be edited ({@link dev.billops.core.timeentry.TimeEntryOnDraftException}).
+     * Manual lines, adjustments and notes of the old draft are not carried over.
+     *
+     * @return the new draft, or empty if nothing is left to bill (the old draft is deleted either way)
+     * @throws NotFoundException if there is no invoice {@code draftId}
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     * @throws InvalidInputException if it has no service period
+     */
+    public Optional<Invoice> regenerate(InvoiceId draftId, DraftOptions options) {
+        Objects.requireNonNull(draftId, "draftId");
+        Objects.requireNonNull(options, "options");
         return scope.tx(session -> {
-            Optional<Invoice> draft = build(session, client, period, options);
-            if (draft.isEmpty()) {
-                return draft;
-            }
-            Invoice invoice = draft.get();
             InvoiceStore invoices = session.get(InvoiceStore.class);
-            invoices.insert(invoice);
-            Invoice stored = invoices.find(invoice.id()).orElse(invoice);
-            scope.audit(session, "invoice.draft", "invoice", invoice.id().value(), null, stored);
-            scope.publish(session, new InvoiceCreated(EventId.generate(), scope.clock().instant(), invoice.id(),
-                    client));
-            return Optional.of(stored);
+            Invoice old = invoices.find(draftId).orElseThrow(() -> new NotFoundException("invoice", draftId.value()));
+            if (!old.isDraft()) {
+                throw new InvoiceAlreadyIssuedException(draftId, old.status());
+            }
+            LocalDateRange period = old.servicePeriod();
+            if (period == null) {
+                throw new InvalidInputException("draft " + draftId + " has no service period to draft again");
+            }
+            invoices.deleteDraft(draftId);
+            scope.audit(session, "invoice.delete", "invoice", draftId.value(), old, null);
+            return store(session, old.clientId(), period, options);
         });
+    }
+
+    private Optional<Invoice> store(StoreSession session, ClientId client, LocalDateRange period,
+            DraftOptions options) {
+        Optional<Invoice> draft = build(session, client, period, options, true);
+        if (draft.isEmpty()) {
+            return draft;
+        }
+        Invoice invoice = draft.get();
+        InvoiceStore invoices = session.get(InvoiceStore.class);
+        invoices.insert(invoice);
+        Invoice stored = invoices.find(invoice.id()).orElse(invoice);
+        scope.audit(session, "invoice.draft", "invoice", invoice.id().value(), null, stored);
+        scope.publish(session, new InvoiceCreated(EventId.generate(), scope.clock().instant(), invoice.id(),
+                client));
+        return Optional.of(stored);
     }
 
     /** The draft {@link #draft(ClientId, LocalDateRange)} would store, without storing anything. */
@@ -111,7 +147,7 @@ public final class InvoiceDrafts {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(options, "options");
-        return scope.tx(session -> build(session, client, period, options));
+        return scope.tx(session -> build(session, client, period, options, false));
     }
 
     /**
@@ -122,12 +158,12 @@ public final class InvoiceDrafts {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(options, "options");
-        return scope.tx(session -> generate(session, client, period, options));
+        return scope.tx(session -> generate(session, client, period, options, false));
     }
 
     private Optional<Invoice> build(StoreSession session, ClientId clientId, LocalDateRange period,
-            DraftOptions options) {
-        Generation generation = generate(session, clientId, period, options);
+            DraftOptions options, boolean lock) {
+        Generation generation = generate(session, clientId, period, options, lock);
         if (generation.isEmpty()) {
             return Optional.empty();
         }
@@ -137,8 +173,13 @@ public final class InvoiceDrafts {
         return Optional.of(draft.withPricing(tax.priceBasis(), tax.rounding(), tax.cashIncrementFor(draft.currency())));
     }
 
+    /**
+     * Generates the client's draft. With {@code lock}, the candidate entries' rows are locked and
+     * read again before anything else (so an edit of one of them either committed before and is
+     * seen, or waits and then finds this draft), and only then are the other drafts' entries read.
+     */
     private Generation generate(StoreSession session, ClientId clientId, LocalDateRange period,
-            DraftOptions options) {
+            DraftOptions options, boolean lock) {
         Client client = session.get(ClientStore.class).find(clientId)
                 .orElseThrow(() -> new NotFoundException("client", clientId.value()));
         if (!client.active()) {
@@ -158,16 +199,24 @@ public final class InvoiceDrafts {
         GenerationContext context = GenerationContext.of(tenant, client, projects,
                 session.get(TimekeeperStore.class).list(), session.get(ActivityStore.class).list(),
                 RateResolver.of(session.get(RateRuleStore.class).list()));
-        GenerationRequest request = new GenerationRequest(period, only, onOtherDrafts(session, clientId),
-                options.policyOver(defaults));
         Set<ProjectId> projectIds = new HashSet<>();
         for (Project p : projects) {
             if (only == null || only.equals(p.id())) {
                 projectIds.add(p.id());
             }
         }
+        TimeEntryStore entryStore = session.get(TimeEntryStore.class);
         List<TimeEntry> entries = projectIds.isEmpty() ? List.of()
-                : session.get(TimeEntryStore.class).list(TimeEntryQuery.unbilled(projectIds, period));
+                : entryStore.list(TimeEntryQuery.unbilled(projectIds, period));
+        if (lock && !entries.isEmpty()) {
+            List<TimeEntryId> ids = new ArrayList<>(entries.size());
+            for (TimeEntry e : entries) {
+                ids.add(e.id());
+            }
+            entries = entryStore.lock(ids);
+        }
+        GenerationRequest request = new GenerationRequest(period, only, onOtherDrafts(session, clientId),
+                options.policyOver(defaults));
         return InvoiceGenerator.generate(context, entries, request);
     }
 

@@ -6,6 +6,7 @@ import dev.billops.core.event.InvoiceIssued;
 import dev.billops.core.event.TimeEntriesBilled;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EventId;
+import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.numbering.NumberingPolicy;
 import dev.billops.core.numbering.SeriesNumbering;
@@ -20,10 +21,14 @@ import dev.billops.core.tax.TaxRules;
 import dev.billops.core.tax.TaxSubtotal;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.tax.TaxedDocument;
+import dev.billops.core.project.ProjectStore;
+import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -111,6 +116,7 @@ public final class InvoiceIssuer {
      * @throws InvoiceAlreadyIssuedException if it (or the stored document with its id) is not a draft
      * @throws dev.billops.core.store.DuplicateKeyException if the number (or the engagement period) is taken
      * @throws dev.billops.core.timeentry.TimeEntryAlreadyBilledException if one of its entries was billed
+     * @throws DraftOutOfDateException if one of its entries was deleted, made non-billable or moved since drafting
      */
     public Invoice issueWithNumber(StoreSession session, Invoice invoice, String number, LocalDate issueDate,
             LocalDate dueDate) {
@@ -195,7 +201,45 @@ public final class InvoiceIssuer {
                 client.address().countryCode(), invoice.taxRounding());
     }
 
+    /**
+     * Locks the entries {@code invoice} bills and checks each still matches its line: it exists,
+     * is billable, and is on the line's project (or, on a line of several projects, on a project
+     * of the invoice's client). The time services refuse such changes while a draft bills an entry;
+     * this catches a writer that went around them.
+     */
+    private static void requireEntriesAsDrafted(StoreSession session, Invoice invoice, List<TimeEntryId> ids) {
+        Map<TimeEntryId, TimeEntry> now = new HashMap<>();
+        for (TimeEntry e : session.get(TimeEntryStore.class).lock(ids)) {
+            now.put(e.id(), e);
+        }
+        ProjectStore projects = session.get(ProjectStore.class);
+        Map<ProjectId, Boolean> clients = new HashMap<>();
+        for (InvoiceLine line : invoice.lines()) {
+            for (TimeEntryId id : line.entryIds()) {
+                TimeEntry e = now.get(id);
+                if (e == null) {
+                    throw new DraftOutOfDateException(invoice.id(), id, "was deleted");
+                }
+                if (!e.billable()) {
+                    throw new DraftOutOfDateException(invoice.id(), id, "was made non-billable");
+                }
+                boolean clientsProject = clients.computeIfAbsent(e.projectId(), p -> projects.find(p)
+                        .map(project -> project.clientId().equals(invoice.clientId())).orElse(false));
+                if (!clientsProject || line.projectId() != null && !line.projectId().equals(e.projectId())) {
+                    throw new DraftOutOfDateException(invoice.id(), id, "was moved to project " + e.projectId());
+                }
+            }
+        }
+    }
+
     private Invoice store(StoreSession session, Invoice draft, String number, LocalDate issueDate, LocalDate dueDate) {
+        List<TimeEntryId> billed = new ArrayList<>();
+        for (InvoiceLine line : draft.lines()) {
+            billed.addAll(line.entryIds());
+        }
+        if (!billed.isEmpty()) {
+            requireEntriesAsDrafted(session, draft, billed);
+        }
         InvoiceStore invoices = session.get(InvoiceStore.class);
         Invoice issued = draft.issuedAs(number, issueDate, dueDate);
         Optional<Invoice> before = invoices.find(draft.id());

@@ -3,6 +3,7 @@ package dev.billops.core.timeentry;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.id.ClientId;
+import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
@@ -42,15 +43,20 @@ import org.slf4j.LoggerFactory;
  * Logging, editing and deleting time entries of one tenant.
  *
  * <p>Every operation is one transaction. Before anything is written, each entry is checked: it is
- * new and OPEN (logging) or stored and OPEN (editing, deleting); its project exists and is ACTIVE;
- * its timekeeper exists and is active; its activity, if any, exists; an explicit rate is in the
- * client's currency; and, unless the {@link OverlapPolicy} is ALLOW, it does not overlap another
- * entry of the same timekeeper (stored, or in the same batch). A failed check throws a specific
- * exception ({@link InvalidTimeEntryException}, {@link NotFoundException},
+ * new and OPEN (logging) or stored, OPEN and on no draft invoice (editing, deleting); its project
+ * exists and is ACTIVE; its timekeeper exists and is active; its activity, if any, exists; an
+ * explicit rate is in the client's currency; and, unless the {@link OverlapPolicy} is ALLOW, it
+ * does not overlap another entry of the same timekeeper (stored, or in the same batch). A failed
+ * check throws a specific exception ({@link InvalidTimeEntryException}, {@link NotFoundException},
  * {@link ProjectNotActiveException}, {@link TimekeeperInactiveException},
  * {@link CurrencyMismatchException}, {@link OverlappingTimeEntryException},
- * {@link TimeEntryAlreadyBilledException}) and nothing is stored. The length and order of start
- * and end are checked by {@link TimeEntry} itself. Every stored change gets an audit record.
+ * {@link TimeEntryAlreadyBilledException}, {@link TimeEntryOnDraftException}) and nothing is
+ * stored. The length and order of start and end are checked by {@link TimeEntry} itself. Every
+ * stored change gets an audit record.
+ *
+ * <p>An entry on a draft invoice stays as drafted: editing or deleting it is refused until the
+ * draft is deleted or regenerated. The entry's row is locked before that check, and drafting
+ * locks the entries it bills, so an edit and a draft of the same entry cannot interleave.
  *
  * <p>Thread-safe; obtain it from {@code TenantBilling.timeEntries()}.
  */
@@ -138,16 +144,13 @@ public final class TimeEntryService {
      *
      * @throws NotFoundException if no entry has that id
      * @throws TimeEntryAlreadyBilledException if the stored entry is billed or locked
+     * @throws TimeEntryOnDraftException if a draft invoice bills it (delete or regenerate the draft first)
      */
     public LogResult update(TimeEntry entry) {
         Objects.requireNonNull(entry, "entry");
         return scope.tx(session -> {
             TimeEntryStore store = session.get(TimeEntryStore.class);
-            TimeEntry before = store.find(entry.id())
-                    .orElseThrow(() -> new NotFoundException("time entry", entry.id().value()));
-            if (!before.isOpen()) {
-                throw new TimeEntryAlreadyBilledException(before.id(), before.invoiceId());
-            }
+            TimeEntry before = lockedOpenOffDrafts(store, entry.id());
             if (!entry.isOpen() || entry.invoiceId() != null) {
                 throw new InvalidTimeEntryException(entry.id(), "cannot be set to " + entry.state()
                         + " by editing; billing and locking are separate operations");
@@ -166,19 +169,37 @@ public final class TimeEntryService {
      *
      * @throws NotFoundException if no entry has that id
      * @throws TimeEntryAlreadyBilledException if it is billed or locked
+     * @throws TimeEntryOnDraftException if a draft invoice bills it (delete or regenerate the draft first)
      */
     public void delete(TimeEntryId id) {
         Objects.requireNonNull(id, "id");
         scope.tx(session -> {
             TimeEntryStore store = session.get(TimeEntryStore.class);
-            TimeEntry before = store.find(id).orElseThrow(() -> new NotFoundException("time entry", id.value()));
-            if (!before.isOpen()) {
-                throw new TimeEntryAlreadyBilledException(id, before.invoiceId());
-            }
+            TimeEntry before = lockedOpenOffDrafts(store, id);
             store.delete(id);
             scope.audit(session, "timeentry.delete", "time_entry", id.value(), before, null);
             return null;
         });
+    }
+
+    /**
+     * Locks the stored entry (so a concurrent draft either saw it before this change or waits for
+     * it) and checks that it is OPEN and on no draft invoice.
+     */
+    private static TimeEntry lockedOpenOffDrafts(TimeEntryStore store, TimeEntryId id) {
+        List<TimeEntry> locked = store.lock(List.of(id));
+        if (locked.isEmpty()) {
+            throw new NotFoundException("time entry", id.value());
+        }
+        TimeEntry before = locked.get(0);
+        if (!before.isOpen()) {
+            throw new TimeEntryAlreadyBilledException(before.id(), before.invoiceId());
+        }
+        Optional<InvoiceId> draft = store.draftListing(id);
+        if (draft.isPresent()) {
+            throw new TimeEntryOnDraftException(id, draft.get());
+        }
+        return before;
     }
 
     public Optional<TimeEntry> find(TimeEntryId id) {

@@ -21,7 +21,10 @@ import java.util.function.Consumer;
  *       also under concurrency;</li>
  *   <li>{@link #reopenBilledBy} makes the entries BILLED on an invoice OPEN again (when that
  *       invoice is voided), so they can be billed once more;</li>
- *   <li>{@link #forEach} streams in (start instant, id) order without loading everything.</li>
+ *   <li>{@link #forEach} streams in (start instant, id) order without loading everything;</li>
+ *   <li>{@link #draftListing} finds the DRAFT invoice whose lines list an entry;</li>
+ *   <li>{@link #lock} holds the listed entries' rows until the transaction ends, so that drafting
+ *       (which reads entries) and editing them (which checks {@link #draftListing}) serialize.</li>
  * </ul>
  */
 public interface TimeEntryStore {
@@ -50,6 +53,29 @@ public interface TimeEntryStore {
      * @return the reopened entries' ids in id order (empty if none was billed on it)
      */
     List<TimeEntryId> reopenBilledBy(InvoiceId invoice);
+
+    /**
+     * The DRAFT invoice (not an issued or void one) one of whose lines lists {@code id}; the
+     * smallest invoice id if several do.
+     */
+    Optional<InvoiceId> draftListing(TimeEntryId id);
+
+    /**
+     * Locks the rows of the listed entries until the transaction ends, in id order (so two
+     * callers cannot deadlock), and returns them as stored now, in id order; unknown ids are left
+     * out. A writer that locks an entry it then checks ({@link #draftListing}) and a drafter that
+     * locks the entries it bills cannot interleave. This default reads the entries without
+     * locking, which is right only for a store that runs one transaction at a time; stores with
+     * concurrent transactions override it.
+     */
+    default List<TimeEntry> lock(Collection<TimeEntryId> ids) {
+        java.util.TreeSet<TimeEntryId> sorted = new java.util.TreeSet<>(ids);
+        List<TimeEntry> out = new java.util.ArrayList<>(sorted.size());
+        for (TimeEntryId id : sorted) {
+            find(id).ifPresent(out::add);
+        }
+        return out;
+    }
 
     /** Streams matching entries ordered by start instant, then id. */
     void forEach(TimeEntryQuery query, Consumer<TimeEntry> sink);

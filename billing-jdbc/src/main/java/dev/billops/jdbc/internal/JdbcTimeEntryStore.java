@@ -233,6 +233,33 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
     }
 
     @Override
+    public Optional<InvoiceId> draftListing(TimeEntryId id) {
+        Objects.requireNonNull(id, "id");
+        // drafts are the invoices without a number: the (tenant, number) index finds them, then
+        // their line entries by primary-key prefix; issued invoices' rows are never read
+        return h().createQuery("SELECT le.invoice_id FROM billops_invoice i JOIN billops_invoice_line_entry le "
+                + "ON le.tenant_id = i.tenant_id AND le.invoice_id = i.id WHERE i.tenant_id = :t AND i.number IS NULL "
+                + "AND i.status = 'DRAFT' AND le.entry_id = :id ORDER BY le.invoice_id LIMIT 1")
+                .bind("t", t()).bind("id", id.value())
+                .mapTo(String.class).findFirst().map(InvoiceId::of);
+    }
+
+    @Override
+    public List<TimeEntry> lock(Collection<TimeEntryId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(ids.stream()
+                .map(id -> Objects.requireNonNull(id, "id").value()).toList()));
+        List<TimeEntry> out = new ArrayList<>(sorted.size());
+        for (List<String> chunk : chunks(sorted)) {
+            h().createQuery("SELECT * FROM billops_time_entry WHERE tenant_id = :t AND id IN (<ids>) ORDER BY id "
+                    + "FOR UPDATE")
+                    .bind("t", t()).bindList("ids", chunk)
+                    .map(JdbcTimeEntryStore::map).forEach(out::add);
+        }
+        return out;
+    }
+
+    @Override
     public void markBilled(Collection<TimeEntryId> ids, InvoiceId invoice) {
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(invoice, "invoice");

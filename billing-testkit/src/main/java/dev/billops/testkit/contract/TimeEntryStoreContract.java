@@ -5,10 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.error.NotFoundException;
+import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.invoice.UnitCode;
+import dev.billops.core.money.UnitPrice;
+import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.timeentry.EntryState;
 import dev.billops.core.timeentry.TimeEntry;
@@ -21,6 +28,7 @@ import dev.billops.testkit.gen.DomainGens;
 import dev.billops.testkit.gen.MoneyGens;
 import dev.billops.testkit.property.Gen;
 import dev.billops.testkit.property.Property;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -209,6 +217,48 @@ public abstract class TimeEntryStoreContract extends StoreContract {
         assertFailsStoringNothing(NotFoundException.class, () -> run(s -> entries(s).delete(open.id())));
         // the uid of a deleted entry is free again
         insert(Fixtures.entry("reimport", P1, ANA, 0).withExternalUid("uid-open"));
+    }
+
+    private static Invoice listing(Invoice invoice, TimeEntryId... ids) {
+        return invoice.withLines(List.of(new InvoiceLine(1, "Work", new BigDecimal("2"), UnitCode.HOUR,
+                UnitPrice.of(Fixtures.EUR, "100.00"), BigDecimal.ONE, List.of(),
+                TaxTreatment.standard(new BigDecimal("19")), null, List.of(ids), P1, null, null, null)));
+    }
+
+    @Test
+    void draftListing_entriesOnDraftsIssuedOrNoInvoice_findsOnlyTheDraftWithTheSmallestId() {
+        TimeEntry onDraft = Fixtures.entry("a", P1, ANA, 0);
+        TimeEntry onIssued = Fixtures.entry("b", P1, ANA, 1);
+        TimeEntry onTwoDrafts = Fixtures.entry("c", P1, ANA, 2);
+        TimeEntry free = Fixtures.entry("d", P1, ANA, 3);
+        insert(onDraft, onIssued, onTwoDrafts, free);
+        ClientId client = ClientId.of("acme");
+        run(s -> {
+            InvoiceStore invoices = s.get(InvoiceStore.class);
+            invoices.insert(listing(Fixtures.draft(InvoiceId.of("d-2"), client), onDraft.id(), onTwoDrafts.id()));
+            invoices.insert(listing(Fixtures.draft(InvoiceId.of("d-1"), client), onTwoDrafts.id()));
+            invoices.insert(listing(Fixtures.draft(InvoiceId.of("i-1"), client), onIssued.id())
+                    .issuedAs("INV-1", Fixtures.D0, Fixtures.D0.plusDays(30)));
+        });
+        assertEquals(Optional.of(InvoiceId.of("d-2")), tx(s -> entries(s).draftListing(onDraft.id())));
+        assertEquals(Optional.of(InvoiceId.of("d-1")), tx(s -> entries(s).draftListing(onTwoDrafts.id())));
+        assertEquals(Optional.empty(), tx(s -> entries(s).draftListing(onIssued.id())), "issued is not a draft");
+        assertEquals(Optional.empty(), tx(s -> entries(s).draftListing(free.id())));
+        assertEquals(Optional.empty(), tx(otherTenant, s -> s.get(TimeEntryStore.class).draftListing(onDraft.id())),
+                "other tenant");
+        run(s -> s.get(InvoiceStore.class).deleteDraft(InvoiceId.of("d-2")));
+        assertEquals(Optional.empty(), tx(s -> entries(s).draftListing(onDraft.id())), "deleting the draft frees it");
+    }
+
+    @Test
+    void lock_knownAndUnknownIds_returnsTheStoredEntriesInIdOrder() {
+        TimeEntry a = Fixtures.entry("a", P1, ANA, 0);
+        TimeEntry b = Fixtures.entry("b", P2, BEN, 1);
+        insert(b, a);
+        run(s -> entries(s).markBilled(List.of(b.id()), INV1));
+        assertEquals(List.of(a, b.billedOn(INV1).withVersion(b.version() + 1)),
+                tx(s -> entries(s).lock(List.of(TimeEntryId.of("zz-unknown"), b.id(), a.id(), a.id()))));
+        assertEquals(List.of(), tx(otherTenant, s -> s.get(TimeEntryStore.class).lock(List.of(a.id()))));
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.billops.testkit.store;
 
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.store.DuplicateKeyException;
 import dev.billops.core.timeentry.EntryState;
 import dev.billops.core.timeentry.TimeEntry;
@@ -99,6 +102,27 @@ final class MemTimeEntryStore implements TimeEntryStore {
         TimeEntryTable t = session.state().timeEntries;
         TimeEntryId id = t.idOfUid(externalUid);
         return id == null ? Optional.empty() : t.find(id);
+    }
+
+    @Override
+    public Optional<InvoiceId> draftListing(TimeEntryId id) {
+        Objects.requireNonNull(id, "id");
+        InvoiceId first = null;
+        for (Invoice inv : session.state().invoices.list(i -> i.status() == InvoiceStatus.DRAFT)) {
+            if ((first == null || inv.id().compareTo(first) < 0) && lists(inv, id)) {
+                first = inv.id();
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    private static boolean lists(Invoice invoice, TimeEntryId id) {
+        for (InvoiceLine line : invoice.lines()) {
+            if (line.entryIds().contains(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

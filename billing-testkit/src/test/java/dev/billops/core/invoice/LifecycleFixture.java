@@ -16,6 +16,8 @@ import dev.billops.core.party.ClientStore;
 import dev.billops.core.party.TaxProfile;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.party.TenantStore;
+import dev.billops.core.project.Project;
+import dev.billops.core.project.ProjectStore;
 import dev.billops.core.store.TenantScope;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.TimeSpan;
@@ -62,13 +64,19 @@ final class LifecycleFixture {
         });
     }
 
-    /** A standard-taxed client with the given terms and (optional) VAT id. */
+    /**
+     * A standard-taxed client with the given terms and (optional) VAT id. The first client also
+     * gets project p1, which the fixture's time entries are logged on.
+     */
     ClientId client(String id, int termsDays, @Nullable String vatId) {
         ClientId clientId = ClientId.of(id);
         Client c = Client.of(clientId, "Client " + id, BERLIN, EUR).withTerms(termsDays)
                 .withTaxProfile(TaxProfile.STANDARD, vatId, null);
         scope.tx(s -> {
             s.get(ClientStore.class).insert(c);
+            if (s.get(ProjectStore.class).find(ProjectId.of("p1")).isEmpty()) {
+                s.get(ProjectStore.class).insert(Project.of(ProjectId.of("p1"), clientId, "Project 1"));
+            }
             return null;
         });
         return clientId;
