@@ -41,6 +41,13 @@ import java.util.Set;
  * marked billed when a draft is <em>issued</em>, not here. So that two drafts never bill the same
  * entry, generation skips entries already listed on another DRAFT invoice of the client: drafting
  * the same period twice gives nothing the second time, and deleting a draft frees its entries.
+ * Likewise a project's monthly fee (MONTH rate) is billed once per calendar month: a month whose
+ * fee is on another draft or on an issued invoice of the client (not a void one) bills its
+ * entries on a line of quantity 0 ({@link InvoiceGenerator}); issuing re-checks it
+ * ({@link MonthlyFeeAlreadyBilledException}).
+ *
+ * <p>Drafting locks the entries it bills, so an entry edited at the same time is either drafted
+ * as edited or its edit is refused ({@link dev.billops.core.timeentry.TimeEntryOnDraftException}).
  *
  * <p>Before anything is stored: the client must exist ({@link NotFoundException}) and be active
  * ({@link ClientNotActiveException}); the tenant's own record must exist (its default VAT rate);
@@ -216,7 +223,7 @@ public final class InvoiceDrafts {
             entries = entryStore.lock(ids);
         }
         GenerationRequest request = new GenerationRequest(period, only, onOtherDrafts(session, clientId),
-                options.policyOver(defaults));
+                options.policyOver(defaults), MonthlyFees.billed(session, clientId, true, null).keySet());
         return InvoiceGenerator.generate(context, entries, request);
     }
 

@@ -71,8 +71,19 @@ import org.jspecify.annotations.Nullable;
  *       whole days per timekeeper, project and date over all the DAY tariffs of that date, the
  *       date's count split across the tariffs' lines in proportion to their billed time (2 h at
  *       800/day and 2 h at 900/day on one date, full days: 0.5 + 0.5 days = 400 + 450);</li>
- *   <li>MONTH: 1 per project and calendar month, whatever the hours; the line's period is the
- *       month within the billed period;</li>
+ *   <li>MONTH: the project's monthly fee, once per project and calendar month whatever the
+ *       hours, the number of drafts and the rate changes. The fee is the MONTH rate in force on
+ *       each day of the month for the rate scope of the month's first MONTH-priced entry (its
+ *       project, timekeeper and activity; its explicit rate, if it has one, for the whole month).
+ *       A rate in force the whole month is one line of quantity 1 at that rate, its period the
+ *       month within the billed period. A rate that changes inside the month is prorated by the
+ *       days each rate was in force, the rule package fees follow
+ *       ({@code BillingPeriods.prorate}): one line per run of days with the same rate, quantity 1
+ *       at rate × days ÷ days of the month, rounded once half up to the currency, its period
+ *       those days (3,000 until the 15th of November and 3,300 from it: 1,400.00 + 1,760.00).
+ *       Days without a MONTH rate cost nothing. If the request names the project and month as
+ *       already billed ({@link GenerationRequest#feesBilled()}), the month's entries go on one
+ *       line of quantity 0 instead;</li>
  *   <li>FIXED: 1 per entry (unit PIECE).</li>
  * </ul>
  * The price is copied onto the line with the rule it came from (when all of the line's entries
@@ -168,6 +179,8 @@ public final class InvoiceGenerator {
         private final Map<Tariff, Tariff> tariffs = new HashMap<>();
         private final LinkedHashMap<LineKey, Line> lines = new LinkedHashMap<>();
         private final Map<ZoneId, LocalDates> localDates = new HashMap<>();
+        /** The monthly fee lines of each project and month, made when its first MONTH entry comes. */
+        private final Map<ProjectMonth, MonthFee> fees = new HashMap<>();
         /** Billed time per counted day (timekeeper, project, date) and line, for whole or half days. */
         private final Map<DayBucket, Map<Line, long[]>> countedDays = new LinkedHashMap<>();
 
@@ -250,11 +263,19 @@ public final class InvoiceGenerator {
                 ruleId = rate.ruleId();
             }
             RateUnit unit = tariff.unit;
+            if (unit == RateUnit.MONTH) {
+                ProjectMonth pm = new ProjectMonth(e.projectId(), YearMonth.from(date));
+                MonthFee fee = fees.get(pm);
+                if (fee == null) {
+                    fee = monthFee(pm, e, info, tariff);
+                    fees.put(pm, fee);
+                }
+                fee.lineFor(date).add(e, date, endDate, billedNanos, ruleId, false);
+                return;
+            }
             LineKey key;
             boolean dayBuckets = false;
-            if (unit == RateUnit.MONTH) {
-                key = new LineKey(null, null, YearMonth.from(date), e.projectId(), null, null, tariff);
-            } else if (unit == RateUnit.DAY && days.partialDays() != DayRatePolicy.PartialDays.PRO_RATA) {
+            if (unit == RateUnit.DAY && days.partialDays() != DayRatePolicy.PartialDays.PRO_RATA) {
                 key = new LineKey(null, byDay ? date : null, null, byProject ? e.projectId() : null, null,
                         byTimekeeper ? e.timekeeperId() : null, tariff);
                 dayBuckets = true;
@@ -315,6 +336,88 @@ public final class InvoiceGenerator {
                     Line line = order.get(byRemainder[k]);
                     line.dayUnits = line.dayUnits.add(BigInteger.ONE);
                 }
+            }
+        }
+
+        /**
+         * The fee lines of a project and month, from its first MONTH-priced entry {@code e}: one
+         * line of quantity 0 if the fee is already billed; else the MONTH rate in force on each
+         * day of the month for the entry's rate scope (project, timekeeper, activity), one line
+         * per run of days with the same rate, each at rate × days / days of the month rounded
+         * once half up to the currency (a whole month is the rate itself); an explicit MONTH
+         * rate on the entry is in force the whole month.
+         */
+        private MonthFee monthFee(ProjectMonth pm, TimeEntry e, ProjectInfo info, Tariff first) {
+            YearMonth month = pm.month();
+            if (req.feesBilled().contains(pm)) {
+                Line line = new Line(new LineKey(null, null, month, pm.projectId(), null, null, first), e,
+                        month.atDay(1));
+                line.feeBilled = true;
+                lines.put(line.key, line);
+                return new MonthFee(List.of(line));
+            }
+            int monthDays = month.lengthOfMonth();
+            ResolvedRate[] daily = new ResolvedRate[monthDays];
+            if (e.explicitRate() == null) {
+                Combo combo = combo(info, e.timekeeperId(), e.activityId());
+                for (int d = 0; d < monthDays; d++) {
+                    ResolvedRate r = combo.candidates.resolve(month.atDay(d + 1));
+                    daily[d] = r != null && r.unit() == RateUnit.MONTH ? r : null;
+                }
+            } else {
+                Arrays.fill(daily, ResolvedRate.explicit(first.price, RateUnit.MONTH));
+            }
+            List<Line> segments = new ArrayList<>(2);
+            int d = 0;
+            while (d < monthDays) {
+                ResolvedRate r = daily[d];
+                int end = d + 1;
+                while (end < monthDays && Objects.equals(daily[end], r)) {
+                    end++;
+                }
+                if (r != null) {
+                    int days = end - d;
+                    LocalDateRange range = LocalDateRange.of(month.atDay(d + 1), month.atDay(1).plusDays(end));
+                    Tariff tariff = intern(new Tariff(days == monthDays ? r.price() : prorate(r.price(), days,
+                            monthDays), RateUnit.MONTH, info.tax), e, r.ruleId());
+                    Line line = new Line(new LineKey(null, days == monthDays ? null : range.startInclusive(), month,
+                            pm.projectId(), null, null, tariff), e, range.startInclusive());
+                    if (days < monthDays) {
+                        line.feeDays = range;
+                        line.monthDays = monthDays;
+                    }
+                    line.feeRule = r.ruleId();
+                    lines.put(line.key, line);
+                    segments.add(line);
+                }
+                d = end;
+            }
+            return new MonthFee(segments);
+        }
+
+        /** {@code price × days / monthDays}, rounded once half up to the currency's minor unit. */
+        private UnitPrice prorate(UnitPrice price, int days, int monthDays) {
+            int scale = ctx.client().currency().getDefaultFractionDigits();
+            return UnitPrice.of(ctx.client().currency(), price.amount().multiply(BigDecimal.valueOf(days))
+                    .divide(BigDecimal.valueOf(monthDays), scale, InvoiceLine.LINE_ROUNDING));
+        }
+
+        /** The fee lines of one project and month, in date order. */
+        private final class MonthFee {
+            final List<Line> lines;
+
+            MonthFee(List<Line> lines) {
+                this.lines = lines;
+            }
+
+            /** The line whose days hold {@code date}, else the first. */
+            Line lineFor(LocalDate date) {
+                for (Line line : lines) {
+                    if (line.feeDays == null || line.feeDays.contains(date)) {
+                        return line;
+                    }
+                }
+                return lines.get(0);
             }
         }
 
@@ -380,6 +483,8 @@ public final class InvoiceGenerator {
             long nanos;
             LocalDate first;
             LocalDate last;
+            /** The latest start date of the line's entries. */
+            LocalDate lastStart;
             @Nullable ProjectId project;
             boolean mixedProject;
             @Nullable ActivityId activity;
@@ -388,6 +493,13 @@ public final class InvoiceGenerator {
             boolean mixedTimekeeper;
             @Nullable RateRuleId rule;
             boolean mixedRule;
+            /** A monthly fee line of quantity 0: the month's fee is billed elsewhere. */
+            boolean feeBilled;
+            /** The days of a prorated monthly fee line, or null. */
+            @Nullable LocalDateRange feeDays;
+            int monthDays;
+            /** The rule of a monthly fee line. */
+            @Nullable RateRuleId feeRule;
             /** Whole or half days counted for this line, in units of the quantity scale. */
             BigInteger dayUnits = BigInteger.ZERO;
             boolean counted;
@@ -398,6 +510,7 @@ public final class InvoiceGenerator {
                 this.firstEntry = firstEntry;
                 this.first = date;
                 this.last = first;
+                this.lastStart = first;
                 this.project = firstEntry.projectId();
                 this.activity = firstEntry.activityId();
                 this.timekeeper = firstEntry.timekeeperId();
@@ -426,6 +539,9 @@ public final class InvoiceGenerator {
                 if (endDate.isAfter(last)) {
                     last = endDate;
                 }
+                if (date.isAfter(lastStart)) {
+                    lastStart = date;
+                }
                 counted |= dayBuckets;
             }
 
@@ -446,7 +562,7 @@ public final class InvoiceGenerator {
                         code = UnitCode.DAY;
                     }
                     case MONTH -> {
-                        quantity = BigDecimal.ONE;
+                        quantity = feeBilled ? BigDecimal.ZERO : BigDecimal.ONE;
                         code = UnitCode.MONTH;
                     }
                     default -> {
@@ -454,7 +570,13 @@ public final class InvoiceGenerator {
                         code = UnitCode.PIECE;
                     }
                 }
-                if (unit == RateUnit.MONTH) {
+                LocalDateRange days = feeDays;
+                if (days != null) {
+                    period = ids.isEmpty() ? days : LocalDateRange.of(
+                            first.isBefore(days.startInclusive()) ? first : days.startInclusive(),
+                            lastStart.isAfter(days.endExclusive().minusDays(1)) ? lastStart.plusDays(1)
+                                    : days.endExclusive());
+                } else if (unit == RateUnit.MONTH) {
                     period = LocalDateRange.ofMonth(Objects.requireNonNull(key.month)).intersection(req.period())
                             .orElseThrow();
                 } else {
@@ -462,7 +584,8 @@ public final class InvoiceGenerator {
                 }
                 return new InvoiceLine(position, description(), quantity, code, tariff.price, BigDecimal.ONE,
                         List.of(), tariff.tax, period, ids, mixedProject ? null : project,
-                        mixedActivity ? null : activity, mixedTimekeeper ? null : timekeeper, mixedRule ? null : rule);
+                        mixedActivity ? null : activity, mixedTimekeeper ? null : timekeeper,
+                        unit == RateUnit.MONTH && !feeBilled ? feeRule : mixedRule ? null : rule);
             }
 
             private BigDecimal exactNanos() {
@@ -476,7 +599,9 @@ public final class InvoiceGenerator {
                     parts.add(projects.get(project).project.name());
                 }
                 if (key.month != null) {
-                    parts.add(key.month.toString());
+                    LocalDateRange days = feeDays;
+                    parts.add(key.month + (feeBilled ? " (monthly fee already billed)" : days != null
+                            ? " (prorated: " + days.days() + " of " + monthDays + " days)" : ""));
                 } else {
                     if (byTimekeeper && !mixedTimekeeper && timekeeper != null) {
                         Timekeeper t = ctx.timekeepers().get(timekeeper);

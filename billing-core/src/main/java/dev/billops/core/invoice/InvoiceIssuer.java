@@ -6,6 +6,7 @@ import dev.billops.core.event.InvoiceIssued;
 import dev.billops.core.event.TimeEntriesBilled;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EventId;
+import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.numbering.NumberingPolicy;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -117,6 +119,7 @@ public final class InvoiceIssuer {
      * @throws dev.billops.core.store.DuplicateKeyException if the number (or the engagement period) is taken
      * @throws dev.billops.core.timeentry.TimeEntryAlreadyBilledException if one of its entries was billed
      * @throws DraftOutOfDateException if one of its entries was deleted, made non-billable or moved since drafting
+     * @throws MonthlyFeeAlreadyBilledException if it bills a monthly fee another issued invoice bills
      */
     public Invoice issueWithNumber(StoreSession session, Invoice invoice, String number, LocalDate issueDate,
             LocalDate dueDate) {
@@ -232,7 +235,30 @@ public final class InvoiceIssuer {
         }
     }
 
+    /**
+     * Refuses a document that bills a project's monthly fee for a month that another issued
+     * invoice of the client already bills. Runs after the number is taken: two issues in one
+     * series wait for each other on the series counter, so the second sees the first's fee.
+     */
+    private static void requireFeesUnbilled(StoreSession session, Invoice invoice) {
+        if (invoice.type() != DocumentType.INVOICE) {
+            return;
+        }
+        Set<ProjectMonth> fees = MonthlyFees.of(invoice);
+        if (fees.isEmpty()) {
+            return;
+        }
+        Map<ProjectMonth, InvoiceId> billed = MonthlyFees.billed(session, invoice.clientId(), false, invoice.id());
+        for (ProjectMonth fee : fees) {
+            InvoiceId other = billed.get(fee);
+            if (other != null) {
+                throw new MonthlyFeeAlreadyBilledException(invoice.id(), fee, other);
+            }
+        }
+    }
+
     private Invoice store(StoreSession session, Invoice draft, String number, LocalDate issueDate, LocalDate dueDate) {
+        requireFeesUnbilled(session, draft);
         List<TimeEntryId> billed = new ArrayList<>();
         for (InvoiceLine line : draft.lines()) {
             billed.addAll(line.entryIds());

@@ -260,11 +260,79 @@ class InvoiceGenerationPropertiesTest {
                             ? ResolvedRate.explicit(e.explicitRate(), e.explicitRateUnit())
                             : s.context().rates().resolve(RateQuery.of(CLIENT, e.projectId(), e.timekeeperId(),
                                     e.activityId(), e.span().localDate())).orElseThrow();
-                    assertEquals(rate.price(), line.price(), "entry " + id + " on line " + line.position());
                     assertEquals(rate.unit().name().replace("FIXED", "PIECE"), line.unit().name());
+                    if (rate.unit() != RateUnit.MONTH) {
+                        // a monthly fee is priced per project and month (see the fee property)
+                        assertEquals(rate.price(), line.price(), "entry " + id + " on line " + line.position());
+                    }
                     assertEquals(TaxTreatments.forLine(s.context().tenant(), s.context().client(),
                             s.context().projects().get(e.projectId())), line.tax());
                 }
+            }
+        });
+    }
+
+    /**
+     * Each project and month with MONTH-priced entries is billed its fee once: the MONTH rate in
+     * force on each day of the month for the scope of the month's first such entry, each run of
+     * days with one rate prorated (rate × days / month days, half up, once per run).
+     */
+    @Test
+    void generate_anyScenario_eachProjectMonthBillsItsDailyProratedFeeOnce() {
+        Property.forAll(scenarios()).tries(300).verify(s -> {
+            Generation g = InvoiceGenerator.generate(s.context(), s.entries(), s.request());
+            Map<TimeEntryId, TimeEntry> byId = new HashMap<>();
+            s.entries().forEach(e -> byId.put(e.id(), e));
+            Map<ProjectMonth, TimeEntry> firstOfMonth = new HashMap<>();
+            List<TimeEntry> ordered = new ArrayList<>(selected(s));
+            ordered.sort(java.util.Comparator.comparing((TimeEntry e) -> e.span().start()).thenComparing(TimeEntry::id));
+            for (TimeEntry e : ordered) {
+                if (InvoiceGenerator.rateOf(s.context(), e).unit() == RateUnit.MONTH) {
+                    firstOfMonth.putIfAbsent(new ProjectMonth(e.projectId(),
+                            java.time.YearMonth.from(e.span().localDate())), e);
+                }
+            }
+            Map<ProjectMonth, BigDecimal> billed = new HashMap<>();
+            for (InvoiceLine line : g.lines()) {
+                if (line.unit() == UnitCode.MONTH) {
+                    assertEquals(0, BigDecimal.ONE.compareTo(line.quantity()), "quantity of " + line.description());
+                    ProjectMonth pm = new ProjectMonth(line.projectId(),
+                            java.time.YearMonth.from(line.period().startInclusive()));
+                    billed.merge(pm, line.netAmount().amount(), BigDecimal::add);
+                }
+            }
+            Map<ProjectMonth, BigDecimal> expected = new HashMap<>();
+            for (Map.Entry<ProjectMonth, TimeEntry> m : firstOfMonth.entrySet()) {
+                java.time.YearMonth month = m.getKey().month();
+                TimeEntry e = m.getValue();
+                int days = month.lengthOfMonth();
+                List<ResolvedRate> daily = new ArrayList<>();
+                for (int d = 1; d <= days; d++) {
+                    ResolvedRate r = e.explicitRate() != null
+                            ? ResolvedRate.explicit(e.explicitRate(), e.explicitRateUnit())
+                            : s.context().rates().resolve(RateQuery.of(CLIENT, e.projectId(), e.timekeeperId(),
+                                    e.activityId(), month.atDay(d))).orElse(null);
+                    daily.add(r != null && r.unit() == RateUnit.MONTH ? r : null);
+                }
+                BigDecimal fee = BigDecimal.ZERO.setScale(2);
+                int d = 0;
+                while (d < days) {
+                    int end = d + 1;
+                    while (end < days && java.util.Objects.equals(daily.get(end), daily.get(d))) {
+                        end++;
+                    }
+                    if (daily.get(d) != null) {
+                        fee = fee.add(daily.get(d).price().amount().multiply(BigDecimal.valueOf(end - d))
+                                .divide(BigDecimal.valueOf(days), 2, RoundingMode.HALF_UP));
+                    }
+                    d = end;
+                }
+                expected.put(m.getKey(), fee);
+            }
+            assertEquals(expected.keySet(), billed.keySet(), "months billed");
+            for (ProjectMonth pm : expected.keySet()) {
+                assertEquals(0, expected.get(pm).compareTo(billed.get(pm)), pm + ": " + expected.get(pm) + " vs "
+                        + billed.get(pm));
             }
         });
     }
