@@ -18,6 +18,21 @@ import dev.billops.core.engagement.RenewalOverlapsInvoicedPeriodException;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TenantId;
+import dev.billops.core.id.RateRuleId;
+import dev.billops.core.invoice.DraftOptions;
+import dev.billops.core.invoice.GroupingPolicy;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.InvoiceSource;
+import dev.billops.core.invoice.MonthlyFeeAlreadyBilledException;
+import dev.billops.core.money.UnitPrice;
+import dev.billops.core.party.Timekeeper;
+import dev.billops.core.project.Project;
+import dev.billops.core.rate.RateRule;
+import dev.billops.core.rate.RateScope;
+import dev.billops.core.rate.RateUnit;
+import dev.billops.core.time.LocalDateRange;
+import dev.billops.core.time.TimeSpan;
+import dev.billops.core.timeentry.TimeEntryOnDraftException;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLifecycle;
@@ -328,6 +343,91 @@ abstract class ConcurrencyTests {
             assertEquals(total, after.paid(), "8 x 300 covers the total");
             assertEquals(InvoiceStatus.PAID, after.status());
         }
+    }
+
+    /** The tenant through the facade: project web (100/h or a MONTH rate), timekeeper alice. */
+    private dev.billops.core.TenantBilling facade(RateUnit unit, String price) {
+        Billing billing = Billing.builder().stores(store()).clock(clock).build();
+        dev.billops.core.TenantBilling t = billing.tenant(tenant, Actor.user("alice@seller.test"));
+        t.projects().create(Project.of(Seeds.PROJECT, Seeds.CLIENT, "Web"));
+        t.timekeepers().create(Timekeeper.of(Seeds.ALICE, "Alice"));
+        t.rates().create(new RateRule(RateRuleId.of("web"), RateScope.project(Seeds.PROJECT),
+                UnitPrice.of(Seeds.EUR, price), unit, LocalDate.of(2026, 1, 1), null));
+        return t;
+    }
+
+    @Test
+    void draftAndEdits_race_everyDraftBillsItsEntriesAsStored() throws Exception {
+        dev.billops.core.TenantBilling t = facade(RateUnit.HOUR, "100");
+        List<TimeEntry> logged = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            logged.add(Seeds.entry("e-" + i, 24 * i));
+        }
+        t.timeEntries().logAll(logged);
+        LocalDateRange march = LocalDateRange.ofMonth(java.time.YearMonth.of(2026, 3));
+        DraftOptions perEntry = DraftOptions.defaults().withGrouping(GroupingPolicy.perEntry());
+        AtomicInteger refused = new AtomicInteger();
+        race(4 * THREADS, i -> {
+            if (i % 4 == 0) {
+                return t.drafts().draft(Seeds.CLIENT, march, perEntry).map(Invoice::id).orElse(null);
+            }
+            TimeEntry e = t.timeEntries().get(logged.get(i % logged.size()).id());
+            try {
+                t.timeEntries().update(e.withSpan(TimeSpan.of(e.span().start(),
+                        e.span().end().plusSeconds(60L * (1 + i)), Seeds.BERLIN)));
+            } catch (TimeEntryOnDraftException | ConcurrentUpdateException ex) {
+                refused.incrementAndGet();
+            }
+            return null;
+        });
+        List<Invoice> drafts = store().inTransaction(tenant, s -> s.get(InvoiceStore.class)
+                .list(new InvoiceQuery(Seeds.CLIENT, Set.of(InvoiceStatus.DRAFT), null)));
+        Set<TimeEntryId> drafted = new HashSet<>();
+        for (Invoice d : drafts) {
+            for (InvoiceLine line : d.lines()) {
+                TimeEntry now = t.timeEntries().get(line.entryIds().get(0));
+                assertTrue(drafted.add(now.id()), now.id() + " on two drafts");
+                assertEquals(java.math.BigDecimal.valueOf(now.duration().toSeconds())
+                        .divide(java.math.BigDecimal.valueOf(3600), 4, java.math.RoundingMode.HALF_UP),
+                        line.quantity(), "draft " + d.id() + " bills " + now.id() + " as stored");
+            }
+        }
+        assertEquals(logged.size(), drafted.size(), "every entry drafted once (" + refused + " edits refused)");
+        for (Invoice d : drafts) {
+            t.invoices().issue(d.id());
+        }
+    }
+
+    @Test
+    void issue_twoDraftsWithOneMonthsFee_race_feeIssuedOnce() throws Exception {
+        dev.billops.core.TenantBilling t = facade(RateUnit.MONTH, "3000");
+        TimeEntry early = Seeds.entry("early", 0);
+        TimeEntry late = Seeds.entry("late", 24 * 20);
+        t.timeEntries().logAll(List.of(early, late));
+        Invoice first = t.drafts().draft(Seeds.CLIENT, LocalDateRange.of(LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 16))).orElseThrow();
+        InvoiceLine fee = first.lines().get(0);
+        // the draft a concurrent drafter of 16-31 March would have made before seeing the first
+        Invoice second = Invoice.draft(InvoiceId.of("second"), Seeds.CLIENT, Seeds.EUR, InvoiceSource.TIME_ENTRIES)
+                .withLines(List.of(new InvoiceLine(1, fee.description(), fee.quantity(), fee.unit(), fee.price(),
+                        fee.baseQuantity(), List.of(), fee.tax(), fee.period(), List.of(late.id()), fee.projectId(),
+                        null, null, fee.rateRuleId())));
+        store().inTransaction(tenant, s -> {
+            s.get(InvoiceStore.class).insert(second);
+            return null;
+        });
+        List<InvoiceId> both = List.of(first.id(), second.id());
+        AtomicInteger refused = new AtomicInteger();
+        List<String> issued = race(2, i -> {
+            try {
+                return t.invoices().issue(both.get(i)).number();
+            } catch (MonthlyFeeAlreadyBilledException e) {
+                refused.incrementAndGet();
+                return null;
+            }
+        });
+        assertEquals(1, issued.stream().filter(java.util.Objects::nonNull).count(), "one fee issued: " + issued);
+        assertEquals(1, refused.get());
     }
 
     private TenantScope scope(String actor) {
