@@ -223,8 +223,16 @@ public final class InvoiceDrafts {
             entries = entryStore.lock(ids);
         }
         GenerationRequest request = new GenerationRequest(period, only, onOtherDrafts(session, clientId),
-                options.policyOver(defaults), MonthlyFees.billed(session, clientId, true, null).keySet());
-        return InvoiceGenerator.generate(context, entries, request);
+                options.policyOver(defaults));
+        Generation generation = InvoiceGenerator.generate(context, entries, request);
+        for (InvoiceLine line : generation.lines()) {
+            if (line.unit() == UnitCode.MONTH) {
+                // monthly fees: read which months the client's other invoices bill, and generate again
+                return InvoiceGenerator.generate(context, entries,
+                        request.withFeesBilled(MonthlyFees.billed(session, clientId, true, null).keySet()));
+            }
+        }
+        return generation;
     }
 
     /** Entries already on a DRAFT invoice of the client. */
