@@ -337,6 +337,71 @@ class InvoiceGenerationPropertiesTest {
         });
     }
 
+    /**
+     * Under HALF_DAYS and FULL_DAYS the DAY lines together bill exactly the started (half) days of
+     * each (timekeeper, project, date), counted once over all its DAY tariffs.
+     */
+    /**
+     * Scenarios whose entries fall on three dates and every other one has an explicit DAY rate of
+     * its own, so that one timekeeper's date on a project often has several DAY tariffs.
+     */
+    static Gen<Scenario> denseDayScenarios() {
+        return scenarios().map(s -> {
+            List<TimeEntry> dense = new ArrayList<>();
+            for (int i = 0; i < s.entries().size(); i++) {
+                TimeEntry e = s.entries().get(i);
+                ZonedDateTime start = e.span().start().atZone(e.span().zone());
+                start = start.with(WINDOW_START.plusDays(i % 3));
+                TimeSpan span = TimeSpan.of(start.toInstant(), start.toInstant().plus(e.duration()), e.span().zone());
+                TimeEntry moved = e.withSpan(span);
+                dense.add(i % 2 == 0 ? moved.withExplicitRate(UnitPrice.of(EUR, BigDecimal.valueOf(400 + 10L * i)),
+                        RateUnit.DAY) : moved);
+            }
+            GenerationRequest r = s.request();
+            return new Scenario(s.context(), dense, new GenerationRequest(LocalDateRange.of(WINDOW_START,
+                    WINDOW_START.plusDays(3)), r.projectId(), r.excluded(), r.policy()));
+        });
+    }
+
+    @Test
+    void generate_countedDays_dayQuantitiesSumToTheStartedDaysPerTimekeeperProjectAndDate() {
+        Property.forAll(denseDayScenarios()).tries(300).verify(s -> {
+            DayRatePolicy days = s.request().policy().days();
+            if (days.partialDays() == DayRatePolicy.PartialDays.PRO_RATA) {
+                return;
+            }
+            Generation g = InvoiceGenerator.generate(s.context(), s.entries(), s.request());
+            Map<TimeEntryId, TimeEntry> byId = new HashMap<>();
+            s.entries().forEach(e -> byId.put(e.id(), e));
+            List<TimeEntry> selected = selected(s);
+            dev.billops.core.timeentry.BilledDurations billed = dev.billops.core.timeentry.BilledDurations.of(
+                    selected, id -> s.context().projects().get(id));
+            Map<List<Object>, Long> worked = new HashMap<>();
+            for (int i = 0; i < selected.size(); i++) {
+                TimeEntry e = selected.get(i);
+                if (InvoiceGenerator.rateOf(s.context(), e).unit() == RateUnit.DAY) {
+                    worked.merge(List.of(e.timekeeperId(), e.projectId(), e.span().localDate()), billed.nanos(i),
+                            Long::sum);
+                }
+            }
+            long step = days.partialDays() == DayRatePolicy.PartialDays.HALF_DAYS ? days.dayLength().toNanos() / 2
+                    : days.dayLength().toNanos();
+            BigDecimal perStep = days.partialDays() == DayRatePolicy.PartialDays.HALF_DAYS ? new BigDecimal("0.5")
+                    : BigDecimal.ONE;
+            BigDecimal expected = BigDecimal.ZERO;
+            for (long nanos : worked.values()) {
+                expected = expected.add(perStep.multiply(BigDecimal.valueOf((nanos + step - 1) / step)));
+            }
+            BigDecimal actual = BigDecimal.ZERO;
+            for (InvoiceLine line : g.lines()) {
+                if (line.unit() == UnitCode.DAY) {
+                    actual = actual.add(line.quantity());
+                }
+            }
+            assertEquals(0, expected.compareTo(actual), "counted days " + expected + ", billed " + actual);
+        });
+    }
+
     @Test
     void generate_sameInputsInAnyOrder_equalGeneration() {
         Property.forAll(scenarios(), Gen.longs(0, Long.MAX_VALUE)).tries(200).verify((s, seed) -> {
