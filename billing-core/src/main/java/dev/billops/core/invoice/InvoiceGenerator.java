@@ -570,12 +570,13 @@ public final class InvoiceGenerator {
                         code = UnitCode.PIECE;
                     }
                 }
-                LocalDateRange days = feeDays;
-                if (days != null) {
-                    period = ids.isEmpty() ? days : LocalDateRange.of(
-                            first.isBefore(days.startInclusive()) ? first : days.startInclusive(),
-                            lastStart.isAfter(days.endExclusive().minusDays(1)) ? lastStart.plusDays(1)
-                                    : days.endExclusive());
+                LocalDateRange feeRange = feeDays;
+                if (feeRange != null) {
+                    // the fee's days, widened to entries placed here from days without a fee
+                    period = ids.isEmpty() ? feeRange : LocalDateRange.of(
+                            first.isBefore(feeRange.startInclusive()) ? first : feeRange.startInclusive(),
+                            lastStart.isAfter(feeRange.endExclusive().minusDays(1)) ? lastStart.plusDays(1)
+                                    : feeRange.endExclusive());
                 } else if (unit == RateUnit.MONTH) {
                     period = LocalDateRange.ofMonth(Objects.requireNonNull(key.month)).intersection(req.period())
                             .orElseThrow();
@@ -599,9 +600,9 @@ public final class InvoiceGenerator {
                     parts.add(projects.get(project).project.name());
                 }
                 if (key.month != null) {
-                    LocalDateRange days = feeDays;
-                    parts.add(key.month + (feeBilled ? " (monthly fee already billed)" : days != null
-                            ? " (prorated: " + days.days() + " of " + monthDays + " days)" : ""));
+                    LocalDateRange feeRange = feeDays;
+                    parts.add(key.month + (feeBilled ? " (monthly fee already billed)" : feeRange != null
+                            ? " (prorated: " + feeRange.days() + " of " + monthDays + " days)" : ""));
                 } else {
                     if (byTimekeeper && !mixedTimekeeper && timekeeper != null) {
                         Timekeeper t = ctx.timekeepers().get(timekeeper);
