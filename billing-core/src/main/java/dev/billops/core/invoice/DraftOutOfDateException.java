@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * A draft was to be issued but one of the time entries it bills no longer matches it: the entry
- * was deleted, made non-billable or moved to another project since it was drafted. Issuing it
+ * was deleted, changed (its version moved: new times, a new rate) or made non-billable or moved
+ * to another project since it was drafted. Issuing it
  * would bill the entry as drafted and mark the changed entry billed. Regenerate the draft
  * ({@link InvoiceDrafts#regenerate}). Nothing was stored.
  */

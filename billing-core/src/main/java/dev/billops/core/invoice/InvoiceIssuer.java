@@ -24,6 +24,7 @@ import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.tax.TaxedDocument;
 import dev.billops.core.project.ProjectStore;
 import dev.billops.core.timeentry.TimeEntry;
+import dev.billops.core.timeentry.TimeEntryAlreadyBilledException;
 import dev.billops.core.timeentry.TimeEntryStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ public final class InvoiceIssuer {
      * @throws InvoiceAlreadyIssuedException if it (or the stored document with its id) is not a draft
      * @throws dev.billops.core.store.DuplicateKeyException if the number (or the engagement period) is taken
      * @throws dev.billops.core.timeentry.TimeEntryAlreadyBilledException if one of its entries was billed
-     * @throws DraftOutOfDateException if one of its entries was deleted, made non-billable or moved since drafting
+     * @throws DraftOutOfDateException if one of its entries was deleted, changed or moved since drafting
      * @throws MonthlyFeeAlreadyBilledException if it bills a monthly fee another issued invoice bills
      */
     public Invoice issueWithNumber(StoreSession session, Invoice invoice, String number, LocalDate issueDate,
@@ -206,13 +207,16 @@ public final class InvoiceIssuer {
 
     /**
      * Locks the entries {@code invoice} bills and checks each still matches its line: it exists,
-     * is billable, and is on the line's project (or, on a line of several projects, on a project
-     * of the invoice's client). The time services refuse such changes while a draft bills an entry;
-     * this catches a writer that went around them.
+     * is billable, is on the line's project (or, on a line of several projects, on a project of
+     * the invoice's client), and has the version it had when the draft was stored
+     * ({@link TimeEntryStore#changedSinceDrafted}; an entry billed meanwhile is
+     * {@link TimeEntryAlreadyBilledException}). The time services refuse such changes while a
+     * draft bills an entry; this catches a writer that went around them.
      */
     private static void requireEntriesAsDrafted(StoreSession session, Invoice invoice, List<TimeEntryId> ids) {
         Map<TimeEntryId, TimeEntry> now = new HashMap<>();
-        for (TimeEntry e : session.get(TimeEntryStore.class).lock(ids)) {
+        TimeEntryStore entries = session.get(TimeEntryStore.class);
+        for (TimeEntry e : entries.lock(ids)) {
             now.put(e.id(), e);
         }
         ProjectStore projects = session.get(ProjectStore.class);
@@ -232,6 +236,14 @@ public final class InvoiceIssuer {
                     throw new DraftOutOfDateException(invoice.id(), id, "was moved to project " + e.projectId());
                 }
             }
+        }
+        for (TimeEntryId id : entries.changedSinceDrafted(invoice.id())) {
+            TimeEntry e = now.get(id);
+            if (e != null && !e.isOpen()) {
+                throw new TimeEntryAlreadyBilledException(id, e.invoiceId());
+            }
+            throw new DraftOutOfDateException(invoice.id(), id, e == null ? "was deleted"
+                    : "was changed (now version " + e.version() + ")");
         }
     }
 

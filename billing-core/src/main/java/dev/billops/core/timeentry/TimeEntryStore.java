@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  *       invoice is voided), so they can be billed once more;</li>
  *   <li>{@link #forEach} streams in (start instant, id) order without loading everything;</li>
  *   <li>{@link #draftListing} finds the DRAFT invoice whose lines list an entry;</li>
+ *   <li>storing a DRAFT invoice remembers the versions of the entries it lists, and
+ *       {@link #changedSinceDrafted} names those that changed (or went) since;</li>
  *   <li>{@link #lock} holds the listed entries' rows until the transaction ends, so that drafting
  *       (which reads entries) and editing them (which checks {@link #draftListing}) serialize.</li>
  * </ul>
@@ -59,6 +61,15 @@ public interface TimeEntryStore {
      * smallest invoice id if several do.
      */
     Optional<InvoiceId> draftListing(TimeEntryId id);
+
+    /**
+     * The entries {@code draft} lists whose version differs from the one they had when the draft
+     * was stored (or last updated), or that no longer exist, in id order; empty for an invoice
+     * that was never stored as a draft. An entry that did not exist when the draft was stored has
+     * no version to compare and is not named (issuing finds it missing). Issuing a draft refuses
+     * such entries.
+     */
+    List<TimeEntryId> changedSinceDrafted(InvoiceId draft);
 
     /**
      * Locks the rows of the listed entries until the transaction ends, in id order (so two

@@ -98,6 +98,13 @@ final class InvoiceChildren {
             lines.execute();
             if (entries != null) {
                 entries.execute();
+                if (invoice.isDraft()) {
+                    // remember each entry's version as drafted: issuing refuses entries changed since
+                    session.handle().createUpdate("UPDATE billops_invoice_line_entry le SET entry_version = (SELECT "
+                            + "e.version FROM billops_time_entry e WHERE e.tenant_id = le.tenant_id AND e.id = le.entry_id) "
+                            + "WHERE le.tenant_id = :t AND le.invoice_id = :id")
+                            .bind("t", t).bind("id", id).execute();
+                }
             }
         }
         PreparedBatch allowances = null;

@@ -245,6 +245,17 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
     }
 
     @Override
+    public List<TimeEntryId> changedSinceDrafted(InvoiceId draft) {
+        Objects.requireNonNull(draft, "draft");
+        return h().createQuery("SELECT DISTINCT le.entry_id FROM billops_invoice_line_entry le "
+                + "LEFT JOIN billops_time_entry e ON e.tenant_id = le.tenant_id AND e.id = le.entry_id "
+                + "WHERE le.tenant_id = :t AND le.invoice_id = :invoice AND le.entry_version IS NOT NULL "
+                + "AND (e.id IS NULL OR e.version <> le.entry_version) ORDER BY le.entry_id")
+                .bind("t", t()).bind("invoice", draft.value())
+                .map((rs, c) -> TimeEntryId.of(rs.getString(1))).list();
+    }
+
+    @Override
     public List<TimeEntry> lock(Collection<TimeEntryId> ids) {
         Objects.requireNonNull(ids, "ids");
         List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(ids.stream()

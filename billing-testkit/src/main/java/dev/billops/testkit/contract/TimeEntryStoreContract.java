@@ -251,6 +251,34 @@ public abstract class TimeEntryStoreContract extends StoreContract {
     }
 
     @Test
+    void changedSinceDrafted_entriesEditedBilledOrDeletedAfterTheDraftWasStored_areNamed() {
+        TimeEntry same = Fixtures.entry("a", P1, ANA, 0);
+        TimeEntry edited = Fixtures.entry("b", P1, ANA, 1);
+        TimeEntry deleted = Fixtures.entry("c", P1, ANA, 2);
+        TimeEntry billed = Fixtures.entry("d", P1, ANA, 3);
+        insert(same, edited, deleted, billed);
+        ClientId client = ClientId.of("acme");
+        InvoiceId draft = InvoiceId.of("d-1");
+        run(s -> s.get(InvoiceStore.class).insert(listing(Fixtures.draft(draft, client), same.id(), edited.id(),
+                deleted.id(), billed.id())));
+        assertEquals(List.of(), tx(s -> entries(s).changedSinceDrafted(draft)));
+        run(s -> entries(s).update(edited.withDescription("longer")));
+        run(s -> entries(s).delete(deleted.id()));
+        run(s -> entries(s).markBilled(List.of(billed.id()), INV1));
+        assertEquals(List.of(edited.id(), deleted.id(), billed.id()),
+                tx(s -> entries(s).changedSinceDrafted(draft)));
+        assertEquals(List.of(), tx(otherTenant, s -> s.get(TimeEntryStore.class).changedSinceDrafted(draft)));
+        // storing the draft again (an edit of it) takes the entries' versions anew; an entry that
+        // does not exist then has no version to compare
+        Invoice stored = tx(s -> s.get(InvoiceStore.class).find(draft)).orElseThrow();
+        run(s -> s.get(InvoiceStore.class).update(stored.withNotes("edited")));
+        assertEquals(List.of(), tx(s -> entries(s).changedSinceDrafted(draft)));
+        run(s -> entries(s).update(tx(s2 -> entries(s2).find(same.id())).orElseThrow().withDescription("x")));
+        assertEquals(List.of(same.id()), tx(s -> entries(s).changedSinceDrafted(draft)));
+        assertEquals(List.of(), tx(s -> entries(s).changedSinceDrafted(InvoiceId.of("never-stored"))));
+    }
+
+    @Test
     void lock_knownAndUnknownIds_returnsTheStoredEntriesInIdOrder() {
         TimeEntry a = Fixtures.entry("a", P1, ANA, 0);
         TimeEntry b = Fixtures.entry("b", P2, BEN, 1);

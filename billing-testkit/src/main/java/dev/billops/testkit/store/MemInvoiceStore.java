@@ -2,14 +2,18 @@ package dev.billops.testkit.store;
 
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
+import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceStore;
 import dev.billops.core.store.DuplicateKeyException;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,6 +39,25 @@ final class MemInvoiceStore implements InvoiceStore {
         t.requireAbsent(invoice.id(), KIND);
         requireUniqueKeys(t, invoice);
         t.put(invoice);
+        rememberVersions(invoice);
+    }
+
+    /** Remembers the versions of a draft's entries (forgets them once it is issued). */
+    private void rememberVersions(Invoice invoice) {
+        TenantState state = session.state();
+        if (!invoice.isDraft()) {
+            if (state.draftedVersions.find(invoice.id()).isPresent()) {
+                state.draftedVersions.remove(invoice.id());
+            }
+            return;
+        }
+        Map<TimeEntryId, Long> versions = new HashMap<>();
+        for (InvoiceLine line : invoice.lines()) {
+            for (TimeEntryId id : line.entryIds()) {
+                state.timeEntries.find(id).ifPresent(e -> versions.put(id, e.version()));
+            }
+        }
+        state.draftedVersions.put(new TenantState.DraftedVersions(invoice.id(), Map.copyOf(versions)));
     }
 
     @Override
@@ -46,6 +69,7 @@ final class MemInvoiceStore implements InvoiceStore {
         requireUniqueKeys(t, invoice);
         Invoice next = invoice.withVersion(stored.version() + 1);
         t.put(next);
+        rememberVersions(next);
         return next;
     }
 
@@ -58,6 +82,9 @@ final class MemInvoiceStore implements InvoiceStore {
             throw new InvoiceAlreadyIssuedException(id, stored.status());
         }
         t.remove(id);
+        if (session.state().draftedVersions.find(id).isPresent()) {
+            session.state().draftedVersions.remove(id);
+        }
     }
 
     @Override

@@ -116,6 +116,21 @@ final class MemTimeEntryStore implements TimeEntryStore {
         return Optional.ofNullable(first);
     }
 
+    @Override
+    public List<TimeEntryId> changedSinceDrafted(InvoiceId draft) {
+        Objects.requireNonNull(draft, "draft");
+        TenantState state = session.state();
+        List<TimeEntryId> changed = new ArrayList<>();
+        state.draftedVersions.find(draft).ifPresent(d -> d.versions().forEach((id, version) -> {
+            Optional<TimeEntry> now = state.timeEntries.find(id);
+            if (now.isEmpty() || now.get().version() != version) {
+                changed.add(id);
+            }
+        }));
+        changed.sort(null);
+        return changed;
+    }
+
     private static boolean lists(Invoice invoice, TimeEntryId id) {
         for (InvoiceLine line : invoice.lines()) {
             if (line.entryIds().contains(id)) {

@@ -33,6 +33,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class TenantState {
 
+    /** The versions of the entries a draft lists, as they were when it was stored. */
+    record DraftedVersions(dev.billops.core.id.InvoiceId invoice,
+            Map<dev.billops.core.id.TimeEntryId, Long> versions) {
+    }
+
     /** Key of a number sequence. */
     record SequenceKey(String series, String periodKey) {
     }
@@ -48,6 +53,8 @@ final class TenantState {
     final Table<EngagementId, Engagement> engagements;
     final TimeEntryTable timeEntries;
     final InvoiceTable invoices;
+    /** The versions of the entries each stored draft lists, as they were when it was stored. */
+    final Table<dev.billops.core.id.InvoiceId, DraftedVersions> draftedVersions;
     final PaymentTable payments;
     private final Map<SequenceKey, Long> sequences = new LinkedHashMap<>();
     private final Map<InvoiceId, List<StoreSnapshot.SentReminder>> reminders = new LinkedHashMap<>();
@@ -65,6 +72,7 @@ final class TenantState {
         engagements = new Table<>(Engagement::id, undo);
         timeEntries = new TimeEntryTable(undo);
         invoices = new InvoiceTable(undo);
+        draftedVersions = new Table<>(DraftedVersions::invoice, undo);
         payments = new PaymentTable(undo);
     }
 

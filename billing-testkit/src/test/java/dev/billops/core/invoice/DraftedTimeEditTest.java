@@ -143,6 +143,19 @@ class DraftedTimeEditTest {
                 moved.stored().version())));
         assertThrows(DraftOutOfDateException.class, () -> moved.f.firm.invoices().issue(moved.draft.id()));
 
+        Drafted longer = new Drafted();
+        longer.f.memory.inTransaction(FIRM, s -> s.get(TimeEntryStore.class).update(longer.stored()
+                .withSpan(eightHours())));
+        StoreSnapshot beforeLonger = longer.f.snapshot();
+        DraftOutOfDateException changed = assertThrows(DraftOutOfDateException.class,
+                () -> longer.f.firm.invoices().issue(longer.draft.id()));
+        assertTrue(changed.getMessage().contains("was changed"), changed.getMessage());
+        assertEquals(beforeLonger, longer.f.snapshot());
+        Invoice regenerated = longer.f.firm.drafts().regenerate(longer.draft.id(), DraftOptions.defaults())
+                .orElseThrow();
+        assertEquals(new BigDecimal("8.0000"), longer.f.firm.invoices().issue(regenerated.id()).lines().get(0)
+                .quantity());
+
         Drafted deleted = new Drafted();
         deleted.f.memory.inTransaction(FIRM, s -> {
             s.get(TimeEntryStore.class).delete(deleted.entry.id());
