@@ -209,7 +209,7 @@ public final class InvoiceIssuer {
      * Locks the entries {@code invoice} bills and checks each still matches its line: it exists,
      * is billable, is on the line's project (or, on a line of several projects, on a project of
      * the invoice's client), and has the version it had when the draft was stored
-     * ({@link TimeEntryStore#changedSinceDrafted}; an entry billed meanwhile is
+     * ({@link TimeEntryStore#draftedVersions}; an entry billed meanwhile is
      * {@link TimeEntryAlreadyBilledException}). The time services refuse such changes while a
      * draft bills an entry; this catches a writer that went around them.
      */
@@ -237,13 +237,17 @@ public final class InvoiceIssuer {
                 }
             }
         }
-        for (TimeEntryId id : entries.changedSinceDrafted(invoice.id())) {
-            TimeEntry e = now.get(id);
-            if (e != null && !e.isOpen()) {
-                throw new TimeEntryAlreadyBilledException(id, e.invoiceId());
+        Map<TimeEntryId, Long> drafted = entries.draftedVersions(invoice.id());
+        for (TimeEntryId id : ids) {
+            Long version = drafted.get(id);
+            TimeEntry e = Objects.requireNonNull(now.get(id));
+            if (version != null && version != e.version()) {
+                if (!e.isOpen()) {
+                    throw new TimeEntryAlreadyBilledException(id, e.invoiceId());
+                }
+                throw new DraftOutOfDateException(invoice.id(), id, "was changed (version " + version + " drafted, "
+                        + e.version() + " now)");
             }
-            throw new DraftOutOfDateException(invoice.id(), id, e == null ? "was deleted"
-                    : "was changed (now version " + e.version() + ")");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TimeEntryId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -23,8 +24,8 @@ import java.util.function.Consumer;
  *       invoice is voided), so they can be billed once more;</li>
  *   <li>{@link #forEach} streams in (start instant, id) order without loading everything;</li>
  *   <li>{@link #draftListing} finds the DRAFT invoice whose lines list an entry;</li>
- *   <li>storing a DRAFT invoice remembers the versions of the entries it lists, and
- *       {@link #changedSinceDrafted} names those that changed (or went) since;</li>
+ *   <li>storing a DRAFT invoice remembers the versions of the entries it lists
+ *       ({@link #draftedVersions});</li>
  *   <li>{@link #lock} holds the listed entries' rows until the transaction ends, so that drafting
  *       (which reads entries) and editing them (which checks {@link #draftListing}) serialize.</li>
  * </ul>
@@ -63,13 +64,11 @@ public interface TimeEntryStore {
     Optional<InvoiceId> draftListing(TimeEntryId id);
 
     /**
-     * The entries {@code draft} lists whose version differs from the one they had when the draft
-     * was stored (or last updated), or that no longer exist, in id order; empty for an invoice
-     * that was never stored as a draft. An entry that did not exist when the draft was stored has
-     * no version to compare and is not named (issuing finds it missing). Issuing a draft refuses
-     * such entries.
+     * The version each entry {@code draft} lists had when the draft was stored (or last updated);
+     * entries that did not exist then are left out, and an invoice never stored as a draft has
+     * none. Issuing a draft compares them with the entries as they are.
      */
-    List<TimeEntryId> changedSinceDrafted(InvoiceId draft);
+    Map<TimeEntryId, Long> draftedVersions(InvoiceId draft);
 
     /**
      * Locks the rows of the listed entries until the transaction ends, in id order (so two

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import javax.money.CurrencyUnit;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +63,9 @@ final class InvoiceChildren {
                     + ":idx, :description, :quantity, :quantityScale, :unit, :price, :base, :baseScale, :category, "
                     + ":rate, :reason, :periodStart, :periodEnd, :project, :activity, :timekeeper, :rateRule, :net)");
             PreparedBatch entries = null;
+            // a draft remembers each entry's version: issuing refuses entries changed since; issued
+            // documents leave it NULL
+            Map<String, Long> versions = invoice.isDraft() ? entryVersions(invoice) : Map.of();
             for (int i = 0; i < invoice.lines().size(); i++) {
                 InvoiceLine l = invoice.lines().get(i);
                 LocalDateRange period = l.period();
@@ -89,22 +93,17 @@ final class InvoiceChildren {
                 for (int seq = 0; seq < l.entryIds().size(); seq++) {
                     if (entries == null) {
                         entries = session.handle().prepareBatch("INSERT INTO billops_invoice_line_entry (tenant_id, "
-                                + "invoice_id, position, seq, entry_id) VALUES (:t, :id, :position, :seq, :entry)");
+                                + "invoice_id, position, seq, entry_id, entry_version) VALUES (:t, :id, :position, :seq, "
+                                + ":entry, :version)");
                     }
+                    String entry = l.entryIds().get(seq).value();
                     entries.bind("t", t).bind("id", id).bind("position", l.position()).bind("seq", seq)
-                            .bind("entry", l.entryIds().get(seq).value()).add();
+                            .bind("entry", entry).bindByType("version", versions.get(entry), Long.class).add();
                 }
             }
             lines.execute();
             if (entries != null) {
                 entries.execute();
-                if (invoice.isDraft()) {
-                    // remember each entry's version as drafted: issuing refuses entries changed since
-                    session.handle().createUpdate("UPDATE billops_invoice_line_entry le SET entry_version = (SELECT "
-                            + "e.version FROM billops_time_entry e WHERE e.tenant_id = le.tenant_id AND e.id = le.entry_id) "
-                            + "WHERE le.tenant_id = :t AND le.invoice_id = :id")
-                            .bind("t", t).bind("id", id).execute();
-                }
             }
         }
         PreparedBatch allowances = null;
@@ -136,6 +135,36 @@ final class InvoiceChildren {
             }
             taxes.execute();
         }
+    }
+
+    /** The current version of every stored time entry {@code draft} lists, by id. */
+    private Map<String, Long> entryVersions(Invoice draft) {
+        List<String> ids = new ArrayList<>(new TreeSet<>(draft.lines().stream()
+                .flatMap(l -> l.entryIds().stream()).map(TimeEntryId::value).toList()));
+        Map<String, Long> out = new HashMap<>();
+        for (List<String> chunk : JdbcTimeEntryStore.chunks(ids)) {
+            if (session.context().dialect() == SqlDialect.H2) {
+                // H2 answers an IN list on the key's second column by scanning the tenant's rows;
+                // joining a VALUES list does one primary-key lookup per id
+                StringBuilder values = new StringBuilder("(VALUES ");
+                for (int i = 0; i < chunk.size(); i++) {
+                    values.append(i == 0 ? "(:v" : ", (:v").append(i).append(')');
+                }
+                var q = session.handle().createQuery("SELECT e.id, e.version FROM " + values + ") v(id) "
+                        + "JOIN billops_time_entry e ON e.tenant_id = :t AND e.id = v.id");
+                for (int i = 0; i < chunk.size(); i++) {
+                    q.bind("v" + i, chunk.get(i));
+                }
+                q.bind("t", session.tenantId()).map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                        .forEach(e -> out.put(e.getKey(), e.getValue()));
+            } else {
+                session.handle().createQuery("SELECT id, version FROM billops_time_entry WHERE tenant_id = :t "
+                        + "AND id IN (<ids>)").bind("t", session.tenantId()).bindList("ids", chunk)
+                        .map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                        .forEach(e -> out.put(e.getKey(), e.getValue()));
+            }
+        }
+        return out;
     }
 
     private PreparedBatch addAllowance(@Nullable PreparedBatch batch, String id, int linePosition, int seq,

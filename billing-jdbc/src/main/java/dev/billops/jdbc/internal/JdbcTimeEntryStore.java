@@ -245,14 +245,15 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
     }
 
     @Override
-    public List<TimeEntryId> changedSinceDrafted(InvoiceId draft) {
+    public Map<TimeEntryId, Long> draftedVersions(InvoiceId draft) {
         Objects.requireNonNull(draft, "draft");
-        return h().createQuery("SELECT DISTINCT le.entry_id FROM billops_invoice_line_entry le "
-                + "LEFT JOIN billops_time_entry e ON e.tenant_id = le.tenant_id AND e.id = le.entry_id "
-                + "WHERE le.tenant_id = :t AND le.invoice_id = :invoice AND le.entry_version IS NOT NULL "
-                + "AND (e.id IS NULL OR e.version <> le.entry_version) ORDER BY le.entry_id")
+        Map<TimeEntryId, Long> out = new HashMap<>();
+        h().createQuery("SELECT entry_id, entry_version FROM billops_invoice_line_entry WHERE tenant_id = :t "
+                + "AND invoice_id = :invoice AND entry_version IS NOT NULL")
                 .bind("t", t()).bind("invoice", draft.value())
-                .map((rs, c) -> TimeEntryId.of(rs.getString(1))).list();
+                .map((rs, c) -> Map.entry(TimeEntryId.of(rs.getString(1)), rs.getLong(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     @Override
@@ -261,6 +262,16 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
         List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(ids.stream()
                 .map(id -> Objects.requireNonNull(id, "id").value()).toList()));
         List<TimeEntry> out = new ArrayList<>(sorted.size());
+        if (ctx().dialect() == SqlDialect.H2) {
+            // H2 answers an IN list on the key's second column by scanning the tenant's rows: one
+            // primary-key lookup per id instead, in id order
+            for (String id : sorted) {
+                h().createQuery("SELECT * FROM billops_time_entry WHERE tenant_id = :t AND id = :id FOR UPDATE")
+                        .bind("t", t()).bind("id", id)
+                        .map(JdbcTimeEntryStore::map).forEach(out::add);
+            }
+            return out;
+        }
         for (List<String> chunk : chunks(sorted)) {
             h().createQuery("SELECT * FROM billops_time_entry WHERE tenant_id = :t AND id IN (<ids>) ORDER BY id "
                     + "FOR UPDATE")

@@ -37,6 +37,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -251,31 +252,29 @@ public abstract class TimeEntryStoreContract extends StoreContract {
     }
 
     @Test
-    void changedSinceDrafted_entriesEditedBilledOrDeletedAfterTheDraftWasStored_areNamed() {
-        TimeEntry same = Fixtures.entry("a", P1, ANA, 0);
-        TimeEntry edited = Fixtures.entry("b", P1, ANA, 1);
-        TimeEntry deleted = Fixtures.entry("c", P1, ANA, 2);
-        TimeEntry billed = Fixtures.entry("d", P1, ANA, 3);
-        insert(same, edited, deleted, billed);
+    void draftedVersions_draftStoredOrUpdated_holdsEachListedEntrysVersionThen() {
+        TimeEntry a = Fixtures.entry("a", P1, ANA, 0);
+        TimeEntry b = Fixtures.entry("b", P1, ANA, 1);
+        insert(a, b);
+        run(s -> entries(s).update(b.withDescription("edited before drafting")));
         ClientId client = ClientId.of("acme");
         InvoiceId draft = InvoiceId.of("d-1");
-        run(s -> s.get(InvoiceStore.class).insert(listing(Fixtures.draft(draft, client), same.id(), edited.id(),
-                deleted.id(), billed.id())));
-        assertEquals(List.of(), tx(s -> entries(s).changedSinceDrafted(draft)));
-        run(s -> entries(s).update(edited.withDescription("longer")));
-        run(s -> entries(s).delete(deleted.id()));
-        run(s -> entries(s).markBilled(List.of(billed.id()), INV1));
-        assertEquals(List.of(edited.id(), deleted.id(), billed.id()),
-                tx(s -> entries(s).changedSinceDrafted(draft)));
-        assertEquals(List.of(), tx(otherTenant, s -> s.get(TimeEntryStore.class).changedSinceDrafted(draft)));
-        // storing the draft again (an edit of it) takes the entries' versions anew; an entry that
-        // does not exist then has no version to compare
+        run(s -> s.get(InvoiceStore.class).insert(listing(Fixtures.draft(draft, client), a.id(), b.id(),
+                TimeEntryId.of("never-logged"))));
+        assertEquals(Map.of(a.id(), a.version(), b.id(), b.version() + 1), tx(s -> entries(s).draftedVersions(draft)));
+        run(s -> entries(s).update(a.withDescription("edited after drafting")));
+        run(s -> entries(s).delete(b.id()));
+        assertEquals(Map.of(a.id(), a.version(), b.id(), b.version() + 1), tx(s -> entries(s).draftedVersions(draft)),
+                "what was drafted, not what is");
+        assertEquals(Map.of(), tx(otherTenant, s -> s.get(TimeEntryStore.class).draftedVersions(draft)));
         Invoice stored = tx(s -> s.get(InvoiceStore.class).find(draft)).orElseThrow();
         run(s -> s.get(InvoiceStore.class).update(stored.withNotes("edited")));
-        assertEquals(List.of(), tx(s -> entries(s).changedSinceDrafted(draft)));
-        run(s -> entries(s).update(tx(s2 -> entries(s2).find(same.id())).orElseThrow().withDescription("x")));
-        assertEquals(List.of(same.id()), tx(s -> entries(s).changedSinceDrafted(draft)));
-        assertEquals(List.of(), tx(s -> entries(s).changedSinceDrafted(InvoiceId.of("never-stored"))));
+        assertEquals(Map.of(a.id(), a.version() + 1), tx(s -> entries(s).draftedVersions(draft)),
+                "storing the draft again takes the versions anew");
+        run(s -> s.get(InvoiceStore.class).insert(listing(Fixtures.draft(InvoiceId.of("i-1"), client), a.id())
+                .issuedAs("INV-1", Fixtures.D0, Fixtures.D0.plusDays(30))));
+        assertEquals(Map.of(), tx(s -> entries(s).draftedVersions(InvoiceId.of("i-1"))), "not a draft");
+        assertEquals(Map.of(), tx(s -> entries(s).draftedVersions(InvoiceId.of("never-stored"))));
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -117,18 +118,10 @@ final class MemTimeEntryStore implements TimeEntryStore {
     }
 
     @Override
-    public List<TimeEntryId> changedSinceDrafted(InvoiceId draft) {
+    public Map<TimeEntryId, Long> draftedVersions(InvoiceId draft) {
         Objects.requireNonNull(draft, "draft");
-        TenantState state = session.state();
-        List<TimeEntryId> changed = new ArrayList<>();
-        state.draftedVersions.find(draft).ifPresent(d -> d.versions().forEach((id, version) -> {
-            Optional<TimeEntry> now = state.timeEntries.find(id);
-            if (now.isEmpty() || now.get().version() != version) {
-                changed.add(id);
-            }
-        }));
-        changed.sort(null);
-        return changed;
+        return session.state().draftedVersions.find(draft).map(TenantState.DraftedVersions::versions)
+                .orElse(Map.of());
     }
 
     private static boolean lists(Invoice invoice, TimeEntryId id) {
