@@ -25,7 +25,6 @@ import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryQuery;
 import dev.billops.core.timeentry.TimeEntryStore;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +45,7 @@ import java.util.Set;
  * entries on a line of quantity 0 ({@link InvoiceGenerator}); issuing re-checks it
  * ({@link MonthlyFeeAlreadyBilledException}).
  *
- * <p>Drafting locks the entries it bills, so an entry edited at the same time is either drafted
+ * <p>Drafting locks the projects it bills, so an entry edited at the same time is either drafted
  * as edited or its edit is refused ({@link dev.billops.core.timeentry.TimeEntryOnDraftException}).
  *
  * <p>Before anything is stored: the client must exist ({@link NotFoundException}) and be active
@@ -181,9 +180,10 @@ public final class InvoiceDrafts {
     }
 
     /**
-     * Generates the client's draft. With {@code lock}, the candidate entries' rows are locked and
-     * read again before anything else (so an edit of one of them either committed before and is
-     * seen, or waits and then finds this draft), and only then are the other drafts' entries read.
+     * Generates the client's draft. With {@code lock}, the rows of the projects billed are locked
+     * before their entries and the other drafts are read, so an edit of one of their entries (which
+     * locks the entry's projects first) either committed before and is seen, or waits and then
+     * finds this draft.
      */
     private Generation generate(StoreSession session, ClientId clientId, LocalDateRange period,
             DraftOptions options, boolean lock) {
@@ -212,16 +212,11 @@ public final class InvoiceDrafts {
                 projectIds.add(p.id());
             }
         }
-        TimeEntryStore entryStore = session.get(TimeEntryStore.class);
-        List<TimeEntry> entries = projectIds.isEmpty() ? List.of()
-                : entryStore.list(TimeEntryQuery.unbilled(projectIds, period));
-        if (lock && !entries.isEmpty()) {
-            List<TimeEntryId> ids = new ArrayList<>(entries.size());
-            for (TimeEntry e : entries) {
-                ids.add(e.id());
-            }
-            entries = entryStore.lock(ids);
+        if (lock && !projectIds.isEmpty()) {
+            projectStore.lock(projectIds);
         }
+        List<TimeEntry> entries = projectIds.isEmpty() ? List.of()
+                : session.get(TimeEntryStore.class).list(TimeEntryQuery.unbilled(projectIds, period));
         GenerationRequest request = new GenerationRequest(period, only, onOtherDrafts(session, clientId),
                 options.policyOver(defaults));
         Generation generation = InvoiceGenerator.generate(context, entries, request);

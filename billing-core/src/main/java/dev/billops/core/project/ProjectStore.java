@@ -2,7 +2,9 @@ package dev.billops.core.project;
 
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.ProjectId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,4 +25,16 @@ public interface ProjectStore {
 
     /** All projects ordered by id. */
     List<Project> list();
+
+    /**
+     * Locks the rows of the listed projects until the transaction ends, in id order (so two
+     * callers cannot deadlock); unknown ids are ignored. Drafting locks the client's projects
+     * before it reads their time, and editing an entry locks its projects before it checks the
+     * entry is on no draft, so the two cannot interleave. This default locks nothing, which is
+     * right only for a store that runs one transaction at a time; stores with concurrent
+     * transactions override it.
+     */
+    default void lock(Collection<ProjectId> ids) {
+        Objects.requireNonNull(ids, "ids");
+    }
 }

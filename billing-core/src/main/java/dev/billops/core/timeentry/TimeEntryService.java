@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +56,9 @@ import org.slf4j.LoggerFactory;
  * stored change gets an audit record.
  *
  * <p>An entry on a draft invoice stays as drafted: editing or deleting it is refused until the
- * draft is deleted or regenerated. The entry's row is locked before that check, and drafting
- * locks the entries it bills, so an edit and a draft of the same entry cannot interleave.
+ * draft is deleted or regenerated. The entry's projects are locked before that check, and
+ * drafting locks the projects it bills, so an edit and a draft of the same entry cannot
+ * interleave.
  *
  * <p>Thread-safe; obtain it from {@code TenantBilling.timeEntries()}.
  */
@@ -150,7 +152,7 @@ public final class TimeEntryService {
         Objects.requireNonNull(entry, "entry");
         return scope.tx(session -> {
             TimeEntryStore store = session.get(TimeEntryStore.class);
-            TimeEntry before = lockedOpenOffDrafts(store, entry.id());
+            TimeEntry before = lockedOpenOffDrafts(session, entry.id(), entry.projectId());
             if (!entry.isOpen() || entry.invoiceId() != null) {
                 throw new InvalidTimeEntryException(entry.id(), "cannot be set to " + entry.state()
                         + " by editing; billing and locking are separate operations");
@@ -175,7 +177,7 @@ public final class TimeEntryService {
         Objects.requireNonNull(id, "id");
         scope.tx(session -> {
             TimeEntryStore store = session.get(TimeEntryStore.class);
-            TimeEntry before = lockedOpenOffDrafts(store, id);
+            TimeEntry before = lockedOpenOffDrafts(session, id, null);
             store.delete(id);
             scope.audit(session, "timeentry.delete", "time_entry", id.value(), before, null);
             return null;
@@ -183,15 +185,26 @@ public final class TimeEntryService {
     }
 
     /**
-     * Locks the stored entry (so a concurrent draft either saw it before this change or waits for
-     * it) and checks that it is OPEN and on no draft invoice.
+     * Locks the projects of the stored entry (and of {@code newProject}, for an edit that moves
+     * it), so that a concurrent draft of them either saw the entry before this change or waits for
+     * it, then checks that the entry is OPEN and on no draft invoice.
      */
-    private static TimeEntry lockedOpenOffDrafts(TimeEntryStore store, TimeEntryId id) {
-        List<TimeEntry> locked = store.lock(List.of(id));
-        if (locked.isEmpty()) {
-            throw new NotFoundException("time entry", id.value());
+    private static TimeEntry lockedOpenOffDrafts(StoreSession session, TimeEntryId id,
+            @Nullable ProjectId newProject) {
+        TimeEntryStore store = session.get(TimeEntryStore.class);
+        Set<ProjectId> locked = new HashSet<>();
+        TimeEntry before = store.find(id).orElseThrow(() -> new NotFoundException("time entry", id.value()));
+        while (!locked.contains(before.projectId())) {
+            // a concurrent move of the entry may change its project until that project is locked too
+            Set<ProjectId> projects = new java.util.TreeSet<>(locked);
+            projects.add(before.projectId());
+            if (newProject != null) {
+                projects.add(newProject);
+            }
+            session.get(ProjectStore.class).lock(projects);
+            locked.addAll(projects);
+            before = store.find(id).orElseThrow(() -> new NotFoundException("time entry", id.value()));
         }
-        TimeEntry before = locked.get(0);
         if (!before.isOpen()) {
             throw new TimeEntryAlreadyBilledException(before.id(), before.invoiceId());
         }

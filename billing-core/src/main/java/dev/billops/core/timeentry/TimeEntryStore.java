@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  *   <li>{@link #draftListing} finds the DRAFT invoice whose lines list an entry;</li>
  *   <li>storing a DRAFT invoice remembers the versions of the entries it lists
  *       ({@link #draftedVersions});</li>
- *   <li>{@link #lock} holds the listed entries' rows until the transaction ends, so that drafting
- *       (which reads entries) and editing them (which checks {@link #draftListing}) serialize.</li>
+ *   <li>{@link #lock} holds the listed entries' rows until the transaction ends (issuing reads
+ *       the entries it bills through it).</li>
  * </ul>
  */
 public interface TimeEntryStore {
@@ -73,8 +73,8 @@ public interface TimeEntryStore {
     /**
      * Locks the rows of the listed entries until the transaction ends, in id order (so two
      * callers cannot deadlock), and returns them as stored now, in id order; unknown ids are left
-     * out. A writer that locks an entry it then checks ({@link #draftListing}) and a drafter that
-     * locks the entries it bills cannot interleave. This default reads the entries without
+     * out. Issuing reads the entries it bills through it, so that they cannot change before they
+     * are marked billed. This default reads the entries without
      * locking, which is right only for a store that runs one transaction at a time; stores with
      * concurrent transactions override it.
      */

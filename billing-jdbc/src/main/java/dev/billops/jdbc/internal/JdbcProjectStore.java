@@ -16,9 +16,12 @@ import dev.billops.core.time.RoundingScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 
@@ -65,6 +68,17 @@ final class JdbcProjectStore extends JdbcPort implements ProjectStore {
             throw new ConcurrentUpdateException(KIND, project.id().value(), project.version());
         }
         return project.withVersion(project.version() + 1);
+    }
+
+    @Override
+    public void lock(Collection<ProjectId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        List<String> sorted = new ArrayList<>(new TreeSet<>(ids.stream()
+                .map(id -> Objects.requireNonNull(id, "id").value()).toList()));
+        for (List<String> chunk : JdbcTimeEntryStore.chunks(sorted)) {
+            h().createQuery("SELECT id FROM billops_project WHERE tenant_id = :t AND id IN (<ids>) ORDER BY id "
+                    + "FOR UPDATE").bind("t", t()).bindList("ids", chunk).mapTo(String.class).list();
+        }
     }
 
     @Override
