@@ -36,7 +36,7 @@ public record AllowanceCharge(
         Objects.requireNonNull(reason, "reason");
         Text.require("allowance/charge reason", reason, 4000);
         if (percent != null) {
-            DecimalBounds.requireQuantity("allowance/charge percentage", percent);
+            percent = DecimalBounds.requireQuantity("allowance/charge percentage", percent);
         }
         if (amount.isNegative()) {
             throw new InvalidInputException((charge ? "charge " : "allowance ") + amount + " is negative");

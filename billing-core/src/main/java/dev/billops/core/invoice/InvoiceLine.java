@@ -69,8 +69,8 @@ public record InvoiceLine(
         allowancesCharges = List.copyOf(Objects.requireNonNull(allowancesCharges, "allowancesCharges"));
         entryIds = List.copyOf(Objects.requireNonNull(entryIds, "entryIds"));
         Text.require("line description", description, 4000);
-        DecimalBounds.requireQuantity("line quantity", quantity);
-        DecimalBounds.requireQuantity("line base quantity", baseQuantity);
+        quantity = DecimalBounds.requireQuantity("line quantity", quantity);
+        baseQuantity = DecimalBounds.requireQuantity("line base quantity", baseQuantity);
         if (position < 1) {
             throw new InvalidInputException("line position " + position + " must be at least 1");
         }

@@ -80,10 +80,25 @@ public final class DecimalBounds {
             throw new AmountOutOfRangeException(field + " " + quote(value) + " has more than " + maxScale
                     + " decimals");
         }
-        return value;
+        return atMostScale(value, maxScale);
     }
 
-    /** {@link #require(String, BigDecimal, int, int)} with the bounds of a quantity ({@value #MAX_INTEGER_DIGITS}, {@value #MAX_SCALE}). */
+    /**
+     * {@code value} written with at most {@code maxScale} decimals, exactly: only trailing zeros are
+     * dropped. A zero may be written with any scale ({@code 0e-999999999}) and needs no decimals, so
+     * the bounds accept it; kept as written it would print as a billion zeros.
+     */
+    public static BigDecimal atMostScale(BigDecimal value, int maxScale) {
+        if (value.scale() <= maxScale) {
+            return value;
+        }
+        if (value.signum() == 0) {
+            return BigDecimal.ZERO.setScale(Math.max(0, maxScale));
+        }
+        return value.setScale(maxScale, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    /** {@link #require(String, BigDecimal, int, int)} (the value it returns is the one to keep) with the bounds of a quantity ({@value #MAX_INTEGER_DIGITS}, {@value #MAX_SCALE}). */
     public static BigDecimal requireQuantity(String field, BigDecimal value) {
         return require(field, value, MAX_INTEGER_DIGITS, MAX_SCALE);
     }

@@ -34,6 +34,7 @@ public record UnitPrice(BigDecimal amount, CurrencyUnit currency) {
             throw new AmountOutOfRangeException("unit price " + DecimalBounds.quote(amount) + " "
                     + currency.getCurrencyCode() + " has more than " + MAX_SCALE + " decimals");
         }
+        amount = DecimalBounds.atMostScale(amount, MAX_SCALE);
         if (amount.signum() < 0) {
             throw new AmountOutOfRangeException("unit price " + amount.toPlainString() + " "
                     + currency.getCurrencyCode() + " is negative");

@@ -56,7 +56,7 @@ public record Tenant(
         Text.optional("tenant e-mail", email, 320);
         Text.optional("tenant IBAN", iban, 64);
         Text.optional("tenant BIC", bic, 16);
-        DecimalBounds.require("tenant VAT rate", defaultVatRate, 3, DecimalBounds.MAX_SCALE);
+        defaultVatRate = DecimalBounds.require("tenant VAT rate", defaultVatRate, 3, DecimalBounds.MAX_SCALE);
         if (name.isBlank()) {
             throw new InvalidInputException("tenant " + id + ": name is blank");
         }

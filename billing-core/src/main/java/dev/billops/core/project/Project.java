@@ -49,7 +49,7 @@ public record Project(
         Text.require("project name", name, 1000);
         Text.optional("project code", code, 200);
         if (vatRate != null) {
-            DecimalBounds.require("project VAT rate", vatRate, 3, DecimalBounds.MAX_SCALE);
+            vatRate = DecimalBounds.require("project VAT rate", vatRate, 3, DecimalBounds.MAX_SCALE);
         }
         if (name.isBlank()) {
             throw new InvalidInputException("project " + id + ": name is blank");

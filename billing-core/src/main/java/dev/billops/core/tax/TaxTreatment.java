@@ -28,7 +28,7 @@ public record TaxTreatment(TaxCategory category, @Nullable BigDecimal ratePercen
         if (ratePercent != null && DecimalBounds.integerDigits(ratePercent) <= 3) {
             // a rate of 100 % or more is refused by the category rules below; the bound on decimals
             // comes first, before the rate is compared, stripped or printed
-            DecimalBounds.require("tax rate", ratePercent, 3, MAX_RATE_SCALE);
+            ratePercent = DecimalBounds.require("tax rate", ratePercent, 3, MAX_RATE_SCALE);
         }
         switch (category) {
             case O -> {
