@@ -53,7 +53,10 @@ import org.jspecify.annotations.Nullable;
  * such a tax t has |t − gross × rate / (100 + rate)| ≤ ½ unit / (1 + rate / 100) &lt; ½ unit, so it
  * is the rounded value. For some grosses there is none (net ↦ net + round(net × rate / 100)
  * skips values; EUR 5.98 at 19 % is one), and then the tax differs from BR-CO-17's
- * by one minor unit, well inside the rule's tolerance of less than 1.00. Line nets are derived
+ * by one minor unit, well inside the rule's tolerance of less than 1.00 in a currency with minor
+ * units. In a currency without them (JPY) one unit is 1.00: the rounded tax is within
+ * ½ × (1 + rate / 100) units of taxable × rate / 100, so the tolerance holds for every rate below
+ * 99 %, and a gross at a rate of 99 % or more can have no split that passes BR-S-09. Line nets are derived
  * per line and the group's remainder (a few minor units at most) is spread one unit at a time over
  * the lines whose exact net was rounded furthest the other way, so every line net stays within
  * about one unit of its exact value and the nets add up to the taxable amounts.

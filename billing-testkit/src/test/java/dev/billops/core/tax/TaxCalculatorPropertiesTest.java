@@ -75,6 +75,12 @@ class TaxCalculatorPropertiesTest {
     }
 
     /** Random invoices and their results. */
+    private static boolean hasRateOfAtLeast99(Case k) {
+        BigDecimal limit = BigDecimal.valueOf(99);
+        return k.invoice().lines().stream().anyMatch(l -> l.tax().rateOrZero().compareTo(limit) >= 0)
+                || k.invoice().adjustments().stream().anyMatch(a -> a.tax().rateOrZero().compareTo(limit) >= 0);
+    }
+
     static Gen<Case> cases() {
         return Gen.zip(CURRENCIES, Gen.ints(0, 14).map(k -> k == 0), Gen.enumValues(PriceBasis.class),
                 Gen.enumValues(TaxRoundingPolicy.class), Head::new)
@@ -288,7 +294,12 @@ class TaxCalculatorPropertiesTest {
     @Test
     @DisplayName("BR-CO-15 BR-S-08 BR-S-09: tax-inclusive prices keep the gross; tax within one unit of BR-CO-17")
     void grossPrices_anyInvoice_grossKeptPerGroupAndInTotal() {
-        Property.forAll(cases().filter(k -> k.invoice().priceBasis() == PriceBasis.GROSS)).verify(k -> {
+        // Excluded: rates of 99 % and more in a currency without minor units. There the split closest to
+        // gross x rate / (100 + rate) can be 0.9995 units off taxable x rate / 100, which the schematron
+        // rounds to 1.00, outside its slack, and no other split does better (seed -6190659272980464553:
+        // JPY at 99.9 %); the TaxCalculator class comment says so. No VAT rate in use comes near.
+        Property.forAll(cases().filter(k -> k.invoice().priceBasis() == PriceBasis.GROSS
+                && !(k.invoice().currency().getDefaultFractionDigits() == 0 && hasRateOfAtLeast99(k)))).verify(k -> {
             CurrencyUnit c = k.invoice().currency();
             Map<String, Money> gross = new HashMap<>();
             Money total = Money.zero(c);
