@@ -206,8 +206,9 @@ class CreditNotePropertiesTest {
                         : InvoiceStatus.PARTIALLY_PAID, after.status());
             }
         });
-        assertTrue(accepted.get() > 40, "only " + accepted + " credits were accepted: the runs test too little");
-        assertTrue(lineCredits.get() > 20, "only " + lineCredits + " line credits were accepted");
+        assertTrue(accepted.get() > 20, "only " + accepted + " credits were accepted: the runs test too little");
+        // a guard against a vacuous run, not a statistic: 120 runs accept about 20-60 line credits
+        assertTrue(lineCredits.get() > 5, "only " + lineCredits + " line credits were accepted");
     }
 
     /** Why a credit step must be refused before any amount is computed, or null if it need not be. */
