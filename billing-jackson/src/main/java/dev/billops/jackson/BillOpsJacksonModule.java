@@ -1,5 +1,6 @@
 package dev.billops.jackson;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -20,12 +21,23 @@ import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.numbering.NumberPattern;
 import dev.billops.core.time.LocalDateRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.money.CurrencyUnit;
+import javax.money.MonetaryAmount;
 
 /**
  * The Jackson module that maps every public BillOps domain value to JSON and back:
@@ -46,9 +58,10 @@ import javax.money.CurrencyUnit;
  *       {@link #withEventType}.</li>
  * </ul>
  *
- * <p>For ISO text dates and durations disable {@code SerializationFeature.WRITE_DATES_AS_TIMESTAMPS}
- * and {@code WRITE_DURATIONS_AS_TIMESTAMPS}, or use {@link BillOpsJson#mapper()}, which does that
- * and more. Values that break a record's rules fail to read with a {@code JsonMappingException}
+ * <p>java.time values are written as ISO text whatever the mapper's timestamp settings. The module
+ * is listed in {@code META-INF/services/com.fasterxml.jackson.databind.Module}, so
+ * {@code ObjectMapper.findAndRegisterModules()} registers it; JSR 354 {@code MonetaryAmount}s use
+ * the money shape. {@link BillOpsJson#mapper()} adds sorted map keys and lenient reading. Values that break a record's rules fail to read with a {@code JsonMappingException}
  * naming the value. Immutable once registered.
  */
 public final class BillOpsJacksonModule extends SimpleModule {
@@ -69,6 +82,8 @@ public final class BillOpsJacksonModule extends SimpleModule {
         addDeserializer(Money.class, new MoneyJson.MoneyDeserializer());
         addSerializer(UnitPrice.class, new MoneyJson.UnitPriceSerializer());
         addDeserializer(UnitPrice.class, new MoneyJson.UnitPriceDeserializer());
+        addSerializer(MonetaryAmount.class, new MoneyJson.MonetaryAmountSerializer());
+        addDeserializer(MonetaryAmount.class, new MoneyJson.MonetaryAmountDeserializer());
         addSerializer(CurrencyUnit.class, new MoneyJson.CurrencySerializer());
         addDeserializer(CurrencyUnit.class, new MoneyJson.CurrencyDeserializer());
         addSerializer(LocalDateRange.class, new DateRangeJson.Serializer());
@@ -114,6 +129,25 @@ public final class BillOpsJacksonModule extends SimpleModule {
     public Map<String, Class<? extends BillingEvent>> eventTypes() {
         return eventTypes;
     }
+
+    /**
+     * Besides the serializers: java.time values as ISO text on any mapper this module is registered
+     * on (a per-type format override, so the host's {@code WRITE_DATES_AS_TIMESTAMPS} setting does not
+     * matter), and zoned date-times read back in their own zone, not the mapper's.
+     */
+    @Override
+    public void setupModule(SetupContext context) {
+        super.setupModule(context);
+        JsonFormat.Value isoText = JsonFormat.Value.forShape(JsonFormat.Shape.STRING)
+                .withoutFeature(JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+        for (Class<?> type : ISO_TEXT_TYPES) {
+            context.configOverride(type).setFormat(isoText);
+        }
+    }
+
+    private static final List<Class<?>> ISO_TEXT_TYPES = List.of(Instant.class, LocalDate.class, LocalDateTime.class,
+            LocalTime.class, OffsetDateTime.class, OffsetTime.class, ZonedDateTime.class, Duration.class,
+            YearMonth.class, MonthDay.class);
 
     /** Registers {@code jackson-datatype-jsr310} along with this module. */
     @Override

@@ -16,8 +16,10 @@ import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.function.BiFunction;
 import javax.money.CurrencyUnit;
+import javax.money.MonetaryAmount;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,6 +76,30 @@ final class MoneyJson {
     static final class UnitPriceDeserializer extends AmountDeserializer<UnitPrice> {
         UnitPriceDeserializer() {
             super(UnitPrice.class, UnitPrice::of);
+        }
+    }
+
+    /**
+     * A JSR 354 amount in the same shape; the amount at the currency's minor units when it is exact
+     * there ({@code "12.50"}, not moneta's {@code "12.5"}), else as many decimals as it has.
+     */
+    static final class MonetaryAmountSerializer extends JsonSerializer<MonetaryAmount> {
+        @Override
+        public void serialize(MonetaryAmount value, JsonGenerator gen, SerializerProvider serializers)
+                throws IOException {
+            BigDecimal amount = value.getNumber().numberValueExact(BigDecimal.class);
+            int digits = value.getCurrency().getDefaultFractionDigits();
+            if (digits >= 0 && amount.stripTrailingZeros().scale() <= digits) {
+                amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
+            }
+            writeAmount(gen, amount, value.getCurrency().getCurrencyCode());
+        }
+    }
+
+    /** Reads the shape as a BillOps {@link Money} (same validation) and returns it as a JSR 354 amount. */
+    static final class MonetaryAmountDeserializer extends AmountDeserializer<MonetaryAmount> {
+        MonetaryAmountDeserializer() {
+            super(MonetaryAmount.class, (currency, amount) -> Money.of(currency, amount).toMonetaryAmount());
         }
     }
 
