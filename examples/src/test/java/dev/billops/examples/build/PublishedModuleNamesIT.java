@@ -31,6 +31,7 @@ class PublishedModuleNamesIT {
         published("billing-core", "dev.billops.core", "dev.billops.core.Billing");
         published("billing-testkit", "dev.billops.testkit", "dev.billops.testkit.clock.MutableClock");
         published("billing-jackson", "dev.billops.jackson", "dev.billops.jackson.BillOpsJacksonModule");
+        published("billing-jackson3", "dev.billops.jackson3", "dev.billops.jackson3.BillOpsJackson3Module");
         published("billing-jdbc", "dev.billops.jdbc", "dev.billops.jdbc.JdbcStores");
         published("billing-pdf", "dev.billops.pdf", "dev.billops.pdf.InvoicePdfRenderer");
         published("billing-integrations-spi", "dev.billops.spi", "dev.billops.spi.PluginRegistry");

@@ -1,0 +1,61 @@
+package dev.billops.jackson3;
+
+import dev.billops.core.event.BillingEvent;
+import dev.billops.core.event.InvoiceCreated;
+import dev.billops.core.event.InvoiceCredited;
+import dev.billops.core.event.InvoiceIssued;
+import dev.billops.core.event.InvoiceOverdue;
+import dev.billops.core.event.InvoicePaid;
+import dev.billops.core.event.InvoiceVoided;
+import dev.billops.core.event.PaymentFailed;
+import dev.billops.core.event.PaymentReceived;
+import dev.billops.core.event.PaymentRefunded;
+import dev.billops.core.event.ReminderDue;
+import dev.billops.core.event.TimeEntriesBilled;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The event types BillOps publishes, by their {@link BillingEvent#type()} name: the registry
+ * that turns {@code {"type":"invoice.issued", ...}} back into an {@link InvoiceIssued}.
+ *
+ * <p>The names are part of the stored format (outbox rows, plugin payloads) and never change
+ * meaning. Immutable and thread-safe.
+ */
+public final class EventTypes {
+
+    private static final Map<String, Class<? extends BillingEvent>> CORE;
+
+    static {
+        Map<String, Class<? extends BillingEvent>> m = new LinkedHashMap<>();
+        m.put("invoice.created", InvoiceCreated.class);
+        m.put("invoice.issued", InvoiceIssued.class);
+        m.put("invoice.paid", InvoicePaid.class);
+        m.put("invoice.overdue", InvoiceOverdue.class);
+        m.put("invoice.credited", InvoiceCredited.class);
+        m.put("invoice.voided", InvoiceVoided.class);
+        m.put("payment.received", PaymentReceived.class);
+        m.put("payment.failed", PaymentFailed.class);
+        m.put("payment.refunded", PaymentRefunded.class);
+        m.put("reminder.due", ReminderDue.class);
+        m.put("time_entries.billed", TimeEntriesBilled.class);
+        CORE = Collections.unmodifiableMap(m);
+    }
+
+    private EventTypes() {
+    }
+
+    /** Every event type of billing-core: type name → record class, in a stable order. */
+    public static Map<String, Class<? extends BillingEvent>> core() {
+        return CORE;
+    }
+
+    /** The record class of a core event type name, if there is one. */
+    public static Optional<Class<? extends BillingEvent>> classOf(String type) {
+        Objects.requireNonNull(type, "type");
+        return Optional.ofNullable(CORE.get(type));
+    }
+}
