@@ -14,8 +14,10 @@ import javax.sql.DataSource;
 
 /**
  * A {@link DeliveryLog} in a database table, so that deduplication survives restarts and is
- * shared by several dispatcher processes: table {@value #TABLE} (receiver, event id, when),
- * created if missing. Works on PostgreSQL and H2; the host can put it in the billing database.
+ * shared by several dispatcher processes: table {@value #TABLE} (receiver, event id, when) of the
+ * BillOps schema (migration {@code V4__plugin_delivery.sql} of billing-jdbc, which the stores apply
+ * on first use and Flyway hosts run with the other scripts). Works on PostgreSQL and H2, on the
+ * billing database.
  *
  * <p>{@link #add} of a pair that is already there is a no-op (two dispatchers racing on one
  * event). Database errors are {@link PluginException}s of {@code delivery-log}: the delivery
@@ -37,7 +39,12 @@ public final class JdbcDeliveryLog implements DeliveryLog {
         this.clock = clock;
     }
 
-    /** A log on {@code dataSource}, creating its table if missing. */
+    /**
+     * A log on {@code dataSource}, whose schema must be migrated.
+     *
+     * @throws PluginException if the table is missing (the BillOps migrations did not run on this
+     *     database) or the database cannot be reached
+     */
     public static JdbcDeliveryLog create(DataSource dataSource) {
         return create(dataSource, Clock.systemUTC());
     }
@@ -47,11 +54,11 @@ public final class JdbcDeliveryLog implements DeliveryLog {
         JdbcDeliveryLog log = new JdbcDeliveryLog(Objects.requireNonNull(dataSource, "dataSource"),
                 Objects.requireNonNull(clock, "clock"));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (receiver VARCHAR(200) NOT NULL, "
-                    + "event_id VARCHAR(64) NOT NULL, delivered_at TIMESTAMP NOT NULL, "
-                    + "PRIMARY KEY (receiver, event_id))");
+            s.executeQuery("SELECT receiver, event_id, delivered_at FROM " + TABLE + " WHERE 1 = 0").close();
         } catch (SQLException e) {
-            throw new PluginException(ID, "cannot create table " + TABLE + ": " + e.getMessage(), e);
+            throw new PluginException(ID, "cannot use table " + TABLE + " (it comes with the BillOps schema "
+                    + "migration V4__plugin_delivery.sql; run the migrations on this database first): "
+                    + e.getMessage(), e);
         }
         return log;
     }

@@ -11,6 +11,7 @@ class PostgresJdbcDeliveryLogTest extends JdbcDeliveryLogTests {
     DataSource dataSource() {
         if (schema == null) {
             schema = PostgresSchema.open();
+            schema.store.migrator().migrate();
         }
         return schema.dataSource;
     }
