@@ -57,7 +57,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 import javax.money.CurrencyUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -69,7 +68,8 @@ import org.jspecify.annotations.Nullable;
  * Optional fields are null about one time in three; texts are a mix of plain words and the
  * {@link #HOSTILE_TEXTS}. Instants are whole seconds (what calendars and databases keep).
  * Id and text generators shrink (toward short ids and plain words); the generators of whole
- * records draw their fields independently and do not shrink, so that they stay cheap.
+ * records are built with {@link Gen#compose}, so a failing record shrinks part by part (an
+ * invoice drops lines, a number moves toward zero, an optional field toward null).
  *
  * <p>All generators are stateless and thread-safe, and are pure functions of the random source.
  */
@@ -172,8 +172,8 @@ public final class DomainGens {
 
     /** Addresses with one to three lines in a handful of countries. */
     public static Gen<Address> addresses() {
-        return random -> new Address(draw(Gen.listOf(texts(), 1, 3), random), pick(List.of("10115", "", "1010",
-                "SW1A 1AA", "100-0001"), random), draw(texts(), random), pick(COUNTRIES, random));
+        return Gen.compose(random -> new Address(draw(Gen.listOf(texts(), 1, 3), random), pick(List.of("10115", "", "1010",
+                "SW1A 1AA", "100-0001"), random), draw(texts(), random), pick(COUNTRIES, random)));
     }
 
     // ---- parties, projects, rates ------------------------------------------------------------
@@ -181,10 +181,10 @@ public final class DomainGens {
     /** The seller record of {@code tenant}, with or without VAT id, e-mail and bank details. */
     public static Gen<Tenant> tenants(TenantId tenant) {
         Objects.requireNonNull(tenant, "tenant");
-        return random -> new Tenant(tenant, draw(texts(), random), draw(addresses(), random),
+        return Gen.compose(random -> new Tenant(tenant, draw(texts(), random), draw(addresses(), random),
                 maybe(random, "DE123456789"), maybe(random, "billing@example.test"),
                 maybe(random, "DE89370400440532013000"), maybe(random, "COBADEFFXXX"),
-                draw(MoneyGens.vatRates(), random));
+                draw(MoneyGens.vatRates(), random)));
     }
 
     /** Clients in any of {@link MoneyGens#currencies()}. */
@@ -195,7 +195,7 @@ public final class DomainGens {
     /** Clients invoiced in {@code currency}, with every tax profile, with and without autopay. */
     public static Gen<Client> clients(CurrencyUnit currency) {
         Objects.requireNonNull(currency, "currency");
-        return random -> {
+        return Gen.compose(random -> {
             TaxProfile profile = draw(Gen.enumValues(TaxProfile.class), random);
             boolean needsVat = profile == TaxProfile.REVERSE_CHARGE || profile == TaxProfile.INTRA_COMMUNITY;
             boolean autopay = random.nextInt(4) == 0;
@@ -205,57 +205,57 @@ public final class DomainGens {
                     profile == TaxProfile.STANDARD ? null : maybe(random, draw(texts(), random)), autopay,
                     autopay ? "pm_" + draw(idStrings(), random) : maybe(random, "pm_card_visa"),
                     random.nextInt(5) != 0, random.nextInt(3));
-        };
+        });
     }
 
     public static Gen<Timekeeper> timekeepers() {
-        return random -> new Timekeeper(draw(timekeeperIds(), random), draw(texts(), random),
-                maybe(random, "someone@example.test"), random.nextInt(5) != 0);
+        return Gen.compose(random -> new Timekeeper(draw(timekeeperIds(), random), draw(texts(), random),
+                maybe(random, "someone@example.test"), random.nextInt(5) != 0));
     }
 
     public static Gen<Activity> activities() {
-        return random -> new Activity(draw(activityIds(), random), draw(texts(), random), random.nextBoolean());
+        return Gen.compose(random -> new Activity(draw(activityIds(), random), draw(texts(), random), random.nextBoolean()));
     }
 
     /** Budgets in hours, money or both, total or monthly. */
     public static Gen<Budget> budgets(CurrencyUnit currency) {
         Objects.requireNonNull(currency, "currency");
-        return random -> {
+        return Gen.compose(random -> {
             int kind = random.nextInt(3);
             Duration hours = kind == 1 ? null : Duration.ofMinutes(1 + random.nextInt(100_000));
             Money amount = kind == 0 ? null : draw(MoneyGens.positiveMoney(currency), random);
             return new Budget(hours, amount, draw(Gen.enumValues(Budget.Period.class), random));
-        };
+        });
     }
 
     /** Projects of {@code client} with any status, rounding rule, budget and VAT rate. */
     public static Gen<Project> projects(ClientId client, CurrencyUnit currency) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(currency, "currency");
-        return random -> new Project(draw(projectIds(), random), client, draw(texts(), random),
+        return Gen.compose(random -> new Project(draw(projectIds(), random), client, draw(texts(), random),
                 maybe(random, "PRJ-" + random.nextInt(1000)), draw(Gen.enumValues(ProjectStatus.class), random),
                 random.nextBoolean() ? null : draw(budgets(currency), random), draw(TimeGens.roundingRules(), random),
                 draw(Gen.enumValues(RoundingScope.class), random), random.nextInt(4) != 0,
-                random.nextBoolean() ? null : draw(MoneyGens.vatRates(), random), random.nextInt(3));
+                random.nextBoolean() ? null : draw(MoneyGens.vatRates(), random), random.nextInt(3)));
     }
 
     /** Rate scopes with any combination of client, project, timekeeper and activity. */
     public static Gen<RateScope> rateScopes() {
-        return random -> new RateScope(random.nextBoolean() ? draw(clientIds(), random) : null,
+        return Gen.compose(random -> new RateScope(random.nextBoolean() ? draw(clientIds(), random) : null,
                 random.nextBoolean() ? draw(projectIds(), random) : null,
                 random.nextBoolean() ? draw(timekeeperIds(), random) : null,
-                random.nextBoolean() ? draw(activityIds(), random) : null);
+                random.nextBoolean() ? draw(activityIds(), random) : null));
     }
 
     /** Rate rules in {@code currency}, open-ended or closed, in any unit. */
     public static Gen<RateRule> rateRules(CurrencyUnit currency) {
         Objects.requireNonNull(currency, "currency");
-        return random -> {
+        return Gen.compose(random -> {
             LocalDate from = draw(TimeGens.dates(), random);
             return new RateRule(draw(rateRuleIds(), random), draw(rateScopes(), random),
                     draw(MoneyGens.unitPrices(currency), random), draw(Gen.enumValues(RateUnit.class), random), from,
                     random.nextBoolean() ? null : from.plusDays(1 + random.nextInt(1000)));
-        };
+        });
     }
 
     // ---- time ---------------------------------------------------------------------------------
@@ -278,7 +278,7 @@ public final class DomainGens {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(timekeeper, "timekeeper");
         Objects.requireNonNull(currency, "currency");
-        return random -> {
+        return Gen.compose(random -> {
             boolean rated = random.nextInt(4) == 0;
             return new TimeEntry(draw(timeEntryIds(), random), project, timekeeper,
                     random.nextBoolean() ? draw(activityIds(), random) : null, draw(entrySpans(), random),
@@ -286,7 +286,7 @@ public final class DomainGens {
                     rated ? draw(MoneyGens.unitPrices(currency), random) : null,
                     rated ? draw(Gen.enumValues(RateUnit.class), random) : null, EntryState.OPEN, null,
                     random.nextInt(3) == 0 ? draw(idStrings(), random) + "@calendar.test" : null, 0);
-        };
+        });
     }
 
     // ---- invoices -------------------------------------------------------------------------------
@@ -305,18 +305,18 @@ public final class DomainGens {
     /** Line-level (tax null) or document-level (with {@code tax}) allowances and charges, some as percentages. */
     public static Gen<AllowanceCharge> allowanceCharges(CurrencyUnit currency, @Nullable TaxTreatment tax) {
         Objects.requireNonNull(currency, "currency");
-        return random -> {
+        return Gen.compose(random -> {
             Money amount = draw(MoneyGens.money(currency, BigDecimal.ZERO, new BigDecimal("500")), random);
             boolean percent = random.nextBoolean();
             return new AllowanceCharge(random.nextBoolean(), amount, percent ? new BigDecimal("10") : null,
                     percent ? amount.times(10) : null, draw(texts(), random), tax);
-        };
+        });
     }
 
     /** Invoice lines in {@code currency} with position {@code position}. */
     public static Gen<InvoiceLine> invoiceLines(CurrencyUnit currency, int position) {
         Objects.requireNonNull(currency, "currency");
-        return random -> {
+        return Gen.compose(random -> {
             LocalDate start = draw(TimeGens.dates(), random);
             List<AllowanceCharge> acs = random.nextInt(4) == 0
                     ? draw(Gen.listOf(allowanceCharges(currency, null), 1, 2), random) : List.of();
@@ -334,20 +334,19 @@ public final class DomainGens {
                     fromTime && random.nextBoolean() ? draw(activityIds(), random) : null,
                     fromTime ? draw(timekeeperIds(), random) : null,
                     fromTime && random.nextBoolean() ? draw(rateRuleIds(), random) : null);
-        };
+        });
     }
 
-    /** One to {@code maxLines} lines at positions 1..n. */
+    /** One to {@code maxLines} lines at positions 1..n; shrinks by dropping lines (renumbered) and simplifying them. */
     public static Gen<List<InvoiceLine>> invoiceLineLists(CurrencyUnit currency, int maxLines) {
         Objects.requireNonNull(currency, "currency");
-        return random -> {
-            int n = 1 + random.nextInt(Math.max(1, maxLines));
-            List<InvoiceLine> lines = new ArrayList<>(n);
-            for (int i = 1; i <= n; i++) {
-                lines.add(draw(invoiceLines(currency, i), random));
+        return Gen.listOf(invoiceLines(currency, 1), 1, Math.max(1, maxLines)).map(lines -> {
+            List<InvoiceLine> numbered = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                numbered.add(lines.get(i).withPosition(i + 1));
             }
-            return lines;
-        };
+            return numbered;
+        });
     }
 
     /**
@@ -359,10 +358,11 @@ public final class DomainGens {
     public static Gen<Invoice> draftInvoices(ClientId client, CurrencyUnit currency) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(currency, "currency");
-        return random -> {
+        return Gen.compose(random -> {
+            // the lines first: shrinking tries the parts in the order they were drawn
+            List<InvoiceLine> lines = draw(invoiceLineLists(currency, 8), random);
             Invoice draft = Invoice.draft(draw(invoiceIds(), random), client, currency,
                     draw(Gen.enumValues(InvoiceSource.class).filter(s -> s != InvoiceSource.CREDIT), random));
-            List<InvoiceLine> lines = draw(invoiceLineLists(currency, 8), random);
             List<AllowanceCharge> adjustments = random.nextInt(4) == 0
                     ? List.of(draw(allowanceCharges(currency, lines.get(0).tax()), random)) : List.of();
             Map<String, String> metadata = new LinkedHashMap<>();
@@ -386,7 +386,7 @@ public final class DomainGens {
                 invoice = invoice.forPackagePeriod(draw(engagementIds(), random), start);
             }
             return invoice;
-        };
+        });
     }
 
     // ---- payments and engagements -------------------------------------------------------------
@@ -398,7 +398,7 @@ public final class DomainGens {
     public static Gen<Payment> payments(ClientId client, CurrencyUnit currency) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(currency, "currency");
-        return random -> {
+        return Gen.compose(random -> {
             Money amount = draw(MoneyGens.positiveMoney(currency), random);
             int parts = random.nextInt(4);
             List<Allocation> allocations = new ArrayList<>();
@@ -426,14 +426,14 @@ public final class DomainGens {
                     maybe(random, draw(texts(), random)),
                     random.nextBoolean() ? "idem-" + draw(idStrings(), random) : null, status, refunded, allocations,
                     random.nextInt(3));
-        };
+        });
     }
 
     /** Engagements of {@code client} in every mode and schedule, with or without included hours and overage rate. */
     public static Gen<Engagement> engagements(ClientId client, CurrencyUnit currency) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(currency, "currency");
-        return random -> {
+        return Gen.compose(random -> {
             PricingMode mode = draw(Gen.enumValues(PricingMode.class), random);
             PackageSchedule schedule = draw(Gen.enumValues(PackageSchedule.class), random);
             LocalDate start = draw(TimeGens.dates(), random);
@@ -449,7 +449,7 @@ public final class DomainGens {
                     retainer && random.nextBoolean() ? draw(MoneyGens.unitPrices(currency), random) : null,
                     draw(Gen.enumValues(ProrationPolicy.class), random), random.nextBoolean(),
                     draw(Gen.enumValues(EngagementStatus.class), random), random.nextInt(3));
-        };
+        });
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -459,15 +459,16 @@ public final class DomainGens {
         return TimeSpan.of(from, from.plusSeconds(seconds), start.getZone());
     }
 
-    private static <T> T draw(Gen<T> gen, RandomGenerator random) {
-        return gen.generate(random);
+    private static <T> T draw(Gen<T> gen, Gen.Draws random) {
+        return random.draw(gen);
     }
 
-    private static <T> T pick(List<T> values, RandomGenerator random) {
-        return values.get(random.nextInt(values.size()));
+    private static <T> T pick(List<T> values, Gen.Draws random) {
+        return random.draw(Gen.oneOf(values));
     }
 
-    private static @Nullable String maybe(RandomGenerator random, String value) {
+    /** {@code value} two times in three, else null (shrinking toward null). */
+    private static @Nullable String maybe(Gen.Draws random, String value) {
         return random.nextInt(3) == 0 ? null : value;
     }
 }

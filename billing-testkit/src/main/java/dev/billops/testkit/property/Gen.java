@@ -62,6 +62,37 @@ public interface Gen<T> {
         return TreeGen.withShrinker(this, shrinker);
     }
 
+    /**
+     * A generator of values built by {@code body} from parts it draws with {@link Draws#draw} (and
+     * {@link Draws#nextInt}, {@link Draws#nextBoolean}), such as a record from its components. It
+     * shrinks every part in turn (a list part drops elements, a number moves toward zero) and builds
+     * the value again; a candidate whose body throws (a record rejecting the combination) is skipped.
+     * The body must be a pure function of what it draws.
+     */
+    static <T> Gen<T> compose(Function<? super Draws, ? extends T> body) {
+        return Composite.of(body);
+    }
+
+    /** What the body of {@link #compose} draws its parts from. Not thread-safe; valid during the body only. */
+    interface Draws {
+
+        /** A value of {@code gen}, remembered as a part to shrink. */
+        <X> X draw(Gen<X> gen);
+
+        /** A number from 0 (inclusive) to {@code bound} (exclusive), shrinking toward 0. */
+        default int nextInt(int bound) {
+            if (bound <= 0) {
+                throw new IllegalArgumentException("bound must be positive, was " + bound);
+            }
+            return draw(ints(0, bound - 1));
+        }
+
+        /** A boolean, shrinking toward false. */
+        default boolean nextBoolean() {
+            return draw(booleans());
+        }
+    }
+
     /** The generator of {@code mapper(value)}; shrinks by shrinking the original value. */
     default <R> Gen<R> map(Function<? super T, ? extends R> mapper) {
         Objects.requireNonNull(mapper, "mapper");

@@ -1,8 +1,12 @@
 package dev.billops.testkit.property;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +28,11 @@ import org.jspecify.annotations.Nullable;
  * build can wrap them in any property-testing library.
  *
  * <p><b>Seeds.</b> A run's seed is the one given with {@link #seed(long)}, else the system property
- * {@value #SEED_PROPERTY} if set and not blank (Surefire passes it as an empty string when unset),
- * else a fresh random seed. Try {@code i} draws its value from a {@link java.util.SplittableRandom}
+ * {@code billops.seed.<name>} of this property (its {@linkplain #named name}: by default the
+ * calling test's {@code SimpleClassName.method}), else {@value #SEED_PROPERTY} if set and not blank
+ * (Surefire passes it as an empty string when unset), else a fresh random seed. Every run prints
+ * its seed, also when it passes, with the statistics of its {@linkplain #label labels}; {@link
+ * #verify} returns the same as a {@link PropertyReport}. Try {@code i} draws its value from a {@link java.util.SplittableRandom}
  * seeded with the {@code i}-th number of a generator seeded with the run's seed, so the same run
  * seed reproduces every value of every try.
  *
@@ -33,9 +40,10 @@ import org.jspecify.annotations.Nullable;
  * anything but a JUnit assumption failure, which discards the try) the runner shrinks the value
  * (at most {@link #maxShrinkSteps(int)} accepted steps) and throws an {@link AssertionError} whose
  * message holds the seed, the original value, the shrunk value, the error the shrunk value caused
- * and the option to re-run with: {@code -Dbillops.seed=<seed>}. Its cause is that error.
+ * and how to replay only this property: {@code -Dbillops.seed.<name>=<seed>}. Its cause is that error.
  *
- * <p>Immutable: {@code tries}, {@code seed} and {@code maxShrinkSteps} return new instances.
+ * <p>Immutable: {@code tries}, {@code seed}, {@code named}, {@code label} and {@code maxShrinkSteps}
+ * return new instances.
  *
  * @param <T> the type of the generated values
  */
@@ -54,18 +62,23 @@ public final class Property<T> {
     private final int tries;
     private final @Nullable Long seed;
     private final int maxShrinkSteps;
+    private final @Nullable String name;
+    private final List<Map.Entry<String, Function<? super T, ?>>> labels;
 
-    private Property(Gen<T> generator, int tries, @Nullable Long seed, int maxShrinkSteps) {
+    private Property(Gen<T> generator, int tries, @Nullable Long seed, int maxShrinkSteps, @Nullable String name,
+            List<Map.Entry<String, Function<? super T, ?>>> labels) {
         this.generator = generator;
         this.tries = tries;
         this.seed = seed;
         this.maxShrinkSteps = maxShrinkSteps;
+        this.name = name;
+        this.labels = List.copyOf(labels);
     }
 
     /** A property over the values of {@code generator}. */
     public static <T> Property<T> forAll(Gen<T> generator) {
         Objects.requireNonNull(generator, "generator");
-        return new Property<>(generator, DEFAULT_TRIES, null, DEFAULT_MAX_SHRINK_STEPS);
+        return new Property<>(generator, DEFAULT_TRIES, null, DEFAULT_MAX_SHRINK_STEPS, null, List.of());
     }
 
     /** A property over pairs of values; shrinks the first, then the second. */
@@ -87,12 +100,12 @@ public final class Property<T> {
         if (count <= 0) {
             throw new IllegalArgumentException("tries must be positive, was " + count);
         }
-        return new Property<>(generator, count, seed, maxShrinkSteps);
+        return new Property<>(generator, count, seed, maxShrinkSteps, name, labels);
     }
 
     /** This property, run with a fixed seed (overrides the {@value #SEED_PROPERTY} system property). */
     public Property<T> seed(long fixedSeed) {
-        return new Property<>(generator, tries, fixedSeed, maxShrinkSteps);
+        return new Property<>(generator, tries, fixedSeed, maxShrinkSteps, name, labels);
     }
 
     /**
@@ -105,7 +118,35 @@ public final class Property<T> {
         if (steps < 0) {
             throw new IllegalArgumentException("maxShrinkSteps must not be negative, was " + steps);
         }
-        return new Property<>(generator, tries, seed, steps);
+        return new Property<>(generator, tries, seed, steps, name, labels);
+    }
+
+    /**
+     * This property under {@code propertyName} (letters, digits, {@code . _ -}), used in its reports
+     * and in the system property {@code billops.seed.<propertyName>} that replays it alone.
+     *
+     * @throws IllegalArgumentException if the name is empty or has other characters
+     */
+    public Property<T> named(String propertyName) {
+        Objects.requireNonNull(propertyName, "propertyName");
+        if (!propertyName.matches("[A-Za-z0-9._-]{1,200}")) {
+            throw new IllegalArgumentException("property name must be 1-200 letters, digits, '.', '_' or '-': '"
+                    + propertyName + "'");
+        }
+        return new Property<>(generator, tries, seed, maxShrinkSteps, propertyName, labels);
+    }
+
+    /**
+     * This property, counting the passed values by {@code classifier} under {@code label}; the run
+     * prints the share of each class (e.g. {@code label("currency", invoice -> invoice.currency())}
+     * shows how many invoices were in JPY) and returns them in its {@link PropertyReport}.
+     */
+    public Property<T> label(String label, Function<? super T, ?> classifier) {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(classifier, "classifier");
+        List<Map.Entry<String, Function<? super T, ?>>> more = new ArrayList<>(labels);
+        more.add(Map.entry(label, classifier));
+        return new Property<>(generator, tries, seed, maxShrinkSteps, name, more);
     }
 
     /**
@@ -113,9 +154,9 @@ public final class Property<T> {
      *
      * @throws AssertionError describing the smallest failing value found, with the seed to re-run
      */
-    public void check(Predicate<? super T> property) {
+    public PropertyReport check(Predicate<? super T> property) {
         Objects.requireNonNull(property, "property");
-        verify(value -> {
+        return verify(value -> {
             if (!property.test(value)) {
                 throw new AssertionError("property returned false");
             }
@@ -128,11 +169,33 @@ public final class Property<T> {
      *
      * @throws AssertionError describing the smallest failing value found, with the seed to re-run
      */
-    public void verify(ThrowingConsumer<? super T> property) {
+    public PropertyReport verify(ThrowingConsumer<? super T> property) {
         Objects.requireNonNull(property, "property");
-        long runSeed = seed != null ? seed : configuredSeed(System.getProperty(SEED_PROPERTY))
-                .orElseGet(() -> ThreadLocalRandom.current().nextLong());
-        new Runner<>(generator, property, tries, runSeed, maxShrinkSteps).run();
+        String runName = name != null ? name : callerName();
+        long runSeed = seed != null ? seed : configuredSeed(System.getProperty(SEED_PROPERTY + "." + runName))
+                .orElseGet(() -> configuredSeed(System.getProperty(SEED_PROPERTY))
+                        .orElseGet(() -> ThreadLocalRandom.current().nextLong()));
+        PropertyReport report = new Runner<>(generator, property, tries, runSeed, maxShrinkSteps, runName, labels)
+                .run();
+        System.out.println(report);
+        return report;
+    }
+
+    private static final java.util.Set<String> HARNESS = java.util.Set.of(Property.class.getName(),
+            Property2.class.getName(), Property3.class.getName(), Runner.class.getName());
+
+    /** {@code SimpleClassName.method} of the first caller outside this harness, JUnit and lambdas: the test. */
+    private static String callerName() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> !HARNESS.contains(f.getClassName().replaceAll("\\$.*", ""))
+                        && !f.getClassName().startsWith("org.junit.") && !f.getMethodName().startsWith("lambda$"))
+                .findFirst()
+                .map(f -> {
+                    String cls = f.getClassName();
+                    String simple = cls.substring(cls.lastIndexOf('.') + 1).replace('$', '.');
+                    return (simple + "." + f.getMethodName()).replaceAll("[^A-Za-z0-9._-]", "_");
+                })
+                .orElse("property"));
     }
 
     /**

@@ -28,21 +28,26 @@ public final class Property2<A, B> {
         return new Property2<>(property.seed(fixedSeed));
     }
 
+    /** See {@link Property#named(String)}. */
+    public Property2<A, B> named(String propertyName) {
+        return new Property2<>(property.named(propertyName));
+    }
+
     /** See {@link Property#maxShrinkSteps(int)}. */
     public Property2<A, B> maxShrinkSteps(int steps) {
         return new Property2<>(property.maxShrinkSteps(steps));
     }
 
     /** Checks that {@code check} returns true for every pair; see {@link Property#check}. */
-    public void check(BiPredicate<? super A, ? super B> check) {
+    public PropertyReport check(BiPredicate<? super A, ? super B> check) {
         Objects.requireNonNull(check, "check");
-        property.check(pair -> check.test(pair.first(), pair.second()));
+        return property.check(pair -> check.test(pair.first(), pair.second()));
     }
 
     /** Checks that {@code check} does not throw for any pair; see {@link Property#verify}. */
-    public void verify(ThrowingBiConsumer<? super A, ? super B> check) {
+    public PropertyReport verify(ThrowingBiConsumer<? super A, ? super B> check) {
         Objects.requireNonNull(check, "check");
-        property.verify(pair -> check.accept(pair.first(), pair.second()));
+        return property.verify(pair -> check.accept(pair.first(), pair.second()));
     }
 
     /** A check of two values that may throw anything, such as a JUnit assertion failure. */

@@ -28,21 +28,26 @@ public final class Property3<A, B, C> {
         return new Property3<>(property.seed(fixedSeed));
     }
 
+    /** See {@link Property#named(String)}. */
+    public Property3<A, B, C> named(String propertyName) {
+        return new Property3<>(property.named(propertyName));
+    }
+
     /** See {@link Property#maxShrinkSteps(int)}. */
     public Property3<A, B, C> maxShrinkSteps(int steps) {
         return new Property3<>(property.maxShrinkSteps(steps));
     }
 
     /** Checks that {@code check} returns true for every triple; see {@link Property#check}. */
-    public void check(TriPredicate<? super A, ? super B, ? super C> check) {
+    public PropertyReport check(TriPredicate<? super A, ? super B, ? super C> check) {
         Objects.requireNonNull(check, "check");
-        property.check(triple -> check.test(triple.first(), triple.second(), triple.third()));
+        return property.check(triple -> check.test(triple.first(), triple.second(), triple.third()));
     }
 
     /** Checks that {@code check} does not throw for any triple; see {@link Property#verify}. */
-    public void verify(ThrowingTriConsumer<? super A, ? super B, ? super C> check) {
+    public PropertyReport verify(ThrowingTriConsumer<? super A, ? super B, ? super C> check) {
         Objects.requireNonNull(check, "check");
-        property.verify(triple -> check.accept(triple.first(), triple.second(), triple.third()));
+        return property.verify(triple -> check.accept(triple.first(), triple.second(), triple.third()));
     }
 
     /** A predicate of three values. */

@@ -1,7 +1,12 @@
 package dev.billops.testkit.property;
 
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.jspecify.annotations.Nullable;
 import org.opentest4j.TestAbortedException;
@@ -17,18 +22,27 @@ final class Runner<T> {
     private final int tries;
     private final long seed;
     private final int maxShrinkSteps;
+    private final String name;
+    private final List<Map.Entry<String, Function<? super T, ?>>> labels;
 
-    Runner(Gen<T> generator, ThrowingConsumer<? super T> property, int tries, long seed, int maxShrinkSteps) {
+    Runner(Gen<T> generator, ThrowingConsumer<? super T> property, int tries, long seed, int maxShrinkSteps,
+            String name, List<Map.Entry<String, Function<? super T, ?>>> labels) {
         this.generator = generator;
         this.property = property;
         this.tries = tries;
         this.seed = seed;
         this.maxShrinkSteps = maxShrinkSteps;
+        this.name = name;
+        this.labels = labels;
     }
 
-    void run() {
+    PropertyReport run() {
         SplittableRandom trySeeds = new SplittableRandom(seed);
         int discarded = 0;
+        Map<String, Map<String, Integer>> statistics = new LinkedHashMap<>();
+        for (Map.Entry<String, Function<? super T, ?>> label : labels) {
+            statistics.put(label.getKey(), new HashMap<>());
+        }
         for (int attempt = 1, passed = 0; passed < tries; attempt++) {
             long trySeed = trySeeds.nextLong();
             Shrinkable<T> tree = generate(attempt, trySeed);
@@ -45,8 +59,13 @@ final class Runner<T> {
                 }
             } else {
                 passed++;
+                for (Map.Entry<String, Function<? super T, ?>> label : labels) {
+                    statistics.get(label.getKey()).merge(String.valueOf(label.getValue().apply(tree.value())), 1,
+                            Integer::sum);
+                }
             }
         }
+        return new PropertyReport(name, seed, tries, discarded, statistics);
     }
 
     private Shrinkable<T> generate(int attempt, long trySeed) {
@@ -83,7 +102,7 @@ final class Runner<T> {
             break;
         }
         String nl = System.lineSeparator();
-        String message = "property failed on try " + attempt + " of " + tries + " (seed " + seed + ")" + nl
+        String message = "property " + name + " failed on try " + attempt + " of " + tries + " (seed " + seed + ")" + nl
                 + "  original value: " + Values.describe(original.value()) + nl
                 + "  shrunk value:   " + Values.describe(smallest.value()) + " (after " + steps + " shrink steps)" + nl
                 + "  error:          " + smallestError + nl
@@ -96,7 +115,8 @@ final class Runner<T> {
     }
 
     private String rerunHint() {
-        return "re-run with -D" + Property.SEED_PROPERTY + "=" + seed + " (or .seed(" + seed + "L) on the property)";
+        return "replay this property with -D" + Property.SEED_PROPERTY + "." + name + "=" + seed + " (or .seed(" + seed
+                + "L) on it; -D" + Property.SEED_PROPERTY + "=" + seed + " sets the seed of every property)";
     }
 
     private Outcome evaluate(T value) {

@@ -45,7 +45,10 @@ class PropertyTest {
                 () -> Property.forAll(Gen.ints(0, 1_000_000)).seed(4242L).check(x -> x < 100));
         String message = failure.getMessage();
         assertTrue(message.contains("(seed 4242)"), message);
-        assertTrue(message.contains("re-run with -Dbillops.seed=4242"), message);
+        assertTrue(message.contains("replay this property with "
+                + "-Dbillops.seed.PropertyTest.check_falseProperty_reportsSeedOriginalShrunkErrorAndRerunOption=4242"),
+                message);
+        assertTrue(message.contains("-Dbillops.seed=4242 sets the seed of every property"), message);
         assertTrue(Integer.parseInt(original(failure)) >= 100, message);
         assertEquals("100", shrunk(failure));
         assertTrue(line(message, "error:").contains("java.lang.AssertionError: property returned false"), message);
