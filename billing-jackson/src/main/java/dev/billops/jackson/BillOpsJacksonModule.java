@@ -61,8 +61,9 @@ import javax.money.MonetaryAmount;
  * <p>java.time values are written as ISO text whatever the mapper's timestamp settings. The module
  * is listed in {@code META-INF/services/com.fasterxml.jackson.databind.Module}, so
  * {@code ObjectMapper.findAndRegisterModules()} registers it; JSR 354 {@code MonetaryAmount}s use
- * the money shape. {@link BillOpsJson#mapper()} adds sorted map keys and lenient reading. Values that break a record's rules fail to read with a {@code JsonMappingException}
- * naming the value. Immutable once registered.
+ * the money shape. {@link BillOpsJson#mapper()} adds sorted map keys and lenient reading. Values
+ * that break a record's rules fail to read with a {@code JsonMappingException} naming the value.
+ * Immutable once registered.
  */
 public final class BillOpsJacksonModule extends SimpleModule {
 

@@ -59,7 +59,8 @@ import javax.money.MonetaryAmount;
  * is listed in {@code META-INF/services/tools.jackson.databind.JacksonModule}, so
  * {@code JsonMapper.builder().findAndAddModules()} registers it; JSR 354 {@code MonetaryAmount}s use
  * the money shape. {@link BillOpsJson3#mapper()} adds sorted map keys and lenient reading. Values
- * that break a record's rules fail to read with a {@code DatabindException} naming the value. Immutable once registered.
+ * that break a record's rules fail to read with a {@code DatabindException} naming the value.
+ * Immutable once registered.
  */
 public final class BillOpsJackson3Module extends SimpleModule {
 

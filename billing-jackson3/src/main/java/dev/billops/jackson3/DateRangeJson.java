@@ -23,8 +23,7 @@ final class DateRangeJson {
 
     static final class Serializer extends ValueSerializer<LocalDateRange> {
         @Override
-        public void serialize(LocalDateRange value, JsonGenerator gen, SerializationContext serializers)
-                {
+        public void serialize(LocalDateRange value, JsonGenerator gen, SerializationContext serializers) {
             gen.writeStartObject();
             gen.writeStringProperty("start", value.startInclusive().toString());
             gen.writeStringProperty("endExclusive", value.endExclusive().toString());
@@ -57,8 +56,7 @@ final class DateRangeJson {
             }
         }
 
-        private static LocalDate date(DeserializationContext ctxt, @Nullable String text, String field)
-                {
+        private static LocalDate date(DeserializationContext ctxt, @Nullable String text, String field) {
             if (text == null) {
                 throw ctxt.weirdStringException("null", LocalDateRange.class, "a date range needs \"" + field + "\"");
             }

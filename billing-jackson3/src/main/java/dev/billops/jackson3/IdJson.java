@@ -4,10 +4,13 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.exc.InvalidFormatException;
 import dev.billops.core.error.BillingException;
+import dev.billops.core.error.Text;
 import java.util.function.Function;
 
 /** Typed ids as plain JSON strings, as values and as map keys. Their {@code toString()} is the id. */
@@ -50,7 +53,9 @@ final class IdJson {
             try {
                 return factory.apply(text);
             } catch (BillingException e) {
-                throw ctxt.weirdStringException(text, type, e.getMessage());
+                DatabindException refused = InvalidFormatException.from(p, e.getMessage(), Text.quote(text), type);
+                refused.initCause(e);
+                throw refused;
             }
         }
     }
@@ -70,7 +75,10 @@ final class IdJson {
             try {
                 return factory.apply(key);
             } catch (BillingException e) {
-                throw ctxt.weirdKeyException(type, key, e.getMessage());
+                DatabindException refused = InvalidFormatException.from(ctxt.getParser(), e.getMessage(),
+                        Text.quote(key), type);
+                refused.initCause(e);
+                throw refused;
             }
         }
     }

@@ -5,9 +5,12 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.exc.InvalidFormatException;
 import dev.billops.core.error.BillingException;
+import dev.billops.core.error.Text;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
@@ -65,13 +68,13 @@ final class MoneyJson {
 
     static final class MoneyDeserializer extends AmountDeserializer<Money> {
         MoneyDeserializer() {
-            super(Money.class, (currency, amount) -> Money.of(currency, amount));
+            super(Money.class, Money::of);
         }
     }
 
     static final class UnitPriceDeserializer extends AmountDeserializer<UnitPrice> {
         UnitPriceDeserializer() {
-            super(UnitPrice.class, (currency, amount) -> UnitPrice.of(currency, amount));
+            super(UnitPrice.class, UnitPrice::of);
         }
     }
 
@@ -81,8 +84,7 @@ final class MoneyJson {
      */
     static final class MonetaryAmountSerializer extends ValueSerializer<MonetaryAmount> {
         @Override
-        public void serialize(MonetaryAmount value, JsonGenerator gen, SerializationContext serializers)
-                {
+        public void serialize(MonetaryAmount value, JsonGenerator gen, SerializationContext serializers) {
             BigDecimal amount = value.getNumber().numberValueExact(BigDecimal.class);
             int digits = value.getCurrency().getDefaultFractionDigits();
             if (digits >= 0 && amount.stripTrailingZeros().scale() <= digits) {
@@ -110,9 +112,9 @@ final class MoneyJson {
     abstract static class AmountDeserializer<T> extends ValueDeserializer<T> {
 
         private final Class<T> type;
-        private final BiFunction<CurrencyUnit, BigDecimal, T> factory;
+        private final BiFunction<CurrencyUnit, String, T> factory;
 
-        AmountDeserializer(Class<T> type, BiFunction<CurrencyUnit, BigDecimal, T> factory) {
+        AmountDeserializer(Class<T> type, BiFunction<CurrencyUnit, String, T> factory) {
             this.type = type;
             this.factory = factory;
         }
@@ -136,22 +138,20 @@ final class MoneyJson {
             return build(p, ctxt, amount, currency);
         }
 
-        private T build(JsonParser p, DeserializationContext ctxt, @Nullable String amount, @Nullable String currency)
-                {
+        private T build(JsonParser p, DeserializationContext ctxt, @Nullable String amount, @Nullable String currency) {
             if (amount == null || currency == null) {
-                throw ctxt.weirdStringException(String.valueOf(amount), type, type.getSimpleName()
-                        + " needs both \"amount\" and \"currency\", got amount " + amount + " and currency " + currency);
-            }
-            BigDecimal decimal;
-            try {
-                decimal = new BigDecimal(amount);
-            } catch (NumberFormatException e) {
-                throw ctxt.weirdStringException(amount, type, "amount '" + amount + "' is not a decimal number");
+                throw ctxt.weirdStringException(Text.quote(amount), type, type.getSimpleName()
+                        + " needs both \"amount\" and \"currency\", got amount " + Text.quote(amount)
+                        + " and currency " + Text.quote(currency));
             }
             try {
-                return factory.apply(Currencies.of(currency), decimal);
+                // core bounds the text and the magnitude before any arithmetic or formatting
+                return factory.apply(Currencies.of(currency), amount);
             } catch (BillingException e) {
-                throw ctxt.weirdStringException(amount + " " + currency, type, e.getMessage());
+                DatabindException refused = InvalidFormatException.from(p, type.getSimpleName() + ": " + e.getMessage(),
+                        Text.quote(amount), type);
+                refused.initCause(e);
+                throw refused;
             }
         }
     }
