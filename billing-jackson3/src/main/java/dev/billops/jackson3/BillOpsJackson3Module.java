@@ -17,6 +17,7 @@ import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
+import dev.billops.core.numbering.NumberPattern;
 import dev.billops.core.time.LocalDateRange;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,8 @@ import javax.money.MonetaryAmount;
  *       BHD, up to 8 decimals for prices);</li>
  *   <li>{@link CurrencyUnit} as its ISO code; typed ids ({@link ClientId}, …) as plain strings,
  *       also as map keys;</li>
- *   <li>{@link LocalDateRange} as {@code {"start":"2026-11-01","endExclusive":"2026-12-01"}};</li>
+ *   <li>{@link LocalDateRange} as {@code {"start":"2026-11-01","endExclusive":"2026-12-01"}};
+ *       a {@link NumberPattern} as its text;</li>
  *   <li>records ({@code Invoice}, {@code TimeEntry}, {@code TimeSpan}, …) as exactly their
  *       components, read back through their validating constructors; java.time values through
  *       Jackson 3's built-in support;</li>
@@ -86,6 +88,9 @@ public final class BillOpsJackson3Module extends SimpleModule {
         addDeserializer(CurrencyUnit.class, new MoneyJson.CurrencyDeserializer());
         addSerializer(LocalDateRange.class, new DateRangeJson.Serializer());
         addDeserializer(LocalDateRange.class, new DateRangeJson.Deserializer());
+        // a number pattern (part of a tenant's numbering policy) as its text, e.g. "{prefix}-{yyyy}-{seq:5}"
+        addSerializer(NumberPattern.class, new IdJson.IdSerializer());
+        addDeserializer(NumberPattern.class, new IdJson.IdDeserializer<>(NumberPattern.class, NumberPattern::of));
         id(ActivityId.class, ActivityId::of);
         id(ClientId.class, ClientId::of);
         id(EngagementId.class, EngagementId::of);
