@@ -2,6 +2,7 @@ package dev.billops.core.engagement;
 
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.invoice.ClientNotActiveException;
@@ -141,6 +142,6 @@ final class PackageInvoices {
             out.append(" (prorated: ").append(period.days()).append(" of ").append(period.fullDays())
                     .append(" days)");
         }
-        return out.toString();
+        return Text.fit(out.toString(), InvoiceLine.MAX_DESCRIPTION);
     }
 }

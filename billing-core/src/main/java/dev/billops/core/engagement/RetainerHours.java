@@ -2,6 +2,7 @@ package dev.billops.core.engagement;
 
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.invoice.DocumentType;
@@ -237,8 +238,9 @@ final class RetainerHours {
     private static String description(Engagement engagement, BillingPeriod period, Duration available) {
         LocalDate first = period.start();
         LocalDate last = period.lastDay();
-        return "Hours beyond the " + hours(available) + " h included, " + first + " \u2013 " + last
-                + (engagement.description().isBlank() ? "" : " (" + engagement.description() + ")");
+        return Text.fit("Hours beyond the " + hours(available) + " h included, " + first + " \u2013 " + last
+                + (engagement.description().isBlank() ? "" : " (" + engagement.description() + ")"),
+                InvoiceLine.MAX_DESCRIPTION);
     }
 
     /** Hours as a plain decimal, e.g. {@code 12.5}. */

@@ -91,6 +91,28 @@ public final class Text {
         return "'" + shown + "'";
     }
 
+    /**
+     * {@code value} if it has at most {@code maxLength} UTF-16 units, else its first
+     * {@code maxLength - 1} units (one less where that would split a surrogate pair) and an
+     * ellipsis: for texts the library composes from valid parts (a generated line description),
+     * which may together pass a limit none of them passes alone. Lossy by design; the ellipsis
+     * shows where.
+     */
+    public static String fit(String value, int maxLength) {
+        Objects.requireNonNull(value, "value");
+        if (maxLength < 2) {
+            throw new IllegalArgumentException("maxLength " + maxLength + " leaves no room for a text and an ellipsis");
+        }
+        if (value.length() <= maxLength) {
+            return value;
+        }
+        int cut = maxLength - 1;
+        if (Character.isHighSurrogate(value.charAt(cut - 1))) {
+            cut--;
+        }
+        return value.substring(0, cut) + "\u2026";
+    }
+
     private static InvalidTextException unpaired(String field, String value, int index) {
         return new InvalidTextException(field, "is not well-formed UTF-16: unpaired surrogate "
                 + String.format("\\u%04X", (int) value.charAt(index)) + " at index " + index + ": " + quote(value));

@@ -1,5 +1,6 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.RateRuleId;
@@ -622,7 +623,8 @@ public final class InvoiceGenerator {
                 if (tariff.unit == RateUnit.FIXED) {
                     parts.add("fixed fee");
                 }
-                return parts.isEmpty() ? "Services" : String.join(DESCRIPTION_SEPARATOR, parts);
+                return parts.isEmpty() ? "Services"
+                        : Text.fit(String.join(DESCRIPTION_SEPARATOR, parts), InvoiceLine.MAX_DESCRIPTION);
             }
         }
     }

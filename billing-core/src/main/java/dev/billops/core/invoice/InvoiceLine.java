@@ -56,6 +56,9 @@ public record InvoiceLine(
         @Nullable TimekeeperId timekeeperId,
         @Nullable RateRuleId rateRuleId) {
 
+    /** Longest line description, in UTF-16 units (the column's length). */
+    public static final int MAX_DESCRIPTION = 4000;
+
     /** Rounding of a line's quantity × price (EN 16931 compares half-up rounded amounts). */
     public static final RoundingMode LINE_ROUNDING = RoundingMode.HALF_UP;
 
@@ -68,7 +71,7 @@ public record InvoiceLine(
         Objects.requireNonNull(tax, "tax");
         allowancesCharges = List.copyOf(Objects.requireNonNull(allowancesCharges, "allowancesCharges"));
         entryIds = List.copyOf(Objects.requireNonNull(entryIds, "entryIds"));
-        Text.require("line description", description, 4000);
+        Text.require("line description", description, MAX_DESCRIPTION);
         quantity = DecimalBounds.requireQuantity("line quantity", quantity);
         baseQuantity = DecimalBounds.requireQuantity("line base quantity", baseQuantity);
         if (position < 1) {
