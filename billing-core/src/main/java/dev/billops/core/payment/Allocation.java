@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param amount the amount applied, positive
  * @param date when it was applied (payment date, or the date client credit was used)
  * @param sequence order of allocation within the payment, 1-based; refunds reverse the highest first
- * @throws AmountOutOfRangeException if the amount is zero or negative
- * @throws InvalidInputException if the sequence is below 1
+ *
+ * <p>The constructor throws {@code AmountOutOfRangeException} if the amount is zero or negative and
+ * {@code InvalidInputException} if the sequence is below 1.
  */
 public record Allocation(InvoiceId invoiceId, Money amount, LocalDate date, int sequence) {
 
