@@ -25,8 +25,14 @@ public record Address(List<String> lines, String postalCode, String city, String
         }
         Text.require("postal code", postalCode, 64);
         Text.require("city", city, 1000);
-        if (lines.size() > 3 || lines.stream().anyMatch(String::isBlank)) {
-            throw new InvalidInputException("address lines " + lines + " must be at most 3 non-blank lines");
+        if (lines.size() > 3) {
+            throw new InvalidInputException("an address has at most 3 lines, got " + lines.size() + " (first "
+                    + Text.quote(lines.get(0)) + ")");
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                throw new InvalidInputException("address line " + (i + 1) + " is blank");
+            }
         }
         if (!countryCode.matches("[A-Z]{2}")) {
             throw new InvalidInputException("country code " + Text.quote(countryCode) + " is not an ISO 3166-1 alpha-2 code");
