@@ -54,6 +54,8 @@ public final class BillOpsCli implements Runnable {
         cli.setExecutionExceptionHandler(errors);
         cli.setParameterExceptionHandler(errors);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // "@name" is an argument (a tenant id, a file name), never a file of further arguments to read
+        cli.setExpandAtFiles(false);
         return cli;
     }
 

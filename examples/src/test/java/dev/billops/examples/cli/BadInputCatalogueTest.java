@@ -119,6 +119,15 @@ class BadInputCatalogueTest {
     }
 
     @Test
+    void anyCommand_argumentStartingWithAt_isAnArgumentNotAFileToRead() {
+        // picocli reads "@file" arguments as argument files by default: "@/" gave a stack trace and exit 1
+        oneLine(CliRun.of("@/"), BillOpsCli.EXIT_USAGE);
+        CliRun run = oneLine(CliRun.of("demo", "--db", freshDb(), "--tenant", "@" + dir), BillOpsCli.EXIT_USAGE);
+        assertTrue(run.err().contains("'@"), run.err());
+        assertNoDatabase();
+    }
+
+    @Test
     void demo_hugeUnsupportedDatabaseUrl_failsInOneShortLine() {
         CliRun run = oneLine(CliRun.of("demo", "--db", "jdbc:mysql://" + HUGE, "--out", dir.resolve("out").toString()),
                 BillOpsCli.EXIT_FAILED);
