@@ -12,7 +12,8 @@ import java.util.Objects;
  * <p>It is {@link BillOpsJacksonModule} plus: ISO text for dates, instants and durations (no
  * numeric timestamps); map entries sorted by key so the same value always gives the same bytes
  * (audit diffs, hashes); unknown properties ignored when reading, so JSON stored by an older
- * version stays readable after a field is removed.
+ * version stays readable after a field is removed; a property given twice is refused (which one
+ * would count is ambiguous).
  */
 public final class BillOpsJson {
 
@@ -42,6 +43,7 @@ public final class BillOpsJson {
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 }

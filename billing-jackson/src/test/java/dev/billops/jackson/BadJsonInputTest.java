@@ -42,6 +42,18 @@ class BadJsonInputTest {
     }
 
     @Test
+    void readRecord_duplicateProperty_refusedAsAmbiguous() {
+        // a second "lines" reached Jackson's setterless-property path: UnsupportedOperationException
+        String json = "{\"lines\":[\"a\"],\"postalCode\":\"1\",\"city\":\"x\",\"countryCode\":\"DE\","
+                + "\"lines\":[\"b\"]}";
+        com.fasterxml.jackson.core.JsonProcessingException e = assertThrows(
+                com.fasterxml.jackson.core.JsonProcessingException.class, () -> mapper.readValue(json, Address.class));
+        assertTrue(e.getMessage().contains("Duplicate field 'lines'"), e.getMessage());
+        assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> mapper.readValue("{\"amount\":\"1.00\",\"currency\":\"EUR\",\"amount\":\"2.00\"}", Money.class));
+    }
+
+    @Test
     void readMoney_hugeOrTinyExponent_refusedWithTypedCause() {
         refused("{\"amount\":\"0.001\",\"currency\":\"EUR\"}", Money.class, AmountOutOfRangeException.class);
         for (String amount : List.of("1e999999999", "1e-999999999", "-1e999999999", "1E+16", "9".repeat(100_000))) {

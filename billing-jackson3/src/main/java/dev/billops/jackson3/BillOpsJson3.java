@@ -28,6 +28,7 @@ public final class BillOpsJson3 {
         return JsonMapper.builder()
                 .addModule(new BillOpsJackson3Module())
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 }
