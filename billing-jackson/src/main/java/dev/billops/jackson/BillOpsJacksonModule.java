@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.billops.core.event.BillingEvent;
+import dev.billops.core.event.EventTypes;
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.billops.core.audit.AuditRecord;
 import dev.billops.core.event.BillingEvent;
+import dev.billops.core.event.EventTypes;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.InvoiceId;

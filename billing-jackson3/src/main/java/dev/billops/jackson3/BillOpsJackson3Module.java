@@ -1,6 +1,7 @@
 package dev.billops.jackson3;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.billops.core.event.EventTypes;
 import tools.jackson.databind.jsontype.NamedType;
 import tools.jackson.databind.module.SimpleModule;
 import dev.billops.core.event.BillingEvent;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.event.BillingEvent;
+import dev.billops.core.event.EventTypes;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EventId;
 import dev.billops.core.id.InvoiceId;

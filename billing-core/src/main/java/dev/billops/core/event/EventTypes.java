@@ -1,17 +1,5 @@
-package dev.billops.jackson;
+package dev.billops.core.event;
 
-import dev.billops.core.event.BillingEvent;
-import dev.billops.core.event.InvoiceCreated;
-import dev.billops.core.event.InvoiceCredited;
-import dev.billops.core.event.InvoiceIssued;
-import dev.billops.core.event.InvoiceOverdue;
-import dev.billops.core.event.InvoicePaid;
-import dev.billops.core.event.InvoiceVoided;
-import dev.billops.core.event.PaymentFailed;
-import dev.billops.core.event.PaymentReceived;
-import dev.billops.core.event.PaymentRefunded;
-import dev.billops.core.event.ReminderDue;
-import dev.billops.core.event.TimeEntriesBilled;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
