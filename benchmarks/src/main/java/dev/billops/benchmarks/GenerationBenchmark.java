@@ -1,11 +1,11 @@
 package dev.billops.benchmarks;
 
-import dev.billops.core.invoice.Generation;
-import dev.billops.core.invoice.GenerationContext;
+import dev.billops.core.internal.invoice.Generation;
+import dev.billops.core.internal.invoice.GenerationContext;
 import dev.billops.core.invoice.GenerationPolicy;
-import dev.billops.core.invoice.GenerationRequest;
+import dev.billops.core.internal.invoice.GenerationRequest;
 import dev.billops.core.invoice.GroupingPolicy;
-import dev.billops.core.invoice.InvoiceGenerator;
+import dev.billops.core.internal.invoice.InvoiceGenerator;
 import dev.billops.core.timeentry.TimeEntry;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

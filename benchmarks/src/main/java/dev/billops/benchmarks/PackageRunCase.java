@@ -1,8 +1,8 @@
 package dev.billops.benchmarks;
 
 import dev.billops.core.engagement.Engagement;
-import dev.billops.core.engagement.EngagementStore;
-import dev.billops.core.engagement.PackageBillingJob;
+import dev.billops.core.spi.EngagementStore;
+import dev.billops.core.internal.engagement.PackageBillingJob;
 import dev.billops.core.engagement.PackagePolicy;
 import dev.billops.core.engagement.PackageRunOptions;
 import dev.billops.core.engagement.PackageRunResult;
@@ -10,7 +10,7 @@ import dev.billops.core.engagement.PackageSchedule;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.money.Money;
-import dev.billops.core.store.BillingStore;
+import dev.billops.core.spi.BillingStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.invoice.DraftOptions;
-import dev.billops.core.invoice.Generation;
+import dev.billops.core.internal.invoice.Generation;
 import dev.billops.core.party.Actor;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.jdbc.JdbcStores;

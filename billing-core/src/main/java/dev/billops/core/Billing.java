@@ -1,11 +1,11 @@
 package dev.billops.core;
 
-import dev.billops.core.engagement.PackageBillingJob;
+import dev.billops.core.internal.Internals;
+import dev.billops.core.internal.engagement.PackageBillingJob;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.party.Actor;
-import dev.billops.core.payment.PaymentService;
-import dev.billops.core.store.BillingStore;
-import dev.billops.core.store.TenantScope;
+import dev.billops.core.spi.BillingStore;
+import dev.billops.core.internal.TenantScope;
 import java.time.Clock;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +21,13 @@ import org.jspecify.annotations.Nullable;
  * TenantBilling acme = billing.tenant(TenantId.of("acme"), Actor.user("alice@acme.test"));
  * }</pre>
  *
- * <p>Immutable and thread-safe; share one instance.
+ * <p>Immutable and thread-safe; share one instance. {@link #close()} closes the stores.
  */
-public final class Billing {
+public final class Billing implements AutoCloseable {
+
+    static {
+        Internals.registerStores(b -> b.store);
+    }
 
     private final BillingStore store;
     private final Clock clock;
@@ -45,17 +49,13 @@ public final class Billing {
     }
 
     /**
-     * The package billing run over every tenant (or one, by its options), attributed to
-     * {@code actor}: what a daily scheduler or the {@code package-invoices} command runs. Each
-     * issued invoice gets the client's credit applied as {@link TenantBilling#invoices()} does.
+     * The package billing run over every tenant (or one, by its options), each for its own today,
+     * attributed to {@code actor}: what a daily scheduler or the {@code package-invoices} command
+     * runs. Each issued invoice gets the client's credit applied as {@link Invoices#issue} does.
      */
-    public PackageBillingJob packageJob(Actor actor) {
-        return new PackageBillingJob(store, clock, actor, policies.packages(),
-                scope -> new PaymentService(scope, policies.payments())::applyCreditOnIssue);
-    }
-
-    public BillingStore store() {
-        return store;
+    public Packages packages(Actor actor) {
+        return Packages.of(new PackageBillingJob(store, clock, actor, policies.packages(),
+                scope -> new Payments(scope, policies.payments())::applyCreditOnIssue));
     }
 
     public Clock clock() {
@@ -64,6 +64,12 @@ public final class Billing {
 
     public BillingPolicies policies() {
         return policies;
+    }
+
+    /** Closes the stores (their connection pool, an embedded database). */
+    @Override
+    public void close() {
+        store.close();
     }
 
     /** Builds a {@link Billing}; only the stores are required. Not thread-safe. */

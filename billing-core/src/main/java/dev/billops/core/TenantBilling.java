@@ -1,27 +1,23 @@
 package dev.billops.core;
 
-import dev.billops.core.catalog.ActivityService;
-import dev.billops.core.catalog.ClientService;
-import dev.billops.core.catalog.ProjectService;
-import dev.billops.core.catalog.RateRuleService;
-import dev.billops.core.catalog.TenantProfileService;
-import dev.billops.core.catalog.TimekeeperService;
-import dev.billops.core.invoice.InvoiceDrafts;
-import dev.billops.core.invoice.InvoiceLifecycle;
-import dev.billops.core.engagement.EngagementService;
-import dev.billops.core.engagement.PackageBillingRun;
-import dev.billops.core.payment.PaymentService;
-import dev.billops.core.payment.Receivables;
-import dev.billops.core.payment.ReminderService;
-import dev.billops.core.store.TenantScope;
-import dev.billops.core.timeentry.TimeEntryService;
+import dev.billops.core.id.TenantId;
+import dev.billops.core.internal.Internals;
+import dev.billops.core.internal.TenantScope;
+import dev.billops.core.internal.engagement.PackageBillingRun;
+import dev.billops.core.internal.invoice.InvoiceDrafts;
+import dev.billops.core.party.Actor;
 import java.util.Objects;
 
 /**
  * The operations of one tenant, every change attributed to one actor. Obtained from
- * {@link Billing#tenant}; cheap to create, thread-safe.
+ * {@link Billing#tenant}; cheap to create, thread-safe. Each accessor returns the workflow of the
+ * same name; every method of those is one transaction of this tenant.
  */
 public final class TenantBilling {
+
+    static {
+        Internals.registerScopes(t -> t.scope);
+    }
 
     private final TenantScope scope;
     private final BillingPolicies policies;
@@ -31,85 +27,81 @@ public final class TenantBilling {
         this.policies = Objects.requireNonNull(policies, "policies");
     }
 
-    /** The tenant, actor, store and clock this facade works with. */
-    public TenantScope scope() {
-        return scope;
+    /** The tenant this facade works for. */
+    public TenantId tenantId() {
+        return scope.tenant();
     }
 
+    /** Who every change made through this facade is attributed to in the audit log. */
+    public Actor actor() {
+        return scope.actor();
+    }
+
+    /** The policies shared by every tenant of the {@link Billing} this came from. */
     public BillingPolicies policies() {
         return policies;
     }
 
-    /** Engagements: create, renew, end. */
-    public EngagementService engagements() {
-        return new EngagementService(scope);
-    }
-
-    /**
-     * The package (retainer) billing run of this tenant; like {@link #invoices()} it applies the
-     * client's credit to each invoice it issues when the payment policy says so.
-     */
-    public PackageBillingRun packages() {
-        return new PackageBillingRun(scope, policies.packages(), payments()::applyCreditOnIssue);
-    }
-
     /**
      * The profile of this tenant: the seller record (name, address, VAT id, default VAT rate) and
-     * the tenant's policies (time zone, tax policy, numbering: {@code Tenant.withZone},
-     * {@code withTax}, {@code withNumbering}).
+     * its policies (time zone, tax policy, numbering).
      */
-    public TenantProfileService profile() {
-        return new TenantProfileService(scope);
+    public Profile profile() {
+        return new Profile(scope);
     }
 
-    /** Clients: create, update, look up. */
-    public ClientService clients() {
-        return new ClientService(scope);
+    /** Clients: create, update, deactivate, look up. */
+    public Clients clients() {
+        return new Clients(scope);
     }
 
     /** Projects with their budgets and rounding rules. */
-    public ProjectService projects() {
-        return new ProjectService(scope);
+    public Projects projects() {
+        return new Projects(scope);
     }
 
     /** The people who log time. */
-    public TimekeeperService timekeepers() {
-        return new TimekeeperService(scope);
+    public Timekeepers timekeepers() {
+        return new Timekeepers(scope);
     }
 
     /** Kinds of work. */
-    public ActivityService activities() {
-        return new ActivityService(scope);
+    public Activities activities() {
+        return new Activities(scope);
     }
 
     /** Rate rules and rate lookups. */
-    public RateRuleService rates() {
-        return new RateRuleService(scope);
+    public Rates rates() {
+        return new Rates(scope);
     }
 
     /** Time entries: log, edit, delete, overlaps, summaries, budgets. */
-    public TimeEntryService timeEntries() {
-        return new TimeEntryService(scope, policies.timeEntries(), policies.generation().days());
-    }
-
-    /** Draft invoices from unbilled time, and dry runs of them, priced by the tenant's tax policy. */
-    public InvoiceDrafts drafts() {
-        return new InvoiceDrafts(scope, policies.generation());
+    public TimeEntries timeEntries() {
+        return new TimeEntries(scope, policies.timeEntries(), policies.generation().days());
     }
 
     /**
-     * Invoices after drafting: manual drafts (priced by the tenant's tax policy), edit drafts, issue
-     * (numbered by the tenant's numbering, dated the tenant's today, with the client's credit
-     * applied at once when {@code PaymentPolicy.applyCreditOnIssue()} is on, the default), void,
-     * credit notes, overdue invoices.
+     * The invoice workflow: draft from time or by hand, add lines and adjustments, preview, issue
+     * (with the client's credit applied when {@code PaymentPolicy.applyCreditOnIssue()} is on, the
+     * default), void, credit.
      */
-    public InvoiceLifecycle invoices() {
-        return new InvoiceLifecycle(scope, payments()::applyCreditOnIssue);
+    public Invoices invoices() {
+        return new Invoices(scope, new InvoiceDrafts(scope, policies.generation()), payments()::applyCreditOnIssue);
+    }
+
+    /** Engagements: create, renew, end. */
+    public Engagements engagements() {
+        return new Engagements(scope);
+    }
+
+    /** The package (retainer) billing run of this tenant. */
+    public Packages packages() {
+        return Packages.of(new PackageBillingRun(scope, policies.packages(), payments()::applyCreditOnIssue));
     }
 
     /** Payments: record, allocate, apply client credit, refund; credit balances. */
-    public PaymentService payments() {
-        return new PaymentService(scope, policies.payments());
+    public Payments payments() {
+        return new Payments(scope, policies.payments());
     }
 
     /** Receivables: balances at a date, payment history, AR aging, overdue invoices. */
@@ -118,7 +110,7 @@ public final class TenantBilling {
     }
 
     /** Dunning: reminders, overdue notices and late-fee drafts for a date. */
-    public ReminderService reminders() {
-        return new ReminderService(scope, policies.reminders());
+    public Reminders reminders() {
+        return new Reminders(scope, policies.reminders());
     }
 }

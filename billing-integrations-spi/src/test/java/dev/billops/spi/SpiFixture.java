@@ -20,7 +20,7 @@ import dev.billops.core.project.Project;
 import dev.billops.core.rate.RateRule;
 import dev.billops.core.rate.RateScope;
 import dev.billops.core.rate.RateUnit;
-import dev.billops.core.store.BillingStore;
+import dev.billops.core.spi.BillingStore;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.TimeEntry;

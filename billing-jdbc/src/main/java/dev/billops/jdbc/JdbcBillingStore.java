@@ -1,8 +1,8 @@
 package dev.billops.jdbc;
 
 import dev.billops.core.id.TenantId;
-import dev.billops.core.store.BillingStore;
-import dev.billops.core.store.StoreSession;
+import dev.billops.core.spi.BillingStore;
+import dev.billops.core.spi.StoreSession;
 import dev.billops.jdbc.internal.JacksonJsonCodec;
 import dev.billops.jdbc.internal.JdbcSession;
 import dev.billops.jdbc.internal.SqlDialect;
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * COMMITTED, with every port of the session bound to that transaction's handle; an exception from
  * the work rolls everything back and is rethrown unchanged, except that a deadlock or serialization
  * failure the database resolved by aborting the transaction (SQLSTATE 40P01, 40001) becomes the
- * retryable {@link dev.billops.core.store.ConcurrentUpdateException}. When the connection died, the
+ * retryable {@link dev.billops.core.error.ConcurrentUpdateException}. When the connection died, the
  * reported error is the one that ended the work; failures of the clean-up (rollback, restoring the
  * isolation level, closing) are attached to it as suppressed exceptions. A nested call on the same thread
  * joins the running transaction under a savepoint: its writes commit with the outer transaction,

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * Builds the JDBC {@link dev.billops.core.store.BillingStore}:
+ * Builds the JDBC {@link dev.billops.core.spi.BillingStore}:
  *
  * <pre>{@code
  * Billing billing = Billing.builder().stores(JdbcStores.h2(Path.of("billops-data"))).build();   // embedded

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.billops.core.Billing;
 import dev.billops.core.BillingPolicies;
 import dev.billops.core.engagement.Engagement;
-import dev.billops.core.engagement.EngagementStore;
-import dev.billops.core.engagement.PackageBillingRun;
+import dev.billops.core.spi.EngagementStore;
+import dev.billops.core.internal.engagement.PackageBillingRun;
 import dev.billops.core.engagement.PackagePolicy;
 import dev.billops.core.engagement.PackageRunOptions;
 import dev.billops.core.engagement.PackageRunResult;
@@ -35,26 +35,26 @@ import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.TimeEntryOnDraftException;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.invoice.Invoice;
-import dev.billops.core.invoice.InvoiceLifecycle;
+import dev.billops.core.Invoices;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceStatus;
-import dev.billops.core.invoice.InvoiceStore;
-import dev.billops.core.invoice.NumberSequenceStore;
+import dev.billops.core.spi.InvoiceStore;
+import dev.billops.core.spi.NumberSequenceStore;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Actor;
 import dev.billops.core.payment.Allocation;
 import dev.billops.core.payment.Payment;
 import dev.billops.core.payment.PaymentPolicy;
 import dev.billops.core.payment.PaymentRequest;
-import dev.billops.core.payment.PaymentService;
-import dev.billops.core.payment.PaymentStore;
-import dev.billops.core.store.ConcurrentUpdateException;
-import dev.billops.core.store.DuplicateKeyException;
-import dev.billops.core.store.TenantScope;
+import dev.billops.core.Payments;
+import dev.billops.core.spi.PaymentStore;
+import dev.billops.core.error.ConcurrentUpdateException;
+import dev.billops.core.error.DuplicateKeyException;
+import dev.billops.core.internal.TenantScope;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryAlreadyBilledException;
-import dev.billops.core.timeentry.TimeEntryStore;
+import dev.billops.core.spi.TimeEntryStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -105,7 +105,7 @@ abstract class ConcurrencyTests {
 
     @Test
     void issue_8threads500Drafts_numbers1to500WithoutGapOrRepeat() throws Exception {
-        InvoiceLifecycle lifecycle = new InvoiceLifecycle(scope("issuer"));
+        Invoices lifecycle = new Invoices(scope("issuer"));
         List<InvoiceId> drafts = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             drafts.add(InvoiceId.of("d-" + i));
@@ -307,14 +307,14 @@ abstract class ConcurrencyTests {
 
     @Test
     void recordPayment_8threadsPayingOneInvoice_neverBeyondItsTotalAndNoLostUpdate() throws Exception {
-        InvoiceLifecycle lifecycle = new InvoiceLifecycle(scope("issuer"));
+        Invoices lifecycle = new Invoices(scope("issuer"));
         store().inTransaction(tenant, s -> {
             s.get(InvoiceStore.class).insert(Seeds.draft("inv-1", "10"));
             return null;
         });
         Invoice issued = lifecycle.issue(InvoiceId.of("inv-1"));
         Money total = issued.totals().payable(); // EUR 1190.00
-        PaymentService payments = new PaymentService(scope("cashier"),
+        Payments payments = new Payments(scope("cashier"),
                 new PaymentPolicy(PaymentPolicy.defaults().defaultAllocation(), false, 100));
         AtomicInteger conflicts = new AtomicInteger();
         race(THREADS, i -> {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
-import dev.billops.core.event.EventOutbox;
+import dev.billops.core.spi.EventOutbox;
 import dev.billops.core.event.InvoiceIssued;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EventId;

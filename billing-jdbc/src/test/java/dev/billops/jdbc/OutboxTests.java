@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.billops.core.event.EventOutbox;
+import dev.billops.core.spi.EventOutbox;
 import dev.billops.core.event.InvoiceIssued;
 import dev.billops.core.event.TimeEntriesBilled;
 import dev.billops.core.id.EventId;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.party.TenantPolicies;
-import dev.billops.core.party.TenantStore;
+import dev.billops.core.spi.TenantStore;
 import dev.billops.jdbc.internal.SqlScript;
 import java.io.IOException;
 import java.nio.file.Files;

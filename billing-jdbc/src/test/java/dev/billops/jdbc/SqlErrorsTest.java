@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.billops.core.store.ConcurrentUpdateException;
+import dev.billops.core.error.ConcurrentUpdateException;
 import dev.billops.jdbc.internal.SqlErrors;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;

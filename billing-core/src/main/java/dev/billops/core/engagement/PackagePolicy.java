@@ -1,5 +1,7 @@
 package dev.billops.core.engagement;
 
+import dev.billops.core.internal.engagement.PackageBillingRun;
+import dev.billops.core.internal.engagement.PackageNumbering;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.time.PeriodCalendar;
 import java.math.RoundingMode;

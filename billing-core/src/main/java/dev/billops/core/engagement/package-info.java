@@ -2,4 +2,5 @@
 @NullMarked
 package dev.billops.core.engagement;
 
+import dev.billops.core.Engagements;
 import org.jspecify.annotations.NullMarked;

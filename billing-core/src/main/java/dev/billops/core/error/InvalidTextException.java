@@ -1,5 +1,7 @@
 package dev.billops.core.error;
 
+import dev.billops.core.internal.Text;
+
 /**
  * A text given to BillOps cannot be stored as it is: it is not well-formed UTF-16 (an unpaired
  * surrogate), contains a NUL character, or is longer than its field allows. Refused by the value

@@ -1,5 +1,6 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.internal.invoice.InvoiceDrafts;
 import dev.billops.core.error.BillingException;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TimeEntryId;

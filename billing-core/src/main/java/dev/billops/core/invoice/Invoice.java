@@ -1,14 +1,15 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.internal.invoice.CreditNoteBuilder;
 import dev.billops.core.error.InvalidInputException;
-import dev.billops.core.error.Text;
+import dev.billops.core.internal.Text;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.Money;
 import dev.billops.core.tax.PriceBasis;
-import dev.billops.core.tax.TaxCalculator;
+import dev.billops.core.internal.tax.TaxCalculator;
 import dev.billops.core.tax.TaxResult;
 import dev.billops.core.tax.TaxRoundingPolicy;
 import dev.billops.core.tax.TaxSubtotal;

@@ -1,5 +1,7 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.Invoices;
+import dev.billops.core.internal.invoice.TaxTreatments;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.money.UnitPrice;
@@ -10,7 +12,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A line a host adds to a draft by hand ({@link InvoiceLifecycle#addLine(dev.billops.core.id.InvoiceId,
+ * A line a host adds to a draft by hand ({@link Invoices#addLine(dev.billops.core.id.InvoiceId,
  * ManualLine)}). Its tax treatment is derived from the client's tax profile when the line is added
  * ({@link TaxTreatments#forLine}: the project's VAT rate, else the tenant's default, for STANDARD
  * clients; AE for REVERSE_CHARGE clients, and so on) unless the host sets one with
@@ -58,7 +60,7 @@ public record ManualLine(String description, BigDecimal quantity, UnitCode unit,
     }
 
     /** The invoice line at {@code position} with the tax treatment {@code tax}. */
-    InvoiceLine toLine(int position, TaxTreatment tax) {
+    public InvoiceLine toLine(int position, TaxTreatment tax) {
         return new InvoiceLine(position, description, quantity, unit, price, BigDecimal.ONE, java.util.List.of(), tax,
                 period, java.util.List.of(), projectId, null, null, null);
     }

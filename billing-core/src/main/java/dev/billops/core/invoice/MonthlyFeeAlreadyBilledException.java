@@ -20,13 +20,15 @@ public final class MonthlyFeeAlreadyBilledException extends BillingException {
     private final YearMonth month;
     private final InvoiceId billedOn;
 
-    public MonthlyFeeAlreadyBilledException(InvoiceId invoiceId, ProjectMonth fee, InvoiceId billedOn) {
+    public MonthlyFeeAlreadyBilledException(InvoiceId invoiceId, ProjectId projectId, YearMonth month,
+            InvoiceId billedOn) {
         super("invoice " + Objects.requireNonNull(invoiceId, "invoiceId") + " bills the monthly fee of project "
-                + fee.projectId() + " for " + fee.month() + ", already billed on invoice "
-                + Objects.requireNonNull(billedOn, "billedOn") + "; regenerate the draft");
+                + Objects.requireNonNull(projectId, "projectId") + " for " + Objects.requireNonNull(month, "month")
+                + ", already billed on invoice " + Objects.requireNonNull(billedOn, "billedOn")
+                + "; regenerate the draft");
         this.invoiceId = invoiceId;
-        this.projectId = fee.projectId();
-        this.month = fee.month();
+        this.projectId = projectId;
+        this.month = month;
         this.billedOn = billedOn;
     }
 

@@ -5,4 +5,5 @@
 @NullMarked
 package dev.billops.core.invoice;
 
+import dev.billops.core.Invoices;
 import org.jspecify.annotations.NullMarked;

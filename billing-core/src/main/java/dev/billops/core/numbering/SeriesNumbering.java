@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * How the numbers of one series (e.g. {@code INV}, {@code CN}) are made.
  *
- * <p>Each series has its counters in the {@link dev.billops.core.invoice.NumberSequenceStore}, one per <em>period key</em>:
+ * <p>Each series has its counters in the {@link dev.billops.core.spi.NumberSequenceStore}, one per <em>period key</em>:
  * {@code ""} without reset, the year ({@code "2026"}) with a yearly reset, year and month
  * ({@code "2026-11"}) with a monthly one; with per-client counters the key starts with the client
  * id and a slash ({@code "acme/2026"}). A counter that does not exist yet starts after the value

@@ -1,5 +1,6 @@
 package dev.billops.core.payment;
 
+import dev.billops.core.Payments;
 import dev.billops.core.error.InvalidInputException;
 import java.util.Objects;
 
@@ -8,8 +9,8 @@ import java.util.Objects;
  *
  * @param defaultAllocation how a payment request without targets or mode is allocated
  * @param applyCreditOnIssue whether a client's credit balance is applied to an invoice when it is
- *     issued (through {@link PaymentService#applyCreditOnIssue}); otherwise credit is applied only
- *     when asked ({@link PaymentService#applyCredit})
+ *     issued (through {@link Payments#applyCreditOnIssue}); otherwise credit is applied only
+ *     when asked ({@link Payments#applyCredit})
  * @param conflictRetries how often an operation that lost an optimistic-locking race
  *     ({@code ConcurrentUpdateException}) is run again from scratch before the exception is passed on
  */

@@ -1,7 +1,7 @@
 package dev.billops.core.payment;
 
 import dev.billops.core.error.InvalidInputException;
-import dev.billops.core.error.Text;
+import dev.billops.core.internal.Text;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.money.Money;
@@ -148,7 +148,7 @@ public record PaymentRequest(
     }
 
     /** The mode this request is recorded with, given the policy default. */
-    AllocationMode effectiveMode(AllocationMode policyDefault) {
+    public AllocationMode effectiveMode(AllocationMode policyDefault) {
         if (!targets.isEmpty()) {
             return AllocationMode.EXPLICIT;
         }

@@ -1,7 +1,8 @@
 package dev.billops.core.payment;
 
+import dev.billops.core.spi.ReminderStore;
 import dev.billops.core.error.InvalidInputException;
-import dev.billops.core.error.Text;
+import dev.billops.core.internal.Text;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -2,4 +2,5 @@
 @NullMarked
 package dev.billops.core.payment;
 
+import dev.billops.core.Payments;
 import org.jspecify.annotations.NullMarked;

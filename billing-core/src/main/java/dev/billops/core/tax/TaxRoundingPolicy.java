@@ -1,5 +1,7 @@
 package dev.billops.core.tax;
 
+import dev.billops.core.internal.tax.TaxRules;
+
 /**
  * Where tax is rounded. PER_GROUP (EN 16931's rule, BR-CO-17): once per category and rate, on
  * the group's taxable amount. PER_LINE: on every line and document-level allowance/charge, then

@@ -1,5 +1,9 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.internal.invoice.Generation;
+import dev.billops.core.internal.invoice.GenerationContext;
+import dev.billops.core.internal.invoice.GenerationRequest;
+import dev.billops.core.internal.invoice.InvoiceGenerator;
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.ProjectId;
@@ -15,7 +19,7 @@ import dev.billops.core.party.Tenant;
 import dev.billops.core.party.Timekeeper;
 import dev.billops.core.project.Activity;
 import dev.billops.core.project.Project;
-import dev.billops.core.rate.RateResolver;
+import dev.billops.core.internal.rate.RateResolver;
 import dev.billops.core.rate.RateRule;
 import dev.billops.core.rate.RateScope;
 import dev.billops.core.rate.RateUnit;

@@ -1,5 +1,9 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.internal.invoice.Generation;
+import dev.billops.core.internal.invoice.GenerationContext;
+import dev.billops.core.internal.invoice.GenerationRequest;
+import dev.billops.core.internal.invoice.InvoiceGenerator;
 import static dev.billops.core.invoice.GenFixture.ALICE;
 import static dev.billops.core.invoice.GenFixture.APP;
 import static dev.billops.core.invoice.GenFixture.BERLIN;
@@ -441,6 +445,6 @@ class InvoiceGeneratorTest {
         Project foreign = Project.of(ProjectId.of("x"), ClientId.of("other"), "Foreign");
         assertThrows(dev.billops.core.error.InvalidInputException.class, () -> GenerationContext.of(GenFixture.TENANT,
                 GenFixture.ACME, List.of(foreign), List.of(), List.of(),
-                dev.billops.core.rate.RateResolver.of(List.of())));
+                dev.billops.core.internal.rate.RateResolver.of(List.of())));
     }
 }

@@ -1,5 +1,6 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.internal.invoice.TaxTreatments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.billops.core.party.Client;

@@ -1,5 +1,6 @@
 package dev.billops.core.rate;
 
+import dev.billops.core.internal.rate.RateResolver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -19,7 +19,7 @@ import dev.billops.core.party.Client;
 import dev.billops.core.project.Budget;
 import dev.billops.core.project.Project;
 import dev.billops.core.rate.DayRatePolicy;
-import dev.billops.core.rate.RateResolver;
+import dev.billops.core.internal.rate.RateResolver;
 import dev.billops.core.rate.RateRule;
 import dev.billops.core.rate.RateScope;
 import dev.billops.core.rate.RateUnit;

@@ -12,8 +12,8 @@ import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.EntryState;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryQuery;
-import dev.billops.core.timeentry.TimeEntryService;
-import dev.billops.core.timeentry.TimeEntryStore;
+import dev.billops.core.TimeEntries;
+import dev.billops.core.spi.TimeEntryStore;
 import dev.billops.spi.CalendarEvent;
 import dev.billops.spi.CalendarReading;
 import dev.billops.spi.CalendarSource;
@@ -186,7 +186,7 @@ public final class CalendarImport {
         Objects.requireNonNull(timekeeper, "timekeeper");
         checkRange(fromInclusive, toExclusive);
         List<CalendarEvent> all = List.copyOf(events);
-        TimeEntryService entries = tenant.timeEntries();
+        TimeEntries entries = tenant.timeEntries();
         ImportReport report = tenant.scope().tx(session -> {
             Run run = new Run(entries, timekeeper);
             TimeEntryStore store = session.get(TimeEntryStore.class);
@@ -318,7 +318,7 @@ public final class CalendarImport {
 
     /** The changes of one import, collected as they are made. */
     private final class Run {
-        private final TimeEntryService entries;
+        private final TimeEntries entries;
         private final TimekeeperId timekeeper;
         final List<TimeEntry> created = new ArrayList<>();
         final List<TimeEntry> updated = new ArrayList<>();
@@ -329,7 +329,7 @@ public final class CalendarImport {
         final List<ImportReport.Item> invalid = new ArrayList<>();
         final List<ImportReport.Conflict> conflicts = new ArrayList<>();
 
-        Run(TimeEntryService entries, TimekeeperId timekeeper) {
+        Run(TimeEntries entries, TimekeeperId timekeeper) {
             this.entries = entries;
             this.timekeeper = timekeeper;
         }

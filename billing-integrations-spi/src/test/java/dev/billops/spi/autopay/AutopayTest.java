@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.billops.core.audit.AuditLog;
+import dev.billops.core.spi.AuditLog;
 import dev.billops.core.audit.AuditRecord;
 import dev.billops.core.event.BillingEvent;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.payment.Payment;
 import dev.billops.core.payment.PaymentStatus;
-import dev.billops.core.payment.PaymentStore;
+import dev.billops.core.spi.PaymentStore;
 import dev.billops.spi.ChargeRequest;
 import dev.billops.spi.ChargeResult;
 import dev.billops.spi.EventDelivery;

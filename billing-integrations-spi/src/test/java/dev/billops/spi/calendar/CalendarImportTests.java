@@ -19,7 +19,7 @@ import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.EntryState;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryQuery;
-import dev.billops.core.timeentry.TimeEntryStore;
+import dev.billops.core.spi.TimeEntryStore;
 import dev.billops.spi.CalendarEvent;
 import dev.billops.spi.MalformedCalendarException;
 import dev.billops.spi.PluginRegistry;

@@ -2,8 +2,8 @@ package dev.billops.jdbc.internal;
 
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.project.Activity;
-import dev.billops.core.project.ActivityStore;
-import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.spi.ActivityStore;
+import dev.billops.core.error.DuplicateKeyException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.billops.jdbc.internal;
 
-import dev.billops.core.audit.AuditLog;
+import dev.billops.core.spi.AuditLog;
 import dev.billops.core.audit.AuditRecord;
 import dev.billops.core.party.Actor;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.billops.jdbc.internal;
 
 import dev.billops.core.event.BillingEvent;
-import dev.billops.core.event.EventOutbox;
-import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.spi.EventOutbox;
+import dev.billops.core.error.DuplicateKeyException;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package dev.billops.jdbc.internal;
 
 import dev.billops.core.error.InvalidInputException;
-import dev.billops.core.invoice.NumberSequenceStore;
+import dev.billops.core.spi.NumberSequenceStore;
 import java.util.Objects;
 
 /**

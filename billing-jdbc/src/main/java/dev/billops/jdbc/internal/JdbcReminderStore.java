@@ -1,7 +1,7 @@
 package dev.billops.jdbc.internal;
 
 import dev.billops.core.id.InvoiceId;
-import dev.billops.core.payment.ReminderStore;
+import dev.billops.core.spi.ReminderStore;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;

@@ -8,7 +8,7 @@ import dev.billops.core.numbering.NumberingPolicy;
 import dev.billops.core.numbering.SeriesNumbering;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.party.TenantPolicies;
-import dev.billops.core.party.TenantStore;
+import dev.billops.core.spi.TenantStore;
 import dev.billops.core.tax.PriceBasis;
 import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.tax.TaxRoundingPolicy;

@@ -1,8 +1,8 @@
 package dev.billops.jdbc.internal;
 
 import dev.billops.core.error.InvalidInputException;
-import dev.billops.core.store.ConcurrentUpdateException;
-import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.error.ConcurrentUpdateException;
+import dev.billops.core.error.DuplicateKeyException;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * error carries the server's reason.
  *
  * <p>A deadlock or serialization failure (SQLSTATE 40P01, 40001) leaves as the typed, retryable
- * {@link dev.billops.core.store.ConcurrentUpdateException} ({@link SqlErrors#translateConcurrency}).
+ * {@link dev.billops.core.error.ConcurrentUpdateException} ({@link SqlErrors#translateConcurrency}).
  */
 public final class Transactions {
 

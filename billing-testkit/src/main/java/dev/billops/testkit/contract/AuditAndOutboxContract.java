@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.billops.core.audit.AuditLog;
+import dev.billops.core.spi.AuditLog;
 import dev.billops.core.audit.AuditRecord;
-import dev.billops.core.catalog.ClientService;
+import dev.billops.core.Clients;
 import dev.billops.core.event.BillingEvent;
-import dev.billops.core.event.EventOutbox;
+import dev.billops.core.spi.EventOutbox;
 import dev.billops.core.event.InvoiceIssued;
 import dev.billops.core.event.PaymentReceived;
 import dev.billops.core.event.TimeEntriesBilled;
@@ -24,8 +24,8 @@ import dev.billops.core.id.PaymentId;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Actor;
 import dev.billops.core.party.Client;
-import dev.billops.core.store.DuplicateKeyException;
-import dev.billops.core.store.TenantScope;
+import dev.billops.core.error.DuplicateKeyException;
+import dev.billops.core.internal.TenantScope;
 import dev.billops.testkit.gen.DomainGens;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -98,7 +98,7 @@ public abstract class AuditAndOutboxContract extends StoreContract {
     @Test
     void clientService_autopayClient_auditNeverHoldsThePaymentMethodReference() {
         String secret = "pm_live_SECRET_4242";
-        ClientService clients = new ClientService(new TenantScope(store, tenant, Actor.user("alice@acme.test"),
+        Clients clients = new Clients(new TenantScope(store, tenant, Actor.user("alice@acme.test"),
                 Clock.fixed(Fixtures.T0, ZoneOffset.UTC)));
         Client created = clients.create(Fixtures.richClient(ClientId.of("c-pm"), "Autopay GmbH").withAutopay(secret));
         clients.update(created.withTerms(14));

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.billops.core.engagement.Engagement;
 import dev.billops.core.engagement.EngagementStatus;
-import dev.billops.core.engagement.EngagementStore;
+import dev.billops.core.spi.EngagementStore;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
-import dev.billops.core.store.ConcurrentUpdateException;
-import dev.billops.core.store.DuplicateKeyException;
-import dev.billops.core.store.StoreSession;
+import dev.billops.core.error.ConcurrentUpdateException;
+import dev.billops.core.error.DuplicateKeyException;
+import dev.billops.core.spi.StoreSession;
 import dev.billops.testkit.gen.DomainGens;
 import dev.billops.testkit.gen.MoneyGens;
 import dev.billops.testkit.property.Gen;

@@ -3,8 +3,8 @@ package dev.billops.testkit.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.billops.core.invoice.NumberSequenceStore;
-import dev.billops.core.store.StoreSession;
+import dev.billops.core.spi.NumberSequenceStore;
+import dev.billops.core.spi.StoreSession;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.billops.core.event.BillingEvent;
 import dev.billops.core.id.TenantId;
-import dev.billops.core.store.BillingStore;
-import dev.billops.core.store.StoreSession;
+import dev.billops.core.spi.BillingStore;
+import dev.billops.core.spi.StoreSession;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -2,7 +2,7 @@ package dev.billops.testkit.contract;
 
 import dev.billops.core.event.BillingEvent;
 import dev.billops.core.id.TenantId;
-import dev.billops.core.store.BillingStore;
+import dev.billops.core.spi.BillingStore;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
-import dev.billops.core.audit.AuditLog;
-import dev.billops.core.catalog.TenantAlreadyExistsException;
+import dev.billops.core.spi.AuditLog;
+import dev.billops.core.party.TenantAlreadyExistsException;
 import dev.billops.core.engagement.Engagement;
 import dev.billops.core.engagement.PackageRunResult;
 import dev.billops.core.engagement.PackageSchedule;

@@ -12,7 +12,7 @@ import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
-import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.tax.TaxTreatment;
@@ -21,9 +21,9 @@ import dev.billops.core.timeentry.EntryState;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryAlreadyBilledException;
 import dev.billops.core.timeentry.TimeEntryQuery;
-import dev.billops.core.timeentry.TimeEntryStore;
-import dev.billops.core.store.ConcurrentUpdateException;
-import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.spi.TimeEntryStore;
+import dev.billops.core.error.ConcurrentUpdateException;
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.testkit.gen.DomainGens;
 import dev.billops.testkit.gen.MoneyGens;
 import dev.billops.testkit.property.Gen;
@@ -57,7 +57,7 @@ public abstract class TimeEntryStoreContract extends StoreContract {
     protected static final InvoiceId INV1 = InvoiceId.of("inv-1");
     protected static final InvoiceId INV2 = InvoiceId.of("inv-2");
 
-    private TimeEntryStore entries(dev.billops.core.store.StoreSession s) {
+    private TimeEntryStore entries(dev.billops.core.spi.StoreSession s) {
         return s.get(TimeEntryStore.class);
     }
 

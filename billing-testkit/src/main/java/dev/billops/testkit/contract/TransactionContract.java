@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.billops.core.audit.AuditLog;
+import dev.billops.core.spi.AuditLog;
 import dev.billops.core.audit.AuditRecord;
-import dev.billops.core.engagement.EngagementStore;
+import dev.billops.core.spi.EngagementStore;
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
@@ -17,20 +17,20 @@ import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.RateRuleId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
-import dev.billops.core.invoice.InvoiceStore;
-import dev.billops.core.invoice.NumberSequenceStore;
+import dev.billops.core.spi.InvoiceStore;
+import dev.billops.core.spi.NumberSequenceStore;
 import dev.billops.core.party.Actor;
-import dev.billops.core.party.ClientStore;
-import dev.billops.core.party.TenantStore;
-import dev.billops.core.party.TimekeeperStore;
-import dev.billops.core.payment.PaymentStore;
-import dev.billops.core.payment.ReminderStore;
-import dev.billops.core.project.ActivityStore;
-import dev.billops.core.project.ProjectStore;
-import dev.billops.core.rate.RateRuleStore;
-import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.spi.ClientStore;
+import dev.billops.core.spi.TenantStore;
+import dev.billops.core.spi.TimekeeperStore;
+import dev.billops.core.spi.PaymentStore;
+import dev.billops.core.spi.ReminderStore;
+import dev.billops.core.spi.ActivityStore;
+import dev.billops.core.spi.ProjectStore;
+import dev.billops.core.spi.RateRuleStore;
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.timeentry.TimeEntry;
-import dev.billops.core.timeentry.TimeEntryStore;
+import dev.billops.core.spi.TimeEntryStore;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ public abstract class TransactionContract extends StoreContract {
     private static final ClientId CLIENT = ClientId.of("c");
 
     /** Writes one row through every port, then (if asked) fails. */
-    private void writeEverything(dev.billops.core.store.StoreSession s) {
+    private void writeEverything(dev.billops.core.spi.StoreSession s) {
         s.get(TenantStore.class).save(Fixtures.sparseTenant(s.tenant()));
         s.get(ClientStore.class).insert(Fixtures.sparseClient(CLIENT));
         s.get(TimekeeperStore.class).insert(Fixtures.sparseTimekeeper(TimekeeperId.of("tk")));

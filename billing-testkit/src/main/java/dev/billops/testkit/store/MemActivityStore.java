@@ -2,7 +2,7 @@ package dev.billops.testkit.store;
 
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.project.Activity;
-import dev.billops.core.project.ActivityStore;
+import dev.billops.core.spi.ActivityStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

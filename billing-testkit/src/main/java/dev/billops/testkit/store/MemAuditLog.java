@@ -1,6 +1,6 @@
 package dev.billops.testkit.store;
 
-import dev.billops.core.audit.AuditLog;
+import dev.billops.core.spi.AuditLog;
 import dev.billops.core.audit.AuditRecord;
 import java.util.ArrayList;
 import java.util.List;

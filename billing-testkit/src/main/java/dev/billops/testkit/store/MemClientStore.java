@@ -2,7 +2,7 @@ package dev.billops.testkit.store;
 
 import dev.billops.core.id.ClientId;
 import dev.billops.core.party.Client;
-import dev.billops.core.party.ClientStore;
+import dev.billops.core.spi.ClientStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.billops.testkit.store;
 
 import dev.billops.core.engagement.Engagement;
-import dev.billops.core.engagement.EngagementStore;
+import dev.billops.core.spi.EngagementStore;
 import dev.billops.core.engagement.PricingMode;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;

@@ -1,6 +1,6 @@
 package dev.billops.testkit.store;
 
-import dev.billops.core.invoice.NumberSequenceStore;
+import dev.billops.core.spi.NumberSequenceStore;
 import java.util.Objects;
 
 final class MemNumberSequenceStore implements NumberSequenceStore {

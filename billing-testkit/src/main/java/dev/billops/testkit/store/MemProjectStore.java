@@ -3,7 +3,7 @@ package dev.billops.testkit.store;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.project.Project;
-import dev.billops.core.project.ProjectStore;
+import dev.billops.core.spi.ProjectStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

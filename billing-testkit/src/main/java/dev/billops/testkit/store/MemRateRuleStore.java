@@ -2,7 +2,7 @@ package dev.billops.testkit.store;
 
 import dev.billops.core.id.RateRuleId;
 import dev.billops.core.rate.RateRule;
-import dev.billops.core.rate.RateRuleStore;
+import dev.billops.core.spi.RateRuleStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.billops.testkit.store;
 
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.party.Tenant;
-import dev.billops.core.party.TenantStore;
+import dev.billops.core.spi.TenantStore;
 import java.util.Objects;
 import java.util.Optional;
 

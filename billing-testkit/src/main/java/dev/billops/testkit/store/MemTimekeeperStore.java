@@ -2,7 +2,7 @@ package dev.billops.testkit.store;
 
 import dev.billops.core.id.TimekeeperId;
 import dev.billops.core.party.Timekeeper;
-import dev.billops.core.party.TimekeeperStore;
+import dev.billops.core.spi.TimekeeperStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.billops.testkit.store;
 
 import dev.billops.core.error.NotFoundException;
-import dev.billops.core.store.ConcurrentUpdateException;
-import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.error.ConcurrentUpdateException;
+import dev.billops.core.error.DuplicateKeyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,5 @@
 /**
- * An in-memory {@link dev.billops.core.store.BillingStore} with every port of billing-core, for
+ * An in-memory {@link dev.billops.core.spi.BillingStore} with every port of billing-core, for
  * tests and examples, plus snapshots that let a test prove that a failed operation stored nothing.
  */
 @NullMarked

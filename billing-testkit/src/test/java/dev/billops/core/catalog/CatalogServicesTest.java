@@ -1,5 +1,6 @@
 package dev.billops.core.catalog;
 
+import dev.billops.core.project.ProjectMovedException;
 import static dev.billops.core.timeentry.TimeBillingFixture.ACME;
 import static dev.billops.core.timeentry.TimeBillingFixture.ADDRESS;
 import static dev.billops.core.timeentry.TimeBillingFixture.ALICE;
@@ -32,7 +33,7 @@ import dev.billops.core.rate.RateQuery;
 import dev.billops.core.rate.RateRule;
 import dev.billops.core.rate.RateScope;
 import dev.billops.core.rate.RateUnit;
-import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.timeentry.TimeBillingFixture;
 import dev.billops.testkit.store.StoreSnapshot;
 import java.math.BigDecimal;

@@ -19,7 +19,7 @@ import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Client;
 import dev.billops.core.project.Project;
-import dev.billops.core.project.ProjectStore;
+import dev.billops.core.spi.ProjectStore;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.testkit.store.StoreSnapshot;
 import java.util.List;

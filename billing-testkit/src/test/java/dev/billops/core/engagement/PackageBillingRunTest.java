@@ -1,5 +1,8 @@
 package dev.billops.core.engagement;
 
+import dev.billops.core.internal.engagement.PackageBillingJob;
+import dev.billops.core.internal.engagement.PackageBillingRun;
+import dev.billops.core.spi.EngagementStore;
 import static dev.billops.core.engagement.PackageFixture.ACME;
 import static dev.billops.core.engagement.PackageFixture.GLOBEX;
 import static dev.billops.core.engagement.PackageFixture.d;
@@ -372,8 +375,8 @@ class PackageBillingRunTest {
     void run_inactiveClient_failsWithReason() {
         PackageFixture f = new PackageFixture(d("2026-03-01"));
         f.pkg("E1", "100.00", PackageSchedule.MONTHLY, "2026-03-01", null);
-        f.memory.inTransaction(ACME, s -> s.get(dev.billops.core.party.ClientStore.class).update(
-                s.get(dev.billops.core.party.ClientStore.class).find(GLOBEX).orElseThrow().withActive(false)));
+        f.memory.inTransaction(ACME, s -> s.get(dev.billops.core.spi.ClientStore.class).update(
+                s.get(dev.billops.core.spi.ClientStore.class).find(GLOBEX).orElseThrow().withActive(false)));
 
         PackageRunResult r = f.acme.packages().run(d("2026-03-01"));
         assertEquals(List.of(), r.created());

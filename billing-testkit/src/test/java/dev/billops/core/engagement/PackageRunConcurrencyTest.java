@@ -1,5 +1,6 @@
 package dev.billops.core.engagement;
 
+import dev.billops.core.internal.engagement.PackageBillingRun;
 import static dev.billops.core.engagement.PackageFixture.ACME;
 import static dev.billops.core.engagement.PackageFixture.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.party.Actor;
-import dev.billops.core.store.BillingStore;
-import dev.billops.core.store.StoreSession;
-import dev.billops.core.store.TenantScope;
+import dev.billops.core.spi.BillingStore;
+import dev.billops.core.spi.StoreSession;
+import dev.billops.core.internal.TenantScope;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.billops.core.engagement;
 
+import dev.billops.core.internal.engagement.BillingPeriods;
 import static dev.billops.core.engagement.PackageFixture.GLOBEX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

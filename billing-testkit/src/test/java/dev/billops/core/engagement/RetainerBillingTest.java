@@ -1,5 +1,6 @@
 package dev.billops.core.engagement;
 
+import dev.billops.core.internal.engagement.RetainerHours;
 import static dev.billops.core.engagement.PackageFixture.ACME;
 import static dev.billops.core.engagement.PackageFixture.GLOBEX;
 import static dev.billops.core.engagement.PackageFixture.d;
@@ -18,17 +19,17 @@ import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Timekeeper;
-import dev.billops.core.party.TimekeeperStore;
+import dev.billops.core.spi.TimekeeperStore;
 import dev.billops.core.project.Project;
-import dev.billops.core.project.ProjectStore;
+import dev.billops.core.spi.ProjectStore;
 import dev.billops.core.rate.RateRule;
-import dev.billops.core.rate.RateRuleStore;
+import dev.billops.core.spi.RateRuleStore;
 import dev.billops.core.rate.RateScope;
 import dev.billops.core.rate.RateUnit;
 import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.EntryState;
 import dev.billops.core.timeentry.TimeEntry;
-import dev.billops.core.timeentry.TimeEntryStore;
+import dev.billops.core.spi.TimeEntryStore;
 import dev.billops.testkit.store.StoreSnapshot;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.spi.InvoiceStore;
 import static dev.billops.core.timeentry.TimeBillingFixture.ACME;
 import static dev.billops.core.timeentry.TimeBillingFixture.ADDRESS;
 import static dev.billops.core.timeentry.TimeBillingFixture.ALICE;
@@ -23,7 +24,7 @@ import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.TimeBillingFixture;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryOnDraftException;
-import dev.billops.core.timeentry.TimeEntryStore;
+import dev.billops.core.spi.TimeEntryStore;
 import dev.billops.testkit.store.StoreSnapshot;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;

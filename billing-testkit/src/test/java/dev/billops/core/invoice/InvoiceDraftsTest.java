@@ -1,5 +1,7 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.internal.invoice.Generation;
+import dev.billops.core.spi.InvoiceStore;
 import static dev.billops.core.timeentry.TimeBillingFixture.ACME;
 import static dev.billops.core.timeentry.TimeBillingFixture.ADDRESS;
 import static dev.billops.core.timeentry.TimeBillingFixture.ALICE;
@@ -32,7 +34,7 @@ import dev.billops.core.rate.RateScope;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.timeentry.TimeBillingFixture;
 import dev.billops.core.timeentry.TimeEntry;
-import dev.billops.core.timeentry.TimeEntryStore;
+import dev.billops.core.spi.TimeEntryStore;
 import dev.billops.testkit.store.StoreSnapshot;
 import java.time.YearMonth;
 import java.util.List;

@@ -1,5 +1,11 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.internal.invoice.Generation;
+import dev.billops.core.internal.invoice.GenerationContext;
+import dev.billops.core.internal.invoice.GenerationRequest;
+import dev.billops.core.internal.invoice.InvoiceGenerator;
+import dev.billops.core.internal.invoice.ProjectMonth;
+import dev.billops.core.internal.invoice.TaxTreatments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +27,7 @@ import dev.billops.core.project.Activity;
 import dev.billops.core.project.Project;
 import dev.billops.core.rate.DayRatePolicy;
 import dev.billops.core.rate.RateQuery;
-import dev.billops.core.rate.RateResolver;
+import dev.billops.core.internal.rate.RateResolver;
 import dev.billops.core.rate.RateRule;
 import dev.billops.core.rate.RateScope;
 import dev.billops.core.rate.RateUnit;
@@ -374,7 +380,7 @@ class InvoiceGenerationPropertiesTest {
             Map<TimeEntryId, TimeEntry> byId = new HashMap<>();
             s.entries().forEach(e -> byId.put(e.id(), e));
             List<TimeEntry> selected = selected(s);
-            dev.billops.core.timeentry.BilledDurations billed = dev.billops.core.timeentry.BilledDurations.of(
+            dev.billops.core.internal.timeentry.BilledDurations billed = dev.billops.core.internal.timeentry.BilledDurations.of(
                     selected, id -> s.context().projects().get(id));
             Map<List<Object>, Long> worked = new HashMap<>();
             for (int i = 0; i < selected.size(); i++) {

@@ -25,7 +25,7 @@ import dev.billops.core.numbering.CounterReset;
 import dev.billops.core.numbering.NumberPattern;
 import dev.billops.core.numbering.NumberingPolicy;
 import dev.billops.core.numbering.SeriesNumbering;
-import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.tax.TaxCategoryRuleViolationException;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.timeentry.EntryState;

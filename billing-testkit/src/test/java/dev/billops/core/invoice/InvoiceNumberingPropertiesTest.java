@@ -1,5 +1,6 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.spi.NumberSequenceStore;
 import static dev.billops.core.invoice.LifecycleFixture.VAT19;
 import static dev.billops.core.invoice.LifecycleFixture.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,7 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.Invoices;
+import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TenantId;
@@ -12,17 +14,17 @@ import dev.billops.core.numbering.NumberingPolicy;
 import dev.billops.core.party.Actor;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
-import dev.billops.core.party.ClientStore;
+import dev.billops.core.spi.ClientStore;
 import dev.billops.core.party.TaxProfile;
 import dev.billops.core.party.Tenant;
-import dev.billops.core.party.TenantStore;
+import dev.billops.core.spi.TenantStore;
 import dev.billops.core.project.Project;
-import dev.billops.core.project.ProjectStore;
-import dev.billops.core.store.TenantScope;
+import dev.billops.core.spi.ProjectStore;
+import dev.billops.core.internal.TenantScope;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.TimeEntry;
-import dev.billops.core.timeentry.TimeEntryStore;
+import dev.billops.core.spi.TimeEntryStore;
 import dev.billops.testkit.clock.MutableClock;
 import dev.billops.testkit.store.InMemoryBillingStore;
 import dev.billops.testkit.store.StoreSnapshot;
@@ -47,7 +49,7 @@ final class LifecycleFixture {
     final InMemoryBillingStore store = new InMemoryBillingStore();
     final MutableClock clock;
     final TenantScope scope;
-    final InvoiceLifecycle lifecycle;
+    final Invoices lifecycle;
 
     LifecycleFixture(LocalDate today) {
         this(today, NumberingPolicy.defaults(), SELLER_VAT);
@@ -56,7 +58,7 @@ final class LifecycleFixture {
     LifecycleFixture(LocalDate today, NumberingPolicy numbering, @Nullable String sellerVatId) {
         clock = MutableClock.at(today);
         scope = new TenantScope(store, TENANT, Actor.user("alice@acme.test"), clock);
-        lifecycle = new InvoiceLifecycle(scope);
+        lifecycle = new Invoices(scope);
         scope.tx(s -> {
             s.get(TenantStore.class).save(new Tenant(TENANT, "Acme Consulting", BERLIN, sellerVatId, null, null, null,
                     new BigDecimal("19")).withNumbering(numbering));

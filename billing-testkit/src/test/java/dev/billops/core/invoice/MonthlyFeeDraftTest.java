@@ -1,5 +1,6 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.spi.InvoiceStore;
 import static dev.billops.core.timeentry.TimeBillingFixture.ACME;
 import static dev.billops.core.timeentry.TimeBillingFixture.ALICE;
 import static dev.billops.core.timeentry.TimeBillingFixture.BOB;

@@ -1,5 +1,9 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.internal.invoice.InvoiceGenerator;
+import dev.billops.core.internal.invoice.MonthlyFees;
+import dev.billops.core.internal.invoice.ProjectMonth;
+import dev.billops.core.spi.InvoiceStore;
 import static dev.billops.core.timeentry.TimeBillingFixture.ACME;
 import static dev.billops.core.timeentry.TimeBillingFixture.ADDRESS;
 import static dev.billops.core.timeentry.TimeBillingFixture.ALICE;
@@ -109,7 +113,7 @@ class TimeDraftSequencePropertiesTest {
         /** Runs an edit that is refused exactly when the entry is on a draft or billed. */
         void edit(TimeEntry e, Runnable change) {
             Optional<InvoiceId> onDraft = f.memory.inTransaction(FIRM,
-                    s -> s.get(dev.billops.core.timeentry.TimeEntryStore.class).draftListing(e.id()));
+                    s -> s.get(dev.billops.core.spi.TimeEntryStore.class).draftListing(e.id()));
             try {
                 change.run();
                 assertTrue(e.isOpen() && onDraft.isEmpty(), "edited " + e + " on " + onDraft);

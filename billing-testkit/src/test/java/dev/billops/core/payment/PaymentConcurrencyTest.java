@@ -1,5 +1,6 @@
 package dev.billops.core.payment;
 
+import dev.billops.core.Payments;
 import static dev.billops.core.payment.PaymentFixture.EUR;
 import static dev.billops.core.payment.PaymentFixture.eur;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,12 +14,12 @@ import dev.billops.core.id.TenantId;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceStatus;
-import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.party.Actor;
-import dev.billops.core.store.BillingStore;
-import dev.billops.core.store.ConcurrentUpdateException;
-import dev.billops.core.store.StoreSession;
-import dev.billops.core.store.TenantScope;
+import dev.billops.core.spi.BillingStore;
+import dev.billops.core.error.ConcurrentUpdateException;
+import dev.billops.core.spi.StoreSession;
+import dev.billops.core.internal.TenantScope;
 import dev.billops.testkit.store.StoreSnapshot;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -138,8 +139,8 @@ class PaymentConcurrencyTest {
         }
     }
 
-    private PaymentService racing(RacingStore store, int retries) {
-        return new PaymentService(new TenantScope(store, PaymentFixture.TENANT, Actor.user("bob"), f.clock),
+    private Payments racing(RacingStore store, int retries) {
+        return new Payments(new TenantScope(store, PaymentFixture.TENANT, Actor.user("bob"), f.clock),
                 PaymentPolicy.defaults().withConflictRetries(retries));
     }
 

@@ -1,5 +1,8 @@
 package dev.billops.core.payment;
 
+import dev.billops.core.Payments;
+import dev.billops.core.Receivables;
+import dev.billops.core.Reminders;
 import dev.billops.core.event.BillingEvent;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
@@ -7,7 +10,7 @@ import dev.billops.core.id.TenantId;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceSource;
-import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
@@ -15,8 +18,8 @@ import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Actor;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
-import dev.billops.core.party.ClientStore;
-import dev.billops.core.store.TenantScope;
+import dev.billops.core.spi.ClientStore;
+import dev.billops.core.internal.TenantScope;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.testkit.clock.MutableClock;
 import dev.billops.testkit.store.InMemoryBillingStore;
@@ -37,7 +40,7 @@ final class PaymentFixture {
     final InMemoryBillingStore store = new InMemoryBillingStore();
     final MutableClock clock;
     final TenantScope scope;
-    final PaymentService payments;
+    final Payments payments;
     final Receivables receivables;
 
     PaymentFixture(LocalDate today) {
@@ -47,12 +50,12 @@ final class PaymentFixture {
     PaymentFixture(LocalDate today, PaymentPolicy policy) {
         clock = MutableClock.at(today);
         scope = new TenantScope(store, TENANT, Actor.user("alice@acme.test"), clock);
-        payments = new PaymentService(scope, policy);
+        payments = new Payments(scope, policy);
         receivables = new Receivables(scope);
     }
 
-    ReminderService reminders(ReminderPolicy policy) {
-        return new ReminderService(scope, policy);
+    Reminders reminders(ReminderPolicy policy) {
+        return new Reminders(scope, policy);
     }
 
     ClientId client(String id, CurrencyUnit currency) {

@@ -1,5 +1,7 @@
 package dev.billops.core.payment;
 
+import dev.billops.core.Reminders;
+import dev.billops.core.internal.payment.Ledger;
 import static dev.billops.core.payment.PaymentFixture.EUR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -207,7 +209,7 @@ class PaymentPropertiesTest {
             ClientId client = f.client("c", EUR);
             LocalDate due = START.plusDays(14);
             Invoice inv = f.issue(client, "INV-1", Money.ofMinor(EUR, 100_00), START, due);
-            ReminderService service = f.reminders(new ReminderPolicy(schedule, null));
+            Reminders service = f.reminders(new ReminderPolicy(schedule, null));
             LocalDate date = START;
             for (int gap : gaps) {
                 date = date.plusDays(gap);

@@ -14,7 +14,7 @@ import dev.billops.core.id.ClientId;
 import dev.billops.core.id.PaymentId;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
-import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.testkit.store.StoreSnapshot;
 import java.time.LocalDate;

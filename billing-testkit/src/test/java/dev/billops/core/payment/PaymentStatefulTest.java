@@ -1,5 +1,6 @@
 package dev.billops.core.payment;
 
+import dev.billops.core.Payments;
 import static dev.billops.core.payment.PaymentFixture.EUR;
 import static dev.billops.core.payment.PaymentFixture.USD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +16,7 @@ import dev.billops.core.id.PaymentId;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
-import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.money.Money;
 import dev.billops.testkit.property.Gen;
 import dev.billops.testkit.property.Property;

@@ -134,7 +134,7 @@ class ReceivablesTest {
                 .asCreditNoteOf(inv.id())
                 .issuedAs("CN-1", creditedOn, creditedOn);
         f.scope.tx(s -> {
-            dev.billops.core.invoice.InvoiceStore store = s.get(dev.billops.core.invoice.InvoiceStore.class);
+            dev.billops.core.spi.InvoiceStore store = s.get(dev.billops.core.spi.InvoiceStore.class);
             store.insert(note);
             Invoice current = store.find(inv.id()).orElseThrow();
             return store.update(current.withSettlement(current.paid(), eur("100.00")));

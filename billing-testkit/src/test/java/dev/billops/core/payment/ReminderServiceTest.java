@@ -1,5 +1,6 @@
 package dev.billops.core.payment;
 
+import dev.billops.core.Reminders;
 import static dev.billops.core.payment.PaymentFixture.EUR;
 import static dev.billops.core.payment.PaymentFixture.eur;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +33,7 @@ class ReminderServiceTest {
     @Test
     void run_eachStepOnceAndOnlyTheLatestWhenDaysWereMissed() {
         f.issue(acme, "INV-1", eur("100.00"), JAN_5, FEB_4);
-        ReminderService reminders = f.reminders(new ReminderPolicy(ReminderSchedule.of(ReminderStep.before(3),
+        Reminders reminders = f.reminders(new ReminderPolicy(ReminderSchedule.of(ReminderStep.before(3),
                 ReminderStep.onDue(), ReminderStep.after(7), ReminderStep.after(14)), null));
 
         assertEquals(List.of(), steps(reminders.run(LocalDate.of(2026, 1, 31))));
@@ -52,7 +53,7 @@ class ReminderServiceTest {
         Invoice open = f.issue(acme, "INV-1", eur("100.00"), JAN_5, FEB_4);
         Invoice paid = f.issue(acme, "INV-2", eur("100.00"), JAN_5, FEB_4);
         f.payments.record(PaymentRequest.of(acme, eur("100.00")).toInvoice(paid.id()));
-        ReminderService reminders = f.reminders(ReminderPolicy.defaults());
+        Reminders reminders = f.reminders(ReminderPolicy.defaults());
 
         ReminderRun first = reminders.run(LocalDate.of(2026, 2, 9));
         ReminderRun second = reminders.run(LocalDate.of(2026, 2, 10));
@@ -72,7 +73,7 @@ class ReminderServiceTest {
         // 40.00 + 5 % of the balance, at most 80.00, from 15 days past due.
         LateFeePolicy fee = LateFeePolicy.fixed(eur("40.00")).plusPercentage(new BigDecimal("5"))
                 .withCap(eur("80.00")).withGraceDays(14);
-        ReminderService reminders = f.reminders(ReminderPolicy.defaults().withLateFee(fee));
+        Reminders reminders = f.reminders(ReminderPolicy.defaults().withLateFee(fee));
 
         ReminderRun withinGrace = reminders.run(LocalDate.of(2026, 2, 10));           // 6 days past due
         assertTrue(withinGrace.lateFeeDrafts().isEmpty());

@@ -1,5 +1,7 @@
 package dev.billops.core.tax;
 
+import dev.billops.core.internal.tax.TaxCalculator;
+import dev.billops.core.internal.tax.TaxRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

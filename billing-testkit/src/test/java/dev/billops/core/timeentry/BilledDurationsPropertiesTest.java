@@ -1,5 +1,6 @@
 package dev.billops.core.timeentry;
 
+import dev.billops.core.internal.timeentry.BilledDurations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

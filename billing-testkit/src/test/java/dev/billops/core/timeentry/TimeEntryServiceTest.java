@@ -1,5 +1,7 @@
 package dev.billops.core.timeentry;
 
+import dev.billops.core.TimeEntries;
+import dev.billops.core.spi.TimeEntryStore;
 import static dev.billops.core.timeentry.TimeBillingFixture.ACME;
 import static dev.billops.core.timeentry.TimeBillingFixture.ALICE;
 import static dev.billops.core.timeentry.TimeBillingFixture.APP;
@@ -28,7 +30,7 @@ import dev.billops.core.party.Timekeeper;
 import dev.billops.core.project.Budget;
 import dev.billops.core.project.ProjectStatus;
 import dev.billops.core.rate.RateUnit;
-import dev.billops.core.store.DuplicateKeyException;
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.time.Granularity;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.testkit.store.StoreSnapshot;
@@ -74,7 +76,7 @@ class TimeEntryServiceTest {
     @Test
     void log_invalidReferences_throwSpecificExceptionsAndStoreNothing() {
         TimeBillingFixture f = new TimeBillingFixture();
-        TimeEntryService s = f.firm.timeEntries();
+        TimeEntries s = f.firm.timeEntries();
         NotFoundException p = rejectsAndStoresNothing(f, NotFoundException.class,
                 () -> s.log(entry(ALICE, ProjectId.of("ghost"), DEV, "2026-11-02", "09:00", "10:00")));
         assertEquals("project", p.kind());

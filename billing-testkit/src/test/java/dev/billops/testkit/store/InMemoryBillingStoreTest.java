@@ -10,8 +10,8 @@ import dev.billops.core.id.TenantId;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
-import dev.billops.core.party.ClientStore;
-import dev.billops.core.store.StoreSession;
+import dev.billops.core.spi.ClientStore;
+import dev.billops.core.spi.StoreSession;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.billops.examples.cli;
 
 import dev.billops.core.id.TenantId;
-import dev.billops.core.store.BillingStore;
+import dev.billops.core.spi.BillingStore;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.jdbc.JdbcStores;
 import java.nio.file.Path;

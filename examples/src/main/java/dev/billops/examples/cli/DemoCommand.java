@@ -1,6 +1,6 @@
 package dev.billops.examples.cli;
 
-import dev.billops.core.catalog.TenantAlreadyExistsException;
+import dev.billops.core.party.TenantAlreadyExistsException;
 import dev.billops.core.engagement.PackageRunResult;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.TenantId;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.billops.core.Billing;
-import dev.billops.core.engagement.PackageBillingJob;
+import dev.billops.core.internal.engagement.PackageBillingJob;
 import dev.billops.core.engagement.PackageRunOptions;
 import dev.billops.core.engagement.PackageRunResult;
 import dev.billops.core.id.EngagementId;

@@ -106,7 +106,7 @@ public final class Consultancy {
      * is created first, and refused if the tenant exists (also when another demo run created it a
      * moment ago), so a set-up never rewrites another run's tenant.
      *
-     * @throws dev.billops.core.catalog.TenantAlreadyExistsException if the tenant exists; nothing was stored
+     * @throws dev.billops.core.party.TenantAlreadyExistsException if the tenant exists; nothing was stored
      */
     public static void setUp(TenantBilling t) {
         t.profile().create(seller(t));

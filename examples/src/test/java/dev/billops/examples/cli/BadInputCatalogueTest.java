@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.id.TenantId;
 import dev.billops.core.invoice.InvoiceQuery;
-import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.spi.InvoiceStore;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.jdbc.JdbcStores;
 import java.io.PrintWriter;

@@ -13,7 +13,7 @@ import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceStatus;
-import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Actor;
 import dev.billops.core.party.Client;
@@ -135,9 +135,9 @@ class DemoCommandTest {
             try (JdbcBillingStore store = JdbcStores.of(url)) {
                 for (String t : tenants) {
                     TenantId id = TenantId.of(t);
-                    assertEquals(1, store.inTransaction(id, s -> s.get(dev.billops.core.audit.AuditLog.class)
+                    assertEquals(1, store.inTransaction(id, s -> s.get(dev.billops.core.spi.AuditLog.class)
                             .history("tenant", t)).size(), t + " was written once");
-                    assertEquals(4, store.inTransaction(id, s -> s.get(dev.billops.core.party.ClientStore.class)
+                    assertEquals(4, store.inTransaction(id, s -> s.get(dev.billops.core.spi.ClientStore.class)
                             .list()).size(), t);
                 }
             }

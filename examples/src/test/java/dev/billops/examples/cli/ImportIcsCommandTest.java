@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.timeentry.TimeEntry;
-import dev.billops.core.timeentry.TimeEntryStore;
+import dev.billops.core.spi.TimeEntryStore;
 import dev.billops.core.timeentry.TimeEntryQuery;
 import dev.billops.examples.demo.DemoCalendar;
 import dev.billops.jdbc.JdbcBillingStore;

@@ -8,7 +8,7 @@ import dev.billops.core.id.TenantId;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryQuery;
-import dev.billops.core.timeentry.TimeEntryStore;
+import dev.billops.core.spi.TimeEntryStore;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.jdbc.JdbcStores;
 import java.io.IOException;

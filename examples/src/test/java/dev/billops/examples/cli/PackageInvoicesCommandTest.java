@@ -11,7 +11,7 @@ import dev.billops.core.TenantBilling;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceQuery;
-import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Actor;
 import dev.billops.examples.demo.Consultancy;

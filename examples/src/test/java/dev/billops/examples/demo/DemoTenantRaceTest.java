@@ -3,13 +3,13 @@ package dev.billops.examples.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.billops.core.audit.AuditLog;
-import dev.billops.core.catalog.TenantAlreadyExistsException;
+import dev.billops.core.spi.AuditLog;
+import dev.billops.core.party.TenantAlreadyExistsException;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.party.Client;
-import dev.billops.core.party.ClientStore;
+import dev.billops.core.spi.ClientStore;
 import dev.billops.core.party.Tenant;
-import dev.billops.core.party.TenantStore;
+import dev.billops.core.spi.TenantStore;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.jdbc.JdbcStores;
 import java.nio.file.Path;

@@ -16,7 +16,7 @@ import dev.billops.core.party.Actor;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.Tenant;
-import dev.billops.core.payment.PaymentStore;
+import dev.billops.core.spi.PaymentStore;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.jdbc.JdbcStores;

@@ -22,7 +22,7 @@ import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.payment.Payment;
-import dev.billops.core.payment.PaymentStore;
+import dev.billops.core.spi.PaymentStore;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.spi.ChargeRequest;
 import dev.billops.spi.ChargeResult;

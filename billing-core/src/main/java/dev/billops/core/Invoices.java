@@ -1,0 +1,545 @@
+package dev.billops.core;
+
+import dev.billops.core.internal.invoice.CreditNoteBuilder;
+import dev.billops.core.internal.invoice.DocumentAdjustments;
+import dev.billops.core.internal.invoice.InvoiceDrafts;
+import dev.billops.core.invoice.DraftOptions;
+import dev.billops.core.time.LocalDateRange;
+import dev.billops.core.internal.invoice.InvoiceIssuer;
+import dev.billops.core.internal.invoice.IssueFollowUp;
+import dev.billops.core.internal.invoice.TaxTreatments;
+import dev.billops.core.invoice.AllowanceCharge;
+import dev.billops.core.invoice.ClientNotActiveException;
+import dev.billops.core.invoice.CreditExceedsBalanceException;
+import dev.billops.core.invoice.DocumentType;
+import dev.billops.core.invoice.EmptyInvoiceException;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
+import dev.billops.core.invoice.InvoiceHasPaymentsException;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.InvoiceNotIssuedException;
+import dev.billops.core.invoice.InvoiceQuery;
+import dev.billops.core.invoice.InvoiceSource;
+import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.LineAlreadyCreditedException;
+import dev.billops.core.invoice.ManualLine;
+import dev.billops.core.invoice.ProjectOfOtherClientException;
+import dev.billops.core.invoice.TaxTreatmentContradictsClientException;
+import dev.billops.core.spi.InvoiceStore;
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.NotFoundException;
+import dev.billops.core.event.InvoiceCreated;
+import dev.billops.core.event.InvoiceCredited;
+import dev.billops.core.event.InvoiceVoided;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.EventId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.money.Money;
+import dev.billops.core.id.ProjectId;
+import dev.billops.core.party.Client;
+import dev.billops.core.party.Tenant;
+import dev.billops.core.spi.TenantStore;
+import dev.billops.core.project.Project;
+import dev.billops.core.spi.ProjectStore;
+import dev.billops.core.spi.StoreSession;
+import dev.billops.core.internal.TenantScope;
+import dev.billops.core.party.TenantPolicies;
+import dev.billops.core.tax.TaxPolicy;
+import dev.billops.core.tax.TaxTreatment;
+import dev.billops.core.spi.TimeEntryStore;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The invoice workflow of one tenant: draft from time or by hand, edit drafts (lines,
+ * adjustments, notes), preview, issue, void, credit.
+ *
+ * <pre>
+ * DRAFT ──issue──▶ ISSUED ──payments/credits──▶ PARTIALLY_PAID ──▶ PAID
+ *                    └──void (nothing paid or credited)──▶ VOID
+ * </pre>
+ *
+ * <ul>
+ *   <li>Drafts from time bill each entry once: entries on another draft of the client are
+ *       skipped, and an entry edited after drafting is refused at issue
+ *       ({@link dev.billops.core.invoice.DraftOutOfDateException}); {@link #regenerate} drafts again.
+ *   <li>Only drafts change; editing anything else throws {@link InvoiceAlreadyIssuedException}.
+ *   <li>{@link #issue} numbers the draft in its series, dates it the tenant's today (due date = +
+ *       the client's terms), marks its entries billed and publishes {@code invoice.issued}; a failed
+ *       issue stores nothing and consumes no number.
+ *   <li>{@link #voidInvoice} only an ISSUED invoice with nothing paid or credited; the number stays used.
+ *   <li>Credit notes never credit more than the balance; crediting every line credits exactly the
+ *       payable amount.
+ * </ul>
+ *
+ * <p>Every method is one transaction of the tenant, attributed to the facade's actor. Thread-safe.
+ */
+public final class Invoices {
+
+    private final TenantScope scope;
+    private final InvoiceDrafts drafts;
+    private final InvoiceIssuer issuer;
+    private final IssueFollowUp followUp;
+
+    Invoices(TenantScope scope, InvoiceDrafts drafts, IssueFollowUp followUp) {
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.drafts = Objects.requireNonNull(drafts, "drafts");
+        this.issuer = new InvoiceIssuer(scope);
+        this.followUp = Objects.requireNonNull(followUp, "followUp");
+    }
+
+    /** Drafts the client's unbilled billable time in {@code period} with the default options; see {@link #draft(ClientId, LocalDateRange, DraftOptions)}. */
+    public Optional<Invoice> draft(ClientId client, LocalDateRange period) {
+        return drafts.draft(client, period);
+    }
+
+    /**
+     * Drafts and stores an invoice of the client's unbilled billable time in {@code period},
+     * priced by the tenant's tax policy.
+     *
+     * @return the stored draft, or empty (and nothing stored) if there is nothing to bill
+     * @throws NotFoundException if the client does not exist
+     * @throws ClientNotActiveException if the client is inactive
+     * @throws dev.billops.core.invoice.NoRateForEntryException if an entry has no rate
+     */
+    public Optional<Invoice> draft(ClientId client, LocalDateRange period, DraftOptions options) {
+        return drafts.draft(client, period, options);
+    }
+
+    /** The draft {@link #draft(ClientId, LocalDateRange)} would store, with nothing stored. */
+    public Optional<Invoice> preview(ClientId client, LocalDateRange period) {
+        return drafts.preview(client, period);
+    }
+
+    /** The draft {@link #draft(ClientId, LocalDateRange, DraftOptions)} would store, with nothing stored. */
+    public Optional<Invoice> preview(ClientId client, LocalDateRange period, DraftOptions options) {
+        return drafts.preview(client, period, options);
+    }
+
+    /**
+     * Replaces a draft made from time with a fresh one of the same client and service period, in
+     * one transaction (e.g. after its entries had to be edited). Manual lines, adjustments and
+     * notes of the old draft are not carried over.
+     *
+     * @return the new draft, or empty if nothing is left to bill (the old draft is deleted either way)
+     */
+    public Optional<Invoice> regenerate(InvoiceId draftId, DraftOptions options) {
+        return drafts.regenerate(draftId, options);
+    }
+
+    /**
+     * Creates an empty manual draft for {@code clientId} in the client's currency, priced per the
+     * tenant's tax policy; publishes {@code invoice.created}.
+     *
+     * @throws NotFoundException if the client does not exist
+     * @throws ClientNotActiveException if the client is inactive
+     */
+    public Invoice createDraft(ClientId clientId) {
+        Objects.requireNonNull(clientId, "clientId");
+        return scope.tx(session -> {
+            Client client = InvoiceIssuer.client(session, clientId);
+            if (!client.active()) {
+                throw new ClientNotActiveException(clientId, "create an invoice");
+            }
+            TaxPolicy taxPolicy = scope.policies(session).tax();
+            Invoice draft = Invoice.draft(InvoiceId.generate(), clientId, client.currency(), InvoiceSource.MANUAL)
+                    .withPricing(taxPolicy.priceBasis(), taxPolicy.rounding(),
+                            taxPolicy.cashIncrementFor(client.currency()));
+            session.get(InvoiceStore.class).insert(draft);
+            scope.audit(session, "invoice.create", "invoice", draft.id().value(), null, draft);
+            scope.publish(session, new InvoiceCreated(EventId.generate(), scope.clock().instant(), draft.id(),
+                    clientId));
+            return draft;
+        });
+    }
+
+    /** The invoice or credit note with {@code id}. */
+    public Invoice get(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> load(session, id));
+    }
+
+    /**
+     * Appends {@code line}, with its explicit tax treatment, to a draft as its last line (its
+     * position is set to n + 1).
+     *
+     * @throws TaxTreatmentContradictsClientException if its treatment contradicts the client's tax
+     *     profile ({@link TaxTreatments#requireConsistent})
+     */
+    public Invoice addLine(InvoiceId id, InvoiceLine line) {
+        Objects.requireNonNull(line, "line");
+        return addLine(id, (session, inv, client) -> line);
+    }
+
+    /**
+     * Appends a manual line to a draft as its last line, its tax treatment derived from the
+     * client's tax profile ({@link TaxTreatments#forLine}, with the line's project's VAT rate or
+     * the tenant's default) unless the line sets one explicitly.
+     *
+     * @throws NotFoundException if the line's project (or, to derive a rate, the tenant's record) does not exist
+     * @throws ProjectOfOtherClientException if the line's project belongs to another client
+     * @throws TaxTreatmentContradictsClientException if the treatment contradicts the client's tax profile
+     */
+    public Invoice addLine(InvoiceId id, ManualLine line) {
+        Objects.requireNonNull(line, "line");
+        return addLine(id, (session, inv, client) -> {
+            Project project = null;
+            ProjectId projectId = line.projectId();
+            if (projectId != null) {
+                project = session.get(ProjectStore.class).find(projectId)
+                        .orElseThrow(() -> new NotFoundException("project", projectId.value()));
+                if (!project.clientId().equals(client.id())) {
+                    throw new ProjectOfOtherClientException(projectId, client.id(), project.clientId());
+                }
+            }
+            TaxTreatment tax = line.taxOverride();
+            if (tax == null) {
+                Tenant tenant = session.get(TenantStore.class).find()
+                        .orElseThrow(() -> new NotFoundException("tenant", scope.tenant().value()));
+                tax = TaxTreatments.forLine(tenant, client, project);
+            }
+            return line.toLine(1, tax);
+        });
+    }
+
+    /** Builds a line for a draft and its client. */
+    private interface LineMaker {
+        InvoiceLine make(StoreSession session, Invoice draft, Client client);
+    }
+
+    private Invoice addLine(InvoiceId id, LineMaker maker) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> {
+            Invoice inv = load(session, id);
+            requireDraft(inv);
+            Client client = InvoiceIssuer.client(session, inv.clientId());
+            InvoiceLine line = maker.make(session, inv, client).withPosition(inv.lines().size() + 1);
+            Tenant tenant = session.get(TenantStore.class).find().orElse(null);
+            TaxTreatments.requireConsistent(id, line.position(), line.tax(), client,
+                    tenant == null ? null : tenant.vatId());
+            List<InvoiceLine> lines = new ArrayList<>(inv.lines());
+            lines.add(line);
+            Invoice stored = session.get(InvoiceStore.class).update(inv.withLines(lines));
+            scope.audit(session, "invoice.add-line", "invoice", id.value(), inv, stored);
+            return stored;
+        });
+    }
+
+    /**
+     * Removes the line at {@code position} from a draft; the lines after it move up one position.
+     *
+     * @throws NotFoundException if the draft has no such line
+     */
+    public Invoice removeLine(InvoiceId id, int position) {
+        return editDraft(id, "invoice.remove-line", inv -> {
+            List<InvoiceLine> lines = new ArrayList<>(inv.lines().size());
+            boolean found = false;
+            for (InvoiceLine line : inv.lines()) {
+                if (line.position() == position) {
+                    found = true;
+                } else {
+                    lines.add(line.withPosition(lines.size() + 1));
+                }
+            }
+            if (!found) {
+                throw new NotFoundException("invoice line", id.value() + "#" + position);
+            }
+            return inv.withLines(lines);
+        });
+    }
+
+    /** Adds a document-level allowance or charge (with its own tax treatment) to a draft. */
+    public Invoice addAdjustment(InvoiceId id, AllowanceCharge adjustment) {
+        Objects.requireNonNull(adjustment, "adjustment");
+        return editDraft(id, "invoice.add-adjustment", inv -> {
+            List<AllowanceCharge> all = new ArrayList<>(inv.adjustments());
+            all.add(adjustment);
+            return inv.withAdjustments(all);
+        });
+    }
+
+    /**
+     * Adds {@code percent} % of the draft's line amounts as an allowance (or charge), one per tax
+     * group ({@link DocumentAdjustments#percentOfEachGroup}).
+     */
+    public Invoice addPercentageAdjustment(InvoiceId id, boolean charge, BigDecimal percent, String reason) {
+        Objects.requireNonNull(percent, "percent");
+        Objects.requireNonNull(reason, "reason");
+        return editDraft(id, "invoice.add-adjustment", inv -> {
+            List<AllowanceCharge> all = new ArrayList<>(inv.adjustments());
+            all.addAll(DocumentAdjustments.percentOfEachGroup(inv, charge, percent, reason));
+            return inv.withAdjustments(all);
+        });
+    }
+
+    /**
+     * Adds a fixed allowance (or charge) spread over the draft's tax groups in proportion to their
+     * line amounts ({@link DocumentAdjustments#spreadOverGroups}).
+     */
+    public Invoice addAmountAdjustment(InvoiceId id, boolean charge, Money amount, String reason) {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(reason, "reason");
+        return editDraft(id, "invoice.add-adjustment", inv -> {
+            List<AllowanceCharge> all = new ArrayList<>(inv.adjustments());
+            all.addAll(DocumentAdjustments.spreadOverGroups(inv, charge, amount, reason));
+            return inv.withAdjustments(all);
+        });
+    }
+
+    /**
+     * Removes the document-level allowance or charge at {@code index} (0-based, in the order of
+     * {@link Invoice#adjustments()}).
+     */
+    public Invoice removeAdjustment(InvoiceId id, int index) {
+        return editDraft(id, "invoice.remove-adjustment", inv -> {
+            if (index < 0 || index >= inv.adjustments().size()) {
+                throw new NotFoundException("invoice adjustment", id.value() + "#" + index);
+            }
+            List<AllowanceCharge> all = new ArrayList<>(inv.adjustments());
+            all.remove(index);
+            return inv.withAdjustments(all);
+        });
+    }
+
+    /** Replaces the draft's notes. */
+    public Invoice setNotes(InvoiceId id, String notes) {
+        Objects.requireNonNull(notes, "notes");
+        return editDraft(id, "invoice.set-notes", inv -> inv.withNotes(notes));
+    }
+
+    /**
+     * Deletes a draft.
+     *
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     */
+    public void deleteDraft(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        scope.tx(session -> {
+            Invoice inv = load(session, id);
+            requireDraft(inv);
+            session.get(InvoiceStore.class).deleteDraft(id);
+            scope.audit(session, "invoice.delete", "invoice", id.value(), inv, null);
+            return null;
+        });
+    }
+
+    /**
+     * Issues a draft with the next number of its series, dated the tenant's today and due after the
+     * client's payment terms; see the class comment for the steps. Then, in the same transaction,
+     * the follow-up runs: from {@code TenantBilling.invoices()} the client's credit balance is
+     * applied to the invoice if the payment policy applies credit on issue (audited as
+     * {@code payment.apply-credit}), so the invoice returned may already be PARTIALLY_PAID or PAID.
+     *
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     * @throws EmptyInvoiceException if it has no lines (BR-16)
+     * @throws ClientNotActiveException if the client is inactive
+     * @throws dev.billops.core.tax.TaxCategoryRuleViolationException if it breaks a category rule
+     */
+    public Invoice issue(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> followUp.afterIssue(session,
+                issuer.issue(session, load(session, id), scope.today(session))));
+    }
+
+    /**
+     * Voids an issued invoice that has nothing paid or credited; publishes {@code invoice.voided}.
+     * The time entries it billed become OPEN again, so the work can be billed on a corrected
+     * invoice (it stays billed at most once at any time). A voided package invoice keeps its
+     * period: the package run does not bill that period again (credit or bill it by hand).
+     *
+     * @throws InvoiceNotIssuedException if it is a draft, already void, or a credit note
+     * @throws InvoiceHasPaymentsException if money was paid or credited on it
+     */
+    public Invoice voidInvoice(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> {
+            Invoice inv = load(session, id);
+            if (inv.type() != DocumentType.INVOICE || inv.status() == InvoiceStatus.DRAFT
+                    || inv.status() == InvoiceStatus.VOID) {
+                throw new InvoiceNotIssuedException(id, inv.status(),
+                        inv.type() == DocumentType.INVOICE ? "void invoice" : "void credit note");
+            }
+            if (!inv.paid().isZero() || !inv.credited().isZero() || inv.status() != InvoiceStatus.ISSUED) {
+                throw new InvoiceHasPaymentsException(id, String.valueOf(inv.number()), inv.paid(), inv.credited());
+            }
+            Invoice voided = session.get(InvoiceStore.class).update(inv.withStatus(InvoiceStatus.VOID));
+            scope.audit(session, "invoice.void", "invoice", id.value(), inv, voided);
+            List<TimeEntryId> reopened = session.get(TimeEntryStore.class).reopenBilledBy(id);
+            if (!reopened.isEmpty()) {
+                scope.audit(session, "timeentry.reopen", "invoice", id.value(), null,
+                        reopened.stream().map(TimeEntryId::value).toList());
+            }
+            scope.publish(session, new InvoiceVoided(EventId.generate(), scope.clock().instant(), id,
+                    String.valueOf(inv.number())));
+            return voided;
+        });
+    }
+
+    /**
+     * Credits everything still open on an invoice. When nothing was paid or credited yet the
+     * credit note mirrors the invoice (same lines, adjustments and totals); otherwise it credits
+     * the balance as an amount ({@link #creditAmount}).
+     *
+     * @return the issued credit note
+     * @throws CreditExceedsBalanceException if nothing is left to credit
+     */
+    public Invoice creditFully(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> {
+            Invoice inv = creditable(session, id);
+            if (!inv.amountDue().isPositive()) {
+                throw new CreditExceedsBalanceException(id, inv.totals().payable(), inv.amountDue());
+            }
+            Invoice note;
+            if (inv.paid().isZero() && inv.credited().isZero()) {
+                note = CreditNoteBuilder.mirror(inv, InvoiceId.generate());
+            } else {
+                note = CreditNoteBuilder.amount(inv, InvoiceId.generate(), inv.amountDue(),
+                        "credit of the balance of invoice " + inv.number());
+            }
+            return issueCredit(session, inv, note);
+        });
+    }
+
+    /**
+     * Credits the lines at {@code positions} (each at most once over all credit notes of the
+     * invoice), each with its share of the invoice's document-level allowances and charges: every
+     * allowance or charge, fixed or percentage, is spread over the positive lines of its tax group
+     * in proportion to their amounts, to the minor unit ({@link DocumentAdjustments}).
+     *
+     * <p>The credit note that credits the last lines not yet credited takes exactly what is left:
+     * the invoice's payable amount minus the earlier line credits, whatever the price basis,
+     * rounding policy and cash rounding. With net prices the note that credits the last lines of
+     * a VAT group takes what is left of that group's tax, so the notes reverse the invoice's VAT
+     * exactly; the invoice's cash rounding and any other difference of a few minor units are the
+     * last note's rounding amount (BT-114). When nothing was paid or credited by amount, the
+     * invoice then has 0.00 due and is PAID (settled), like after {@link #creditFully}.
+     *
+     * @return the issued credit note
+     * @throws NotFoundException if a position is not a line of the invoice
+     * @throws LineAlreadyCreditedException if a line was credited before
+     * @throws CreditExceedsBalanceException if the credit exceeds the balance
+     */
+    public Invoice creditLines(InvoiceId id, Collection<Integer> positions) {
+        Objects.requireNonNull(id, "id");
+        List<Integer> selected = List.copyOf(Objects.requireNonNull(positions, "positions"));
+        return scope.tx(session -> {
+            Invoice inv = creditable(session, id);
+            List<Invoice> earlier = session.get(InvoiceStore.class).creditNotesOf(id);
+            Invoice note = CreditNoteBuilder.lines(inv, InvoiceId.generate(), selected, earlier);
+            return issueCredit(session, inv, note);
+        });
+    }
+
+    /**
+     * Credits {@code amount}, tax included, split over the invoice's VAT groups in proportion to
+     * their gross amounts.
+     *
+     * @return the issued credit note, whose payable amount is exactly {@code amount}
+     * @throws CreditExceedsBalanceException if {@code amount} exceeds the balance
+     */
+    public Invoice creditAmount(InvoiceId id, Money amount, String reason) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(reason, "reason");
+        if (reason.isBlank()) {
+            throw new InvalidInputException("credit of invoice " + id + ": reason is blank");
+        }
+        return scope.tx(session -> {
+            Invoice inv = creditable(session, id);
+            return issueCredit(session, inv, CreditNoteBuilder.amount(inv, InvoiceId.generate(), amount, reason));
+        });
+    }
+
+    /** Credit notes issued against {@code id}. */
+    public List<Invoice> creditNotesOf(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> session.get(InvoiceStore.class).creditNotesOf(id));
+    }
+
+    /**
+     * Invoices (not credit notes) that are overdue at the end of {@code date}: issued or partially
+     * paid, a balance above zero and a due date before {@code date}. Ordered like the store lists.
+     */
+    public List<Invoice> overdueOn(LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        return scope.tx(session -> {
+            List<Invoice> out = new ArrayList<>();
+            session.get(InvoiceStore.class).forEach(InvoiceQuery.open(null), inv -> {
+                if (inv.isOverdueOn(date)) {
+                    out.add(inv);
+                }
+            });
+            return out;
+        });
+    }
+
+    /** {@link #overdueOn} the tenant's today (the clock's instant in the tenant's zone). */
+    public List<Invoice> overdueToday() {
+        return overdueOn(scope.today());
+    }
+
+    private Invoice issueCredit(StoreSession session, Invoice invoice, Invoice noteDraft) {
+        Money creditable = invoice.amountDue();
+        Money requested = noteDraft.totals().payable();
+        if (requested.isGreaterThan(creditable)) {
+            throw new CreditExceedsBalanceException(invoice.id(), requested, creditable);
+        }
+        if (!requested.isPositive()) {
+            throw new InvalidInputException("credit of invoice " + invoice.id() + " would be " + requested
+                    + "; a credit note credits a positive amount");
+        }
+        LocalDate today = scope.today(session);
+        issuer.validate(session, noteDraft);
+        String number = issuer.nextNumber(session, noteDraft.series(), noteDraft.clientId(), today);
+        scope.publish(session, new InvoiceCreated(EventId.generate(), scope.clock().instant(), noteDraft.id(),
+                noteDraft.clientId()));
+        Invoice note = issuer.issueWithNumber(session, noteDraft, number, today, today);
+        Invoice credited = session.get(InvoiceStore.class)
+                .update(invoice.withSettlement(invoice.paid(), invoice.credited().plus(requested)));
+        scope.audit(session, "invoice.credit", "invoice", invoice.id().value(), invoice, credited);
+        scope.publish(session, new InvoiceCredited(EventId.generate(), scope.clock().instant(), invoice.id(),
+                note.id(), number, requested));
+        return note;
+    }
+
+    private Invoice creditable(StoreSession session, InvoiceId id) {
+        Invoice inv = load(session, id);
+        if (inv.type() != DocumentType.INVOICE || inv.status() == InvoiceStatus.DRAFT
+                || inv.status() == InvoiceStatus.VOID) {
+            throw new InvoiceNotIssuedException(id, inv.status(),
+                    inv.type() == DocumentType.INVOICE ? "credit invoice" : "credit the credit note");
+        }
+        return inv;
+    }
+
+    private Invoice editDraft(InvoiceId id, String action, UnaryOperator<Invoice> edit) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> {
+            Invoice inv = load(session, id);
+            requireDraft(inv);
+            Invoice next = edit.apply(inv);
+            Invoice stored = session.get(InvoiceStore.class).update(next);
+            scope.audit(session, action, "invoice", id.value(), inv, stored);
+            return stored;
+        });
+    }
+
+    private static void requireDraft(Invoice inv) {
+        if (!inv.isDraft()) {
+            throw new InvoiceAlreadyIssuedException(inv.id(), inv.status());
+        }
+    }
+
+    private static Invoice load(StoreSession session, InvoiceId id) {
+        return session.get(InvoiceStore.class).find(id)
+                .orElseThrow(() -> new NotFoundException("invoice", id.value()));
+    }
+}

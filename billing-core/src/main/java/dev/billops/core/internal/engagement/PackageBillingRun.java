@@ -1,0 +1,408 @@
+package dev.billops.core.internal.engagement;
+
+import dev.billops.core.Engagements;
+import dev.billops.core.engagement.BillingPeriod;
+import dev.billops.core.engagement.Engagement;
+import dev.billops.core.engagement.PackagePolicy;
+import dev.billops.core.engagement.PackageRunOptions;
+import dev.billops.core.engagement.PackageRunResult;
+import dev.billops.core.engagement.PackageSchedule;
+import dev.billops.core.engagement.PricingMode;
+import dev.billops.core.spi.EngagementStore;
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.NotFoundException;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.EngagementId;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.internal.invoice.InvoiceIssuer;
+import dev.billops.core.spi.InvoiceStore;
+import dev.billops.core.internal.invoice.IssueFollowUp;
+import dev.billops.core.spi.NumberSequenceStore;
+import dev.billops.core.numbering.SeriesNumbering;
+import dev.billops.core.error.DuplicateKeyException;
+import dev.billops.core.spi.StoreSession;
+import dev.billops.core.internal.TenantScope;
+import dev.billops.core.time.LocalDateRange;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The package billing run of one tenant: issues the package (retainer) invoices that are due on
+ * a date. The seeds' {@code generate_package_invoices}; {@link PackageBillingJob} runs it for
+ * every tenant.
+ *
+ * <p><b>What is due.</b> For every engagement with mode PACKAGE or MIXED, a run for date
+ * {@code d} bills each {@linkplain BillingPeriods period} whose <em>bill date</em> is on or
+ * before {@code d} and has no invoice yet. A PACKAGE period is billed in advance: its bill date is
+ * its first day, so a run on any day of the period bills it. A MIXED period (fee plus the work
+ * beyond the included hours) is billed in arrears: its bill date is the day after its last day,
+ * when the hours are known. <b>Catch-up:</b> besides the period due now, the run bills missing
+ * periods whose bill date lies in the {@link PackagePolicy#catchUpPeriods()} schedule periods
+ * before the one containing {@code d} (calendar months for ONE_TIME engagements), so a skipped
+ * run loses no revenue while a first run over old data does not bill years of history. A due
+ * period whose bill date lies before that window and that has no invoice is not billed but
+ * reported as {@linkplain PackageRunResult.SkipReason#OUTSIDE_CATCH_UP skipped} on every run,
+ * until the host bills it on purpose with {@link PackageRunOptions#billMissedPeriods()} (which bills
+ * every missing period from the engagement's start) or by hand.
+ * Engagements that ended or were renewed are billed for their remaining periods up to their end
+ * date, never beyond.
+ *
+ * <p><b>Each invoice.</b> Status ISSUED, issue date = run date (for {@link #runToday}: the tenant's
+ * today, the clock's instant in the tenant's zone), due after the client's payment
+ * terms (or the policy's fixed days), number from the policy's pattern
+ * ({@code PKG-{engagementId}-{periodStart}} by default) or the tenant's numbering, one line with
+ * the (prorated) fee and the service period, the tax of the client's tax profile
+ * ({@code TaxTreatments.forLine}), metadata {@code autopay=true} for clients with autopay. It is
+ * issued by the {@link InvoiceIssuer} (the same checks, audit record {@code invoice.issue} and
+ * {@code invoice.issued} event as every other invoice), priced by the tenant's tax policy
+ * ({@code TenantPolicies.tax()}) and, with tenant numbering, numbered by its numbering policy.
+ * Then the {@link IssueFollowUp} runs in the same transaction: from the facade, the client's
+ * credit balance is applied to the invoice when the payment policy applies credit on issue.
+ *
+ * <p><b>MIXED engagements</b> (retainers) add the period's work: the OPEN billable time entries
+ * started in the period on the engagement's project (or any project of the client) use up the
+ * included hours (prorated in a partial period; with roll-over plus the hours the previous
+ * period's invoice left unused, recorded in its metadata {@code retainer.unusedHours}) in order of
+ * start; the time beyond them is billed on hour lines at the engagement's overage rate, or at each
+ * entry's own hourly rate. Every entry of the period is marked billed by the invoice (those within
+ * the included hours on the fee line), so no entry is billed again by hourly invoicing.
+ *
+ * <p><b>Transactions and duplicates.</b> The run reads the engagements and the periods already
+ * invoiced in one transaction, then issues each (engagement, period) invoice in a transaction of
+ * its own, which first locks the engagement's row ({@link EngagementStore#lock}) as renewals and
+ * ends do ({@link Engagements}): so a renewal or end either commits before the invoice
+ * (which then sees the changed engagement and fails if the period no longer exists) or waits for
+ * it (and then sees the invoice): no day is billed by both engagements. A failure rolls back
+ * only that invoice and is reported in {@link PackageRunResult#failed()}; the rest of the run goes on. Uniqueness of (engagement,
+ * period start) is enforced by the store ({@link InvoiceStore}), so running the same date twice,
+ * or two runs at once (threads or processes), creates each invoice once: the loser of a race gets
+ * a {@code DuplicateKeyException}, which the run reports as
+ * {@linkplain PackageRunResult.SkipReason#ALREADY_INVOICED skipped}.
+ *
+ * <p><b>Dry run.</b> Computes the same invoices in read-only transactions and returns them in the
+ * result, storing nothing (no invoice, number, audit record or event).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PackageBillingRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PackageBillingRun.class);
+
+    /** Audit action of an issued package invoice. */
+    public static final String AUDIT_ACTION = "invoice.issue";
+
+    private final TenantScope scope;
+    private final PackagePolicy policy;
+    private final PackageInvoices invoices;
+    private final InvoiceIssuer issuer;
+    private final IssueFollowUp followUp;
+
+    /** A run with nothing following each issue ({@link IssueFollowUp#NONE}). */
+    public PackageBillingRun(TenantScope scope, PackagePolicy policy) {
+        this(scope, policy, IssueFollowUp.NONE);
+    }
+
+    /**
+     * The tenant's numbering (used when the policy {@linkplain PackagePolicy#usesTenantNumbering()
+     * numbers package invoices like other documents}), tax policy (with GROSS prices the package
+     * fee includes tax) and zone come from its profile ({@code TenantPolicies}).
+     *
+     * @param scope tenant, actor, store and clock
+     * @param policy the package policy
+     * @param followUp what runs after each issued invoice, in its transaction (the facade applies
+     *     the client's credit there)
+     */
+    public PackageBillingRun(TenantScope scope, PackagePolicy policy, IssueFollowUp followUp) {
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.invoices = new PackageInvoices(policy);
+        this.issuer = new InvoiceIssuer(scope);
+        this.followUp = Objects.requireNonNull(followUp, "followUp");
+    }
+
+    public PackagePolicy policy() {
+        return policy;
+    }
+
+    /** The period computation this run uses. */
+    public BillingPeriods periods() {
+        return invoices.periods();
+    }
+
+    /** Runs for {@code date} over every engagement of the tenant, for real. */
+    public PackageRunResult run(LocalDate date) {
+        return run(date, PackageRunOptions.all());
+    }
+
+    /** The tenant's today: the clock's instant in its zone. */
+    public LocalDate today() {
+        return scope.today();
+    }
+
+    /**
+     * Runs for {@code date} with {@code options}.
+     *
+     * @throws InvalidInputException if {@code options} names another tenant than this run's
+     * @throws NotFoundException if {@code options} names an engagement that does not exist
+     */
+    public PackageRunResult run(LocalDate date, PackageRunOptions options) {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(options, "options");
+        if (options.tenant() != null && !options.tenant().equals(scope.tenant())) {
+            throw new InvalidInputException("a package run of tenant " + scope.tenant() + " cannot run for tenant "
+                    + options.tenant());
+        }
+        Outcomes out = new Outcomes();
+        List<Due> due = scope.tx(session -> plan(session, date, options, out));
+        Map<String, Long> previewCounters = new HashMap<>();
+        for (Due d : due) {
+            if (options.dryRun()) {
+                preview(d, date, previewCounters, out);
+            } else {
+                issue(d, date, out);
+            }
+        }
+        PackageRunResult result = new PackageRunResult(date, options.dryRun(), out.created, out.skipped, out.failed);
+        LOG.info("package run of tenant {} for {}{}: {} created, {} skipped, {} failed", scope.tenant(), date,
+                options.dryRun() ? " (dry run)" : "", result.created().size(), result.skipped().size(),
+                result.failed().size());
+        return result;
+    }
+
+    /**
+     * The periods of {@code engagement} that a run on {@code date} bills unless they are invoiced
+     * already: bill date on or before {@code date} and within the catch-up window (see the class
+     * comment). Empty for HOURLY engagements.
+     */
+    public List<BillingPeriod> duePeriods(Engagement engagement, LocalDate date) {
+        Objects.requireNonNull(engagement, "engagement");
+        Objects.requireNonNull(date, "date");
+        if (engagement.mode() == PricingMode.HOURLY) {
+            return List.of();
+        }
+        BillingPeriods periods = invoices.periods();
+        LocalDateRange window = earliestCatchUpPeriod(engagement, date);
+        LocalDate windowStart = window.startInclusive();
+        boolean inArrears = engagement.mode() == PricingMode.MIXED;
+        List<BillingPeriod> candidates;
+        if (engagement.schedule() == PackageSchedule.ONE_TIME) {
+            candidates = periods.periodsStartingBy(engagement, date);
+        } else {
+            // an arrears period billed in the window may start one schedule period before it
+            LocalDate from = inArrears ? periods.previousSchedulePeriod(engagement.schedule(), window).startInclusive()
+                    : windowStart;
+            candidates = periods.periodsStartingBetween(engagement, from, date);
+        }
+        List<BillingPeriod> due = new ArrayList<>(candidates.size());
+        for (BillingPeriod p : candidates) {
+            LocalDate billDate = inArrears ? p.endExclusive() : p.start();
+            if (!billDate.isAfter(date) && !billDate.isBefore(windowStart)) {
+                due.add(p);
+            }
+        }
+        return due;
+    }
+
+    /**
+     * The periods of {@code engagement} whose bill date is on or before {@code date} but before
+     * the catch-up window of {@link #duePeriods}: a run on {@code date} reports those without an
+     * invoice as {@linkplain PackageRunResult.SkipReason#OUTSIDE_CATCH_UP skipped}, or bills them
+     * with {@link PackageRunOptions#billMissedPeriods()}. Empty for HOURLY engagements.
+     */
+    public List<BillingPeriod> periodsBeforeCatchUp(Engagement engagement, LocalDate date) {
+        Objects.requireNonNull(engagement, "engagement");
+        Objects.requireNonNull(date, "date");
+        if (engagement.mode() == PricingMode.HOURLY) {
+            return List.of();
+        }
+        LocalDate windowStart = earliestCatchUpPeriod(engagement, date).startInclusive();
+        boolean inArrears = engagement.mode() == PricingMode.MIXED;
+        LocalDate last = windowStart.isBefore(date) ? windowStart : date;
+        List<BillingPeriod> out = new ArrayList<>();
+        for (BillingPeriod p : invoices.periods().periodsStartingBy(engagement, last)) {
+            LocalDate billDate = inArrears ? p.endExclusive() : p.start();
+            if (billDate.isBefore(windowStart) && !billDate.isAfter(date)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The earliest schedule period whose bill dates a run on {@code date} catches up. */
+    private LocalDateRange earliestCatchUpPeriod(Engagement engagement, LocalDate date) {
+        BillingPeriods periods = invoices.periods();
+        LocalDateRange window = periods.schedulePeriodContaining(engagement.schedule(), date);
+        for (int i = 0; i < policy.catchUpPeriods(); i++) {
+            window = periods.previousSchedulePeriod(engagement.schedule(), window);
+        }
+        return window;
+    }
+
+    /** One (engagement, period) to bill. */
+    private record Due(Engagement engagement, BillingPeriod period) {
+    }
+
+    /** Collects the run's outcomes in order. Confined to the run's thread. */
+    private final class Outcomes {
+        final List<PackageRunResult.Created> created = new ArrayList<>();
+        final List<PackageRunResult.Skipped> skipped = new ArrayList<>();
+        final List<PackageRunResult.Failed> failed = new ArrayList<>();
+
+        void skipped(EngagementId engagement, @Nullable LocalDate periodStart, @Nullable String number,
+                PackageRunResult.SkipReason reason) {
+            skipped.add(new PackageRunResult.Skipped(scope.tenant(), engagement, periodStart, number, reason));
+        }
+
+        void failed(EngagementId engagement, @Nullable LocalDate periodStart, RuntimeException e) {
+            LOG.warn("package run of tenant {}: engagement {} period {} failed: {}", scope.tenant(), engagement,
+                    periodStart, e.toString());
+            failed.add(new PackageRunResult.Failed(scope.tenant(), engagement, periodStart, String.valueOf(
+                    e.getMessage()), e.getClass().getSimpleName()));
+        }
+    }
+
+    /** Reads the engagements and their invoiced periods; returns what is left to bill. */
+    private List<Due> plan(StoreSession session, LocalDate date, PackageRunOptions options, Outcomes out) {
+        @Nullable EngagementId only = options.engagement();
+        EngagementStore engagements = session.get(EngagementStore.class);
+        List<Engagement> billable = new ArrayList<>();
+        if (only != null) {
+            Engagement e = engagements.find(only).orElseThrow(() -> new NotFoundException("engagement", only.value()));
+            if (e.mode() == PricingMode.HOURLY) {
+                out.skipped(e.id(), null, null, PackageRunResult.SkipReason.NOT_A_PACKAGE);
+            } else {
+                billable.add(e);
+            }
+        } else {
+            engagements.forEachBillable(billable::add);
+        }
+        InvoiceStore invoiceStore = session.get(InvoiceStore.class);
+        List<Due> due = new ArrayList<>();
+        for (Engagement e : billable) {
+            List<BillingPeriod> periods;
+            List<BillingPeriod> missed;
+            try {
+                periods = duePeriods(e, date);
+                missed = periodsBeforeCatchUp(e, date);
+            } catch (RuntimeException ex) {
+                out.failed(e.id(), null, ex);
+                continue;
+            }
+            if (options.billMissedPeriods()) {
+                List<BillingPeriod> all = new ArrayList<>(missed);
+                all.addAll(periods);
+                periods = all;
+            } else {
+                for (BillingPeriod p : missed) {
+                    if (invoiceStore.findByEngagementPeriod(e.id(), p.start()).isEmpty()) {
+                        out.skipped(e.id(), p.start(), null, PackageRunResult.SkipReason.OUTSIDE_CATCH_UP);
+                    }
+                }
+            }
+            for (BillingPeriod p : periods) {
+                Optional<Invoice> existing = invoiceStore.findByEngagementPeriod(e.id(), p.start());
+                if (existing.isPresent()) {
+                    out.skipped(e.id(), p.start(), existing.get().number(),
+                            PackageRunResult.SkipReason.ALREADY_INVOICED);
+                } else {
+                    due.add(new Due(e, p));
+                }
+            }
+        }
+        return due;
+    }
+
+    private void issue(Due due, LocalDate date, Outcomes out) {
+        EngagementId id = due.engagement().id();
+        LocalDate start = due.period().start();
+        try {
+            out.created.add(scope.tx(session -> issueIn(session, due, date)));
+        } catch (DuplicateKeyException e) {
+            // a concurrent run issued it first, or the number is taken: tell them apart by the period key
+            Optional<Invoice> winner = scope.tx(s -> s.get(InvoiceStore.class).findByEngagementPeriod(id, start));
+            if (winner.isPresent()) {
+                out.skipped(id, start, winner.get().number(), PackageRunResult.SkipReason.ALREADY_INVOICED);
+            } else {
+                out.failed(id, start, e);
+            }
+        } catch (RuntimeException e) {
+            out.failed(id, start, e);
+        }
+    }
+
+    private PackageRunResult.Created issueIn(StoreSession session, Due due, LocalDate date) {
+        Engagement engagement = current(session, due);
+        BillingPeriod period = due.period();
+        PackageInvoices.Draft draft = invoices.draft(session, engagement, period, date);
+        PackageNumbering numbering = invoices.numbering();
+        String number = numbering != null ? numbering.format(engagement.id(), engagement.clientId(), period, date)
+                : issuer.nextNumber(session, policy.series(), engagement.clientId(), date);
+        Invoice issued = followUp.afterIssue(session,
+                issuer.issueWithNumber(session, draft.invoice(), number, date, draft.dueDate()));
+        return created(issued, engagement, period, draft);
+    }
+
+    /**
+     * The engagement as stored now, its row locked until the invoice commits (so a concurrent
+     * renewal or end waits, and then sees the invoice); fails if it changed since the plan so that
+     * the period is no longer one of its periods (e.g. it was renewed or ended before the period
+     * ends).
+     */
+    private Engagement current(StoreSession session, Due due) {
+        Engagement stored = session.get(EngagementStore.class).lock(due.engagement().id())
+                .orElseThrow(() -> new NotFoundException("engagement", due.engagement().id().value()));
+        if (stored.version() != due.engagement().version()) {
+            Optional<BillingPeriod> now = invoices.periods().periodContaining(stored, due.period().start());
+            if (now.isEmpty() || !now.get().equals(due.period()) || stored.mode() == PricingMode.HOURLY) {
+                throw new InvalidInputException("engagement " + stored.id() + " changed during the package run; period "
+                        + due.period() + " is no longer one of its periods");
+            }
+        }
+        return stored;
+    }
+
+    private void preview(Due due, LocalDate date, Map<String, Long> counters, Outcomes out) {
+        EngagementId id = due.engagement().id();
+        try {
+            out.created.add(scope.tx(session -> {
+                PackageInvoices.Draft draft = invoices.draft(session, due.engagement(), due.period(), date);
+                issuer.validate(session, draft.invoice());
+                PackageNumbering numbering = invoices.numbering();
+                String number = numbering != null
+                        ? numbering.format(id, due.engagement().clientId(), due.period(), date)
+                        : previewNumber(session, due.engagement().clientId(), date, counters);
+                Invoice issued = draft.invoice().issuedAs(number, date, draft.dueDate());
+                return created(issued, due.engagement(), due.period(), draft);
+            }));
+        } catch (RuntimeException e) {
+            out.failed(id, due.period().start(), e);
+        }
+    }
+
+    /** The number the tenant's numbering would give, counting the numbers this dry run already previewed. */
+    private String previewNumber(StoreSession session, ClientId client, LocalDate date, Map<String, Long> counters) {
+        SeriesNumbering series = issuer.numbering(session).forSeries(policy.series());
+        String key = series.periodKey(client, date);
+        long last = counters.computeIfAbsent(key, k -> {
+            long current = session.get(NumberSequenceStore.class).current(policy.series(), k);
+            return current == 0 ? series.startAfterFor(k) : current;
+        });
+        counters.put(key, last + 1);
+        return series.format(policy.series(), client, date, last + 1);
+    }
+
+    private PackageRunResult.Created created(Invoice invoice, Engagement engagement, BillingPeriod period,
+            PackageInvoices.Draft draft) {
+        return new PackageRunResult.Created(scope.tenant(), engagement.id(), invoice.clientId(), period, invoice.id(),
+                Objects.requireNonNull(invoice.number(), "number"), invoice.totals().taxExclusive(),
+                invoice.totals().payable(), draft.dueDate(), draft.client().autopayEnabled());
+    }
+}

@@ -1,0 +1,258 @@
+package dev.billops.core.internal.invoice;
+
+import dev.billops.core.invoice.ClientNotActiveException;
+import dev.billops.core.invoice.DocumentType;
+import dev.billops.core.invoice.DraftOptions;
+import dev.billops.core.invoice.GenerationPolicy;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.InvoiceQuery;
+import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.MonthlyFeeAlreadyBilledException;
+import dev.billops.core.invoice.NoRateForEntryException;
+import dev.billops.core.invoice.ProjectOfOtherClientException;
+import dev.billops.core.invoice.UnitCode;
+import dev.billops.core.spi.InvoiceStore;
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.NotFoundException;
+import dev.billops.core.event.InvoiceCreated;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.EventId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.ProjectId;
+import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.party.Client;
+import dev.billops.core.spi.ClientStore;
+import dev.billops.core.party.Tenant;
+import dev.billops.core.spi.TenantStore;
+import dev.billops.core.spi.TimekeeperStore;
+import dev.billops.core.spi.ActivityStore;
+import dev.billops.core.project.Project;
+import dev.billops.core.spi.ProjectStore;
+import dev.billops.core.internal.rate.RateResolver;
+import dev.billops.core.spi.RateRuleStore;
+import dev.billops.core.spi.StoreSession;
+import dev.billops.core.internal.TenantScope;
+import dev.billops.core.tax.TaxPolicy;
+import dev.billops.core.time.LocalDateRange;
+import dev.billops.core.timeentry.TimeEntry;
+import dev.billops.core.timeentry.TimeEntryQuery;
+import dev.billops.core.spi.TimeEntryStore;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Drafts invoices from a client's unbilled time (SPEC C4): reads the master data, rate rules and
+ * entries, runs {@link InvoiceGenerator}, and stores the result as a DRAFT.
+ *
+ * <p>Issue lifecycle (numbering, issue, void, credit notes) is a separate service; entries are
+ * marked billed when a draft is <em>issued</em>, not here. So that two drafts never bill the same
+ * entry, generation skips entries already listed on another DRAFT invoice of the client: drafting
+ * the same period twice gives nothing the second time, and deleting a draft frees its entries.
+ * Likewise a project's monthly fee (MONTH rate) is billed once per calendar month: a month whose
+ * fee is on another draft or on an issued invoice of the client (not a void one) bills its
+ * entries on a line of quantity 0 ({@link InvoiceGenerator}); issuing re-checks it
+ * ({@link MonthlyFeeAlreadyBilledException}).
+ *
+ * <p>Drafting locks the projects it bills, so an entry edited at the same time is either drafted
+ * as edited or its edit is refused ({@link dev.billops.core.timeentry.TimeEntryOnDraftException}).
+ *
+ * <p>Before anything is stored: the client must exist ({@link NotFoundException}) and be active
+ * ({@link ClientNotActiveException}); the tenant's own record must exist (its default VAT rate);
+ * a requested project must exist and be the client's ({@link ProjectOfOtherClientException});
+ * every selected entry must have a rate ({@link NoRateForEntryException}) in the client's
+ * currency. A failure stores nothing. A stored draft gets an audit record and an
+ * {@code invoice.created} event.
+ *
+ * <p>A draft is priced by the tenant's tax policy ({@code TenantPolicies.tax()}), like manual and
+ * package drafts: with GROSS prices the rates include tax (it is not added again), and the cash
+ * rounding increment of the client's currency applies to the payable amount.
+ *
+ * <p>Thread-safe; obtain it from {@code TenantBilling.drafts()}.
+ */
+public final class InvoiceDrafts {
+
+    private final TenantScope scope;
+    private final GenerationPolicy defaults;
+
+    /**
+     * @param scope tenant, actor, store and clock
+     * @param defaults grouping and day counting unless a draft's options say otherwise
+     */
+    public InvoiceDrafts(TenantScope scope, GenerationPolicy defaults) {
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
+    }
+
+    /** Drafts an invoice of all the client's unbilled billable time in {@code period}, with the default policy. */
+    public Optional<Invoice> draft(ClientId client, LocalDateRange period) {
+        return draft(client, period, DraftOptions.defaults());
+    }
+
+    /**
+     * Drafts and stores an invoice of the client's unbilled billable time in {@code period}.
+     *
+     * @return the stored draft, or empty (and nothing stored) if there is nothing to bill
+     */
+    public Optional<Invoice> draft(ClientId client, LocalDateRange period, DraftOptions options) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(options, "options");
+        return scope.tx(session -> store(session, client, period, options));
+    }
+
+    /**
+     * Replaces a draft made from time with a fresh one of the same client and service period (and
+     * project, if the options name one), in one transaction: the old draft is deleted, which frees
+     * its entries, and the client's unbilled time is drafted again as it is now, e.g. after the
+     * old draft's entries had to be edited ({@link dev.billops.core.timeentry.TimeEntryOnDraftException}).
+     * Manual lines, adjustments and notes of the old draft are not carried over.
+     *
+     * @return the new draft, or empty if nothing is left to bill (the old draft is deleted either way)
+     * @throws NotFoundException if there is no invoice {@code draftId}
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     * @throws InvalidInputException if it has no service period
+     */
+    public Optional<Invoice> regenerate(InvoiceId draftId, DraftOptions options) {
+        Objects.requireNonNull(draftId, "draftId");
+        Objects.requireNonNull(options, "options");
+        return scope.tx(session -> {
+            InvoiceStore invoices = session.get(InvoiceStore.class);
+            Invoice old = invoices.find(draftId).orElseThrow(() -> new NotFoundException("invoice", draftId.value()));
+            if (!old.isDraft()) {
+                throw new InvoiceAlreadyIssuedException(draftId, old.status());
+            }
+            LocalDateRange period = old.servicePeriod();
+            if (period == null) {
+                throw new InvalidInputException("draft " + draftId + " has no service period to draft again");
+            }
+            invoices.deleteDraft(draftId);
+            scope.audit(session, "invoice.delete", "invoice", draftId.value(), old, null);
+            return store(session, old.clientId(), period, options);
+        });
+    }
+
+    private Optional<Invoice> store(StoreSession session, ClientId client, LocalDateRange period,
+            DraftOptions options) {
+        Optional<Invoice> draft = build(session, client, period, options, true);
+        if (draft.isEmpty()) {
+            return draft;
+        }
+        Invoice invoice = draft.get();
+        InvoiceStore invoices = session.get(InvoiceStore.class);
+        invoices.insert(invoice);
+        Invoice stored = invoices.find(invoice.id()).orElse(invoice);
+        scope.audit(session, "invoice.draft", "invoice", invoice.id().value(), null, stored);
+        scope.publish(session, new InvoiceCreated(EventId.generate(), scope.clock().instant(), invoice.id(),
+                client));
+        return Optional.of(stored);
+    }
+
+    /** The draft {@link #draft(ClientId, LocalDateRange)} would store, without storing anything. */
+    public Optional<Invoice> preview(ClientId client, LocalDateRange period) {
+        return preview(client, period, DraftOptions.defaults());
+    }
+
+    /**
+     * A dry run: the draft {@link #draft(ClientId, LocalDateRange, DraftOptions)} would store
+     * for the same inputs (the same invoice if the options fix its id), with nothing stored,
+     * audited or published.
+     */
+    public Optional<Invoice> preview(ClientId client, LocalDateRange period, DraftOptions options) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(options, "options");
+        return scope.tx(session -> build(session, client, period, options, false));
+    }
+
+    /**
+     * The raw generation behind a preview: lines with the billed time of each, for hosts that
+     * show how quantities came about. Stores nothing.
+     */
+    public Generation generation(ClientId client, LocalDateRange period, DraftOptions options) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(options, "options");
+        return scope.tx(session -> generate(session, client, period, options, false));
+    }
+
+    private Optional<Invoice> build(StoreSession session, ClientId clientId, LocalDateRange period,
+            DraftOptions options, boolean lock) {
+        Generation generation = generate(session, clientId, period, options, lock);
+        if (generation.isEmpty()) {
+            return Optional.empty();
+        }
+        InvoiceId id = options.invoiceId() == null ? InvoiceId.generate() : options.invoiceId();
+        Invoice draft = generation.toDraft(id);
+        TaxPolicy tax = scope.policies(session).tax();
+        return Optional.of(draft.withPricing(tax.priceBasis(), tax.rounding(), tax.cashIncrementFor(draft.currency())));
+    }
+
+    /**
+     * Generates the client's draft. With {@code lock}, the rows of the projects billed are locked
+     * before their entries and the other drafts are read, so an edit of one of their entries (which
+     * locks the entry's projects first) either committed before and is seen, or waits and then
+     * finds this draft.
+     */
+    private Generation generate(StoreSession session, ClientId clientId, LocalDateRange period,
+            DraftOptions options, boolean lock) {
+        Client client = session.get(ClientStore.class).find(clientId)
+                .orElseThrow(() -> new NotFoundException("client", clientId.value()));
+        if (!client.active()) {
+            throw new ClientNotActiveException(clientId, "draft an invoice");
+        }
+        Tenant tenant = session.get(TenantStore.class).find()
+                .orElseThrow(() -> new NotFoundException("tenant", scope.tenant().value()));
+        ProjectStore projectStore = session.get(ProjectStore.class);
+        List<Project> projects = projectStore.listByClient(clientId);
+        ProjectId only = options.projectId();
+        if (only != null) {
+            Project p = projectStore.find(only).orElseThrow(() -> new NotFoundException("project", only.value()));
+            if (!p.clientId().equals(clientId)) {
+                throw new ProjectOfOtherClientException(only, clientId, p.clientId());
+            }
+        }
+        GenerationContext context = GenerationContext.of(tenant, client, projects,
+                session.get(TimekeeperStore.class).list(), session.get(ActivityStore.class).list(),
+                RateResolver.of(session.get(RateRuleStore.class).list()));
+        Set<ProjectId> projectIds = new HashSet<>();
+        for (Project p : projects) {
+            if (only == null || only.equals(p.id())) {
+                projectIds.add(p.id());
+            }
+        }
+        if (lock && !projectIds.isEmpty()) {
+            projectStore.lock(projectIds);
+        }
+        List<TimeEntry> entries = projectIds.isEmpty() ? List.of()
+                : session.get(TimeEntryStore.class).list(TimeEntryQuery.unbilled(projectIds, period));
+        GenerationRequest request = new GenerationRequest(period, only, onOtherDrafts(session, clientId),
+                options.policyOver(defaults));
+        Generation generation = InvoiceGenerator.generate(context, entries, request);
+        for (InvoiceLine line : generation.lines()) {
+            if (line.unit() == UnitCode.MONTH) {
+                // monthly fees: read which months the client's other invoices bill, and generate again
+                return InvoiceGenerator.generate(context, entries,
+                        request.withFeesBilled(MonthlyFees.billed(session, clientId, true, null).keySet()));
+            }
+        }
+        return generation;
+    }
+
+    /** Entries already on a DRAFT invoice of the client. */
+    private static Set<TimeEntryId> onOtherDrafts(StoreSession session, ClientId client) {
+        Set<TimeEntryId> ids = new HashSet<>();
+        for (Invoice draft : session.get(InvoiceStore.class)
+                .list(new InvoiceQuery(client, EnumSet.of(InvoiceStatus.DRAFT), DocumentType.INVOICE))) {
+            for (InvoiceLine line : draft.lines()) {
+                ids.addAll(line.entryIds());
+            }
+        }
+        return ids;
+    }
+}

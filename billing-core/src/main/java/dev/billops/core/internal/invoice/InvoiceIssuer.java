@@ -1,0 +1,328 @@
+package dev.billops.core.internal.invoice;
+
+import dev.billops.core.Invoices;
+import dev.billops.core.invoice.AllowanceCharge;
+import dev.billops.core.invoice.ClientNotActiveException;
+import dev.billops.core.invoice.DocumentType;
+import dev.billops.core.invoice.DraftOutOfDateException;
+import dev.billops.core.invoice.EmptyInvoiceException;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.MonthlyFeeAlreadyBilledException;
+import dev.billops.core.spi.InvoiceStore;
+import dev.billops.core.spi.NumberSequenceStore;
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.error.NotFoundException;
+import dev.billops.core.event.InvoiceIssued;
+import dev.billops.core.event.TimeEntriesBilled;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.EventId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.ProjectId;
+import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.numbering.NumberingPolicy;
+import dev.billops.core.numbering.SeriesNumbering;
+import dev.billops.core.party.Client;
+import dev.billops.core.spi.ClientStore;
+import dev.billops.core.party.Tenant;
+import dev.billops.core.spi.TenantStore;
+import dev.billops.core.spi.StoreSession;
+import dev.billops.core.internal.TenantScope;
+import dev.billops.core.tax.TaxCategory;
+import dev.billops.core.internal.tax.TaxRules;
+import dev.billops.core.tax.TaxSubtotal;
+import dev.billops.core.tax.TaxTreatment;
+import dev.billops.core.tax.TaxedDocument;
+import dev.billops.core.spi.ProjectStore;
+import dev.billops.core.timeentry.TimeEntry;
+import dev.billops.core.timeentry.TimeEntryAlreadyBilledException;
+import dev.billops.core.spi.TimeEntryStore;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Issues documents inside a transaction the caller already runs: assigns numbers from the
+ * tenant's {@link NumberingPolicy} (its profile's {@code TenantPolicies}, read in that
+ * transaction), validates, stores the issued document, bills its time
+ * entries, writes the audit record and publishes the events. {@link Invoices#issue} uses
+ * it in a transaction of its own; other services (package billing, late fees) call it inside
+ * theirs so that their document and its number commit or roll back together.
+ *
+ * <p>Because the number is taken from the {@link NumberSequenceStore} inside the caller's
+ * transaction and only after every check passed, an issue that fails (validation, a duplicate, a
+ * time entry already billed) gives its number back with the rollback: numbers stay gapless.
+ *
+ * <p>Thread-safe; holds no state beyond its scope.
+ */
+public final class InvoiceIssuer {
+
+    private final TenantScope scope;
+
+    public InvoiceIssuer(TenantScope scope) {
+        this.scope = Objects.requireNonNull(scope, "scope");
+    }
+
+    /** The numbering policy of the tenant, as stored in its profile, read in {@code session}'s transaction. */
+    public NumberingPolicy numbering(StoreSession session) {
+        return scope.policies(session).numbering();
+    }
+
+    /**
+     * Takes the next number of {@code series} for a document of {@code client} issued on
+     * {@code issueDate}. The counter moves inside {@code session}'s transaction: a rollback gives
+     * the number back.
+     */
+    public String nextNumber(StoreSession session, String series, ClientId client, LocalDate issueDate) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(issueDate, "issueDate");
+        SeriesNumbering s = numbering(session).forSeries(series);
+        String key = s.periodKey(client, issueDate);
+        long seq = session.get(NumberSequenceStore.class).next(series, key, s.startAfterFor(key));
+        return s.format(series, client, issueDate, seq);
+    }
+
+    /**
+     * Validates {@code draft} and issues it with the next number of its series, due after the
+     * client's payment terms.
+     *
+     * @see #issueWithNumber(StoreSession, Invoice, String, LocalDate, LocalDate)
+     */
+    public Invoice issue(StoreSession session, Invoice draft, LocalDate issueDate) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(issueDate, "issueDate");
+        Invoice current = draft.recalculated();
+        Client client = validate(session, current);
+        String number = nextNumber(session, current.series(), current.clientId(), issueDate);
+        return store(session, current, number, issueDate, issueDate.plusDays(client.paymentTermsDays()));
+    }
+
+    /**
+     * Issues a prepared document with a number the caller chose (e.g. {@code PKG-…}), due after
+     * the client's payment terms.
+     *
+     * @see #issueWithNumber(StoreSession, Invoice, String, LocalDate, LocalDate)
+     */
+    public Invoice issueWithNumber(StoreSession session, Invoice invoice, String number, LocalDate issueDate) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(invoice, "invoice");
+        Client client = client(session, invoice.clientId());
+        return issueWithNumber(session, invoice, number, issueDate, issueDate.plusDays(client.paymentTermsDays()));
+    }
+
+    /**
+     * Issues a prepared document with the given number and dates, in {@code session}'s transaction:
+     * validates it (see {@link #validate}), stores it as ISSUED (an update if a draft with its id
+     * is stored, else an insert, so the store's uniqueness of number and of engagement period
+     * applies), marks its time entries billed, audits {@code invoice.issue} and publishes
+     * {@code invoice.issued} and, if it bills time entries, {@code time_entries.billed}.
+     *
+     * @return the issued document as stored
+     * @throws InvoiceAlreadyIssuedException if it (or the stored document with its id) is not a draft
+     * @throws dev.billops.core.error.DuplicateKeyException if the number (or the engagement period) is taken
+     * @throws dev.billops.core.timeentry.TimeEntryAlreadyBilledException if one of its entries was billed
+     * @throws DraftOutOfDateException if one of its entries was deleted, changed or moved since drafting
+     * @throws MonthlyFeeAlreadyBilledException if it bills a monthly fee another issued invoice bills
+     */
+    public Invoice issueWithNumber(StoreSession session, Invoice invoice, String number, LocalDate issueDate,
+            LocalDate dueDate) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(invoice, "invoice");
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(issueDate, "issueDate");
+        Objects.requireNonNull(dueDate, "dueDate");
+        if (number.isBlank()) {
+            throw new InvalidInputException("invoice " + invoice.id() + ": number is blank");
+        }
+        if (dueDate.isBefore(issueDate)) {
+            throw new InvalidInputException("invoice " + invoice.id() + ": due date " + dueDate
+                    + " is before the issue date " + issueDate);
+        }
+        Invoice current = invoice.recalculated();
+        validate(session, current);
+        return store(session, current, number, issueDate, dueDate);
+    }
+
+    /**
+     * The checks every issue runs, without writing: the document is a draft (also as stored), has
+     * at least one line (BR-16), its client exists and (for invoices) is active, (for invoices) no
+     * line's tax treatment contradicts the client's tax profile
+     * ({@link TaxTreatments#requireConsistent}), and it passes the EN 16931 category rules
+     * ({@link TaxRules}) with the tenant's and client's VAT ids.
+     *
+     * @return the document's client
+     */
+    public Client validate(StoreSession session, Invoice invoice) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(invoice, "invoice");
+        if (!invoice.isDraft()) {
+            throw new InvoiceAlreadyIssuedException(invoice.id(), invoice.status());
+        }
+        Optional<Invoice> stored = session.get(InvoiceStore.class).find(invoice.id());
+        if (stored.isPresent() && !stored.get().isDraft()) {
+            throw new InvoiceAlreadyIssuedException(invoice.id(), stored.get().status());
+        }
+        if (invoice.lines().isEmpty()) {
+            throw new EmptyInvoiceException(invoice.id());
+        }
+        Client client = client(session, invoice.clientId());
+        if (!client.active() && invoice.type() == DocumentType.INVOICE) {
+            throw new ClientNotActiveException(client.id(), "issue invoice " + invoice.id());
+        }
+        Tenant tenant = session.get(TenantStore.class).find().orElse(null);
+        if (invoice.type() == DocumentType.INVOICE) {
+            for (InvoiceLine line : invoice.lines()) {
+                TaxTreatments.requireConsistent(invoice.id(), line.position(), line.tax(), client,
+                        tenant == null ? null : tenant.vatId());
+            }
+        }
+        TaxRules.validate(taxedDocument(invoice, tenant == null ? null : tenant.vatId(), client));
+        return client;
+    }
+
+    /**
+     * The facts {@link TaxRules} checks, for {@code invoice} of {@code client} sold by a seller
+     * with {@code sellerVatId}. A document whose only category is O shows no VAT ids (BR-O-02), so
+     * they are left off it here too; deliver-to country is the client's address country.
+     */
+    public static TaxedDocument taxedDocument(Invoice invoice, @Nullable String sellerVatId,
+            Client client) {
+        List<TaxTreatment> lineTaxes = new ArrayList<>(invoice.lines().size());
+        boolean period = invoice.servicePeriod() != null;
+        for (InvoiceLine line : invoice.lines()) {
+            lineTaxes.add(line.tax());
+            period |= line.period() != null;
+        }
+        List<TaxTreatment> allowances = new ArrayList<>();
+        List<TaxTreatment> charges = new ArrayList<>();
+        for (AllowanceCharge ac : invoice.adjustments()) {
+            (ac.charge() ? charges : allowances).add(Objects.requireNonNull(ac.tax(), "tax"));
+        }
+        boolean outOfScopeOnly = !invoice.taxBreakdown().isEmpty();
+        for (TaxSubtotal g : invoice.taxBreakdown()) {
+            outOfScopeOnly &= g.category() == TaxCategory.O;
+        }
+        return new TaxedDocument(lineTaxes, allowances, charges, invoice.taxBreakdown(),
+                outOfScopeOnly ? null : sellerVatId, outOfScopeOnly ? null : client.vatId(), period,
+                client.address().countryCode(), invoice.taxRounding());
+    }
+
+    /**
+     * Locks the entries {@code invoice} bills and checks each still matches its line: it exists,
+     * is billable, is on the line's project (or, on a line of several projects, on a project of
+     * the invoice's client), and has the version it had when the draft was stored
+     * ({@link TimeEntryStore#draftedVersions}; an entry billed meanwhile is
+     * {@link TimeEntryAlreadyBilledException}). The time services refuse such changes while a
+     * draft bills an entry; this catches a writer that went around them.
+     */
+    private static void requireEntriesAsDrafted(StoreSession session, Invoice invoice, List<TimeEntryId> ids) {
+        Map<TimeEntryId, TimeEntry> now = new HashMap<>();
+        TimeEntryStore entries = session.get(TimeEntryStore.class);
+        for (TimeEntry e : entries.lock(ids)) {
+            now.put(e.id(), e);
+        }
+        ProjectStore projects = session.get(ProjectStore.class);
+        Map<ProjectId, Boolean> clients = new HashMap<>();
+        for (InvoiceLine line : invoice.lines()) {
+            for (TimeEntryId id : line.entryIds()) {
+                TimeEntry e = now.get(id);
+                if (e == null) {
+                    throw new DraftOutOfDateException(invoice.id(), id, "was deleted");
+                }
+                if (!e.billable()) {
+                    throw new DraftOutOfDateException(invoice.id(), id, "was made non-billable");
+                }
+                boolean clientsProject = clients.computeIfAbsent(e.projectId(), p -> projects.find(p)
+                        .map(project -> project.clientId().equals(invoice.clientId())).orElse(false));
+                if (!clientsProject || line.projectId() != null && !line.projectId().equals(e.projectId())) {
+                    throw new DraftOutOfDateException(invoice.id(), id, "was moved to project " + e.projectId());
+                }
+            }
+        }
+        Map<TimeEntryId, Long> drafted = entries.draftedVersions(invoice.id());
+        for (TimeEntryId id : ids) {
+            Long version = drafted.get(id);
+            TimeEntry e = Objects.requireNonNull(now.get(id));
+            if (version != null && version != e.version()) {
+                if (!e.isOpen()) {
+                    throw new TimeEntryAlreadyBilledException(id, e.invoiceId());
+                }
+                throw new DraftOutOfDateException(invoice.id(), id, "was changed (version " + version + " drafted, "
+                        + e.version() + " now)");
+            }
+        }
+    }
+
+    /**
+     * Refuses a document that bills a project's monthly fee for a month that another issued
+     * invoice of the client already bills. Runs after the number is taken: two issues in one
+     * series wait for each other on the series counter, so the second sees the first's fee.
+     */
+    private static void requireFeesUnbilled(StoreSession session, Invoice invoice) {
+        if (invoice.type() != DocumentType.INVOICE) {
+            return;
+        }
+        Set<ProjectMonth> fees = MonthlyFees.of(invoice);
+        if (fees.isEmpty()) {
+            return;
+        }
+        Map<ProjectMonth, InvoiceId> billed = MonthlyFees.billed(session, invoice.clientId(), false, invoice.id());
+        for (ProjectMonth fee : fees) {
+            InvoiceId other = billed.get(fee);
+            if (other != null) {
+                throw new MonthlyFeeAlreadyBilledException(invoice.id(), fee.projectId(), fee.month(), other);
+            }
+        }
+    }
+
+    private Invoice store(StoreSession session, Invoice draft, String number, LocalDate issueDate, LocalDate dueDate) {
+        requireFeesUnbilled(session, draft);
+        List<TimeEntryId> billed = new ArrayList<>();
+        for (InvoiceLine line : draft.lines()) {
+            billed.addAll(line.entryIds());
+        }
+        if (!billed.isEmpty()) {
+            requireEntriesAsDrafted(session, draft, billed);
+        }
+        InvoiceStore invoices = session.get(InvoiceStore.class);
+        Invoice issued = draft.issuedAs(number, issueDate, dueDate);
+        Optional<Invoice> before = invoices.find(draft.id());
+        Invoice stored;
+        if (before.isPresent()) {
+            stored = invoices.update(issued);
+        } else {
+            invoices.insert(issued);
+            stored = issued;
+        }
+        List<TimeEntryId> entries = new ArrayList<>();
+        for (InvoiceLine line : stored.lines()) {
+            entries.addAll(line.entryIds());
+        }
+        if (!entries.isEmpty()) {
+            session.get(TimeEntryStore.class).markBilled(entries, stored.id());
+        }
+        scope.audit(session, "invoice.issue", "invoice", stored.id().value(), before.orElse(null), stored);
+        scope.publish(session, new InvoiceIssued(EventId.generate(), scope.clock().instant(), stored.id(), number,
+                stored.clientId(), stored.totals().payable(), dueDate));
+        if (!entries.isEmpty()) {
+            scope.publish(session, new TimeEntriesBilled(EventId.generate(), scope.clock().instant(), stored.id(),
+                    entries.size()));
+        }
+        return stored;
+    }
+
+    public static Client client(StoreSession session, ClientId id) {
+        return session.get(ClientStore.class).find(id)
+                .orElseThrow(() -> new NotFoundException("client", id.value()));
+    }
+}
