@@ -1,5 +1,8 @@
 package dev.billops.benchmarks;
 
+import dev.billops.core.invoice.GenerationPolicy;
+import dev.billops.core.internal.invoice.InvoiceDrafts;
+import dev.billops.core.internal.Internals;
 import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.id.ClientId;
@@ -17,7 +20,7 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 /**
  * Case 6, the child JVM (started with {@code -Xmx256m}): generates the November draft lines of
  * every client from the entries in the database, one client at a time through
- * {@code TenantBilling.drafts().generation(...)} (the store streams each client's entries from a
+ * {@code TenantBilling.invoices().generation(...)} (the store streams each client's entries from a
  * cursor; nothing else is kept between clients), and prints one {@code RESULT} line.
  *
  * <p>Arguments: {@code h2 <jdbc-url> <clients>} or {@code postgres <base-url> <schema> <clients>}.
@@ -44,11 +47,12 @@ public final class StreamingGeneration {
         }
         Billing billing = Billing.builder().stores(store).build();
         TenantBilling tenant = billing.tenant(Workload.TENANT_ID, Actor.system("benchmark"));
+        InvoiceDrafts drafts = new InvoiceDrafts(Internals.scope(tenant), GenerationPolicy.defaults());
         long entries = 0;
         long lines = 0;
         long t = System.nanoTime();
         for (int c = 0; c < clients; c++) {
-            Generation g = tenant.drafts().generation(ClientId.of("c" + c), Workload.PERIOD, DraftOptions.defaults());
+            Generation g = drafts.generation(ClientId.of("c" + c), Workload.PERIOD, DraftOptions.defaults());
             entries += g.entryIds().size();
             lines += g.lines().size();
         }

@@ -166,6 +166,18 @@ public final class Invoices {
         return scope.tx(session -> load(session, id));
     }
 
+    /** The issued invoice or credit note numbered {@code number}, or empty. */
+    public Optional<Invoice> findByNumber(String number) {
+        Objects.requireNonNull(number, "number");
+        return scope.tx(session -> session.get(InvoiceStore.class).findByNumber(number));
+    }
+
+    /** The invoices and credit notes {@code query} selects, by issue date (drafts last), then id. */
+    public List<Invoice> list(InvoiceQuery query) {
+        Objects.requireNonNull(query, "query");
+        return scope.tx(session -> session.get(InvoiceStore.class).list(query));
+    }
+
     /**
      * Appends {@code line}, with its explicit tax treatment, to a draft as its last line (its
      * position is set to n + 1).

@@ -86,7 +86,7 @@ public final class SpiFixture {
         LocalDate date = LocalDate.of(2026, 11, 1).plusDays(day++ % 28);
         firm.timeEntries().log(TimeEntry.of(project, ALICE, null, TimeSpan.of(LocalDateTime.of(date, java.time.LocalTime.of(9, 0)),
                 LocalDateTime.of(date, java.time.LocalTime.of(9 + hours, 0)), BERLIN), "work"));
-        Invoice draft = firm.drafts().draft(client, LocalDateRange.ofDay(date)).orElseThrow();
+        Invoice draft = firm.invoices().draft(client, LocalDateRange.ofDay(date)).orElseThrow();
         return firm.invoices().issue(draft.id());
     }
 

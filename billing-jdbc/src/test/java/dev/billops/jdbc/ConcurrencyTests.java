@@ -1,5 +1,7 @@
 package dev.billops.jdbc;
 
+import dev.billops.core.internal.Internals;
+import dev.billops.core.TenantBilling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,7 +107,7 @@ abstract class ConcurrencyTests {
 
     @Test
     void issue_8threads500Drafts_numbers1to500WithoutGapOrRepeat() throws Exception {
-        Invoices lifecycle = new Invoices(scope("issuer"));
+        Invoices lifecycle = tenant("issuer").invoices();
         List<InvoiceId> drafts = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             drafts.add(InvoiceId.of("d-" + i));
@@ -223,9 +225,8 @@ abstract class ConcurrencyTests {
                     EngagementId.of(String.format("E%02d", i)), Seeds.CLIENT, "Retainer " + i,
                     Money.of(Seeds.EUR, "100.00"), PackageSchedule.MONTHLY, LocalDate.of(2026, 1, 1), null));
         }
-        List<PackageRunResult> results = race(THREADS, i -> new PackageBillingRun(
-                new TenantScope(store(), tenant, Actor.system("worker-" + i), clock), PackagePolicy.defaults())
-                .run(TODAY));
+        List<PackageRunResult> results = race(THREADS, i -> billing.tenant(tenant, Actor.system("worker-" + i))
+                .packages().run(TODAY));
         int created = 0;
         for (PackageRunResult r : results) {
             assertEquals(List.of(), r.failed());
@@ -307,15 +308,15 @@ abstract class ConcurrencyTests {
 
     @Test
     void recordPayment_8threadsPayingOneInvoice_neverBeyondItsTotalAndNoLostUpdate() throws Exception {
-        Invoices lifecycle = new Invoices(scope("issuer"));
+        Invoices lifecycle = tenant("issuer").invoices();
         store().inTransaction(tenant, s -> {
             s.get(InvoiceStore.class).insert(Seeds.draft("inv-1", "10"));
             return null;
         });
         Invoice issued = lifecycle.issue(InvoiceId.of("inv-1"));
         Money total = issued.totals().payable(); // EUR 1190.00
-        Payments payments = new Payments(scope("cashier"),
-                new PaymentPolicy(PaymentPolicy.defaults().defaultAllocation(), false, 100));
+        Payments payments = tenant("cashier", BillingPolicies.defaults()
+                .withPayments(new PaymentPolicy(PaymentPolicy.defaults().defaultAllocation(), false, 100))).payments();
         AtomicInteger conflicts = new AtomicInteger();
         race(THREADS, i -> {
             try {
@@ -369,7 +370,7 @@ abstract class ConcurrencyTests {
         AtomicInteger refused = new AtomicInteger();
         race(4 * THREADS, i -> {
             if (i % 4 == 0) {
-                return t.drafts().draft(Seeds.CLIENT, march, perEntry).map(Invoice::id).orElse(null);
+                return t.invoices().draft(Seeds.CLIENT, march, perEntry).map(Invoice::id).orElse(null);
             }
             TimeEntry e = t.timeEntries().get(logged.get(i % logged.size()).id());
             try {
@@ -404,7 +405,7 @@ abstract class ConcurrencyTests {
         TimeEntry early = Seeds.entry("early", 0);
         TimeEntry late = Seeds.entry("late", 24 * 20);
         t.timeEntries().logAll(List.of(early, late));
-        Invoice first = t.drafts().draft(Seeds.CLIENT, LocalDateRange.of(LocalDate.of(2026, 3, 1),
+        Invoice first = t.invoices().draft(Seeds.CLIENT, LocalDateRange.of(LocalDate.of(2026, 3, 1),
                 LocalDate.of(2026, 3, 16))).orElseThrow();
         InvoiceLine fee = first.lines().get(0);
         // the draft a concurrent drafter of 16-31 March would have made before seeing the first
@@ -431,7 +432,16 @@ abstract class ConcurrencyTests {
     }
 
     private TenantScope scope(String actor) {
-        return new TenantScope(store(), tenant, Actor.system(actor), clock);
+        return Internals.scope(tenant(actor));
+    }
+
+    private TenantBilling tenant(String actor) {
+        return tenant(actor, BillingPolicies.defaults());
+    }
+
+    private TenantBilling tenant(String actor, BillingPolicies policies) {
+        return Billing.builder().stores(store()).clock(clock).policies(policies).build()
+                .tenant(tenant, Actor.system(actor));
     }
 
     interface Task<T> {

@@ -1,5 +1,6 @@
 package dev.billops.core.timeentry;
 
+import dev.billops.core.internal.timeentry.BudgetReports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -65,7 +66,7 @@ class BudgetReportTest {
 
     @Test
     void of_totalBudget_countsBillableRoundedTimeBilledOrNot() {
-        BudgetReport r = BudgetReport.of(web(new Budget(Duration.ofHours(20), Money.of(EUR, "1200.00"),
+        BudgetReport r = BudgetReports.compute(web(new Budget(Duration.ofHours(20), Money.of(EUR, "1200.00"),
                 Budget.Period.TOTAL)), ACME, ENTRIES, RATES, DayRatePolicy.DEFAULT);
         assertEquals(Duration.ofMinutes(13 * 60 + 15), r.total().hours());
         assertEquals(Money.of(EUR, "1325.00"), r.total().amount());
@@ -80,7 +81,7 @@ class BudgetReportTest {
 
     @Test
     void of_monthlyBudget_comparesEachMonth() {
-        BudgetReport r = BudgetReport.of(web(new Budget(Duration.ofHours(8), null, Budget.Period.MONTHLY)), ACME,
+        BudgetReport r = BudgetReports.compute(web(new Budget(Duration.ofHours(8), null, Budget.Period.MONTHLY)), ACME,
                 ENTRIES, RATES, DayRatePolicy.DEFAULT);
         assertEquals(2, r.months().size());
         assertTrue(r.months().get(0).overBudget(), "October: 10 h of 8");
@@ -92,7 +93,7 @@ class BudgetReportTest {
 
     @Test
     void of_noRate_countsUnpricedHours() {
-        BudgetReport r = BudgetReport.of(web(new Budget(Duration.ofHours(100), null, Budget.Period.TOTAL)), ACME,
+        BudgetReport r = BudgetReports.compute(web(new Budget(Duration.ofHours(100), null, Budget.Period.TOTAL)), ACME,
                 ENTRIES, RateResolver.of(List.of()), DayRatePolicy.DEFAULT);
         assertEquals(r.total().hours(), r.unpriced());
         assertEquals(Money.zero(EUR), r.total().amount());
@@ -102,6 +103,6 @@ class BudgetReportTest {
     void of_budgetInOtherCurrency_throws() {
         Project p = web(new Budget(null, Money.of("USD", "10.00"), Budget.Period.TOTAL));
         assertThrows(CurrencyMismatchException.class,
-                () -> BudgetReport.of(p, ACME, ENTRIES, RATES, DayRatePolicy.DEFAULT));
+                () -> BudgetReports.compute(p, ACME, ENTRIES, RATES, DayRatePolicy.DEFAULT));
     }
 }

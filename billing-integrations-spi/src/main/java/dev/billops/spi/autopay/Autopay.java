@@ -1,5 +1,6 @@
 package dev.billops.spi.autopay;
 
+import dev.billops.core.internal.Internals;
 import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.error.BillingException;
@@ -144,8 +145,8 @@ public final class Autopay implements BillingEventListener {
         if (!(event instanceof InvoiceIssued issued)) {
             return;
         }
-        if (single != null && !single.scope().tenant().equals(tenant)) {
-            LOG.debug("autopay of tenant {} ignores invoice.issued of tenant {}", single.scope().tenant(), tenant);
+        if (single != null && !single.tenantId().equals(tenant)) {
+            LOG.debug("autopay of tenant {} ignores invoice.issued of tenant {}", single.tenantId(), tenant);
             return;
         }
         AutopayResult r = charge(tenants.apply(tenant), issued.invoiceId());
@@ -242,7 +243,7 @@ public final class Autopay implements BillingEventListener {
                     + ": the gateway says charge " + key + " is " + status.status() + "; not re-armed");
         }
         int next = attempt(inv) + 1;
-        tb.scope().tx(s -> {
+        Internals.scope(tb).tx(s -> {
             InvoiceStore store = s.get(InvoiceStore.class);
             Invoice current = store.find(invoiceId).orElseThrow();
             if (!key.equals(current.metadata().get(KEY_METADATA))) {
@@ -256,12 +257,12 @@ public final class Autopay implements BillingEventListener {
             meta.put(ATTEMPT_METADATA, Integer.toString(next));
             meta.put(REARM_REASON_METADATA, reason);
             Invoice after = store.update(current.withMetadata(meta));
-            tb.scope().audit(s, "autopay.rearm", "invoice", invoiceId.value(), current, after);
+            Internals.scope(tb).audit(s, "autopay.rearm", "invoice", invoiceId.value(), current, after);
             return null;
         });
-        String nextKey = idempotencyKey(tb.scope().tenant(), invoiceId, next);
+        String nextKey = idempotencyKey(tb.tenantId(), invoiceId, next);
         LOG.info("autopay of invoice {} of tenant {} re-armed after charge {} failed: next key {}, reason: {}",
-                label(inv), tb.scope().tenant(), key, nextKey, reason);
+                label(inv), tb.tenantId(), key, nextKey, reason);
         return nextKey;
     }
 
@@ -274,7 +275,7 @@ public final class Autopay implements BillingEventListener {
 
     private AutopayResult charge(TenantBilling tb, InvoiceId invoiceId) {
         Objects.requireNonNull(invoiceId, "invoice");
-        TenantId tenant = tb.scope().tenant();
+        TenantId tenant = tb.tenantId();
         Invoice inv = tb.invoices().get(invoiceId);
         String key = inv.metadata().getOrDefault(KEY_METADATA, idempotencyKey(tenant, invoiceId, attempt(inv)));
         if (inv.type() != DocumentType.INVOICE
@@ -314,8 +315,8 @@ public final class Autopay implements BillingEventListener {
     }
 
     private List<AutopayResult> reconcile(TenantBilling tb) {
-        TenantId tenant = tb.scope().tenant();
-        List<Invoice> open = tb.scope().tx(s -> s.get(InvoiceStore.class).list(InvoiceQuery.open(null)));
+        TenantId tenant = tb.tenantId();
+        List<Invoice> open = Internals.scope(tb).tx(s -> s.get(InvoiceStore.class).list(InvoiceQuery.open(null)));
         List<AutopayResult> out = new ArrayList<>();
         Map<ClientId, Client> clients = new HashMap<>();
         for (Invoice inv : open) {
@@ -409,14 +410,14 @@ public final class Autopay implements BillingEventListener {
     }
 
     private static void mark(TenantBilling tb, InvoiceId id, String key, Money amount) {
-        tb.scope().tx(s -> {
+        Internals.scope(tb).tx(s -> {
             InvoiceStore store = s.get(InvoiceStore.class);
             Invoice current = store.find(id).orElseThrow();
             Map<String, String> meta = new HashMap<>(current.metadata());
             meta.put(KEY_METADATA, key);
             meta.put(AMOUNT_METADATA, amount.amount().toPlainString());
             Invoice after = store.update(current.withMetadata(meta));
-            tb.scope().audit(s, "autopay.charge", "invoice", id.value(), current, after);
+            Internals.scope(tb).audit(s, "autopay.charge", "invoice", id.value(), current, after);
             return null;
         });
     }
@@ -427,7 +428,7 @@ public final class Autopay implements BillingEventListener {
     }
 
     private static Optional<Payment> recorded(TenantBilling tb, String key) {
-        return tb.scope().tx(s -> s.get(PaymentStore.class).findByIdempotencyKey(key));
+        return Internals.scope(tb).tx(s -> s.get(PaymentStore.class).findByIdempotencyKey(key));
     }
 
     private static AutopayResult alreadyRecorded(Invoice inv, String key, Payment p) {
@@ -446,6 +447,6 @@ public final class Autopay implements BillingEventListener {
 
     @Override
     public String toString() {
-        return "Autopay[gateway=" + gateway.id() + (single != null ? ", tenant=" + single.scope().tenant() : "") + "]";
+        return "Autopay[gateway=" + gateway.id() + (single != null ? ", tenant=" + single.tenantId() : "") + "]";
     }
 }

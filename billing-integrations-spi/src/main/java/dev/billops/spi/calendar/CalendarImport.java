@@ -1,5 +1,6 @@
 package dev.billops.spi.calendar;
 
+import dev.billops.core.internal.Internals;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.error.BillingException;
 import dev.billops.core.error.InvalidInputException;
@@ -187,7 +188,7 @@ public final class CalendarImport {
         checkRange(fromInclusive, toExclusive);
         List<CalendarEvent> all = List.copyOf(events);
         TimeEntries entries = tenant.timeEntries();
-        ImportReport report = tenant.scope().tx(session -> {
+        ImportReport report = Internals.scope(tenant).tx(session -> {
             Run run = new Run(entries, timekeeper);
             TimeEntryStore store = session.get(TimeEntryStore.class);
             LocalDate first = fromInclusive.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(2);
@@ -257,7 +258,7 @@ public final class CalendarImport {
             }
             return run.report(warnings);
         });
-        LOG.info("calendar import for timekeeper {} of tenant {}, {} .. {}: {}", timekeeper, tenant.scope().tenant(),
+        LOG.info("calendar import for timekeeper {} of tenant {}, {} .. {}: {}", timekeeper, tenant.tenantId(),
                 fromInclusive, toExclusive, report.summary());
         return report;
     }

@@ -266,11 +266,11 @@ public final class BillingNotifications implements BillingEventListener {
     private static Notification base(Notification.Kind kind, TenantBilling tb, Client client, String subject,
             String body, Map<String, String> facts) {
         List<String> to = client.email() == null || client.email().isBlank() ? List.of() : List.of(client.email());
-        return Notification.of(kind, tb.scope().tenant(), subject, body).withRecipients(to).withFacts(facts);
+        return Notification.of(kind, tb.tenantId(), subject, body).withRecipients(to).withFacts(facts);
     }
 
     private static String seller(TenantBilling tb) {
-        return tb.profile().find().map(Tenant::name).orElse(tb.scope().tenant().value());
+        return tb.profile().find().map(Tenant::name).orElse(tb.tenantId().value());
     }
 
     private static String fileName(String number) {

@@ -1,5 +1,6 @@
 package dev.billops.spi.autopay;
 
+import dev.billops.core.internal.Internals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -132,11 +133,11 @@ class AutopayTest {
     }
 
     private List<Payment> payments() {
-        return f.firm.scope().tx(s -> s.get(PaymentStore.class).list());
+        return Internals.scope(f.firm).tx(s -> s.get(PaymentStore.class).list());
     }
 
     private Optional<Payment> paymentWithKey(String key) {
-        return f.firm.scope().tx(s -> s.get(PaymentStore.class).findByIdempotencyKey(key));
+        return Internals.scope(f.firm).tx(s -> s.get(PaymentStore.class).findByIdempotencyKey(key));
     }
 
     @Test
@@ -297,7 +298,7 @@ class AutopayTest {
     }
 
     private List<AuditRecord> audit(Invoice inv) {
-        return f.firm.scope().tx(s -> s.get(AuditLog.class).history("invoice", inv.id().value()));
+        return Internals.scope(f.firm).tx(s -> s.get(AuditLog.class).history("invoice", inv.id().value()));
     }
 
     @Test

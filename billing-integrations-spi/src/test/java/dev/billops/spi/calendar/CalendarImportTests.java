@@ -1,5 +1,6 @@
 package dev.billops.spi.calendar;
 
+import dev.billops.core.internal.Internals;
 import static dev.billops.spi.calendar.CalendarEvents.allDay;
 import static dev.billops.spi.calendar.CalendarEvents.cancelled;
 import static dev.billops.spi.calendar.CalendarEvents.declined;
@@ -64,12 +65,12 @@ abstract class CalendarImportTests {
     }
 
     List<TimeEntry> entries() {
-        return f.firm.scope().tx(s -> s.get(TimeEntryStore.class).list(new TimeEntryQuery(Set.of(),
+        return Internals.scope(f.firm).tx(s -> s.get(TimeEntryStore.class).list(new TimeEntryQuery(Set.of(),
                 LocalDateRange.of(LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 1)), null, false)));
     }
 
     TimeEntry entryOf(String uid) {
-        return f.firm.scope().tx(s -> s.get(TimeEntryStore.class).findByExternalUid(uid)).orElseThrow();
+        return Internals.scope(f.firm).tx(s -> s.get(TimeEntryStore.class).findByExternalUid(uid)).orElseThrow();
     }
 
     @Test
@@ -158,7 +159,7 @@ abstract class CalendarImportTests {
     @Test
     void importEvents_billedEntry_neverChanged_conflictReported() {
         calendar.importEvents(List.of(review, lower), SpiFixture.ALICE, FROM, TO);
-        Invoice draft = f.firm.drafts().draft(SpiFixture.ACME, LocalDateRange.ofDay(LocalDate.of(2026, 11, 3)))
+        Invoice draft = f.firm.invoices().draft(SpiFixture.ACME, LocalDateRange.ofDay(LocalDate.of(2026, 11, 3)))
                 .orElseThrow();
         f.firm.invoices().issue(draft.id());
         TimeEntry billed = entryOf("r1@cal");

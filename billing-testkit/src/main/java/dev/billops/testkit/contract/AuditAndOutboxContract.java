@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.billops.core.spi.AuditLog;
 import dev.billops.core.audit.AuditRecord;
+import dev.billops.core.Billing;
 import dev.billops.core.Clients;
 import dev.billops.core.event.BillingEvent;
 import dev.billops.core.spi.EventOutbox;
@@ -25,7 +26,6 @@ import dev.billops.core.money.Money;
 import dev.billops.core.party.Actor;
 import dev.billops.core.party.Client;
 import dev.billops.core.error.DuplicateKeyException;
-import dev.billops.core.internal.TenantScope;
 import dev.billops.testkit.gen.DomainGens;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -98,8 +98,8 @@ public abstract class AuditAndOutboxContract extends StoreContract {
     @Test
     void clientService_autopayClient_auditNeverHoldsThePaymentMethodReference() {
         String secret = "pm_live_SECRET_4242";
-        Clients clients = new Clients(new TenantScope(store, tenant, Actor.user("alice@acme.test"),
-                Clock.fixed(Fixtures.T0, ZoneOffset.UTC)));
+        Clients clients = Billing.builder().stores(store).clock(Clock.fixed(Fixtures.T0, ZoneOffset.UTC)).build()
+                .tenant(tenant, Actor.user("alice@acme.test")).clients();
         Client created = clients.create(Fixtures.richClient(ClientId.of("c-pm"), "Autopay GmbH").withAutopay(secret));
         clients.update(created.withTerms(14));
         List<AuditRecord> history = tx(s -> s.get(AuditLog.class).history("client", "c-pm"));

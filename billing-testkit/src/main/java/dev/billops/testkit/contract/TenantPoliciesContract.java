@@ -166,7 +166,7 @@ public abstract class TenantPoliciesContract extends StoreContract {
         ch.timeEntries().log(TimeEntry.of(project, anna, null, TimeSpan.of(LocalDateTime.parse("2026-12-14T09:00"),
                 LocalDateTime.parse("2026-12-14T10:00"), ZURICH), "Workshop"));
 
-        Invoice draft = ch.drafts().draft(CLIENT, LocalDateRange.ofMonth(java.time.YearMonth.of(2026, 12)))
+        Invoice draft = ch.invoices().draft(CLIENT, LocalDateRange.ofMonth(java.time.YearMonth.of(2026, 12)))
                 .orElseThrow();
 
         assertEquals(PriceBasis.GROSS, draft.priceBasis());
@@ -204,7 +204,7 @@ public abstract class TenantPoliciesContract extends StoreContract {
                     Money.of("EUR", "1000.00"), PackageSchedule.MONTHLY, LocalDate.of(2027, 1, 1), null));
         }
 
-        PackageRunResult result = billing.packageJob(Actor.system("scheduler")).runToday();
+        PackageRunResult result = billing.packages(Actor.system("scheduler")).runToday();
 
         List<PackageRunResult.Created> ours = result.created().stream()
                 .filter(c -> c.tenant().equals(tenant) || c.tenant().equals(otherTenant)).toList();

@@ -1,5 +1,9 @@
 package dev.billops.core.engagement;
 
+import dev.billops.core.BillingPolicies;
+import dev.billops.core.Billing;
+import dev.billops.core.Packages;
+import dev.billops.core.internal.Internals;
 import dev.billops.core.internal.engagement.PackageBillingJob;
 import dev.billops.core.internal.engagement.PackageBillingRun;
 import dev.billops.core.spi.EngagementStore;
@@ -263,7 +267,7 @@ class PackageBillingRunTest {
         TaxPolicy gross = new TaxPolicy(dev.billops.core.tax.TaxRoundingPolicy.PER_GROUP, PriceBasis.GROSS,
                 Map.of("CHF", new BigDecimal("0.05")));
         f.acme.profile().update(f.acme.profile().get().withTax(gross));
-        PackageBillingRun run = f.acme.packages();
+        Packages run = f.acme.packages();
 
         PackageRunResult.Created c = only(run.run(d("2026-03-01")));
         Invoice invoice = f.invoices().get(0);
@@ -448,7 +452,7 @@ class PackageBillingRunTest {
     void job_periodOutsideTheCatchUpWindow_reportedAndBilledWithTheOption() {
         PackageFixture f = new PackageFixture(d("2026-06-10"), PackagePolicy.defaults().withCatchUpPeriods(0));
         f.pkg("E1", "1000.00", PackageSchedule.MONTHLY, "2026-05-01", null);
-        PackageBillingJob job = f.billing.packageJob(Actor.system("scheduler"));
+        Packages job = f.billing.packages(Actor.system("scheduler"));
 
         PackageRunResult r = job.run(d("2026-06-10"), PackageRunOptions.all());
         assertEquals(List.of(d("2026-05-01")), r.skipped().stream().map(PackageRunResult.Skipped::periodStart).toList());
@@ -506,7 +510,9 @@ class PackageBillingRunTest {
         NumberingPolicy numbering = NumberingPolicy.defaults().withSeries("PKG",
                 SeriesNumbering.of("R-{seq:4}", "R").withStartAfter("", 41));
         f.acme.profile().update(f.acme.profile().get().withNumbering(numbering));
-        PackageBillingRun run = new PackageBillingRun(f.acme.scope(), PackagePolicy.defaults().withTenantNumbering());
+        Packages run = Billing.builder().stores(Internals.store(f.billing)).clock(f.clock)
+                .policies(BillingPolicies.defaults().withPackages(PackagePolicy.defaults().withTenantNumbering()))
+                .build().tenant(ACME, Actor.user("alice@acme.test")).packages();
         assertEquals("R-0042", only(run.run(d("2026-03-01"))).number());
     }
 
@@ -527,7 +533,7 @@ class PackageBillingRunTest {
         f.pkg("E1", "100.00", PackageSchedule.MONTHLY, "2026-03-01", null);
         f.billing.tenant(other, Actor.system("setup")).engagements().create(Engagement.ofPackage(EngagementId.of("E1"),
                 GLOBEX, "Retainer", Money.of("EUR", "100.00"), PackageSchedule.MONTHLY, d("2026-03-01"), null));
-        PackageBillingJob job = f.billing.packageJob(PackageBillingJob.DEFAULT_ACTOR);
+        Packages job = f.billing.packages(PackageBillingJob.DEFAULT_ACTOR);
 
         PackageRunResult onlyOther = job.run(d("2026-03-01"), PackageRunOptions.all().forTenant(other));
         assertEquals(List.of(other), onlyOther.created().stream().map(PackageRunResult.Created::tenant).toList());
@@ -545,7 +551,7 @@ class PackageBillingRunTest {
     @Test
     void job_unknownTenantOrEngagement_throwsNotFound() {
         PackageFixture f = new PackageFixture(d("2026-03-01"));
-        PackageBillingJob job = f.billing.packageJob(PackageBillingJob.DEFAULT_ACTOR);
+        Packages job = f.billing.packages(PackageBillingJob.DEFAULT_ACTOR);
         assertThrows(NotFoundException.class, () -> job.run(d("2026-03-01"),
                 PackageRunOptions.all().forTenant(TenantId.of("nobody"))));
         assertThrows(NotFoundException.class, () -> job.run(d("2026-03-01"),
@@ -557,7 +563,7 @@ class PackageBillingRunTest {
         PackageFixture f = new PackageFixture(d("2026-03-01"));
         f.pkg("E1", "100.00", PackageSchedule.MONTHLY, "2026-03-01", null);
         f.pkg("E2", "100.00", PackageSchedule.MONTHLY, "2026-03-01", null);
-        PackageRunResult r = f.billing.packageJob(PackageBillingJob.DEFAULT_ACTOR).run(d("2026-03-01"),
+        PackageRunResult r = f.billing.packages(PackageBillingJob.DEFAULT_ACTOR).run(d("2026-03-01"),
                 PackageRunOptions.all().forEngagement(EngagementId.of("E2")));
         assertEquals(EngagementId.of("E2"), only(r).engagementId());
         assertEquals(List.of(), r.skipped());

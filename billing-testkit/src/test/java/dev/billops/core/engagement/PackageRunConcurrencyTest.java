@@ -1,5 +1,8 @@
 package dev.billops.core.engagement;
 
+import dev.billops.core.BillingPolicies;
+import dev.billops.core.Billing;
+import dev.billops.core.Packages;
 import dev.billops.core.internal.engagement.PackageBillingRun;
 import static dev.billops.core.engagement.PackageFixture.ACME;
 import static dev.billops.core.engagement.PackageFixture.d;
@@ -64,8 +67,9 @@ class PackageRunConcurrencyTest {
                 new TenantScope(f.memory, ACME, Actor.system("other-process"), f.clock), policy);
         RacingStore store = new RacingStore(f.memory, 2); // call 1 is the plan, call 2 issues E1's invoice
         store.competitor = () -> assertEquals(1, competitor.run(d("2026-03-01")).created().size());
-        PackageBillingRun run = new PackageBillingRun(
-                new TenantScope(store, ACME, Actor.system("this-process"), f.clock), policy);
+        Packages run = Billing.builder().stores(store).clock(f.clock)
+                .policies(BillingPolicies.defaults().withPackages(policy)).build()
+                .tenant(ACME, Actor.system("this-process")).packages();
 
         PackageRunResult r = run.run(d("2026-03-01"));
 
@@ -95,7 +99,7 @@ class PackageRunConcurrencyTest {
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<PackageRunResult>> runs = new ArrayList<>();
                 for (int t = 0; t < 4; t++) {
-                    PackageBillingRun run = t % 2 == 0 ? f.acme.packages()
+                    Packages run = t % 2 == 0 ? f.acme.packages()
                             : f.billing.tenant(ACME, Actor.system("worker-" + t)).packages();
                     runs.add(pool.submit(() -> {
                         start.await();

@@ -60,7 +60,7 @@ class DayRateDraftTest {
         f.firm.timeEntries().logAll(List.of(
                 entry(ALICE, WEB, DEV, "2026-11-02", "09:00", "11:00"),
                 entry(ALICE, WEB, MEET, "2026-11-02", "13:00", "15:00")));
-        Invoice draft = f.firm.drafts().draft(ACME, NOVEMBER, days(PartialDays.FULL_DAYS)).orElseThrow();
+        Invoice draft = f.firm.invoices().draft(ACME, NOVEMBER, days(PartialDays.FULL_DAYS)).orElseThrow();
         // 4 h on one date is one started day; DEV and MEET worked 2 h each: 0.5 × 800 + 0.5 × 900
         assertEquals(List.of("0.5000 x 800 = 400.00", "0.5000 x 900 = 450.00"), lines(draft));
         assertEquals(Money.of(EUR, "850.00"), draft.totals().taxExclusive());
@@ -72,7 +72,7 @@ class DayRateDraftTest {
         f.firm.timeEntries().logAll(List.of(
                 entry(ALICE, WEB, DEV, "2026-11-02", "09:00", "12:00"),
                 entry(ALICE, WEB, MEET, "2026-11-02", "13:00", "14:00")));
-        Invoice draft = f.firm.drafts().draft(ACME, NOVEMBER, days(PartialDays.HALF_DAYS)).orElseThrow();
+        Invoice draft = f.firm.invoices().draft(ACME, NOVEMBER, days(PartialDays.HALF_DAYS)).orElseThrow();
         // 4 h is one half day (not two): 3 h DEV → 0.375 days, 1 h MEET → 0.125 days
         assertEquals(List.of("0.3750 x 800 = 300.00", "0.1250 x 900 = 112.50"), lines(draft));
     }
@@ -83,7 +83,7 @@ class DayRateDraftTest {
         f.firm.timeEntries().logAll(List.of(
                 entry(ALICE, WEB, DEV, "2026-11-02", "09:00", "11:00"),
                 entry(ALICE, WEB, MEET, "2026-11-02", "13:00", "15:00")));
-        Invoice draft = f.firm.drafts().draft(ACME, NOVEMBER, days(PartialDays.PRO_RATA)).orElseThrow();
+        Invoice draft = f.firm.invoices().draft(ACME, NOVEMBER, days(PartialDays.PRO_RATA)).orElseThrow();
         // 2 h / 8 h each: 0.25 × 800 + 0.25 × 900
         assertEquals(Money.of(EUR, "425.00"), draft.totals().taxExclusive());
     }
@@ -95,7 +95,7 @@ class DayRateDraftTest {
                 entry(ALICE, WEB, DEV, "2026-11-02", "09:00", "11:00"),
                 entry(BOB, WEB, MEET, "2026-11-02", "13:00", "15:00"),
                 entry(ALICE, WEB, MEET, "2026-11-03", "13:00", "15:00")));
-        Invoice draft = f.firm.drafts().draft(ACME, NOVEMBER, days(PartialDays.FULL_DAYS)).orElseThrow();
+        Invoice draft = f.firm.invoices().draft(ACME, NOVEMBER, days(PartialDays.FULL_DAYS)).orElseThrow();
         // alice 11-02, bob 11-02, alice 11-03: three days
         assertEquals(List.of("1.0000 x 800 = 800.00", "2.0000 x 900 = 1800.00"), lines(draft));
     }
@@ -112,7 +112,7 @@ class DayRateDraftTest {
         f.firm.rates().create(new RateRule(RateRuleId.of("web-day"), RateScope.project(WEB),
                 UnitPrice.of(EUR, "700"), RateUnit.DAY, LocalDate.of(2026, 1, 1), null));
         f.firm.rates().delete(RateRuleId.of("web-rate"));
-        Invoice draft = f.firm.drafts().draft(ACME, NOVEMBER, days(PartialDays.FULL_DAYS)).orElseThrow();
+        Invoice draft = f.firm.invoices().draft(ACME, NOVEMBER, days(PartialDays.FULL_DAYS)).orElseThrow();
         BigDecimal days = BigDecimal.ZERO;
         for (InvoiceLine l : draft.lines()) {
             days = days.add(l.quantity());

@@ -53,7 +53,7 @@ class DraftedTimeEditTest {
             f.firm.clients().create(Client.of(BETA, "Beta", ADDRESS, EUR));
             f.firm.projects().create(Project.of(BETA_WEB, BETA, "Beta web"));
             entry = f.firm.timeEntries().log(entry(ALICE, WEB, DEV, "2026-11-02", "09:00", "10:00")).entries().get(0);
-            draft = f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow();
+            draft = f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow();
         }
 
         TimeEntry stored() {
@@ -107,7 +107,7 @@ class DraftedTimeEditTest {
         Drafted d = new Drafted();
         d.f.firm.invoices().deleteDraft(d.draft.id());
         d.f.firm.timeEntries().update(d.stored().withSpan(eightHours()));
-        Invoice issued = d.f.firm.invoices().issue(d.f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow().id());
+        Invoice issued = d.f.firm.invoices().issue(d.f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow().id());
         assertEquals(new BigDecimal("8.0000"), issued.lines().get(0).quantity());
         assertEquals(Money.of(EUR, "800.00"), issued.totals().taxExclusive());
         assertEquals(issued.id(), d.stored().invoiceId());
@@ -117,13 +117,13 @@ class DraftedTimeEditTest {
     void regenerate_draftedEntryThenEdited_newDraftBillsTheEditAndTheOldOneIsGone() {
         Drafted d = new Drafted();
         d.f.firm.timeEntries().log(entry(ALICE, WEB, DEV, "2026-11-03", "09:00", "10:00"));
-        Invoice regenerated = d.f.firm.drafts().regenerate(d.draft.id(), DraftOptions.defaults()).orElseThrow();
+        Invoice regenerated = d.f.firm.invoices().regenerate(d.draft.id(), DraftOptions.defaults()).orElseThrow();
         assertEquals(new BigDecimal("2.0000"), regenerated.lines().get(0).quantity(), "picks up the new entry");
         assertEquals(NOVEMBER, regenerated.servicePeriod());
         assertTrue(d.f.memory.inTransaction(FIRM, s -> s.get(InvoiceStore.class).find(d.draft.id())).isEmpty());
         d.f.firm.invoices().deleteDraft(regenerated.id());
         d.f.firm.timeEntries().delete(d.entry.id());
-        Invoice issued = d.f.firm.invoices().issue(d.f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow().id());
+        Invoice issued = d.f.firm.invoices().issue(d.f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow().id());
         assertEquals(new BigDecimal("1.0000"), issued.lines().get(0).quantity());
     }
 
@@ -152,7 +152,7 @@ class DraftedTimeEditTest {
                 () -> longer.f.firm.invoices().issue(longer.draft.id()));
         assertTrue(changed.getMessage().contains("was changed"), changed.getMessage());
         assertEquals(beforeLonger, longer.f.snapshot());
-        Invoice regenerated = longer.f.firm.drafts().regenerate(longer.draft.id(), DraftOptions.defaults())
+        Invoice regenerated = longer.f.firm.invoices().regenerate(longer.draft.id(), DraftOptions.defaults())
                 .orElseThrow();
         assertEquals(new BigDecimal("8.0000"), longer.f.firm.invoices().issue(regenerated.id()).lines().get(0)
                 .quantity());

@@ -1,5 +1,8 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.invoice.GenerationPolicy;
+import dev.billops.core.internal.invoice.InvoiceDrafts;
+import dev.billops.core.internal.Internals;
 import dev.billops.core.internal.invoice.Generation;
 import dev.billops.core.spi.InvoiceStore;
 import static dev.billops.core.timeentry.TimeBillingFixture.ACME;
@@ -69,7 +72,7 @@ class InvoiceDraftsTest {
     @Test
     void draft_unbilledTime_storesDraftWithAuditAndEvent() {
         TimeBillingFixture f = week();
-        Invoice draft = f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow();
+        Invoice draft = f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow();
         assertEquals(InvoiceStatus.DRAFT, draft.status());
         assertEquals(2, draft.lines().size());
         // web 4.5 h × 100 = 450.00 (19 % → 85.50); app 2 h × 120 = 240.00 (7 % → 16.80)
@@ -92,9 +95,9 @@ class InvoiceDraftsTest {
         DraftOptions options = DraftOptions.defaults().withInvoiceId(InvoiceId.of("inv-1"))
                 .withGrouping(GroupingPolicy.perEntry());
         StoreSnapshot before = f.snapshot();
-        Invoice preview = f.firm.drafts().preview(ACME, NOVEMBER, options).orElseThrow();
+        Invoice preview = f.firm.invoices().preview(ACME, NOVEMBER, options).orElseThrow();
         assertEquals(before, f.snapshot());
-        Invoice draft = f.firm.drafts().draft(ACME, NOVEMBER, options).orElseThrow();
+        Invoice draft = f.firm.invoices().draft(ACME, NOVEMBER, options).orElseThrow();
         assertEquals(preview.withVersion(draft.version()), draft);
         assertEquals(3, draft.lines().size());
     }
@@ -102,28 +105,28 @@ class InvoiceDraftsTest {
     @Test
     void draft_samePeriodAgain_billsNothingTwiceUntilTheDraftIsDeleted() {
         TimeBillingFixture f = week();
-        Invoice first = f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow();
+        Invoice first = f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow();
         StoreSnapshot before = f.snapshot();
-        assertEquals(Optional.empty(), f.firm.drafts().draft(ACME, NOVEMBER));
+        assertEquals(Optional.empty(), f.firm.invoices().draft(ACME, NOVEMBER));
         assertEquals(before, f.snapshot());
         f.firm.timeEntries().log(entry(BOB, WEB, DEV, "2026-11-20", "09:00", "10:00"));
-        Invoice second = f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow();
+        Invoice second = f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow();
         assertEquals(1, second.lines().size(), "only the new entry");
         f.memory.inTransaction(FIRM, s -> {
             s.get(InvoiceStore.class).deleteDraft(first.id());
             return null;
         });
-        assertEquals(first.lines().size(), f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow().lines().size());
+        assertEquals(first.lines().size(), f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow().lines().size());
     }
 
     @Test
     void voidInvoice_billedTime_entriesOpenAgainAndBillableOnACorrectedInvoice() {
         TimeBillingFixture f = week();
-        Invoice issued = f.firm.invoices().issue(f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow().id());
+        Invoice issued = f.firm.invoices().issue(f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow().id());
         List<TimeEntryId> billed = new java.util.ArrayList<>();
         issued.lines().forEach(l -> billed.addAll(l.entryIds()));
         assertEquals(3, billed.size());
-        assertEquals(Optional.empty(), f.firm.drafts().draft(ACME, NOVEMBER), "billed time is not billed twice");
+        assertEquals(Optional.empty(), f.firm.invoices().draft(ACME, NOVEMBER), "billed time is not billed twice");
 
         f.firm.invoices().voidInvoice(issued.id());
         for (TimeEntryId id : billed) {
@@ -134,31 +137,31 @@ class InvoiceDraftsTest {
         assertEquals("timeentry.reopen", f.memory.auditRecords(FIRM).get(f.memory.auditRecords(FIRM).size() - 1)
                 .action());
 
-        Invoice corrected = f.firm.invoices().issue(f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow().id());
+        Invoice corrected = f.firm.invoices().issue(f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow().id());
         assertEquals(issued.totals(), corrected.totals());
         for (TimeEntryId id : billed) {
             assertEquals(corrected.id(), f.firm.timeEntries().get(id).invoiceId());
         }
-        assertEquals(Optional.empty(), f.firm.drafts().draft(ACME, NOVEMBER));
+        assertEquals(Optional.empty(), f.firm.invoices().draft(ACME, NOVEMBER));
     }
 
     @Test
     void draft_afterEntriesBilled_yieldsNothing() {
         TimeBillingFixture f = week();
-        Invoice draft = f.firm.drafts().preview(ACME, NOVEMBER).orElseThrow();
+        Invoice draft = f.firm.invoices().preview(ACME, NOVEMBER).orElseThrow();
         List<TimeEntryId> ids = new java.util.ArrayList<>();
         draft.lines().forEach(l -> ids.addAll(l.entryIds()));
         f.memory.inTransaction(FIRM, s -> {
             s.get(TimeEntryStore.class).markBilled(ids, InvoiceId.of("issued"));
             return null;
         });
-        assertEquals(Optional.empty(), f.firm.drafts().draft(ACME, NOVEMBER));
+        assertEquals(Optional.empty(), f.firm.invoices().draft(ACME, NOVEMBER));
     }
 
     @Test
     void draft_oneProjectOnly() {
         TimeBillingFixture f = week();
-        Invoice draft = f.firm.drafts().draft(ACME, NOVEMBER, DraftOptions.defaults().forProject(APP)).orElseThrow();
+        Invoice draft = f.firm.invoices().draft(ACME, NOVEMBER, DraftOptions.defaults().forProject(APP)).orElseThrow();
         assertEquals(List.of(APP), draft.lines().stream().map(InvoiceLine::projectId).toList());
     }
 
@@ -166,21 +169,21 @@ class InvoiceDraftsTest {
     void draft_invalidInputs_throwSpecificExceptionsAndStoreNothing() {
         TimeBillingFixture f = week();
         NotFoundException unknown = rejectsAndStoresNothing(f, NotFoundException.class,
-                () -> f.firm.drafts().draft(ClientId.of("ghost"), NOVEMBER));
+                () -> f.firm.invoices().draft(ClientId.of("ghost"), NOVEMBER));
         assertEquals("client", unknown.kind());
         NotFoundException project = rejectsAndStoresNothing(f, NotFoundException.class,
-                () -> f.firm.drafts().draft(ACME, NOVEMBER, DraftOptions.defaults().forProject(ProjectId.of("ghost"))));
+                () -> f.firm.invoices().draft(ACME, NOVEMBER, DraftOptions.defaults().forProject(ProjectId.of("ghost"))));
         assertEquals("project", project.kind());
 
         f.firm.clients().create(Client.of(ClientId.of("beta"), "Beta", ADDRESS, EUR));
         f.firm.projects().create(Project.of(ProjectId.of("beta-web"), ClientId.of("beta"), "Beta web"));
         ProjectOfOtherClientException other = rejectsAndStoresNothing(f, ProjectOfOtherClientException.class,
-                () -> f.firm.drafts().draft(ACME, NOVEMBER,
+                () -> f.firm.invoices().draft(ACME, NOVEMBER,
                         DraftOptions.defaults().forProject(ProjectId.of("beta-web"))));
         assertEquals(ClientId.of("beta"), other.ownerId());
 
         f.firm.clients().update(f.firm.clients().get(ACME).withActive(false));
-        rejectsAndStoresNothing(f, ClientNotActiveException.class, () -> f.firm.drafts().draft(ACME, NOVEMBER));
+        rejectsAndStoresNothing(f, ClientNotActiveException.class, () -> f.firm.invoices().draft(ACME, NOVEMBER));
     }
 
     @Test
@@ -190,7 +193,7 @@ class InvoiceDraftsTest {
         f.firm.rates().create(TimeBillingFixture.rule("app-late", RateScope.project(APP), "130"));
         f.firm.rates().endOn(dev.billops.core.id.RateRuleId.of("app-late"), java.time.LocalDate.of(2026, 6, 1));
         NoRateForEntryException e = rejectsAndStoresNothing(f, NoRateForEntryException.class,
-                () -> f.firm.drafts().draft(ACME, NOVEMBER));
+                () -> f.firm.invoices().draft(ACME, NOVEMBER));
         assertEquals(APP, e.query().projectId());
     }
 
@@ -199,14 +202,15 @@ class InvoiceDraftsTest {
         TimeBillingFixture f = week();
         var other = f.billing.tenant(TenantId.of("other"), Actor.user("x"));
         other.clients().create(Client.of(ACME, "ACME", ADDRESS, EUR));
-        NotFoundException e = assertThrows(NotFoundException.class, () -> other.drafts().draft(ACME, NOVEMBER));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> other.invoices().draft(ACME, NOVEMBER));
         assertEquals("tenant", e.kind());
     }
 
     @Test
     void generation_reportsBilledTimePerLine() {
         TimeBillingFixture f = week();
-        Generation g = f.firm.drafts().generation(ACME, NOVEMBER, DraftOptions.defaults());
+        Generation g = new InvoiceDrafts(Internals.scope(f.firm), GenerationPolicy.defaults())
+                .generation(ACME, NOVEMBER, DraftOptions.defaults());
         assertEquals(java.time.Duration.ofMinutes(270 + 120), g.totalBilledTime());
     }
 }

@@ -1,5 +1,6 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.internal.invoice.InvoiceIssuer;
 import static dev.billops.core.invoice.LifecycleFixture.EUR;
 import static dev.billops.core.invoice.LifecycleFixture.VAT19;
 import static dev.billops.core.invoice.LifecycleFixture.VAT7;
@@ -272,7 +273,7 @@ class InvoiceLifecycleTest {
     void issueWithNumber_preparedPackageInvoice_insertedInCallersTransaction() {
         Invoice prepared = Invoice.draft(InvoiceId.generate(), acme, EUR, InvoiceSource.PACKAGE)
                 .withLines(List.of(line("1", "1500.00", VAT19)));
-        Invoice inv = f.scope.tx(s -> f.lifecycle.issuer().issueWithNumber(s, prepared, "PKG-eng1-2026-11-01",
+        Invoice inv = f.scope.tx(s -> new InvoiceIssuer(f.scope).issueWithNumber(s, prepared, "PKG-eng1-2026-11-01",
                 TODAY));
         assertEquals("PKG-eng1-2026-11-01", inv.number());
         assertEquals(TODAY.plusDays(14), inv.dueDate());
@@ -280,7 +281,7 @@ class InvoiceLifecycleTest {
         Invoice again = Invoice.draft(InvoiceId.generate(), acme, EUR, InvoiceSource.PACKAGE)
                 .withLines(List.of(line("1", "1500.00", VAT19)));
         StoreSnapshot before = f.snapshot();
-        assertThrows(DuplicateKeyException.class, () -> f.scope.tx(s -> f.lifecycle.issuer().issueWithNumber(s, again,
+        assertThrows(DuplicateKeyException.class, () -> f.scope.tx(s -> new InvoiceIssuer(f.scope).issueWithNumber(s, again,
                 "PKG-eng1-2026-11-01", TODAY)));
         assertEquals(before, f.snapshot());
     }
@@ -288,10 +289,10 @@ class InvoiceLifecycleTest {
     @Test
     void nextNumber_rolledBackTransaction_numberGivenBack() {
         assertThrows(IllegalStateException.class, () -> f.scope.tx(s -> {
-            f.lifecycle.issuer().nextNumber(s, "INV", acme, TODAY);
+            new InvoiceIssuer(f.scope).nextNumber(s, "INV", acme, TODAY);
             throw new IllegalStateException("caller fails after taking a number");
         }));
-        assertEquals("INV-2026-00001", f.scope.tx(s -> f.lifecycle.issuer().nextNumber(s, "INV", acme, TODAY)));
+        assertEquals("INV-2026-00001", f.scope.tx(s -> new InvoiceIssuer(f.scope).nextNumber(s, "INV", acme, TODAY)));
     }
 
     // ---- void and overdue -----------------------------------------------------------------------

@@ -1,5 +1,8 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.internal.Internals;
+import dev.billops.core.TenantBilling;
+import dev.billops.core.Billing;
 import dev.billops.core.Invoices;
 import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.id.ClientId;
@@ -57,8 +60,10 @@ final class LifecycleFixture {
 
     LifecycleFixture(LocalDate today, NumberingPolicy numbering, @Nullable String sellerVatId) {
         clock = MutableClock.at(today);
-        scope = new TenantScope(store, TENANT, Actor.user("alice@acme.test"), clock);
-        lifecycle = new Invoices(scope);
+        TenantBilling tenant = Billing.builder().stores(store).clock(clock).build()
+                .tenant(TENANT, Actor.user("alice@acme.test"));
+        scope = Internals.scope(tenant);
+        lifecycle = tenant.invoices();
         scope.tx(s -> {
             s.get(TenantStore.class).save(new Tenant(TENANT, "Acme Consulting", BERLIN, sellerVatId, null, null, null,
                     new BigDecimal("19")).withNumbering(numbering));

@@ -31,7 +31,7 @@ class LongDescriptionDraftTest {
         String text = "x".repeat(3998) + "\uD83D\uDE00";
         f.firm.timeEntries().log(entry(ALICE, big, DEV, "2026-11-02", "09:00", "10:00").withDescription(text));
 
-        Invoice draft = f.firm.drafts().draft(ACME, LocalDateRange.ofMonth(YearMonth.of(2026, 11)),
+        Invoice draft = f.firm.invoices().draft(ACME, LocalDateRange.ofMonth(YearMonth.of(2026, 11)),
                 DraftOptions.defaults().withGrouping(GroupingPolicy.perEntry())).orElseThrow();
 
         String description = draft.lines().get(0).description();

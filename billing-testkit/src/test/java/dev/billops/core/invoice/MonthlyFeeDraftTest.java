@@ -70,7 +70,7 @@ class MonthlyFeeDraftTest {
         f.firm.timeEntries().logAll(List.of(
                 entry(ALICE, WEB, DEV, "2026-11-03", "09:00", "12:00"),
                 entry(BOB, WEB, DEV, "2026-11-20", "09:00", "12:00")));
-        Invoice draft = f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow();
+        Invoice draft = f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow();
         // 3,000 × 14/30 + 3,300 × 16/30 = 1,400.00 + 1,760.00 (was 3,000 + 3,300 = 6,300)
         assertEquals(List.of("Website – 2026-11 (prorated: 14 of 30 days) 1400.00 [2026-11-01, 2026-11-15)",
                 "Website – 2026-11 (prorated: 16 of 30 days) 1760.00 [2026-11-15, 2026-12-01)"),
@@ -84,9 +84,9 @@ class MonthlyFeeDraftTest {
     void draft_lateEntryAfterTheMonthWasIssued_billsNoSecondFee() {
         TimeBillingFixture f = monthly();
         f.firm.timeEntries().log(entry(ALICE, WEB, DEV, "2026-11-03", "09:00", "12:00"));
-        f.firm.invoices().issue(f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow().id());
+        f.firm.invoices().issue(f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow().id());
         f.firm.timeEntries().log(entry(BOB, WEB, DEV, "2026-11-25", "09:00", "12:00"));
-        Invoice late = f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow();
+        Invoice late = f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow();
         assertEquals(Money.of(EUR, "0.00"), late.totals().taxExclusive());
         assertEquals(BigDecimal.ZERO, late.lines().get(0).quantity().stripTrailingZeros());
         assertEquals("Website – 2026-11 (monthly fee already billed)", late.lines().get(0).description());
@@ -100,9 +100,9 @@ class MonthlyFeeDraftTest {
         f.firm.timeEntries().logAll(List.of(
                 entry(ALICE, WEB, DEV, "2026-11-03", "09:00", "12:00"),
                 entry(ALICE, WEB, DEV, "2026-11-23", "09:00", "12:00")));
-        Invoice first = f.firm.drafts().draft(ACME, LocalDateRange.of(LocalDate.of(2026, 11, 1),
+        Invoice first = f.firm.invoices().draft(ACME, LocalDateRange.of(LocalDate.of(2026, 11, 1),
                 LocalDate.of(2026, 11, 16))).orElseThrow();
-        Invoice second = f.firm.drafts().draft(ACME, LocalDateRange.of(LocalDate.of(2026, 11, 16),
+        Invoice second = f.firm.invoices().draft(ACME, LocalDateRange.of(LocalDate.of(2026, 11, 16),
                 LocalDate.of(2026, 12, 1))).orElseThrow();
         assertEquals(Money.of(EUR, "3000.00"), first.totals().taxExclusive());
         assertEquals(Money.of(EUR, "0.00"), second.totals().taxExclusive());
@@ -115,9 +115,9 @@ class MonthlyFeeDraftTest {
     void draft_afterTheFeesInvoiceIsVoided_billsTheFeeAgain() {
         TimeBillingFixture f = monthly();
         f.firm.timeEntries().log(entry(ALICE, WEB, DEV, "2026-11-03", "09:00", "12:00"));
-        Invoice issued = f.firm.invoices().issue(f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow().id());
+        Invoice issued = f.firm.invoices().issue(f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow().id());
         f.firm.invoices().voidInvoice(issued.id());
-        Invoice again = f.firm.drafts().draft(ACME, NOVEMBER).orElseThrow();
+        Invoice again = f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow();
         assertEquals(Money.of(EUR, "3000.00"), again.totals().taxExclusive());
     }
 
@@ -128,8 +128,8 @@ class MonthlyFeeDraftTest {
         f.firm.timeEntries().logAll(List.of(
                 entry(ALICE, WEB, DEV, "2026-11-03", "09:00", "12:00"),
                 entry(ALICE, WEB, DEV, "2026-11-23", "09:00", "12:00")));
-        Invoice all = f.firm.drafts().preview(ACME, NOVEMBER).orElseThrow();
-        Invoice first = f.firm.drafts().draft(ACME, LocalDateRange.of(LocalDate.of(2026, 11, 1),
+        Invoice all = f.firm.invoices().preview(ACME, NOVEMBER).orElseThrow();
+        Invoice first = f.firm.invoices().draft(ACME, LocalDateRange.of(LocalDate.of(2026, 11, 1),
                 LocalDate.of(2026, 11, 16))).orElseThrow();
         InvoiceLine line = all.lines().get(0);
         Invoice racing = Invoice.draft(InvoiceId.of("racing"), ACME, EUR, InvoiceSource.TIME_ENTRIES)

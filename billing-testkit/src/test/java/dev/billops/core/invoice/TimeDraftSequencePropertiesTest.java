@@ -171,13 +171,13 @@ class TimeDraftSequencePropertiesTest {
                         case 1 -> LocalDateRange.of(NOV.atDay(1), NOV.atDay(16));
                         default -> LocalDateRange.of(NOV.atDay(16), NOV.plusMonths(1).atDay(1));
                     };
-                    f.firm.drafts().draft(ACME, period, PER_ENTRY).ifPresent(d -> drafts.add(d.id()));
+                    f.firm.invoices().draft(ACME, period, PER_ENTRY).ifPresent(d -> drafts.add(d.id()));
                 }
                 case 8 -> {
                     if (!drafts.isEmpty()) {
                         InvoiceId old = pick(drafts, a);
                         drafts.remove(old);
-                        f.firm.drafts().regenerate(old, PER_ENTRY).ifPresent(d -> drafts.add(d.id()));
+                        f.firm.invoices().regenerate(old, PER_ENTRY).ifPresent(d -> drafts.add(d.id()));
                     }
                 }
                 case 9 -> {

@@ -135,7 +135,7 @@ class CreditOnIssueTest {
                 PackageSchedule.MONTHLY, LocalDate.of(2026, 11, 1), null));
         Billing billing = Billing.builder().stores(memory).clock(MutableClock.at(TODAY)).build();
 
-        PackageRunResult result = billing.packageJob(Actor.system("scheduler")).run(TODAY,
+        PackageRunResult result = billing.packages(Actor.system("scheduler")).run(TODAY,
                 dev.billops.core.engagement.PackageRunOptions.all());
 
         Invoice invoice = t.invoices().get(result.created().get(0).invoiceId());

@@ -1,5 +1,7 @@
 package dev.billops.core.payment;
 
+import dev.billops.core.BillingPolicies;
+import dev.billops.core.Billing;
 import dev.billops.core.Payments;
 import static dev.billops.core.payment.PaymentFixture.EUR;
 import static dev.billops.core.payment.PaymentFixture.eur;
@@ -140,8 +142,9 @@ class PaymentConcurrencyTest {
     }
 
     private Payments racing(RacingStore store, int retries) {
-        return new Payments(new TenantScope(store, PaymentFixture.TENANT, Actor.user("bob"), f.clock),
-                PaymentPolicy.defaults().withConflictRetries(retries));
+        return Billing.builder().stores(store).clock(f.clock)
+                .policies(BillingPolicies.defaults().withPayments(PaymentPolicy.defaults().withConflictRetries(retries)))
+                .build().tenant(PaymentFixture.TENANT, Actor.user("bob")).payments();
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.billops.core.payment;
 
+import dev.billops.core.internal.Internals;
+import dev.billops.core.TenantBilling;
+import dev.billops.core.BillingPolicies;
+import dev.billops.core.Billing;
 import dev.billops.core.Payments;
 import dev.billops.core.Receivables;
 import dev.billops.core.Reminders;
@@ -49,13 +53,19 @@ final class PaymentFixture {
 
     PaymentFixture(LocalDate today, PaymentPolicy policy) {
         clock = MutableClock.at(today);
-        scope = new TenantScope(store, TENANT, Actor.user("alice@acme.test"), clock);
-        payments = new Payments(scope, policy);
-        receivables = new Receivables(scope);
+        TenantBilling tenant = tenant(BillingPolicies.defaults().withPayments(policy));
+        scope = Internals.scope(tenant);
+        payments = tenant.payments();
+        receivables = tenant.receivables();
+    }
+
+    private TenantBilling tenant(BillingPolicies policies) {
+        return Billing.builder().stores(store).clock(clock).policies(policies).build()
+                .tenant(TENANT, Actor.user("alice@acme.test"));
     }
 
     Reminders reminders(ReminderPolicy policy) {
-        return new Reminders(scope, policy);
+        return tenant(BillingPolicies.defaults().withReminders(policy)).reminders();
     }
 
     ClientId client(String id, CurrencyUnit currency) {

@@ -1,11 +1,12 @@
 package dev.billops.examples.cli;
 
+import dev.billops.core.party.Actor;
+import dev.billops.core.Packages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.billops.core.Billing;
-import dev.billops.core.internal.engagement.PackageBillingJob;
 import dev.billops.core.engagement.PackageRunOptions;
 import dev.billops.core.engagement.PackageRunResult;
 import dev.billops.core.id.EngagementId;
@@ -82,7 +83,7 @@ final class PackageInvoicesCommand implements Callable<Integer> {
             if (engagement != null) {
                 options = options.forEngagement(EngagementId.of(engagement));
             }
-            PackageBillingJob job = Billing.builder().stores(store).build().packageJob(PackageBillingJob.DEFAULT_ACTOR);
+            Packages job = Billing.builder().stores(store).build().packages(Actor.system("package-run"));
             Progress.Ticker ticker = progress.ticking("package run for " + runDate);
             try {
                 result = job.run(runDate, options);

@@ -12,7 +12,6 @@ import dev.billops.core.invoice.DraftOptions;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceStatus;
-import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Actor;
 import dev.billops.core.party.Client;
@@ -137,7 +136,7 @@ public final class DemoRun {
         int n = 0;
         for (Client client : clients) {
             InvoiceId id = InvoiceId.of("inv-" + client.id().value() + "-" + Consultancy.MONTH);
-            t.drafts().draft(client.id(), LocalDateRange.ofMonth(Consultancy.MONTH),
+            t.invoices().draft(client.id(), LocalDateRange.ofMonth(Consultancy.MONTH),
                     DraftOptions.defaults().withInvoiceId(id))
                     .ifPresent(draft -> issued.add(t.invoices().issue(draft.id())));
             steps.update("issuing November's invoices", ++n, clients.size());
@@ -198,7 +197,7 @@ public final class DemoRun {
 
     /** Every issued invoice of the tenant (time invoices first, then package invoices), by number. */
     static List<Invoice> issuedInvoices(TenantBilling t) {
-        return t.scope().tx(s -> s.get(InvoiceStore.class).list(InvoiceQuery.all())).stream()
+        return t.invoices().list(InvoiceQuery.all()).stream()
                 .filter(i -> i.type() == DocumentType.INVOICE && i.status() != InvoiceStatus.DRAFT)
                 .sorted(Comparator.comparing((Invoice i) -> i.engagementId() != null)
                         .thenComparing(i -> Objects.requireNonNull(i.number())))

@@ -24,7 +24,6 @@ import dev.billops.core.rate.RateUnit;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.TimeEntry;
-import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.jdbc.JdbcStores;
 import dev.billops.pdf.InvoiceDocument;
 import dev.billops.pdf.InvoicePdfRenderer;
@@ -53,14 +52,11 @@ public final class MinimalHost {
     }
 
     public static void main(String[] args) throws IOException {
-        Billing billing = Billing.builder().stores(JdbcStores.h2(Path.of("billops-data", "minimal"))).build();
-        try {
+        try (Billing billing = Billing.builder().stores(JdbcStores.h2(Path.of("billops-data", "minimal"))).build()) {
             Path out = Files.createDirectories(Path.of("billops-out", "minimal"));
             Invoice invoice = run(billing, out);
             System.out.println("issued " + invoice.number() + " for " + invoice.totals().payable() + ", paid "
                     + invoice.paid() + ", wrote " + out.resolve(invoice.number() + ".pdf"));
-        } finally {
-            ((JdbcBillingStore) billing.store()).close();
         }
     }
 
@@ -82,7 +78,7 @@ public final class MinimalHost {
         LocalDateTime end = start.plusHours(3);
         LocalDateRange november = LocalDateRange.ofMonth(YearMonth.of(2026, 11));
         acme.timeEntries().log(TimeEntry.of(project, alice, null, TimeSpan.of(start, end, zone), "Sprint planning"));
-        Invoice issued = acme.invoices().issue(acme.drafts().draft(client, november).orElseThrow().id());
+        Invoice issued = acme.invoices().issue(acme.invoices().draft(client, november).orElseThrow().id());
         acme.payments().record(PaymentRequest.of(client, Money.of("EUR", "200.00")).withIdempotencyKey("bank-" + issued.number()));
 
         byte[] pdf = InvoicePdfRenderer.create().render(InvoiceDocument.of(seller, acme.clients().get(client), issued));

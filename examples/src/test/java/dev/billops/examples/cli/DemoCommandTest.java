@@ -13,7 +13,6 @@ import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceStatus;
-import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Actor;
 import dev.billops.core.party.Client;
@@ -196,7 +195,7 @@ class DemoCommandTest {
             throws IOException {
         try (JdbcBillingStore store = JdbcStores.of(url)) {
             TenantBilling t = Billing.builder().stores(store).build().tenant(tenantId, Actor.system("test"));
-            List<Invoice> issued = t.scope().tx(s -> s.get(InvoiceStore.class).list(InvoiceQuery.all())).stream()
+            List<Invoice> issued = t.invoices().list(InvoiceQuery.all()).stream()
                     .filter(i -> i.type() == DocumentType.INVOICE && i.status() != InvoiceStatus.DRAFT).toList();
 
             // invoices per client: count and total per currency

@@ -1,5 +1,6 @@
 package dev.billops.examples.gateway;
 
+import dev.billops.core.internal.Internals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.billops.core.Billing;
@@ -71,7 +72,7 @@ class AutopayThroughOutboxH2Test {
             // an operator re-runs autopay by hand: still one charge, one payment
             new Autopay(firm, plugins.paymentGateway(HttpPaymentGateway.ID)).charge(invoice.id());
             assertEquals(1, stub.chargeCount.get());
-            assertEquals(1, firm.scope().tx(s -> s.get(PaymentStore.class).list()).size());
+            assertEquals(1, Internals.scope(firm).tx(s -> s.get(PaymentStore.class).list()).size());
         }
     }
 }

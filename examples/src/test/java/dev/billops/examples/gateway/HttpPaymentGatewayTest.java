@@ -1,5 +1,6 @@
 package dev.billops.examples.gateway;
 
+import dev.billops.core.internal.Internals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -255,7 +256,7 @@ class HttpPaymentGatewayTest {
         assertEquals(List.of(), autopay.reconcile());
         assertEquals(1, stub.chargeCount.get(), "charged once");
         assertEquals(1, stub.chargeRequests.get(), "reconcile never posts a charge");
-        List<Payment> payments = firm.scope().tx(s -> s.get(PaymentStore.class).list());
+        List<Payment> payments = Internals.scope(firm).tx(s -> s.get(PaymentStore.class).list());
         assertEquals(1, payments.size());
         assertEquals("ch_1", payments.get(0).externalRef());
         assertEquals(Money.of("EUR", "595.00"), payments.get(0).amount());

@@ -75,13 +75,13 @@ import org.jspecify.annotations.Nullable;
 public final class RetainerHours {
 
     /** Invoice metadata: hours available in the period (included, prorated, plus carried), ISO-8601. */
-    static final String AVAILABLE_KEY = "retainer.availableHours";
+    public static final String AVAILABLE_KEY = "retainer.availableHours";
     /** Invoice metadata: billed time of the period's work, ISO-8601. */
-    static final String USED_KEY = "retainer.usedHours";
+    public static final String USED_KEY = "retainer.usedHours";
     /** Invoice metadata: available hours left unused (what rolls over), ISO-8601. */
-    static final String UNUSED_KEY = "retainer.unusedHours";
+    public static final String UNUSED_KEY = "retainer.unusedHours";
     /** Invoice metadata: time billed beyond the available hours, ISO-8601. */
-    static final String OVERAGE_KEY = "retainer.overageHours";
+    public static final String OVERAGE_KEY = "retainer.overageHours";
 
     private static final BigDecimal NANOS_PER_HOUR = BigDecimal.valueOf(3_600_000_000_000L);
 

@@ -86,7 +86,7 @@ class InvoicePostEndToEndTest {
                     inv -> ("%PDF-1.7 " + inv.number()).getBytes(StandardCharsets.US_ASCII)));
             EventDelivery delivery = new EventDelivery(registry);
 
-            Invoice draft = firm.drafts().draft(MUELLER, LocalDateRange.ofDay(day)).orElseThrow();
+            Invoice draft = firm.invoices().draft(MUELLER, LocalDateRange.ofDay(day)).orElseThrow();
             Invoice issued = firm.invoices().issue(draft.id());
             for (int round = 0; round < 2; round++) {
                 for (BillingEvent e : store.events(FIRM)) {

@@ -98,7 +98,7 @@ class InvoiceMailEndToEndTest {
             registry.add(new BillingNotifications(billing, registry, pdf));
             EventDelivery delivery = new EventDelivery(registry);
 
-            Invoice draft = firm.drafts().draft(MUELLER, LocalDateRange.ofDay(day)).orElseThrow();
+            Invoice draft = firm.invoices().draft(MUELLER, LocalDateRange.ofDay(day)).orElseThrow();
             Invoice issued = firm.invoices().issue(draft.id());
             for (int round = 0; round < 2; round++) {
                 for (BillingEvent e : store.events(FIRM)) {
