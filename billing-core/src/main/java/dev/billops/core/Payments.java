@@ -16,7 +16,7 @@ import dev.billops.core.spi.PaymentStore;
 import dev.billops.core.error.BillingException;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import dev.billops.core.event.PaymentFailed;
 import dev.billops.core.event.PaymentReceived;
 import dev.billops.core.event.PaymentRefunded;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.billops.core.error.BillingException;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import java.io.IOException;
 import java.util.function.Function;
 

@@ -10,7 +10,7 @@ import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.exc.InvalidFormatException;
 import dev.billops.core.error.BillingException;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import java.util.function.Function;
 
 /** Typed ids as plain JSON strings, as values and as map keys. Their {@code toString()} is the id. */

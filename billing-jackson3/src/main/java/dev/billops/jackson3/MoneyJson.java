@@ -10,7 +10,7 @@ import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.exc.InvalidFormatException;
 import dev.billops.core.error.BillingException;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;

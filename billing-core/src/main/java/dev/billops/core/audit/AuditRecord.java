@@ -1,6 +1,6 @@
 package dev.billops.core.audit;
 
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import dev.billops.core.party.Actor;
 import java.time.Instant;
 import java.util.Objects;

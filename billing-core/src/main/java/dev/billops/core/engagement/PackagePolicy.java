@@ -1,7 +1,5 @@
 package dev.billops.core.engagement;
 
-import dev.billops.core.internal.engagement.PackageBillingRun;
-import dev.billops.core.internal.engagement.PackageNumbering;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.time.PeriodCalendar;
 import java.math.RoundingMode;
@@ -32,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param dueDays fixed days from issue to due date, or null to use the client's payment terms
  *     (30 days unless the client has others)
  * @param catchUpPeriods how many earlier periods a run also bills when their invoice is missing
- *     (0 = only the period that is due on the run date); see {@link PackageBillingRun}
+ *     (0 = only the period that is due on the run date); see {@code Packages}
  * @param prorationRounding rounding of a prorated fee to the currency's minor unit
  */
 public record PackagePolicy(

@@ -1,6 +1,5 @@
 package dev.billops.core.error;
 
-import dev.billops.core.internal.Text;
 
 /**
  * A text given to BillOps cannot be stored as it is: it is not well-formed UTF-16 (an unpaired

@@ -1,6 +1,6 @@
 package dev.billops.core.event;
 
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.money.Money;

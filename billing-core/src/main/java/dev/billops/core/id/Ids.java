@@ -1,7 +1,7 @@
 package dev.billops.core.id;
 
 import dev.billops.core.error.InvalidInputException;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
 package dev.billops.core.invoice;
 
 import dev.billops.core.error.InvalidInputException;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import dev.billops.core.money.DecimalBounds;
 import dev.billops.core.money.Money;
 import dev.billops.core.tax.TaxTreatment;

@@ -1,6 +1,5 @@
 package dev.billops.core.invoice;
 
-import dev.billops.core.internal.invoice.InvoiceDrafts;
 import dev.billops.core.error.BillingException;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TimeEntryId;
@@ -11,7 +10,7 @@ import java.util.Objects;
  * was deleted, changed (its version moved: new times, a new rate) or made non-billable or moved
  * to another project since it was drafted. Issuing it
  * would bill the entry as drafted and mark the changed entry billed. Regenerate the draft
- * ({@link InvoiceDrafts#regenerate}). Nothing was stored.
+ * ({@code Invoices.regenerate}). Nothing was stored.
  */
 public final class DraftOutOfDateException extends BillingException {
 

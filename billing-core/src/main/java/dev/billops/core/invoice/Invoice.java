@@ -1,15 +1,14 @@
 package dev.billops.core.invoice;
 
-import dev.billops.core.internal.invoice.CreditNoteBuilder;
 import dev.billops.core.error.InvalidInputException;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.Money;
 import dev.billops.core.tax.PriceBasis;
-import dev.billops.core.internal.tax.TaxCalculator;
+import dev.billops.core.tax.TaxCalculator;
 import dev.billops.core.tax.TaxResult;
 import dev.billops.core.tax.TaxRoundingPolicy;
 import dev.billops.core.tax.TaxSubtotal;
@@ -101,6 +100,18 @@ public record Invoice(
     public static final String INVOICE_SERIES = "INV";
     /** Default series of credit notes. */
     public static final String CREDIT_NOTE_SERIES = "CN";
+    /**
+     * Metadata key on the credit note that credits an invoice's last lines: the rounding amount
+     * (BT-114, a signed decimal) that makes it take exactly what is left of the invoice.
+     */
+    public static final String CLOSING_ROUNDING_KEY = "credit.closing-rounding";
+    /**
+     * Metadata key on a credit note that credits the last lines of a VAT group of an invoice: the
+     * tax corrections that make the notes reverse the invoice's tax exactly, as
+     * {@code group=amount} entries ({@link dev.billops.core.tax.VatGroup}) separated by {@code ;},
+     * e.g. {@code S/19=0.01}.
+     */
+    public static final String CLOSING_TAX_KEY = "credit.closing-tax";
 
     public Invoice {
         Objects.requireNonNull(id, "id");
@@ -182,8 +193,8 @@ public record Invoice(
         for (AllowanceCharge ac : adjustments) {
             docAmounts.add(new TaxableAmount(ac.signedAmount(), Objects.requireNonNull(ac.tax())));
         }
-        // the closing credit note of an invoice takes exactly what is left of it (see CreditNoteBuilder#lines)
-        TaxResult r = CreditNoteBuilder.closing(type, metadata, TaxCalculator.calculate(currency, lineAmounts,
+        // the closing credit note of an invoice takes exactly what is left of it
+        TaxResult r = ClosingCorrections.apply(type, metadata, TaxCalculator.calculate(currency, lineAmounts,
                 docAmounts, priceBasis, taxRounding, cashIncrement));
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, r.breakdown(), r.lineNets(), r.totals(),

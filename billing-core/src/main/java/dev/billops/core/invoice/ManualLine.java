@@ -1,7 +1,6 @@
 package dev.billops.core.invoice;
 
 import dev.billops.core.Invoices;
-import dev.billops.core.internal.invoice.TaxTreatments;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.money.UnitPrice;
@@ -14,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A line a host adds to a draft by hand ({@link Invoices#addLine(dev.billops.core.id.InvoiceId,
  * ManualLine)}). Its tax treatment is derived from the client's tax profile when the line is added
- * ({@link TaxTreatments#forLine}: the project's VAT rate, else the tenant's default, for STANDARD
+ * (the project's VAT rate, else the tenant's default, for STANDARD
  * clients; AE for REVERSE_CHARGE clients, and so on) unless the host sets one with
  * {@link #withTax}; either way a treatment that contradicts the client's profile is refused
  * ({@link TaxTreatmentContradictsClientException}).

@@ -1,6 +1,6 @@
 package dev.billops.core.money;
 
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import java.math.BigDecimal;
 import java.util.Objects;
 

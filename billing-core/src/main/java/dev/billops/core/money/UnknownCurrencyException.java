@@ -10,7 +10,7 @@ public final class UnknownCurrencyException extends InvalidInputException {
     private final String code;
 
     public UnknownCurrencyException(String code) {
-        super("unknown currency code " + dev.billops.core.internal.Text.quote(code));
+        super("unknown currency code " + dev.billops.core.error.Text.quote(code));
         this.code = code;
     }
 

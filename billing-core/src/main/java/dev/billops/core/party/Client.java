@@ -1,7 +1,7 @@
 package dev.billops.core.party;
 
 import dev.billops.core.error.InvalidInputException;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ClientId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package dev.billops.core.payment;
 
 import dev.billops.core.error.InvalidInputException;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.PaymentId;
 import dev.billops.core.money.Money;

@@ -1,8 +1,7 @@
 package dev.billops.core.payment;
 
-import dev.billops.core.spi.ReminderStore;
 import dev.billops.core.error.InvalidInputException;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -17,9 +16,9 @@ import java.util.regex.Pattern;
  */
 public record ReminderStep(String name, int daysFromDue) {
 
-    /** Recorded in the {@link ReminderStore} when {@code invoice.overdue} was published. */
+    /** Recorded in the reminder store when {@code invoice.overdue} was published. */
     public static final String OVERDUE_MARKER = "overdue";
-    /** Recorded in the {@link ReminderStore} when a late fee was drafted. */
+    /** Recorded in the reminder store when a late fee was drafted. */
     public static final String LATE_FEE_MARKER = "late-fee";
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");

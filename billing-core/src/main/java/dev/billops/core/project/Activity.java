@@ -1,7 +1,7 @@
 package dev.billops.core.project;
 
 import dev.billops.core.error.InvalidInputException;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ActivityId;
 import java.util.Objects;
 

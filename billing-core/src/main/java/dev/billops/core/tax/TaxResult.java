@@ -1,6 +1,5 @@
 package dev.billops.core.tax;
 
-import dev.billops.core.internal.tax.TaxCalculator;
 import dev.billops.core.money.Money;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package dev.billops.core.tax;
 
-import dev.billops.core.internal.tax.TaxRules;
 
 /**
  * Where tax is rounded. PER_GROUP (EN 16931's rule, BR-CO-17): once per category and rate, on

@@ -1,6 +1,5 @@
 package dev.billops.core.tax;
 
-import dev.billops.core.internal.tax.TaxRules;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

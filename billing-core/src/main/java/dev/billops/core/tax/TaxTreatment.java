@@ -1,6 +1,6 @@
 package dev.billops.core.tax;
 
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import dev.billops.core.money.DecimalBounds;
 import java.math.BigDecimal;
 import java.util.Objects;

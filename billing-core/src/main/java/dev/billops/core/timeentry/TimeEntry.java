@@ -1,7 +1,7 @@
 package dev.billops.core.timeentry;
 
 import dev.billops.core.error.InvalidInputException;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.ProjectId;

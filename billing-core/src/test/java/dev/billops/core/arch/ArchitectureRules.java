@@ -5,6 +5,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import java.util.ArrayList;
+import java.util.List;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -48,6 +55,84 @@ final class ArchitectureRules {
         return noClasses().that().resideInAPackage(root + "..")
                 .should(useAnotherPackagesInternals())
                 .because("*.internal packages are not API (SPEC §1)");
+    }
+
+    /**
+     * No public or protected member of a public type outside the {@code internal} packages names an
+     * internal type (parameter, return, exception, field, type argument, supertype): what a host
+     * can call is expressed in exported types only.
+     */
+    static ArchRule exportedSignaturesHideInternals(String root) {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().resideInAPackage(root + "..").and().arePublic()
+                .and().resideOutsideOfPackage("..internal..")
+                .should(new ArchCondition<>("name only exported types in their public signatures") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        List<JavaType> involved = new ArrayList<>();
+                        type.getRawSuperclass().ifPresent(involved::add);
+                        involved.addAll(type.getRawInterfaces());
+                        for (JavaMember member : type.getMembers()) {
+                            if (!member.getModifiers().contains(JavaModifier.PUBLIC)
+                                    && !member.getModifiers().contains(JavaModifier.PROTECTED)) {
+                                continue;
+                            }
+                            if (member instanceof JavaCodeUnit unit) {
+                                involved.add(unit.getReturnType());
+                                involved.addAll(unit.getParameterTypes());
+                                involved.addAll(unit.getExceptionTypes());
+                            } else if (member instanceof JavaField field) {
+                                involved.add(field.getType());
+                            }
+                            for (JavaType t : involved) {
+                                for (JavaClass raw : t.getAllInvolvedRawTypes()) {
+                                    if (innermostInternal(raw.getPackageName()) >= 0) {
+                                        events.add(SimpleConditionEvent.violated(member, member.getFullName()
+                                                + " names internal type " + raw.getName()));
+                                    }
+                                }
+                            }
+                            involved.clear();
+                        }
+                    }
+                });
+    }
+
+    /**
+     * The layers of core: values, policies, events and exceptions ({@code root.x} for any x but
+     * {@code internal}, {@code spi} and {@code memory}) depend on nothing above them; the store
+     * ports ({@code spi}) only on values; the engines ({@code internal}) not on the facade (but
+     * for the accessor that reaches behind it); the facade ({@code root} itself) on all.
+     */
+    static ArchRule layers(String root) {
+        return com.tngtech.archunit.library.Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("facade").definedBy(com.tngtech.archunit.base.DescribedPredicate.describe("in " + root,
+                        (JavaClass c) -> c.getPackageName().equals(root)))
+                .layer("memory").definedBy(root + ".memory..")
+                .layer("internal").definedBy(root + ".internal..")
+                .layer("spi").definedBy(root + ".spi..")
+                .layer("values").definedBy(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "in the value packages of " + root, (JavaClass c) -> c.getPackageName().startsWith(root + ".")
+                                && !c.getPackageName().startsWith(root + ".internal")
+                                && !c.getPackageName().startsWith(root + ".spi")
+                                && !c.getPackageName().startsWith(root + ".memory")))
+                .whereLayer("facade").mayNotBeAccessedByAnyLayer()
+                .whereLayer("memory").mayNotBeAccessedByAnyLayer()
+                .whereLayer("internal").mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("spi").mayOnlyBeAccessedByLayers("facade", "internal", "memory")
+                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.describe("the internal accessor",
+                        (JavaClass c) -> c.getSimpleName().equals("Internals")),
+                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue());
+    }
+
+    /** The facade's workflow types are obtained from the facade, never constructed by a host. */
+    static ArchRule facadeHasNoPublicConstructors(String root) {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors()
+                .that().areDeclaredInClassesThat().resideInAPackage(root)
+                .and().areDeclaredInClassesThat().areNotRecords()
+                .should().notBePublic()
+                .because("hosts obtain the workflows from Billing and TenantBilling");
     }
 
     private static ArchCondition<JavaClass> useAnotherPackagesInternals() {

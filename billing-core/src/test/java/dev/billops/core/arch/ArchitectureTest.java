@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks SPEC §1's rules on billing-core, and shows each rule failing on a fixture that breaks
+ * Checks billing-core's architecture rules, and shows each rule failing on a fixture that breaks
  * it (a rule that cannot fail proves nothing).
  */
 class ArchitectureTest {
@@ -45,6 +45,39 @@ class ArchitectureTest {
     @Test
     void core_usesNoForeignInternals() {
         ArchitectureRules.internalPackagesStayInternal(CORE).check(core);
+    }
+
+    @Test
+    void core_exportedSignaturesHideInternals() {
+        ArchitectureRules.exportedSignaturesHideInternals(CORE).check(core);
+    }
+
+    @Test
+    void core_layersDependDownwardsOnly() {
+        ArchitectureRules.layers(CORE).check(core);
+    }
+
+    @Test
+    void core_facadeHasNoPublicConstructors() {
+        ArchitectureRules.facadeHasNoPublicConstructors(CORE).check(core);
+    }
+
+    @Test
+    void exportedSignaturesHideInternals_fixtureReturningInternalType_fails() {
+        assertThrows(AssertionError.class, () -> ArchitectureRules
+                .exportedSignaturesHideInternals("dev.billops.archfixture.exported").check(fixture("exported")));
+    }
+
+    @Test
+    void layers_fixtureValueCallingEngine_fails() {
+        assertThrows(AssertionError.class, () -> ArchitectureRules
+                .layers("dev.billops.archfixture.layers").check(fixture("layers")));
+    }
+
+    @Test
+    void facadeHasNoPublicConstructors_fixtureWithPublicConstructor_fails() {
+        assertThrows(AssertionError.class, () -> ArchitectureRules
+                .facadeHasNoPublicConstructors("dev.billops.archfixture.facade").check(fixture("facade")));
     }
 
     @Test

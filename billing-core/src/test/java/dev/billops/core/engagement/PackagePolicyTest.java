@@ -1,6 +1,5 @@
 package dev.billops.core.engagement;
 
-import dev.billops.core.internal.engagement.PackageNumbering;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

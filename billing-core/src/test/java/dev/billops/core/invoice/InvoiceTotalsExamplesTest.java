@@ -14,7 +14,7 @@ import dev.billops.core.tax.PriceBasis;
 import dev.billops.core.tax.TaxCategory;
 import dev.billops.core.tax.TaxCategoryRuleViolationException;
 import dev.billops.core.tax.TaxRoundingPolicy;
-import dev.billops.core.internal.tax.TaxRules;
+import dev.billops.core.tax.TaxRules;
 import dev.billops.core.tax.TaxSubtotal;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.tax.TaxedDocument;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Example invoices for the EN 16931 engine ({@link dev.billops.core.internal.tax.TaxCalculator}) whose
+ * Example invoices for the EN 16931 engine ({@link dev.billops.core.tax.TaxCalculator}) whose
  * totals are worked out by hand in each test: the arithmetic is written in the comments and the
  * expected values are typed in, never computed by the code under test. Display names list the
  * rules each example checks. (In this package because it builds invoices, and the tax package may

@@ -1,6 +1,5 @@
 package dev.billops.core.error;
 
-import dev.billops.core.internal.Text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

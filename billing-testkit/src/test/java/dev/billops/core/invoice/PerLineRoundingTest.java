@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.money.Money;
-import dev.billops.core.internal.tax.TaxCalculator;
+import dev.billops.core.tax.TaxCalculator;
 import dev.billops.core.tax.TaxCategory;
 import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.tax.TaxRuleViolation;
-import dev.billops.core.internal.tax.TaxRules;
+import dev.billops.core.tax.TaxRules;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.tax.TaxedDocument;
 import dev.billops.testkit.property.Gen;

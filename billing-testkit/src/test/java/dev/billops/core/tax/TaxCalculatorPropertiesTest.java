@@ -1,7 +1,5 @@
 package dev.billops.core.tax;
 
-import dev.billops.core.internal.tax.TaxCalculator;
-import dev.billops.core.internal.tax.TaxRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package dev.billops.core.internal.engagement;
 
+import dev.billops.core.engagement.PackageNumbering;
 import dev.billops.core.Engagements;
 import dev.billops.core.engagement.BillingPeriod;
 import dev.billops.core.engagement.Engagement;

@@ -1,5 +1,6 @@
 package dev.billops.core.internal.engagement;
 
+import dev.billops.core.engagement.PackageNumbering;
 import dev.billops.core.engagement.BillingPeriod;
 import dev.billops.core.engagement.Engagement;
 import dev.billops.core.engagement.PackagePolicy;
@@ -7,7 +8,7 @@ import dev.billops.core.engagement.PricingMode;
 import dev.billops.core.engagement.ProrationPolicy;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.invoice.ClientNotActiveException;

@@ -5,7 +5,7 @@ import dev.billops.core.engagement.Engagement;
 import dev.billops.core.engagement.ProrationPolicy;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.invoice.DocumentType;

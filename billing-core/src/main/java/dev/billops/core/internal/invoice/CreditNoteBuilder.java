@@ -1,5 +1,6 @@
 package dev.billops.core.internal.invoice;
 
+import dev.billops.core.tax.VatGroup;
 import dev.billops.core.invoice.AllowanceCharge;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
@@ -43,18 +44,8 @@ public final class CreditNoteBuilder {
 
     /** Metadata key on a credit note: the invoice line positions it credits, comma-separated. */
     static final String CREDITED_POSITIONS = "credit.positions";
-    /**
-     * Metadata key on the credit note that credits an invoice's last lines: the rounding amount
-     * (BT-114, a signed decimal in the currency) that makes it take exactly what is left of the
-     * invoice; {@link Invoice#recalculated()} adds it to the payable amount of a credit note.
-     */
-    static final String CLOSING_ROUNDING = "credit.closing-rounding";
-    /**
-     * Metadata key on a credit note that credits the last lines of a VAT group of an invoice (net
-     * prices): the correction of the group's tax that makes the notes reverse the invoice's tax exactly,
-     * as {@code CATEGORY/rate=amount} entries separated by {@code ;} (e.g. {@code S/19=0.01}).
-     */
-    static final String CLOSING_TAX = "credit.closing-tax";
+    static final String CLOSING_ROUNDING = Invoice.CLOSING_ROUNDING_KEY;
+    static final String CLOSING_TAX = Invoice.CLOSING_TAX_KEY;
     /** Metadata key on a credit note: why it was issued. */
     static final String REASON = "credit.reason";
 
@@ -201,47 +192,6 @@ public final class CreditNoteBuilder {
     }
 
     /**
-     * The breakdown and totals of a credit note as its metadata corrects them: the tax
-     * corrections per group ({@link #CLOSING_TAX}) and the rounding amount ({@link #CLOSING_ROUNDING})
-     * of the closing credit note of an invoice; unchanged for any other document.
-     */
-    public static TaxResult closing(DocumentType type, Map<String, String> metadata, TaxResult computed) {
-        String taxes = type == DocumentType.CREDIT_NOTE ? metadata.get(CLOSING_TAX) : null;
-        String rounding = type == DocumentType.CREDIT_NOTE ? metadata.get(CLOSING_ROUNDING) : null;
-        if (taxes == null && rounding == null) {
-            return computed;
-        }
-        Totals t = computed.totals();
-        CurrencyUnit currency = t.payable().currency();
-        Money correction = Money.zero(currency);
-        List<TaxSubtotal> breakdown = new ArrayList<>(computed.breakdown());
-        if (taxes != null) {
-            for (String entry : taxes.split(";")) {
-                int eq = entry.lastIndexOf('=');
-                String key = eq < 0 ? entry : entry.substring(0, eq);
-                Money delta = Money.of(currency, eq < 0 ? "" : entry.substring(eq + 1));
-                int i = 0;
-                while (i < breakdown.size() && !groupKey(breakdown.get(i)).equals(key)) {
-                    i++;
-                }
-                if (i == breakdown.size()) {
-                    throw new InvalidInputException("credit note tax correction for VAT group " + key
-                            + ", which the note does not have");
-                }
-                TaxSubtotal g = breakdown.get(i);
-                breakdown.set(i, new TaxSubtotal(g.category(), g.ratePercent(), g.taxableAmount(),
-                        g.taxAmount().plus(delta), g.exemptionReason()));
-                correction = correction.plus(delta);
-            }
-        }
-        Money extra = rounding == null ? Money.zero(currency) : Money.of(currency, rounding);
-        Totals corrected = new Totals(t.lineNetTotal(), t.allowanceTotal(), t.chargeTotal(), t.taxExclusive(),
-                t.taxTotal().plus(correction), t.taxInclusive().plus(correction), t.roundingAmount().plus(extra),
-                t.payable().plus(correction).plus(extra));
-        return new TaxResult(corrected, breakdown, computed.lineNets(), computed.adjustmentNets());
-    }
-
-    /**
      * Whether, once the lines {@code creditedAfter} are credited, every line of the invoice in
      * {@code group}'s category and rate is credited, and so are the invoice's allowances and
      * charges of that group: those spread over its lines went with them, one with no positive
@@ -277,19 +227,18 @@ public final class CreditNoteBuilder {
         return Money.zero(document.currency());
     }
 
-    /** {@code "S/19"}: category and rate (stripped of trailing zeros; none for category O). */
     private static String groupKey(TaxSubtotal g) {
-        return g.category() + "/" + (g.ratePercent() == null ? "" : g.ratePercent().stripTrailingZeros().toPlainString());
+        return VatGroup.of(g).toString();
     }
 
     private static String groupKey(TaxTreatment t) {
-        return t.category() + "/" + (t.ratePercent() == null ? "" : t.ratePercent().stripTrailingZeros().toPlainString());
+        return VatGroup.of(t).toString();
     }
 
     /**
      * Whether {@code tax} passes BR-S-09 (and its siblings) for {@code g}'s taxable amount: zero for
      * a zero-rated category, else less than 1.00 from taxable × rate / 100 rounded to two
-     * decimals, as {@link dev.billops.core.internal.tax.TaxRules} checks it.
+     * decimals, as {@link dev.billops.core.tax.TaxRules} checks it.
      */
     private static boolean withinGroupTaxTolerance(TaxSubtotal g, Money tax) {
         if (g.category().isZeroRated() || g.ratePercent() == null) {

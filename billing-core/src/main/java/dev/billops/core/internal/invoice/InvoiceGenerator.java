@@ -4,7 +4,7 @@ import dev.billops.core.invoice.GroupingPolicy;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.NoRateForEntryException;
 import dev.billops.core.invoice.UnitCode;
-import dev.billops.core.internal.Text;
+import dev.billops.core.error.Text;
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.RateRuleId;

@@ -30,7 +30,7 @@ import dev.billops.core.spi.TenantStore;
 import dev.billops.core.spi.StoreSession;
 import dev.billops.core.internal.TenantScope;
 import dev.billops.core.tax.TaxCategory;
-import dev.billops.core.internal.tax.TaxRules;
+import dev.billops.core.tax.TaxRules;
 import dev.billops.core.tax.TaxSubtotal;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.tax.TaxedDocument;

@@ -1,7 +1,5 @@
-package dev.billops.core.internal.engagement;
+package dev.billops.core.engagement;
 
-import dev.billops.core.engagement.BillingPeriod;
-import dev.billops.core.engagement.PackagePolicy;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;

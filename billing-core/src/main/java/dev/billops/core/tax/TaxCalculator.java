@@ -1,14 +1,5 @@
-package dev.billops.core.internal.tax;
+package dev.billops.core.tax;
 
-import dev.billops.core.tax.PriceBasis;
-import dev.billops.core.tax.TaxCategory;
-import dev.billops.core.tax.TaxCategoryRuleViolationException;
-import dev.billops.core.tax.TaxResult;
-import dev.billops.core.tax.TaxRoundingPolicy;
-import dev.billops.core.tax.TaxSubtotal;
-import dev.billops.core.tax.TaxTreatment;
-import dev.billops.core.tax.TaxableAmount;
-import dev.billops.core.tax.Totals;
 import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.Money;
 import java.math.BigDecimal;

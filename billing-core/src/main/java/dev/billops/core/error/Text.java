@@ -1,6 +1,5 @@
-package dev.billops.core.internal;
+package dev.billops.core.error;
 
-import dev.billops.core.error.InvalidTextException;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

@@ -1,12 +1,5 @@
-package dev.billops.core.internal.tax;
+package dev.billops.core.tax;
 
-import dev.billops.core.tax.TaxCategory;
-import dev.billops.core.tax.TaxCategoryRuleViolationException;
-import dev.billops.core.tax.TaxRoundingPolicy;
-import dev.billops.core.tax.TaxRuleViolation;
-import dev.billops.core.tax.TaxSubtotal;
-import dev.billops.core.tax.TaxTreatment;
-import dev.billops.core.tax.TaxedDocument;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

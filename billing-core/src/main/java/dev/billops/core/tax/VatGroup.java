@@ -1,0 +1,41 @@
+package dev.billops.core.tax;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One group of the VAT breakdown: a category and a rate, the rate compared by value (19 and 19.00
+ * are one group). Written {@code "S/19"}, or {@code "O/"} for category O, which has no rate.
+ *
+ * @param category VAT category
+ * @param ratePercent rate in per cent without trailing zeros; null only for category O
+ */
+public record VatGroup(TaxCategory category, @Nullable BigDecimal ratePercent) {
+
+    public VatGroup {
+        Objects.requireNonNull(category, "category");
+        if (ratePercent == null && category != TaxCategory.O) {
+            ratePercent = BigDecimal.ZERO;
+        }
+        if (ratePercent != null) {
+            ratePercent = ratePercent.signum() == 0 ? BigDecimal.ZERO : ratePercent.stripTrailingZeros();
+        }
+    }
+
+    /** The group of lines taxed with {@code treatment}. */
+    public static VatGroup of(TaxTreatment treatment) {
+        return new VatGroup(treatment.category(), treatment.ratePercent());
+    }
+
+    /** The group of a breakdown entry. */
+    public static VatGroup of(TaxSubtotal subtotal) {
+        return new VatGroup(subtotal.category(), subtotal.ratePercent());
+    }
+
+    /** {@code "S/19"}; {@code "O/"} for category O. */
+    @Override
+    public String toString() {
+        return category + "/" + (ratePercent == null ? "" : ratePercent.toPlainString());
+    }
+}

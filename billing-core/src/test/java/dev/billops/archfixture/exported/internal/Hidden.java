@@ -1,0 +1,5 @@
+package dev.billops.archfixture.exported.internal;
+
+/** Fixture: an implementation type. */
+public final class Hidden {
+}
