@@ -2,5 +2,4 @@
 @NullMarked
 package dev.billops.core.engagement;
 
-import dev.billops.core.Engagements;
 import org.jspecify.annotations.NullMarked;

@@ -5,5 +5,4 @@
 @NullMarked
 package dev.billops.core.invoice;
 
-import dev.billops.core.Invoices;
 import org.jspecify.annotations.NullMarked;

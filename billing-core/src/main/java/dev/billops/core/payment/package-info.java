@@ -2,5 +2,4 @@
 @NullMarked
 package dev.billops.core.payment;
 
-import dev.billops.core.Payments;
 import org.jspecify.annotations.NullMarked;

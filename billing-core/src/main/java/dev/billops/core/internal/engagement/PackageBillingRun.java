@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * Engagements that ended or were renewed are billed for their remaining periods up to their end
  * date, never beyond.
  *
- * <p><b>Each invoice.</b> Status ISSUED, issue date = run date (for {@link #runToday}: the tenant's
+ * <p><b>Each invoice.</b> Status ISSUED, issue date = run date (for a run today: the tenant's
  * today, the clock's instant in the tenant's zone), due after the client's payment
  * terms (or the policy's fixed days), number from the policy's pattern
  * ({@code PKG-{engagementId}-{periodStart}} by default) or the tenant's numbering, one line with

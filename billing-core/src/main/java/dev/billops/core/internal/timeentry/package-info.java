@@ -1,0 +1,7 @@
+/**
+ * Not API: the timeentry engines behind the facade.
+ */
+@NullMarked
+package dev.billops.core.internal.timeentry;
+
+import org.jspecify.annotations.NullMarked;
