@@ -12,7 +12,7 @@ import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TenantId;
 import dev.billops.spi.TestPlugins.Behaviour;
 import dev.billops.spi.TestPlugins.RecordingListener;
-import dev.billops.testkit.store.InMemoryBillingStore;
+import dev.billops.core.memory.InMemoryBillingStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

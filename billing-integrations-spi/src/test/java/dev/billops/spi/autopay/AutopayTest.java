@@ -23,7 +23,7 @@ import dev.billops.spi.PluginRegistry;
 import dev.billops.spi.RetryPolicy;
 import dev.billops.spi.SpiFixture;
 import dev.billops.spi.TransientPluginException;
-import dev.billops.testkit.store.InMemoryBillingStore;
+import dev.billops.core.memory.InMemoryBillingStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.billops.spi.calendar;
 
 import dev.billops.spi.SpiFixture;
-import dev.billops.testkit.store.InMemoryBillingStore;
+import dev.billops.core.memory.InMemoryBillingStore;
 
 class InMemoryCalendarImportTest extends CalendarImportTests {
 

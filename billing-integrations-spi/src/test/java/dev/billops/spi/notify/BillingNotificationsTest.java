@@ -23,7 +23,7 @@ import dev.billops.spi.RetryPolicy;
 import dev.billops.spi.SpiFixture;
 import dev.billops.spi.TestPlugins.Behaviour;
 import dev.billops.spi.TestPlugins.RecordingNotifier;
-import dev.billops.testkit.store.InMemoryBillingStore;
+import dev.billops.core.memory.InMemoryBillingStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

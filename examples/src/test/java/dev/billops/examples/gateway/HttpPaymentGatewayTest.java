@@ -37,7 +37,7 @@ import dev.billops.spi.TransientPluginException;
 import dev.billops.spi.autopay.Autopay;
 import dev.billops.spi.autopay.AutopayResult;
 import dev.billops.testkit.clock.MutableClock;
-import dev.billops.testkit.store.InMemoryBillingStore;
+import dev.billops.core.memory.InMemoryBillingStore;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -33,7 +33,7 @@ import dev.billops.spi.PluginConfig;
 import dev.billops.spi.PluginRegistry;
 import dev.billops.spi.notify.BillingNotifications;
 import dev.billops.testkit.clock.MutableClock;
-import dev.billops.testkit.store.InMemoryBillingStore;
+import dev.billops.core.memory.InMemoryBillingStore;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -157,9 +157,10 @@ class SlackThroughRegistryTest {
     @Test
     void send_webhookHangingPastTheRegistryTimeout_isAbandonedNotRetriedAndShowsInHealth() throws Exception {
         server = new WebhookServer(Reply.of(200, "ok").delayed(6_000));
-        // long enough for configure (the first HttpClient of a JVM takes a few hundred ms to make)
+        // long enough for configure (the first HttpClient of a JVM takes a few hundred ms to make, more
+        // on a loaded machine), well short of the server's 6 s
         Notifier slack = slack(new RetryPolicy(3, Duration.ofMillis(10), 1, Duration.ofMillis(10)), 3,
-                Duration.ofMillis(1_500));
+                Duration.ofMillis(3_000));
 
         TransientPluginException e = assertThrows(TransientPluginException.class,
                 () -> slack.send(SlackNotifierTest.invoiceIssued()));

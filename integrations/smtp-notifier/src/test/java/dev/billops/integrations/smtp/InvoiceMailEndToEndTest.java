@@ -36,7 +36,7 @@ import dev.billops.spi.PluginConfig;
 import dev.billops.spi.PluginRegistry;
 import dev.billops.spi.notify.BillingNotifications;
 import dev.billops.testkit.clock.MutableClock;
-import dev.billops.testkit.store.InMemoryBillingStore;
+import dev.billops.core.memory.InMemoryBillingStore;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;

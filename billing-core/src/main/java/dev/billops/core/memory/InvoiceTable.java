@@ -1,0 +1,74 @@
+package dev.billops.core.memory;
+
+import dev.billops.core.id.EngagementId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.invoice.Invoice;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/** Invoices with unique indexes on (series, number) and (engagement, package period start). */
+final class InvoiceTable extends Table<InvoiceId, Invoice> {
+
+    /** Ordered by number first so that a lookup by number alone is a ceiling search. */
+    record NumberKey(String number, String series) implements Comparable<NumberKey> {
+        @Override
+        public int compareTo(NumberKey o) {
+            int c = number.compareTo(o.number);
+            return c != 0 ? c : series.compareTo(o.series);
+        }
+    }
+
+    record PeriodKey(EngagementId engagement, LocalDate periodStart) {
+    }
+
+    private final TreeMap<NumberKey, InvoiceId> byNumber = new TreeMap<>();
+    private final Map<PeriodKey, InvoiceId> byPeriod = new HashMap<>();
+
+    InvoiceTable(UndoLog undo) {
+        super(Invoice::id, undo);
+    }
+
+    @Nullable InvoiceId idOfNumber(String series, String number) {
+        return byNumber.get(new NumberKey(number, series));
+    }
+
+    /** The invoice with {@code number} in the lowest series that has it. */
+    @Nullable InvoiceId idOfNumber(String number) {
+        Map.Entry<NumberKey, InvoiceId> e = byNumber.ceilingEntry(new NumberKey(number, ""));
+        return e != null && e.getKey().number().equals(number) ? e.getValue() : null;
+    }
+
+    @Nullable InvoiceId idOfPeriod(EngagementId engagement, LocalDate periodStart) {
+        return byPeriod.get(new PeriodKey(engagement, periodStart));
+    }
+
+    static @Nullable PeriodKey periodKey(Invoice invoice) {
+        return invoice.engagementId() == null || invoice.packagePeriodStart() == null ? null
+                : new PeriodKey(invoice.engagementId(), invoice.packagePeriodStart());
+    }
+
+    @Override
+    void indexed(Invoice row) {
+        if (row.number() != null) {
+            byNumber.put(new NumberKey(row.number(), row.series()), row.id());
+        }
+        PeriodKey pk = periodKey(row);
+        if (pk != null) {
+            byPeriod.put(pk, row.id());
+        }
+    }
+
+    @Override
+    void unindexed(Invoice row) {
+        if (row.number() != null) {
+            byNumber.remove(new NumberKey(row.number(), row.series()), row.id());
+        }
+        PeriodKey pk = periodKey(row);
+        if (pk != null) {
+            byPeriod.remove(pk, row.id());
+        }
+    }
+}

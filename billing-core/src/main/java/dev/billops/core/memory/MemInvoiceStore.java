@@ -1,0 +1,149 @@
+package dev.billops.core.memory;
+
+import dev.billops.core.id.EngagementId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.InvoiceQuery;
+import dev.billops.core.spi.InvoiceStore;
+import dev.billops.core.error.DuplicateKeyException;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+final class MemInvoiceStore implements InvoiceStore {
+
+    private static final String KIND = "invoice";
+
+    /** Issue date with drafts (no date) last, then id. */
+    static final Comparator<Invoice> ORDER = Comparator
+            .comparing(Invoice::issueDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+            .thenComparing(Invoice::id);
+
+    private final Session session;
+
+    MemInvoiceStore(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public void insert(Invoice invoice) {
+        Objects.requireNonNull(invoice, "invoice");
+        InvoiceTable t = session.state().invoices;
+        t.requireAbsent(invoice.id(), KIND);
+        requireUniqueKeys(t, invoice);
+        t.put(invoice);
+        rememberVersions(invoice);
+    }
+
+    /** Remembers the versions of a draft's entries (forgets them once it is issued). */
+    private void rememberVersions(Invoice invoice) {
+        TenantState state = session.state();
+        if (!invoice.isDraft()) {
+            if (state.draftedVersions.find(invoice.id()).isPresent()) {
+                state.draftedVersions.remove(invoice.id());
+            }
+            return;
+        }
+        Map<TimeEntryId, Long> versions = new HashMap<>();
+        for (InvoiceLine line : invoice.lines()) {
+            for (TimeEntryId id : line.entryIds()) {
+                state.timeEntries.find(id).ifPresent(e -> versions.put(id, e.version()));
+            }
+        }
+        state.draftedVersions.put(new TenantState.DraftedVersions(invoice.id(), Map.copyOf(versions)));
+    }
+
+    @Override
+    public Invoice update(Invoice invoice) {
+        Objects.requireNonNull(invoice, "invoice");
+        InvoiceTable t = session.state().invoices;
+        Invoice stored = t.require(invoice.id(), KIND);
+        Table.requireVersion(KIND, invoice.id(), stored.version(), invoice.version());
+        requireUniqueKeys(t, invoice);
+        Invoice next = invoice.withVersion(stored.version() + 1);
+        t.put(next);
+        rememberVersions(next);
+        return next;
+    }
+
+    @Override
+    public void deleteDraft(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        InvoiceTable t = session.state().invoices;
+        Invoice stored = t.require(id, KIND);
+        if (!stored.isDraft()) {
+            throw new InvoiceAlreadyIssuedException(id, stored.status());
+        }
+        t.remove(id);
+        if (session.state().draftedVersions.find(id).isPresent()) {
+            session.state().draftedVersions.remove(id);
+        }
+    }
+
+    @Override
+    public Optional<Invoice> find(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        return session.state().invoices.find(id);
+    }
+
+    @Override
+    public Optional<Invoice> findByNumber(String number) {
+        Objects.requireNonNull(number, "number");
+        InvoiceTable t = session.state().invoices;
+        InvoiceId id = t.idOfNumber(number);
+        return id == null ? Optional.empty() : t.find(id);
+    }
+
+    @Override
+    public Optional<Invoice> findByEngagementPeriod(EngagementId engagement, LocalDate periodStart) {
+        Objects.requireNonNull(engagement, "engagement");
+        Objects.requireNonNull(periodStart, "periodStart");
+        InvoiceTable t = session.state().invoices;
+        InvoiceId id = t.idOfPeriod(engagement, periodStart);
+        return id == null ? Optional.empty() : t.find(id);
+    }
+
+    @Override
+    public List<Invoice> list(InvoiceQuery query) {
+        Objects.requireNonNull(query, "query");
+        List<Invoice> out = session.state().invoices.list(i -> (query.clientId() == null
+                || query.clientId().equals(i.clientId()))
+                && (query.statuses().isEmpty() || query.statuses().contains(i.status()))
+                && (query.type() == null || query.type() == i.type()));
+        out.sort(ORDER);
+        return out;
+    }
+
+    @Override
+    public List<Invoice> creditNotesOf(InvoiceId invoice) {
+        Objects.requireNonNull(invoice, "invoice");
+        List<Invoice> out = session.state().invoices.list(i -> invoice.equals(i.creditedInvoiceId()));
+        out.sort(ORDER);
+        return out;
+    }
+
+    private static void requireUniqueKeys(InvoiceTable t, Invoice invoice) {
+        String number = invoice.number();
+        if (number != null) {
+            InvoiceId holder = t.idOfNumber(invoice.series(), number);
+            if (holder != null && !holder.equals(invoice.id())) {
+                throw new DuplicateKeyException("invoice number", invoice.series() + " " + number);
+            }
+        }
+        InvoiceTable.PeriodKey period = InvoiceTable.periodKey(invoice);
+        if (period != null) {
+            InvoiceId holder = t.idOfPeriod(period.engagement(), period.periodStart());
+            if (holder != null && !holder.equals(invoice.id())) {
+                throw new DuplicateKeyException("package invoice of engagement period",
+                        period.engagement() + " " + period.periodStart());
+            }
+        }
+    }
+}
