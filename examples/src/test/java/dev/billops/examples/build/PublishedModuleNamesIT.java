@@ -29,7 +29,8 @@ class PublishedModuleNamesIT {
 
     static {
         published("billing-core", "dev.billops.core", "dev.billops.core.Billing");
-        published("billing-testkit", "dev.billops.testkit", "dev.billops.testkit.clock.MutableClock");
+        published("billing-testkit", "dev.billops.testkit", "dev.billops.testkit.contract.StoreContractSuite");
+        published("billing-testkit-base", "dev.billops.testkit.base", "dev.billops.testkit.clock.MutableClock");
         published("billing-jackson", "dev.billops.jackson", "dev.billops.jackson.BillOpsJacksonModule");
         published("billing-jackson3", "dev.billops.jackson3", "dev.billops.jackson3.BillOpsJackson3Module");
         published("billing-jdbc", "dev.billops.jdbc", "dev.billops.jdbc.JdbcStores");
