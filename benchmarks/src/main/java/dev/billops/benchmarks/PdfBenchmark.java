@@ -45,8 +45,11 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class PdfBenchmark {
 
-    static final Tenant SELLER = new Tenant(TenantId.of("bench"), "Bench Consulting GmbH", Workload.ADDRESS,
-            "DE123456789", "billing@bench.example", "DE89370400440532013000", "COBADEFFXXX", new BigDecimal("19"));
+    static final Tenant SELLER = Tenant.of(TenantId.of("bench"), "Bench Consulting GmbH", Workload.ADDRESS)
+            .withVatId("DE123456789")
+            .withEmail("billing@bench.example")
+            .withBankAccount("DE89370400440532013000", "COBADEFFXXX")
+            .withDefaultVatRate(new BigDecimal("19"));
 
     @Param({"1", "50"})
     public int pages;

@@ -32,8 +32,9 @@ final class Seeding {
 
     static void tenantAndClients(BillingStore store, TenantId tenant, int clients, boolean projects) {
         store.inTransaction(tenant, s -> {
-            s.get(TenantStore.class).save(new Tenant(tenant, "Bench GmbH", Workload.ADDRESS, "DE123456789", null, null,
-                    null, new BigDecimal("19")));
+            s.get(TenantStore.class).save(Tenant.of(tenant, "Bench GmbH", Workload.ADDRESS)
+                    .withVatId("DE123456789")
+                    .withDefaultVatRate(new BigDecimal("19")));
             for (int t = 0; t < Workload.TIMEKEEPERS; t++) {
                 s.get(TimekeeperStore.class).insert(Timekeeper.of(TimekeeperId.of("tk" + t), "Timekeeper " + t));
             }

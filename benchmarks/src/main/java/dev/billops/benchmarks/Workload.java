@@ -64,8 +64,9 @@ final class Workload {
     static final TenantId TENANT_ID = TenantId.of("bench");
     static final Address ADDRESS = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
 
-    final Tenant tenant = new Tenant(TENANT_ID, "Bench GmbH", ADDRESS, "DE123456789", null, null, null,
-            new BigDecimal("19"));
+    final Tenant tenant = Tenant.of(TENANT_ID, "Bench GmbH", ADDRESS)
+            .withVatId("DE123456789")
+            .withDefaultVatRate(new BigDecimal("19"));
     final List<Timekeeper> timekeepers = new ArrayList<>();
     final List<Activity> activities = List.of(Activity.of(ActivityId.of("dev"), "Development"),
             Activity.of(ActivityId.of("meet"), "Meeting"), Activity.of(ActivityId.of("ops"), "Operations"));

@@ -66,8 +66,10 @@ public final class SpiFixture {
         this.events = events;
         billing = Billing.builder().stores(store).clock(clock).build();
         firm = billing.tenant(FIRM, Actor.user("alice@firm.test"));
-        firm.profile().save(new Tenant(FIRM, "Firm GmbH", ADDRESS, "DE123456789", "office@firm.test", null, null,
-                new BigDecimal("19")));
+        firm.profile().save(Tenant.of(FIRM, "Firm GmbH", ADDRESS)
+                .withVatId("DE123456789")
+                .withEmail("office@firm.test")
+                .withDefaultVatRate(new BigDecimal("19")));
         firm.clients().create(Client.of(ACME, "ACME AG", ADDRESS, EUR).withEmail("billing@acme.test"));
         firm.clients().create(Client.of(GLOBEX, "Globex Corp", ADDRESS, EUR).withEmail("ap@globex.test")
                 .withAutopay(CARD));

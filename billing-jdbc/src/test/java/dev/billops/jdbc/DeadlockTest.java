@@ -218,8 +218,9 @@ class DeadlockTest {
         TenantId tenantId = TenantId.generate();
         TenantBilling billing = Billing.builder().stores(store).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()
                 .tenant(tenantId, Actor.user("alice"));
-        billing.profile().save(new Tenant(tenantId, "Acme", Address.of("Main St 1", "10115", "Berlin", "DE"),
-                "DE123456789", null, null, null, new BigDecimal("19")));
+        billing.profile().save(Tenant.of(tenantId, "Acme", Address.of("Main St 1", "10115", "Berlin", "DE"))
+                .withVatId("DE123456789")
+                .withDefaultVatRate(new BigDecimal("19")));
         ClientId client = billing.clients().create(Client.of(ClientId.of("globex"), "Globex",
                 Address.of("Main St 2", "10115", "Berlin", "DE"), Currencies.of("EUR"))).id();
         Money hundred = Money.of(Currencies.of("EUR"), "100.00");

@@ -46,8 +46,9 @@ final class Seeds {
     /** Stores the tenant (19 % VAT) and the EUR client Globex. */
     static void tenantWithClient(BillingStore store, TenantId tenant) {
         store.inTransaction(tenant, s -> {
-            s.get(TenantStore.class).save(new Tenant(tenant, "Seller " + tenant, ADDRESS, "DE123456789", null, null,
-                    null, new BigDecimal("19")));
+            s.get(TenantStore.class).save(Tenant.of(tenant, "Seller " + tenant, ADDRESS)
+                    .withVatId("DE123456789")
+                    .withDefaultVatRate(new BigDecimal("19")));
             s.get(ClientStore.class).insert(Client.of(CLIENT, "Globex Corp", ADDRESS, EUR));
             return null;
         });

@@ -431,9 +431,7 @@ class InvoicePdfRendererTest {
     @Test
     void render_invalidSellerIbanWithQrCode_throwsNamingTheIban() {
         InvoiceDocument doc = Samples.german();
-        var s = doc.seller();
-        var badIban = new dev.billops.core.party.Tenant(s.id(), s.name(), s.address(), s.vatId(), s.email(),
-                "DE00 1234 5678 9012 3456 78", s.bic(), s.defaultVatRate());
+        var badIban = doc.seller().withBankAccount("DE00 1234 5678 9012 3456 78", doc.seller().bic());
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> RENDERER.render(InvoiceDocument.of(badIban, doc.buyer(), doc.invoice())));
         assertTrue(e.getMessage().contains("DE00123456789012345678"), e.getMessage());

@@ -36,34 +36,44 @@ final class Samples {
     }
 
     static Tenant germanSeller() {
-        return new Tenant(TenantId.of("nordlicht"), "Nordlicht Consulting GmbH",
-                new Address(List.of("Friedrichstraße 123", "Aufgang B"), "10117", "Berlin", "DE"), "DE123456789",
-                "rechnung@nordlicht.example", "DE89 3704 0044 0532 0130 00", "COBADEFFXXX", new BigDecimal("19"));
+        return Tenant.of(TenantId.of("nordlicht"), "Nordlicht Consulting GmbH",
+                new Address(List.of("Friedrichstraße 123", "Aufgang B"), "10117", "Berlin", "DE"))
+                .withVatId("DE123456789")
+                .withEmail("rechnung@nordlicht.example")
+                .withBankAccount("DE89 3704 0044 0532 0130 00", "COBADEFFXXX")
+                .withDefaultVatRate(new BigDecimal("19"));
     }
 
     static Tenant frenchSeller() {
-        return new Tenant(TenantId.of("atelier"), "Atelier Numérique SARL",
-                new Address(List.of("12 rue de la Paix"), "75002", "Paris", "FR"), "FR40303265045",
-                "facturation@atelier.example", "FR14 2004 1010 0505 0001 3M02 606", "PSSTFRPPPAR",
-                new BigDecimal("20"));
+        return Tenant.of(TenantId.of("atelier"), "Atelier Numérique SARL",
+                new Address(List.of("12 rue de la Paix"), "75002", "Paris", "FR"))
+                .withVatId("FR40303265045")
+                .withEmail("facturation@atelier.example")
+                .withBankAccount("FR14 2004 1010 0505 0001 3M02 606", "PSSTFRPPPAR")
+                .withDefaultVatRate(new BigDecimal("20"));
     }
 
     static Tenant britishSeller() {
-        return new Tenant(TenantId.of("thames"), "Thames Digital Ltd",
-                new Address(List.of("221 Baker Street"), "NW1 6XE", "London", "GB"), "GB123456789",
-                "accounts@thames.example", "GB82 WEST 1234 5698 7654 32", "WESTGB2L", new BigDecimal("20"));
+        return Tenant.of(TenantId.of("thames"), "Thames Digital Ltd",
+                new Address(List.of("221 Baker Street"), "NW1 6XE", "London", "GB"))
+                .withVatId("GB123456789")
+                .withEmail("accounts@thames.example")
+                .withBankAccount("GB82 WEST 1234 5698 7654 32", "WESTGB2L")
+                .withDefaultVatRate(new BigDecimal("20"));
     }
 
     static Tenant americanSeller() {
-        return new Tenant(TenantId.of("bluebird"), "Bluebird Analytics LLC",
-                new Address(List.of("500 Market Street", "Suite 400"), "94105", "San Francisco", "US"), null,
-                "billing@bluebird.example", null, null, BigDecimal.ZERO);
+        return Tenant.of(TenantId.of("bluebird"), "Bluebird Analytics LLC",
+                new Address(List.of("500 Market Street", "Suite 400"), "94105", "San Francisco", "US"))
+                .withEmail("billing@bluebird.example");
     }
 
     static Tenant japaneseSeller() {
-        return new Tenant(TenantId.of("sakura"), "さくらシステム株式会社",
-                new Address(List.of("千代田区丸の内1-1-1"), "100-0005", "東京都", "JP"), "T1234567890123",
-                "seikyu@sakura.example", null, null, new BigDecimal("10"));
+        return Tenant.of(TenantId.of("sakura"), "さくらシステム株式会社",
+                new Address(List.of("千代田区丸の内1-1-1"), "100-0005", "東京都", "JP"))
+                .withVatId("T1234567890123")
+                .withEmail("seikyu@sakura.example")
+                .withDefaultVatRate(new BigDecimal("10"));
     }
 
     static Client client(String id, String name, Address address, String currency, Locale locale) {

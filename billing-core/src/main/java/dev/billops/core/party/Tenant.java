@@ -12,11 +12,19 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The business that bills (the seeds' "firm"): the seller on every invoice it issues. Every
- * stored row belongs to exactly one tenant. Its {@linkplain TenantPolicies policies} (time zone,
- * tax policy, numbering) are part of the profile: set them with {@link #withZone},
- * {@link #withTax}, {@link #withNumbering} (or {@link #withPolicies}) and save the tenant with
- * {@code TenantBilling.profile()}; a tenant that sets none has {@link TenantPolicies#defaults()}.
+ * The business that bills: the seller on every invoice it issues. Every stored row belongs to
+ * exactly one tenant. Build one with {@link #of} and the withers for the optional parts
+ * ({@link #withVatId}, {@link #withEmail}, {@link #withBankAccount}, {@link #withDefaultVatRate});
+ * its {@linkplain TenantPolicies policies} (time zone, tax policy, numbering) are part of the
+ * profile too: {@link #withZone}, {@link #withTax}, {@link #withNumbering} or {@link #withPolicies}.
+ * Save it with {@code TenantBilling.profile()}.
+ *
+ * <pre>{@code
+ * Tenant.of(TenantId.of("acme"), "Acme GmbH", address)
+ *         .withVatId("DE123456789")
+ *         .withDefaultVatRate(new BigDecimal("19"))
+ *         .withZone(ZoneId.of("Europe/Berlin"));
+ * }</pre>
  *
  * @param id tenant id
  * @param name legal name
@@ -25,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * @param email contact e-mail printed on invoices, or null
  * @param iban bank account for payment instructions, or null
  * @param bic bank BIC, or null
- * @param defaultVatRate standard VAT rate in per cent (e.g. 19) for lines without their own
+ * @param defaultVatRate standard VAT rate in per cent (e.g. 19) for lines without their own; a
+ *     zero rate makes such lines zero-rated (category Z)
  * @param policies time zone, tax policy and numbering of the tenant
  */
 public record Tenant(
@@ -38,12 +47,6 @@ public record Tenant(
         @Nullable String bic,
         BigDecimal defaultVatRate,
         TenantPolicies policies) {
-
-    /** A tenant with {@link TenantPolicies#defaults()}. */
-    public Tenant(TenantId id, String name, Address address, @Nullable String vatId, @Nullable String email,
-            @Nullable String iban, @Nullable String bic, BigDecimal defaultVatRate) {
-        this(id, name, address, vatId, email, iban, bic, defaultVatRate, TenantPolicies.defaults());
-    }
 
     public Tenant {
         Objects.requireNonNull(policies, "policies");
@@ -64,6 +67,41 @@ public record Tenant(
             throw new InvalidInputException("tenant " + id + ": VAT rate " + defaultVatRate.toPlainString()
                     + " % is outside 0..100");
         }
+    }
+
+    /**
+     * A tenant with only the required parts: no VAT id, e-mail or bank account, a default VAT
+     * rate of 0 % (set the standard rate of the tenant's country with {@link #withDefaultVatRate})
+     * and {@link TenantPolicies#defaults()}.
+     *
+     * @throws InvalidInputException if the name is blank or too long
+     */
+    public static Tenant of(TenantId id, String name, Address address) {
+        return new Tenant(id, name, address, null, null, null, null, BigDecimal.ZERO, TenantPolicies.defaults());
+    }
+
+    /** This tenant with seller VAT id {@code vatId}, or none if null. */
+    public Tenant withVatId(@Nullable String vatId) {
+        return new Tenant(id, name, address, vatId, email, iban, bic, defaultVatRate, policies);
+    }
+
+    /** This tenant with contact e-mail {@code email}, or none if null. */
+    public Tenant withEmail(@Nullable String email) {
+        return new Tenant(id, name, address, vatId, email, iban, bic, defaultVatRate, policies);
+    }
+
+    /** This tenant with the bank account printed in payment instructions; null clears a part. */
+    public Tenant withBankAccount(@Nullable String iban, @Nullable String bic) {
+        return new Tenant(id, name, address, vatId, email, iban, bic, defaultVatRate, policies);
+    }
+
+    /**
+     * This tenant with standard VAT rate {@code percent} (e.g. {@code 19}) for lines without a rate of their own.
+     *
+     * @throws InvalidInputException if it is outside {@code 0..100} or has more than 18 decimals
+     */
+    public Tenant withDefaultVatRate(BigDecimal percent) {
+        return new Tenant(id, name, address, vatId, email, iban, bic, percent, policies);
     }
 
     /** This tenant with {@code policies}. */

@@ -139,7 +139,7 @@ class CatalogServicesTest {
     @Test
     void profile_ofOtherTenant_isRejected() {
         TimeBillingFixture f = new TimeBillingFixture();
-        rejectsAndStoresNothing(f, InvalidInputException.class, () -> f.firm.profile().save(new Tenant(
-                TenantId.of("other"), "Other", ADDRESS, null, null, null, null, BigDecimal.TEN)));
+        rejectsAndStoresNothing(f, InvalidInputException.class, () -> f.firm.profile().save(
+                Tenant.of(TenantId.of("other"), "Other", ADDRESS).withDefaultVatRate(BigDecimal.TEN)));
     }
 }

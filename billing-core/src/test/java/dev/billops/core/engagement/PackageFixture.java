@@ -62,8 +62,9 @@ final class PackageFixture {
 
     void addTenant(TenantId tenant, BigDecimal vatRate) {
         memory.inTransaction(tenant, s -> {
-            s.get(TenantStore.class).save(new Tenant(tenant, "Seller " + tenant, ADDRESS, "DE123456789", null, null,
-                    null, vatRate));
+            s.get(TenantStore.class).save(Tenant.of(tenant, "Seller " + tenant, ADDRESS)
+                    .withVatId("DE123456789")
+                    .withDefaultVatRate(vatRate));
             return null;
         });
     }

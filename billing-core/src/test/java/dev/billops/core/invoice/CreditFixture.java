@@ -47,8 +47,9 @@ final class CreditFixture {
         currency = Currencies.of(currencyCode);
         Billing billing = Billing.builder().stores(store).clock(clock).build();
         acme = billing.tenant(TENANT, Actor.user("alice@acme.test"));
-        acme.profile().create(new Tenant(TENANT, "Acme Consulting", BERLIN, "DE123456789", null, null, null,
-                new BigDecimal("19")).withTax(tax));
+        acme.profile().create(Tenant.of(TENANT, "Acme Consulting", BERLIN)
+                .withVatId("DE123456789")
+                .withDefaultVatRate(new BigDecimal("19")).withTax(tax));
         acme.clients().create(Client.of(CLIENT, "Globex", BERLIN, currency)
                 .withTaxProfile(TaxProfile.STANDARD, "FR12345678901", null));
     }

@@ -44,8 +44,10 @@ final class GenFixture {
     static final CurrencyUnit EUR = Currencies.of("EUR");
     static final LocalDateRange NOVEMBER = LocalDateRange.ofMonth(YearMonth.of(2026, 11));
 
-    static final Tenant TENANT = new Tenant(TenantId.of("firm"), "Firm GmbH", Address.of("Hauptstr. 1", "10115",
-            "Berlin", "DE"), "DE123456789", null, null, null, new BigDecimal("19"));
+    static final Tenant TENANT = Tenant.of(TenantId.of("firm"), "Firm GmbH",
+            Address.of("Hauptstr. 1", "10115", "Berlin", "DE"))
+            .withVatId("DE123456789")
+            .withDefaultVatRate(new BigDecimal("19"));
     static final Client ACME = Client.of(ClientId.of("acme"), "ACME AG", Address.of("Weg 2", "80331", "München", "DE"),
             EUR);
     static final Project WEB = Project.of(ProjectId.of("web"), ACME.id(), "Website");

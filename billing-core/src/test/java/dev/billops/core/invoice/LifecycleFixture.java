@@ -65,8 +65,9 @@ final class LifecycleFixture {
         scope = Internals.scope(tenant);
         lifecycle = tenant.invoices();
         scope.tx(s -> {
-            s.get(TenantStore.class).save(new Tenant(TENANT, "Acme Consulting", BERLIN, sellerVatId, null, null, null,
-                    new BigDecimal("19")).withNumbering(numbering));
+            s.get(TenantStore.class).save(Tenant.of(TENANT, "Acme Consulting", BERLIN)
+                    .withVatId(sellerVatId)
+                    .withDefaultVatRate(new BigDecimal("19")).withNumbering(numbering));
             return null;
         });
     }

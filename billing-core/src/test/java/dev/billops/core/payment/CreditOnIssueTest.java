@@ -51,8 +51,9 @@ class CreditOnIssueTest {
     private TenantBilling firm(BillingPolicies policies) {
         Billing billing = Billing.builder().stores(memory).clock(MutableClock.at(TODAY)).policies(policies).build();
         TenantBilling t = billing.tenant(FIRM, Actor.user("office@firm.test"));
-        t.profile().create(new Tenant(FIRM, "Firm GmbH", ADDRESS, "DE123456789", null, null, null,
-                new BigDecimal("19")));
+        t.profile().create(Tenant.of(FIRM, "Firm GmbH", ADDRESS)
+                .withVatId("DE123456789")
+                .withDefaultVatRate(new BigDecimal("19")));
         t.clients().create(Client.of(ACME, "ACME AG", ADDRESS, EUR));
         return t;
     }

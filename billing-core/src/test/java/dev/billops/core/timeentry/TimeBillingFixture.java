@@ -63,8 +63,9 @@ public final class TimeBillingFixture {
     public TimeBillingFixture(BillingPolicies policies) {
         billing = Billing.builder().stores(memory).clock(clock).policies(policies).build();
         firm = billing.tenant(FIRM, Actor.user("alice@firm.test"));
-        firm.profile().save(new Tenant(FIRM, "Firm GmbH", ADDRESS, "DE123456789", null, null, null,
-                new BigDecimal("19")));
+        firm.profile().save(Tenant.of(FIRM, "Firm GmbH", ADDRESS)
+                .withVatId("DE123456789")
+                .withDefaultVatRate(new BigDecimal("19")));
         firm.clients().create(Client.of(ACME, "ACME AG", ADDRESS, EUR));
         firm.projects().create(Project.of(WEB, ACME, "Website"));
         firm.projects().create(Project.of(APP, ACME, "App").withVatRate(new BigDecimal("7")));

@@ -92,8 +92,11 @@ public final class Fixtures {
      * offset and a per-client monthly series.
      */
     public static Tenant richTenant(TenantId id, String text) {
-        return new Tenant(id, text, address(text), "DE123456789", "billing@acme.test", "DE89370400440532013000",
-                "COBADEFFXXX", new BigDecimal("19.0"))
+        return Tenant.of(id, text, address(text))
+                .withVatId("DE123456789")
+                .withEmail("billing@acme.test")
+                .withBankAccount("DE89370400440532013000", "COBADEFFXXX")
+                .withDefaultVatRate(new BigDecimal("19.0"))
                 .withZone(ZoneId.of("Europe/Zurich"))
                 .withTax(new TaxPolicy(TaxRoundingPolicy.PER_LINE, PriceBasis.GROSS,
                         Map.of("CHF", new BigDecimal("0.05"), "SEK", new BigDecimal("1"))))
@@ -104,8 +107,8 @@ public final class Fixtures {
     }
 
     public static Tenant sparseTenant(TenantId id) {
-        return new Tenant(id, "Acme", Address.of("Main St 1", "", "Berlin", "DE"), null, null, null, null,
-                new BigDecimal("19"));
+        return Tenant.of(id, "Acme", Address.of("Main St 1", "", "Berlin", "DE"))
+                .withDefaultVatRate(new BigDecimal("19"));
     }
 
     /** Every field set: reverse charge with VAT id and exemption reason, autopay, Swiss German, BHD. */

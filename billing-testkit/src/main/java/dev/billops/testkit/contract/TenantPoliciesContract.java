@@ -86,16 +86,19 @@ public abstract class TenantPoliciesContract extends StoreContract {
 
     private TenantBilling german(Billing billing) {
         TenantBilling t = billing.tenant(tenant, Actor.user("office@de.test"));
-        t.profile().create(new Tenant(tenant, "Muster GmbH", BERLIN_ADDRESS, "DE123456789", null, null, null,
-                new BigDecimal("19")).withZone(BERLIN));
+        t.profile().create(Tenant.of(tenant, "Muster GmbH", BERLIN_ADDRESS)
+                .withVatId("DE123456789")
+                .withDefaultVatRate(new BigDecimal("19"))
+                .withZone(BERLIN));
         t.clients().create(Client.of(CLIENT, "Kunde AG", BERLIN_ADDRESS, Currencies.of("EUR")));
         return t;
     }
 
     private TenantBilling swiss(Billing billing) {
         TenantBilling t = billing.tenant(otherTenant, Actor.user("office@ch.test"));
-        t.profile().create(new Tenant(otherTenant, "Muster AG", ZURICH_ADDRESS, "CHE123456789", null, null, null,
-                new BigDecimal("8.1"))
+        t.profile().create(Tenant.of(otherTenant, "Muster AG", ZURICH_ADDRESS)
+                .withVatId("CHE123456789")
+                .withDefaultVatRate(new BigDecimal("8.1"))
                 .withZone(ZURICH)
                 .withTax(TaxPolicy.defaults().withPriceBasis(PriceBasis.GROSS)
                         .withCashIncrement("CHF", new BigDecimal("0.05")))
@@ -125,8 +128,9 @@ public abstract class TenantPoliciesContract extends StoreContract {
     @Test
     void issue_tenantWithoutZone_usesUtcAsBefore() {
         TenantBilling t = billing().tenant(tenant, Actor.user("office@utc.test"));
-        t.profile().create(new Tenant(tenant, "UTC Ltd", BERLIN_ADDRESS, "DE123456789", null, null, null,
-                new BigDecimal("19")));
+        t.profile().create(Tenant.of(tenant, "UTC Ltd", BERLIN_ADDRESS)
+                .withVatId("DE123456789")
+                .withDefaultVatRate(new BigDecimal("19")));
         t.clients().create(Client.of(CLIENT, "Client", BERLIN_ADDRESS, Currencies.of("EUR")));
 
         Invoice issued = issueManual(t, "EUR", "100.00", "19");
@@ -196,8 +200,9 @@ public abstract class TenantPoliciesContract extends StoreContract {
         Billing billing = billing();
         TenantBilling de = german(billing);
         TenantBilling utc = billing.tenant(otherTenant, Actor.user("office@utc.test"));
-        utc.profile().create(new Tenant(otherTenant, "UTC Ltd", BERLIN_ADDRESS, "DE123456789", null, null, null,
-                new BigDecimal("19")));
+        utc.profile().create(Tenant.of(otherTenant, "UTC Ltd", BERLIN_ADDRESS)
+                .withVatId("DE123456789")
+                .withDefaultVatRate(new BigDecimal("19")));
         utc.clients().create(Client.of(CLIENT, "Client", BERLIN_ADDRESS, Currencies.of("EUR")));
         for (TenantBilling t : List.of(de, utc)) {
             t.engagements().create(Engagement.ofPackage(EngagementId.of("E"), CLIENT, "Retainer",
@@ -245,7 +250,7 @@ public abstract class TenantPoliciesContract extends StoreContract {
     void profileCreate_tenantExists_throwsTenantAlreadyExistsAndChangesNothing() {
         TenantBilling de = german(billing());
         Tenant stored = de.profile().get();
-        Tenant rival = new Tenant(tenant, "Rival GmbH", BERLIN_ADDRESS, null, null, null, null, new BigDecimal("7"));
+        Tenant rival = Tenant.of(tenant, "Rival GmbH", BERLIN_ADDRESS).withDefaultVatRate(new BigDecimal("7"));
         int audits = tenantAudits();
 
         TenantAlreadyExistsException e = assertThrows(TenantAlreadyExistsException.class,
@@ -264,8 +269,8 @@ public abstract class TenantPoliciesContract extends StoreContract {
     @Test
     void profileUpdate_tenantMissing_throwsNotFoundAndStoresNothing() {
         TenantBilling t = billing().tenant(tenant, Actor.user("office@de.test"));
-        assertThrows(NotFoundException.class, () -> t.profile().update(new Tenant(tenant, "Muster GmbH",
-                BERLIN_ADDRESS, null, null, null, null, new BigDecimal("19"))));
+        assertThrows(NotFoundException.class, () -> t.profile().update(Tenant.of(tenant, "Muster GmbH", BERLIN_ADDRESS)
+                .withDefaultVatRate(new BigDecimal("19"))));
         assertEquals(Optional.empty(), t.profile().find());
     }
 
@@ -276,8 +281,8 @@ public abstract class TenantPoliciesContract extends StoreContract {
         try {
             List<Callable<Tenant>> calls = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                Tenant candidate = new Tenant(tenant, "Candidate " + i, BERLIN_ADDRESS, null, null, null, null,
-                        new BigDecimal("19")).withZone(i % 2 == 0 ? BERLIN : ZURICH);
+                Tenant candidate = Tenant.of(tenant, "Candidate " + i, BERLIN_ADDRESS)
+                        .withDefaultVatRate(new BigDecimal("19")).withZone(i % 2 == 0 ? BERLIN : ZURICH);
                 TenantBilling t = billing().tenant(tenant, Actor.user("demo-" + i + "@test"));
                 calls.add(() -> t.profile().create(candidate));
             }
@@ -304,7 +309,6 @@ public abstract class TenantPoliciesContract extends StoreContract {
     void tenantPolicies_defaults_areUtcNetPerGroupAndInvCn() {
         assertEquals(new TenantPolicies(ZoneOffset.UTC, TaxPolicy.defaults(), NumberingPolicy.defaults()),
                 TenantPolicies.defaults());
-        assertEquals(TenantPolicies.defaults(), new Tenant(TenantId.of("t"), "T", BERLIN_ADDRESS, null, null, null,
-                null, BigDecimal.ONE).policies());
+        assertEquals(TenantPolicies.defaults(), Tenant.of(TenantId.of("t"), "T", BERLIN_ADDRESS).policies());
     }
 }

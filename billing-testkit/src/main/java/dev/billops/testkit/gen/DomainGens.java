@@ -181,10 +181,11 @@ public final class DomainGens {
     /** The seller record of {@code tenant}, with or without VAT id, e-mail and bank details. */
     public static Gen<Tenant> tenants(TenantId tenant) {
         Objects.requireNonNull(tenant, "tenant");
-        return Gen.compose(random -> new Tenant(tenant, draw(texts(), random), draw(addresses(), random),
-                maybe(random, "DE123456789"), maybe(random, "billing@example.test"),
-                maybe(random, "DE89370400440532013000"), maybe(random, "COBADEFFXXX"),
-                draw(MoneyGens.vatRates(), random)));
+        return Gen.compose(random -> Tenant.of(tenant, draw(texts(), random), draw(addresses(), random))
+                .withVatId(maybe(random, "DE123456789"))
+                .withEmail(maybe(random, "billing@example.test"))
+                .withBankAccount(maybe(random, "DE89370400440532013000"), maybe(random, "COBADEFFXXX"))
+                .withDefaultVatRate(draw(MoneyGens.vatRates(), random)));
     }
 
     /** Clients in any of {@link MoneyGens#currencies()}. */

@@ -91,8 +91,8 @@ class InvoiceGenerationPropertiesTest {
 
     static Gen<Scenario> scenarios() {
         return random -> {
-            Tenant tenant = new Tenant(TenantId.of("firm"), "Firm", Address.of("a", "1", "B", "DE"), null, null, null,
-                    null, new BigDecimal("19"));
+            Tenant tenant = Tenant.of(TenantId.of("firm"), "Firm", Address.of("a", "1", "B", "DE"))
+                    .withDefaultVatRate(new BigDecimal("19"));
             Client client = Client.of(CLIENT, "ACME", Address.of("a", "1", "B", "DE"), EUR);
             List<Project> projects = new ArrayList<>();
             List<RateRule> rules = new ArrayList<>();

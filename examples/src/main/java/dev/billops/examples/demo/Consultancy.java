@@ -96,9 +96,13 @@ public final class Consultancy {
 
     /** The seller, in Berlin's time zone (its "today"), with net prices and the default numbering. */
     public static Tenant seller(TenantBilling tenant) {
-        return new Tenant(tenant.tenantId(), "Northwind Consulting GmbH",
-                Address.of("Friedrichstraße 68", "10117", "Berlin", "DE"), "DE811907980", "billing@northwind.test",
-                "DE89370400440532013000", "COBADEFFXXX", new BigDecimal("19")).withZone(ZONE);
+        return Tenant.of(tenant.tenantId(), "Northwind Consulting GmbH",
+                Address.of("Friedrichstraße 68", "10117", "Berlin", "DE"))
+                .withVatId("DE811907980")
+                .withEmail("billing@northwind.test")
+                .withBankAccount("DE89370400440532013000", "COBADEFFXXX")
+                .withDefaultVatRate(new BigDecimal("19"))
+                .withZone(ZONE);
     }
 
     /**

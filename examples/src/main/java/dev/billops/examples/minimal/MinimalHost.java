@@ -64,8 +64,11 @@ public final class MinimalHost {
     static Invoice run(Billing billing, Path out) throws IOException {
         TenantBilling acme = billing.tenant(TenantId.of("acme"), Actor.user("alice@acme.test"));
         Address berlin = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
-        Tenant seller = acme.profile().save(new Tenant(TenantId.of("acme"), "Acme Consulting GmbH", berlin,
-                "DE123456789", "billing@acme.test", "DE89370400440532013000", "COBADEFFXXX", new BigDecimal("19")));
+        Tenant seller = acme.profile().save(Tenant.of(TenantId.of("acme"), "Acme Consulting GmbH", berlin)
+                .withVatId("DE123456789")
+                .withEmail("billing@acme.test")
+                .withBankAccount("DE89370400440532013000", "COBADEFFXXX")
+                .withDefaultVatRate(new BigDecimal("19")));
         CurrencyUnit eur = Currencies.of("EUR");
         ClientId client = acme.clients().create(Client.of(ClientId.generate(), "Globex GmbH", berlin, eur)).id();
         ProjectId project = acme.projects().create(Project.of(ProjectId.generate(), client, "Website")).id();

@@ -48,8 +48,9 @@ class AutopayThroughOutboxH2Test {
                         .build()) {
             Billing billing = Billing.builder().stores(store).build();
             TenantBilling firm = billing.tenant(FIRM, Actor.user("owner@firm.test"));
-            firm.profile().save(new Tenant(FIRM, "Firm GmbH", ADDRESS, "DE123456789", null, null, null,
-                    new BigDecimal("19")));
+            firm.profile().save(Tenant.of(FIRM, "Firm GmbH", ADDRESS)
+                    .withVatId("DE123456789")
+                    .withDefaultVatRate(new BigDecimal("19")));
             ClientId globex = ClientId.of("globex");
             firm.clients().create(Client.of(globex, "Globex Corp", ADDRESS, Currencies.of("EUR"))
                     .withAutopay("pm_card_4242"));

@@ -236,8 +236,9 @@ class HttpPaymentGatewayTest {
         InMemoryBillingStore memory = new InMemoryBillingStore();
         Billing billing = Billing.builder().stores(memory).clock(MutableClock.at(LocalDate.of(2026, 12, 1))).build();
         TenantBilling firm = billing.tenant(FIRM, Actor.user("owner@firm.test"));
-        firm.profile().save(new Tenant(FIRM, "Firm GmbH", ADDRESS, "DE123456789", null, null, null,
-                new BigDecimal("19")));
+        firm.profile().save(Tenant.of(FIRM, "Firm GmbH", ADDRESS)
+                .withVatId("DE123456789")
+                .withDefaultVatRate(new BigDecimal("19")));
         firm.clients().create(Client.of(GLOBEX, "Globex Corp", ADDRESS, Currencies.of("EUR"))
                 .withAutopay("pm_card_4242"));
         Invoice draft = firm.invoices().createDraft(GLOBEX);

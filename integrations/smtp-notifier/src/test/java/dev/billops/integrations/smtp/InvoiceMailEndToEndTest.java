@@ -73,8 +73,10 @@ class InvoiceMailEndToEndTest {
         InMemoryBillingStore store = new InMemoryBillingStore();
         Billing billing = Billing.builder().stores(store).clock(MutableClock.at(LocalDate.of(2026, 12, 1))).build();
         TenantBilling firm = billing.tenant(FIRM, Actor.user("owner@firm.test"));
-        firm.profile().save(new Tenant(FIRM, "Firm GmbH", ADDRESS, "DE123456789", "office@firm.test", null, null,
-                new BigDecimal("19")));
+        firm.profile().save(Tenant.of(FIRM, "Firm GmbH", ADDRESS)
+                .withVatId("DE123456789")
+                .withEmail("office@firm.test")
+                .withDefaultVatRate(new BigDecimal("19")));
         firm.clients().create(Client.of(MUELLER, "Müller & Söhne GmbH", ADDRESS, EUR)
                 .withEmail("buchhaltung@mueller.example"));
         firm.projects().create(Project.of(ProjectId.of("web"), MUELLER, "Website"));
