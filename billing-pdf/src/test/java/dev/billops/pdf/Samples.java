@@ -77,8 +77,9 @@ final class Samples {
     }
 
     static Client client(String id, String name, Address address, String currency, Locale locale) {
-        return new Client(ClientId.of(id), name, address, null, "ap@" + id + ".example", Currencies.of(currency), 30,
-                locale, TaxProfile.STANDARD, null, false, null, true, 0);
+        return Client.of(ClientId.of(id), name, address, Currencies.of(currency))
+                .withEmail("ap@" + id + ".example")
+                .withLocale(locale);
     }
 
     static Client germanBuyer() {
@@ -113,7 +114,7 @@ final class Samples {
 
     /** A reverse-charge buyer in France of a German seller. */
     static Client reverseChargeBuyer() {
-        return frenchBuyer().withTaxProfile(TaxProfile.REVERSE_CHARGE, "FR40303265045", null)
+        return frenchBuyer().withVatId("FR40303265045").withTaxProfile(TaxProfile.REVERSE_CHARGE)
                 .withLocale(Locale.UK);
     }
 

@@ -13,7 +13,15 @@ import javax.money.CurrencyUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The billed party.
+ * The billed party. Build one with {@link #of} and the withers:
+ *
+ * <pre>{@code
+ * Client.of(ClientId.of("globex"), "Globex SARL", address, Currencies.of("EUR"))
+ *         .withVatId("FR40303265045")
+ *         .withTaxProfile(TaxProfile.INTRA_COMMUNITY)
+ *         .withEmail("ap@globex.test")
+ *         .withTerms(14);
+ * }</pre>
  *
  * @param id the client id
  * @param name legal name as printed on invoices, not blank
@@ -79,42 +87,120 @@ public record Client(
         }
     }
 
-    /** A standard-taxed, active client with default terms and no autopay. */
+    /**
+     * An active client with only the required parts: standard taxed, no VAT id or e-mail,
+     * {@value #DEFAULT_TERMS_DAYS} days' terms, English documents, no autopay. Set the rest with
+     * the withers.
+     *
+     * @throws InvalidInputException if the name is blank or too long
+     */
     public static Client of(ClientId id, String name, Address address, CurrencyUnit currency) {
         return new Client(id, name, address, null, null, currency, DEFAULT_TERMS_DAYS, Locale.ENGLISH,
                 TaxProfile.STANDARD, null, false, null, true, 0);
     }
 
-    public Client withTaxProfile(TaxProfile profile, @Nullable String vatId, @Nullable String reason) {
-        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, profile, reason,
-                autopayEnabled, paymentMethodRef, active, version);
-    }
-
-    public Client withAutopay(String paymentMethodRef) {
-        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
-                exemptionReason, true, paymentMethodRef, active, version);
-    }
-
-    public Client withTerms(int days) {
-        return new Client(id, name, address, vatId, email, currency, days, locale, taxProfile, exemptionReason,
-                autopayEnabled, paymentMethodRef, active, version);
-    }
-
-    public Client withLocale(Locale locale) {
+    /** This client with legal name {@code name}. */
+    public Client withName(String name) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
                 exemptionReason, autopayEnabled, paymentMethodRef, active, version);
     }
 
+    /** This client with billing address {@code address}. */
+    public Client withAddress(Address address) {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    /**
+     * This client with VAT id {@code vatId}, or none if null.
+     *
+     * @throws InvalidInputException if null or blank while the tax profile needs one (reverse charge, intra-community)
+     */
+    public Client withVatId(@Nullable String vatId) {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    /** This client with invoice e-mail {@code email}, or none if null. */
     public Client withEmail(@Nullable String email) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
                 exemptionReason, autopayEnabled, paymentMethodRef, active, version);
     }
 
+    /** This client invoiced in {@code currency} from now on (issued invoices keep theirs). */
+    public Client withCurrency(CurrencyUnit currency) {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    /**
+     * This client with payment terms of {@code days} net days.
+     *
+     * @throws InvalidInputException if {@code days} is outside {@code 0..365}
+     */
+    public Client withTerms(int days) {
+        return new Client(id, name, address, vatId, email, currency, days, locale, taxProfile, exemptionReason,
+                autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    /** This client with documents in {@code locale}. */
+    public Client withLocale(Locale locale) {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    /**
+     * This client with tax profile {@code profile}; VAT id and exemption reason stay. Set the VAT id
+     * first ({@link #withVatId}) for a profile that needs one.
+     *
+     * @throws InvalidInputException if {@code profile} is REVERSE_CHARGE or INTRA_COMMUNITY and the client has no VAT id
+     */
+    public Client withTaxProfile(TaxProfile profile) {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, profile,
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    /**
+     * This client with tax profile {@code profile} and the reason printed on its EXEMPT, EXPORT or
+     * OUT_OF_SCOPE lines ({@code exemptionReason}, or the default reason if null).
+     *
+     * @throws InvalidInputException if {@code profile} is REVERSE_CHARGE or INTRA_COMMUNITY and the client has no VAT id
+     */
+    public Client withTaxProfile(TaxProfile profile, @Nullable String exemptionReason) {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, profile,
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    /**
+     * This client with the gateway's reference of its stored payment method, autopay unchanged.
+     *
+     * @throws InvalidInputException if null or blank while autopay is on
+     */
+    public Client withPaymentMethod(@Nullable String paymentMethodRef) {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+    }
+
+    /** This client with autopay on, charged through the stored payment method {@code paymentMethodRef}. */
+    public Client withAutopay(String paymentMethodRef) {
+        Objects.requireNonNull(paymentMethodRef, "paymentMethodRef");
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
+                exemptionReason, true, paymentMethodRef, active, version);
+    }
+
+    /** This client with autopay off; the payment method reference stays. */
+    public Client withoutAutopay() {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
+                exemptionReason, false, paymentMethodRef, active, version);
+    }
+
+    /** This client active (gets new invoices) or inactive. */
     public Client withActive(boolean active) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
                 exemptionReason, autopayEnabled, paymentMethodRef, active, version);
     }
 
+    /** This client with optimistic-locking version {@code version} (stores set it). */
     public Client withVersion(long version) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
                 exemptionReason, autopayEnabled, paymentMethodRef, active, version);

@@ -249,7 +249,7 @@ class PackageBillingRunTest {
     void run_reverseChargeClient_lineIsReverseChargeWithoutTax() {
         PackageFixture f = new PackageFixture(d("2026-03-01"));
         f.addClient(ACME, Client.of(ClientId.of("eu"), "EU BV", PackageFixture.ADDRESS, Currencies.of("EUR"))
-                .withTaxProfile(TaxProfile.REVERSE_CHARGE, "NL123456789B01", null));
+                .withVatId("NL123456789B01").withTaxProfile(TaxProfile.REVERSE_CHARGE));
         f.acme.engagements().create(Engagement.ofPackage(EngagementId.of("RC"), ClientId.of("eu"), "Advice",
                 Money.of("EUR", "800.00"), PackageSchedule.MONTHLY, d("2026-03-01"), null));
 

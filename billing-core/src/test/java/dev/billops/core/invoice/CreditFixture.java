@@ -10,7 +10,6 @@ import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Actor;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
-import dev.billops.core.party.TaxProfile;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.tax.TaxTreatment;
@@ -51,7 +50,7 @@ final class CreditFixture {
                 .withVatId("DE123456789")
                 .withDefaultVatRate(new BigDecimal("19")).withTax(tax));
         acme.clients().create(Client.of(CLIENT, "Globex", BERLIN, currency)
-                .withTaxProfile(TaxProfile.STANDARD, "FR12345678901", null));
+                .withVatId("FR12345678901"));
     }
 
     /** A draft of the client with one line per {@code quantity x price} pair, all at {@code tax}. */

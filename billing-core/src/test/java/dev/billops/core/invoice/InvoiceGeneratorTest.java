@@ -431,8 +431,8 @@ class InvoiceGeneratorTest {
     @Test
     void generate_reverseChargeClient_linesCarryCategoryAEWhateverTheProjectRate() {
         GenFixture f = week();
-        f.client = GenFixture.ACME.withTaxProfile(dev.billops.core.party.TaxProfile.REVERSE_CHARGE, "ATU12345678",
-                null);
+        f.client = GenFixture.ACME.withVatId("ATU12345678")
+                .withTaxProfile(dev.billops.core.party.TaxProfile.REVERSE_CHARGE);
         Generation g = f.generate(GroupingPolicy.perProject());
         assertEquals(2, g.lines().size(), "the prices still differ");
         for (InvoiceLine line : g.lines()) {

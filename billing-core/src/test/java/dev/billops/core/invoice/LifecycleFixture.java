@@ -18,7 +18,6 @@ import dev.billops.core.party.Actor;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
 import dev.billops.core.spi.ClientStore;
-import dev.billops.core.party.TaxProfile;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.spi.TenantStore;
 import dev.billops.core.project.Project;
@@ -79,7 +78,7 @@ final class LifecycleFixture {
     ClientId client(String id, int termsDays, @Nullable String vatId) {
         ClientId clientId = ClientId.of(id);
         Client c = Client.of(clientId, "Client " + id, BERLIN, EUR).withTerms(termsDays)
-                .withTaxProfile(TaxProfile.STANDARD, vatId, null);
+                .withVatId(vatId);
         scope.tx(s -> {
             s.get(ClientStore.class).insert(c);
             if (s.get(ProjectStore.class).find(ProjectId.of("p1")).isEmpty()) {

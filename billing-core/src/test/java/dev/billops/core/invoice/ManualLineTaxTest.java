@@ -31,7 +31,7 @@ class ManualLineTaxTest {
     private static TimeBillingFixture withReverseChargeClient() {
         TimeBillingFixture f = new TimeBillingFixture();
         f.firm.clients().create(Client.of(RC, "Client SARL", ADDRESS, EUR)
-                .withTaxProfile(TaxProfile.REVERSE_CHARGE, "FR12345678901", null));
+                .withVatId("FR12345678901").withTaxProfile(TaxProfile.REVERSE_CHARGE));
         return f;
     }
 
@@ -92,8 +92,8 @@ class ManualLineTaxTest {
         TimeBillingFixture f = new TimeBillingFixture();
         Invoice draft = f.firm.invoices().createDraft(ACME);
         f.firm.invoices().addLine(draft.id(), consulting());
-        f.firm.clients().update(f.firm.clients().get(ACME).withTaxProfile(TaxProfile.REVERSE_CHARGE, "ATU12345678",
-                null));
+        f.firm.clients().update(f.firm.clients().get(ACME).withVatId("ATU12345678")
+                .withTaxProfile(TaxProfile.REVERSE_CHARGE));
         StoreSnapshot before = f.snapshot();
         assertThrows(TaxTreatmentContradictsClientException.class, () -> f.firm.invoices().issue(draft.id()));
         assertEquals(before, f.snapshot());

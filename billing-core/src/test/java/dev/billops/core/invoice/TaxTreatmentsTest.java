@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TaxTreatmentsTest {
 
     private static TaxTreatment forProfile(TaxProfile profile, String reason) {
-        Client c = GenFixture.ACME.withTaxProfile(profile, "ATU12345678", reason);
+        Client c = GenFixture.ACME.withVatId("ATU12345678").withTaxProfile(profile, reason);
         return TaxTreatments.forLine(GenFixture.TENANT, c, GenFixture.WEB);
     }
 

@@ -113,8 +113,14 @@ public final class Fixtures {
 
     /** Every field set: reverse charge with VAT id and exemption reason, autopay, Swiss German, BHD. */
     public static Client richClient(ClientId id, String text) {
-        return new Client(id, text, address(text), "ATU12345678", "ap+" + id.value() + "@client.test", BHD, 14,
-                Locale.forLanguageTag("de-CH"), TaxProfile.REVERSE_CHARGE, text, true, "pm_" + text, false, 0);
+        return Client.of(id, text, address(text), BHD)
+                .withVatId("ATU12345678")
+                .withEmail("ap+" + id.value() + "@client.test")
+                .withTerms(14)
+                .withLocale(Locale.forLanguageTag("de-CH"))
+                .withTaxProfile(TaxProfile.REVERSE_CHARGE, text)
+                .withAutopay("pm_" + text)
+                .withActive(false);
     }
 
     public static Client sparseClient(ClientId id) {

@@ -200,12 +200,17 @@ public final class DomainGens {
             TaxProfile profile = draw(Gen.enumValues(TaxProfile.class), random);
             boolean needsVat = profile == TaxProfile.REVERSE_CHARGE || profile == TaxProfile.INTRA_COMMUNITY;
             boolean autopay = random.nextInt(4) == 0;
-            return new Client(draw(clientIds(), random), draw(texts(), random), draw(addresses(), random),
-                    needsVat ? "ATU12345678" : maybe(random, "FR40303265045"), maybe(random, draw(texts(), random)),
-                    currency, random.nextInt(4) == 0 ? random.nextInt(366) : 30, pick(LOCALES, random), profile,
-                    profile == TaxProfile.STANDARD ? null : maybe(random, draw(texts(), random)), autopay,
-                    autopay ? "pm_" + draw(idStrings(), random) : maybe(random, "pm_card_visa"),
-                    random.nextInt(5) != 0, random.nextInt(3));
+            Client client = Client.of(draw(clientIds(), random), draw(texts(), random), draw(addresses(), random),
+                    currency)
+                    .withVatId(needsVat ? "ATU12345678" : maybe(random, "FR40303265045"))
+                    .withEmail(maybe(random, draw(texts(), random)))
+                    .withTerms(random.nextInt(4) == 0 ? random.nextInt(366) : 30)
+                    .withLocale(pick(LOCALES, random))
+                    .withTaxProfile(profile,
+                            profile == TaxProfile.STANDARD ? null : maybe(random, draw(texts(), random)));
+            client = autopay ? client.withAutopay("pm_" + draw(idStrings(), random))
+                    : client.withPaymentMethod(maybe(random, "pm_card_visa"));
+            return client.withActive(random.nextInt(5) != 0).withVersion(random.nextInt(3));
         });
     }
 

@@ -119,11 +119,12 @@ public final class Consultancy {
                 "DE"), EUR).withTerms(14).withLocale(Locale.GERMANY).withEmail("ap@acme.test"));
         t.clients().create(Client.of(GLOBEX, "Globex Inc.", Address.of("500 Market Street", "94105", "San Francisco",
                 "US"), USD).withTerms(30).withLocale(Locale.US)
-                .withTaxProfile(TaxProfile.EXPORT, null, "Services to a business outside the EU")
+                .withTaxProfile(TaxProfile.EXPORT, "Services to a business outside the EU")
                 .withEmail("payables@globex.test"));
         t.clients().create(Client.of(INITECH, "Initech B.V.", Address.of("Keizersgracht 221", "1016 DV", "Amsterdam",
                 "NL"), EUR).withTerms(60).withLocale(Locale.UK)
-                .withTaxProfile(TaxProfile.REVERSE_CHARGE, "NL853746333B01", null).withEmail("finance@initech.test"));
+                .withVatId("NL853746333B01").withTaxProfile(TaxProfile.REVERSE_CHARGE)
+                .withEmail("finance@initech.test"));
         t.clients().create(Client.of(UMBRELLA, "Umbrella SARL", Address.of("12 rue de la Paix", "75002", "Paris",
                 "FR"), EUR).withTerms(14).withLocale(Locale.FRANCE).withEmail("compta@umbrella.test")
                 .withAutopay("pm_demo_umbrella_visa"));
