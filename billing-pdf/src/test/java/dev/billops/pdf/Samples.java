@@ -151,8 +151,8 @@ final class Samples {
                         .withPeriod(JANUARY),
                 hours(2, "Workshop „Größenänderung & Maßstäbe“ (Vor-Ort, 2 Tage)", "16", eur, "120.00", vat("19"))
                         .withPeriod(LocalDateRange.ofClosed(LocalDate.of(2026, 1, 14), LocalDate.of(2026, 1, 15)))
-                        .withAllowancesCharges(List.of(new AllowanceCharge(false, Money.of(eur, "96.00"),
-                                new BigDecimal("5"), Money.of(eur, "1920.00"), "Rahmenvertrag", null))),
+                        .withAllowancesCharges(List.of(AllowanceCharge.allowancePercent(new BigDecimal("5"),
+                                Money.of(eur, "1920.00"), "Rahmenvertrag"))),
                 InvoiceLine.of(3, "Fachbuch „Steuerungstechnik in der Praxis“", new BigDecimal("2"), UnitCode.PIECE,
                         UnitPrice.of(eur, "49.90"), vat("7")));
         return InvoiceDocument.of(germanSeller(), buyer, issue(buyer, "RE-2026-0042", lines));

@@ -2,10 +2,12 @@ package dev.billops.core.invoice;
 
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.Text;
+import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.DecimalBounds;
 import dev.billops.core.money.Money;
 import dev.billops.core.tax.TaxTreatment;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -13,11 +15,15 @@ import org.jspecify.annotations.Nullable;
  * A discount (allowance) or surcharge (charge) on a line or on the whole document
  * (EN 16931 BG-20/BG-21 on documents, BG-27/BG-28 on lines).
  *
- * <p>Either an amount, or a percentage of a base amount; for a percentage the amount is
- * {@code base × percent / 100} rounded half-up to the currency, and is what this record holds.
+ * <p>Build one with {@link #allowance}, {@link #charge}, {@link #allowancePercent} or
+ * {@link #chargePercent}; the forms with a {@link TaxTreatment} are for the document level, the
+ * forms without for a line. A percentage form computes the amount as
+ * {@code base × percent / 100}, rounded with {@link #PERCENT_ROUNDING} to the currency, and keeps
+ * percent and base (BT-94/BT-93 and BT-138/BT-137); the canonical constructor refuses a
+ * percent, base and amount that do not agree.
  *
  * @param charge true for a charge, false for an allowance
- * @param amount the (positive) amount
+ * @param amount the (non-negative) amount
  * @param percent the percentage it was computed from, or null
  * @param baseAmount the base the percentage applies to, or null
  * @param reason why, printed on the invoice
@@ -30,6 +36,9 @@ public record AllowanceCharge(
         @Nullable Money baseAmount,
         String reason,
         @Nullable TaxTreatment tax) {
+
+    /** Rounding of {@code base × percent / 100} to the currency. */
+    public static final RoundingMode PERCENT_ROUNDING = RoundingMode.HALF_UP;
 
     public AllowanceCharge {
         Objects.requireNonNull(amount, "amount");
@@ -47,6 +56,93 @@ public record AllowanceCharge(
         if (percent != null && percent.signum() < 0) {
             throw new InvalidInputException("allowance/charge percentage " + percent.toPlainString() + " is negative");
         }
+        if (percent != null && baseAmount != null) {
+            if (!baseAmount.currencyCode().equals(amount.currencyCode())) {
+                throw new CurrencyMismatchException(amount.currencyCode(), baseAmount.currencyCode(),
+                        "base of allowance/charge " + Text.quote(reason));
+            }
+            Money computed = baseAmount.percentage(percent, PERCENT_ROUNDING);
+            if (!computed.equals(amount)) {
+                throw new InvalidInputException((charge ? "charge " : "allowance ") + amount + " is not "
+                        + percent.toPlainString() + " % of " + baseAmount + " (" + computed + ")");
+            }
+        }
+    }
+
+    /** A line-level allowance of {@code amount}. */
+    public static AllowanceCharge allowance(Money amount, String reason) {
+        return new AllowanceCharge(false, amount, null, null, reason, null);
+    }
+
+    /** A document-level allowance of {@code amount}, taxed as {@code tax}. */
+    public static AllowanceCharge allowance(Money amount, String reason, TaxTreatment tax) {
+        Objects.requireNonNull(tax, "tax");
+        return new AllowanceCharge(false, amount, null, null, reason, tax);
+    }
+
+    /** A line-level charge of {@code amount}. */
+    public static AllowanceCharge charge(Money amount, String reason) {
+        return new AllowanceCharge(true, amount, null, null, reason, null);
+    }
+
+    /** A document-level charge of {@code amount}, taxed as {@code tax}. */
+    public static AllowanceCharge charge(Money amount, String reason, TaxTreatment tax) {
+        Objects.requireNonNull(tax, "tax");
+        return new AllowanceCharge(true, amount, null, null, reason, tax);
+    }
+
+    /**
+     * A line-level allowance of {@code percent} % of {@code base} ({@code 5} means 5 %).
+     *
+     * @throws InvalidInputException if the percentage is negative or out of bounds
+     */
+    public static AllowanceCharge allowancePercent(BigDecimal percent, Money base, String reason) {
+        return ofPercent(false, percent, base, reason, null);
+    }
+
+    /** A document-level allowance of {@code percent} % of {@code base}, taxed as {@code tax}. */
+    public static AllowanceCharge allowancePercent(BigDecimal percent, Money base, String reason, TaxTreatment tax) {
+        Objects.requireNonNull(tax, "tax");
+        return ofPercent(false, percent, base, reason, tax);
+    }
+
+    /** A line-level charge of {@code percent} % of {@code base}. */
+    public static AllowanceCharge chargePercent(BigDecimal percent, Money base, String reason) {
+        return ofPercent(true, percent, base, reason, null);
+    }
+
+    /** A document-level charge of {@code percent} % of {@code base}, taxed as {@code tax}. */
+    public static AllowanceCharge chargePercent(BigDecimal percent, Money base, String reason, TaxTreatment tax) {
+        Objects.requireNonNull(tax, "tax");
+        return ofPercent(true, percent, base, reason, tax);
+    }
+
+    private static AllowanceCharge ofPercent(boolean charge, BigDecimal percent, Money base, String reason,
+            @Nullable TaxTreatment tax) {
+        Objects.requireNonNull(percent, "percent");
+        Objects.requireNonNull(base, "base");
+        BigDecimal checked = DecimalBounds.requireQuantity("allowance/charge percentage", percent);
+        if (checked.signum() < 0) {
+            throw new InvalidInputException("allowance/charge percentage " + checked.toPlainString() + " is negative");
+        }
+        return new AllowanceCharge(charge, base.percentage(checked, PERCENT_ROUNDING), checked, base, reason, tax);
+    }
+
+    /** The same kind, reason and tax for a fixed {@code amount} (no percentage). */
+    public AllowanceCharge withAmount(Money amount) {
+        return new AllowanceCharge(charge, amount, null, null, reason, tax);
+    }
+
+    /**
+     * The same kind, percentage, reason and tax applied to {@code base}.
+     *
+     * @throws IllegalStateException if this is not a percentage allowance or charge
+     */
+    public AllowanceCharge withBase(Money base) {
+        if (percent == null) {
+            throw new IllegalStateException("allowance/charge " + Text.quote(reason) + " is not a percentage");
+        }
+        return ofPercent(charge, percent, base, reason, tax);
     }
 
     /** Signed effect on the net: negative for an allowance. */

@@ -147,8 +147,8 @@ class BadInputCatalogueTest {
             refused(AmountOutOfRangeException.class, () -> InvoiceLine.of(1, "Work", new BigDecimal(q), UnitCode.HOUR,
                     price, TaxTreatment.zeroRated()));
         }
-        refused(AmountOutOfRangeException.class, () -> new AllowanceCharge(false, Money.of(EUR, "1.00"),
-                new BigDecimal(TINY), Money.of(EUR, "10.00"), "discount", TaxTreatment.zeroRated()));
+        refused(AmountOutOfRangeException.class, () -> AllowanceCharge.allowancePercent(new BigDecimal(TINY),
+                Money.of(EUR, "10.00"), "discount", TaxTreatment.zeroRated()));
     }
 
     @Test

@@ -108,7 +108,7 @@ class InvoiceLifecycleTest {
         List<Executable> edits = List.of(
                 () -> f.lifecycle.addLine(id, line("1", "1.00", VAT19)),
                 () -> f.lifecycle.removeLine(id, 1),
-                () -> f.lifecycle.addAdjustment(id, new AllowanceCharge(false, eur("1.00"), null, null, "x", VAT19)),
+                () -> f.lifecycle.addAdjustment(id, AllowanceCharge.allowance(eur("1.00"), "x", VAT19)),
                 () -> f.lifecycle.addPercentageAdjustment(id, false, BigDecimal.ONE, "x"),
                 () -> f.lifecycle.addAmountAdjustment(id, false, eur("1.00"), "x"),
                 () -> f.lifecycle.removeAdjustment(id, 0),

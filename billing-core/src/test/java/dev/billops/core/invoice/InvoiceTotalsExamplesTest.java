@@ -189,8 +189,8 @@ class InvoiceTotalsExamplesTest {
         // minus line allowance 5.00 plus line charge 1.25: 88.75; tax 19 %: 16.8625 -> 16.86; gross 105.61
         InvoiceLine l = new InvoiceLine(1, "Screws", new BigDecimal("37"), UnitCode.PIECE,
                 UnitPrice.of(EUR, "250.00"), new BigDecimal("100"),
-                List.of(new AllowanceCharge(false, eur("5.00"), null, null, "damaged box", null),
-                        new AllowanceCharge(true, eur("1.25"), null, null, "packing", null)),
+                List.of(AllowanceCharge.allowance(eur("5.00"), "damaged box"),
+                        AllowanceCharge.charge(eur("1.25"), "packing")),
                 vat("19"), null, List.of(), null, null, null, null);
         Invoice inv = invoice(EUR, l);
         assertEquals(eur("92.50"), l.grossLineAmount());
@@ -203,7 +203,7 @@ class InvoiceTotalsExamplesTest {
         // books 7 %: 4 x 25.00 = 100.00, tax 7.00; shipping charge 15.00 at 19 %: its own group, tax 2.85
         // line nets 100.00, charges 15.00, tax-exclusive 115.00, tax 9.85, gross 124.85
         Invoice inv = invoice(EUR, line(1, "4", "25.00", vat("7")))
-                .withAdjustments(List.of(new AllowanceCharge(true, eur("15.00"), null, null, "shipping", vat("19"))));
+                .withAdjustments(List.of(AllowanceCharge.charge(eur("15.00"), "shipping", vat("19"))));
         assertTotals(inv, "100.00", "0.00", "15.00", "115.00", "9.85", "124.85", "0.00", "124.85");
         assertGroup(inv, 0, TaxCategory.S, "7", "100.00", "7.00");
         assertGroup(inv, 1, TaxCategory.S, "19", "15.00", "2.85");

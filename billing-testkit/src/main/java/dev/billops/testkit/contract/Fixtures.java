@@ -233,17 +233,15 @@ public final class Fixtures {
                 ProjectId.of("p-1"), ActivityId.of("a-1"), TimekeeperId.of("tk-1"), RateRuleId.of("r-1"));
         InvoiceLine discounted = new InvoiceLine(2, "Licence " + text, new BigDecimal("3"), UnitCode.PIECE,
                 UnitPrice.of(BHD, "100.000"), new BigDecimal("2"), List.of(
-                        new AllowanceCharge(false, Money.of(BHD, "15.000"), new BigDecimal("10"),
-                                Money.of(BHD, "150.000"), text, null),
-                        new AllowanceCharge(true, Money.of(BHD, "1.250"), null, null, "Shipping", null)),
+                        AllowanceCharge.allowancePercent(new BigDecimal("10"), Money.of(BHD, "150.000"), text),
+                        AllowanceCharge.charge(Money.of(BHD, "1.250"), "Shipping")),
                 vat, null, List.of(), null, null, null, null);
         InvoiceLine correction = InvoiceLine.of(3, "Retainer deduction", new BigDecimal("-1.5"), UnitCode.DAY,
                 UnitPrice.of(BHD, "8.000"), TaxTreatment.exempt("Exempt: " + text));
         Invoice draft = Invoice.draft(id, client, BHD, InvoiceSource.TIME_ENTRIES)
                 .withPricing(PriceBasis.GROSS, TaxRoundingPolicy.PER_LINE, null)
                 .withLines(List.of(time, discounted, correction))
-                .withAdjustments(List.of(new AllowanceCharge(true, Money.of(BHD, "2.500"), null, null,
-                        "Express " + text, vat)))
+                .withAdjustments(List.of(AllowanceCharge.charge(Money.of(BHD, "2.500"), "Express " + text, vat)))
                 .withNotes(text)
                 .withMetadata(Map.of("autopay", "true", "origin", text))
                 .withServicePeriod(LocalDateRange.ofMonth(java.time.YearMonth.of(2026, 2)))

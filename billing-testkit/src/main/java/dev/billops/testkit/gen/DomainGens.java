@@ -314,9 +314,27 @@ public final class DomainGens {
         return Gen.compose(random -> {
             Money amount = draw(MoneyGens.money(currency, BigDecimal.ZERO, new BigDecimal("500")), random);
             boolean percent = random.nextBoolean();
-            return new AllowanceCharge(random.nextBoolean(), amount, percent ? new BigDecimal("10") : null,
-                    percent ? amount.times(10) : null, draw(texts(), random), tax);
+            boolean charge = random.nextBoolean();
+            String reason = draw(texts(), random);
+            if (percent) {
+                // 10 % of ten times the amount is the amount, exactly
+                return percentOf(charge, amount.times(10), reason, tax);
+            }
+            if (tax == null) {
+                return charge ? AllowanceCharge.charge(amount, reason) : AllowanceCharge.allowance(amount, reason);
+            }
+            return charge ? AllowanceCharge.charge(amount, reason, tax) : AllowanceCharge.allowance(amount, reason, tax);
         });
+    }
+
+    private static AllowanceCharge percentOf(boolean charge, Money base, String reason, @Nullable TaxTreatment tax) {
+        BigDecimal ten = BigDecimal.TEN;
+        if (tax == null) {
+            return charge ? AllowanceCharge.chargePercent(ten, base, reason)
+                    : AllowanceCharge.allowancePercent(ten, base, reason);
+        }
+        return charge ? AllowanceCharge.chargePercent(ten, base, reason, tax)
+                : AllowanceCharge.allowancePercent(ten, base, reason, tax);
     }
 
     /** Invoice lines in {@code currency} with position {@code position}. */

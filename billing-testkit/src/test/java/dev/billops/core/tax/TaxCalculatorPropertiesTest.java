@@ -108,8 +108,8 @@ class TaxCalculatorPropertiesTest {
                 Gen.weighted(1, Gen.ints(2, 1000).map(BigDecimal::valueOf)));
         Gen<List<AllowanceCharge>> lineAcs = Gen.frequency(Gen.weighted(4, Gen.constant(List.<AllowanceCharge>of())),
                 Gen.weighted(1, Gen.listOf(Gen.zip(Gen.booleans(), MoneyGens.money(c, BigDecimal.ZERO,
-                        new BigDecimal("200")), (charge, amount) -> new AllowanceCharge(charge, amount, null, null,
-                        charge ? "surcharge" : "discount", null)), 1, 2)));
+                        new BigDecimal("200")), (charge, amount) -> charge ? AllowanceCharge.charge(amount, "surcharge")
+                        : AllowanceCharge.allowance(amount, "discount")), 1, 2)));
         return Gen.zip(Gen.zip(quantities, MoneyGens.unitPrices(c), baseQuantities, Pricing::new), taxes, lineAcs,
                 (p, tax, acs) -> new InvoiceLine(1, "work", p.quantity(), UnitCode.HOUR, p.price(), p.baseQuantity(),
                         acs, tax, null, List.of(), null, null, null, null));
@@ -120,10 +120,14 @@ class TaxCalculatorPropertiesTest {
         Gen<Money> amounts = MoneyGens.money(c, BigDecimal.ZERO, new BigDecimal("100000"));
         Gen<BigDecimal> percents = Gen.frequency(Gen.weighted(1, Gen.constant(BigDecimal.ZERO)),
                 Gen.weighted(1, Gen.bigDecimals(new BigDecimal("0.01"), new BigDecimal("50"), 2)));
-        return Gen.zip(Gen.booleans(), amounts, percents, taxes, (charge, amount, percent, tax) -> percent.signum() == 0
-                ? new AllowanceCharge(charge, amount, null, null, "adjustment", tax)
-                : new AllowanceCharge(charge, amount.percentage(percent, RoundingMode.HALF_UP), percent, amount,
-                        "adjustment", tax));
+        return Gen.zip(Gen.booleans(), amounts, percents, taxes, (charge, amount, percent, tax) -> {
+            if (percent.signum() == 0) {
+                return charge ? AllowanceCharge.charge(amount, "adjustment", tax)
+                        : AllowanceCharge.allowance(amount, "adjustment", tax);
+            }
+            return charge ? AllowanceCharge.chargePercent(percent, amount, "adjustment", tax)
+                    : AllowanceCharge.allowancePercent(percent, amount, "adjustment", tax);
+        });
     }
 
     private static Case build(CurrencyUnit c, List<InvoiceLine> lines, List<AllowanceCharge> adjustments,

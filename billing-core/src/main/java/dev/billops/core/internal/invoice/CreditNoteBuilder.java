@@ -144,9 +144,8 @@ public final class CreditNoteBuilder {
             if (share.isPositive()) {
                 // keep the percentage (BT-94/BT-93) where it still gives the share exactly
                 boolean percentHolds = ac.percent() != null && base.isPositive()
-                        && base.percentage(ac.percent(), RoundingMode.HALF_UP).equals(share);
-                adjustments.add(new AllowanceCharge(ac.charge(), share, percentHolds ? ac.percent() : null,
-                        percentHolds ? base : null, ac.reason(), ac.tax()));
+                        && base.percentage(ac.percent(), AllowanceCharge.PERCENT_ROUNDING).equals(share);
+                adjustments.add(percentHolds ? ac.withBase(base) : ac.withAmount(share));
             }
         }
         if (!adjustments.isEmpty()) {

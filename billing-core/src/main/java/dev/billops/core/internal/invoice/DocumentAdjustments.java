@@ -7,7 +7,6 @@ import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.money.Money;
 import dev.billops.core.tax.TaxTreatment;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,8 @@ public final class DocumentAdjustments {
 
     /**
      * One allowance (or charge) per tax group of {@code invoice}'s lines: {@code percent} % of the
-     * group's line amounts, rounded half-up to the currency. Groups whose share rounds to zero get none.
+     * group's line amounts, rounded with {@link AllowanceCharge#PERCENT_ROUNDING} to the currency.
+     * Groups whose share rounds to zero get none.
      *
      * @throws InvalidInputException if the percentage is negative or no group has a positive amount
      */
@@ -55,9 +55,10 @@ public final class DocumentAdjustments {
         }
         List<AllowanceCharge> out = new ArrayList<>();
         for (Map.Entry<TaxTreatment, Money> g : positiveGroups(invoice).entrySet()) {
-            Money amount = g.getValue().percentage(percent, RoundingMode.HALF_UP);
-            if (!amount.isZero()) {
-                out.add(new AllowanceCharge(charge, amount, percent, g.getValue(), reason, g.getKey()));
+            AllowanceCharge ac = charge ? AllowanceCharge.chargePercent(percent, g.getValue(), reason, g.getKey())
+                    : AllowanceCharge.allowancePercent(percent, g.getValue(), reason, g.getKey());
+            if (!ac.amount().isZero()) {
+                out.add(ac);
             }
         }
         return out;
@@ -90,7 +91,8 @@ public final class DocumentAdjustments {
         for (TaxTreatment tax : groups.keySet()) {
             Money part = parts.get(i++);
             if (!part.isZero()) {
-                out.add(new AllowanceCharge(charge, part, null, null, reason, tax));
+                out.add(charge ? AllowanceCharge.charge(part, reason, tax)
+                        : AllowanceCharge.allowance(part, reason, tax));
             }
         }
         return out;
