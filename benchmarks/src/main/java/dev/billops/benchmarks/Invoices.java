@@ -32,7 +32,7 @@ final class Invoices {
         for (int i = 1; i <= n; i++) {
             BigDecimal quantity = BigDecimal.valueOf(2_500 + (i * 7919L) % 60_000, 4);
             UnitPrice price = UnitPrice.of(Workload.EUR, BigDecimal.valueOf(4_999 + (i * 104_729L) % 15_000, 2));
-            lines.add(InvoiceLine.of(i, "Consulting, work package " + i + " (analysis, implementation, review)",
+            lines.add(InvoiceLine.of("Consulting, work package " + i + " (analysis, implementation, review)",
                     quantity, UnitCode.HOUR, price, THREE_RATES.get(i % 3)));
         }
         return lines;

@@ -179,8 +179,8 @@ public final class Invoices {
     }
 
     /**
-     * Appends {@code line}, with its explicit tax treatment, to a draft as its last line (its
-     * position is set to n + 1).
+     * Appends {@code line}, with its explicit tax treatment, to a draft as its last line (at
+     * position n + 1).
      *
      * @throws TaxTreatmentContradictsClientException if its treatment contradicts the client's tax
      *     profile ({@link TaxTreatments#requireConsistent})
@@ -217,7 +217,7 @@ public final class Invoices {
                         .orElseThrow(() -> new NotFoundException("tenant", scope.tenant().value()));
                 tax = TaxTreatments.forLine(tenant, client, project);
             }
-            return line.toLine(1, tax);
+            return line.toLine(tax);
         });
     }
 
@@ -232,9 +232,9 @@ public final class Invoices {
             Invoice inv = load(session, id);
             requireDraft(inv);
             Client client = InvoiceIssuer.client(session, inv.clientId());
-            InvoiceLine line = maker.make(session, inv, client).withPosition(inv.lines().size() + 1);
+            InvoiceLine line = maker.make(session, inv, client);
             Tenant tenant = session.get(TenantStore.class).find().orElse(null);
-            TaxTreatments.requireConsistent(id, line.position(), line.tax(), client,
+            TaxTreatments.requireConsistent(id, inv.lines().size() + 1, line.tax(), client,
                     tenant == null ? null : tenant.vatId());
             List<InvoiceLine> lines = new ArrayList<>(inv.lines());
             lines.add(line);
@@ -257,7 +257,7 @@ public final class Invoices {
                 if (line.position() == position) {
                     found = true;
                 } else {
-                    lines.add(line.withPosition(lines.size() + 1));
+                    lines.add(line);
                 }
             }
             if (!found) {

@@ -228,7 +228,7 @@ class DeadlockTest {
         List<InvoiceId> invoices = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             InvoiceId draft = billing.invoices().createDraft(client).id();
-            billing.invoices().addLine(draft, InvoiceLine.of(1, "Retainer", BigDecimal.ONE, UnitCode.PIECE,
+            billing.invoices().addLine(draft, InvoiceLine.of("Retainer", BigDecimal.ONE, UnitCode.PIECE,
                     UnitPrice.of(hundred), TaxTreatment.zeroRated()));
             invoices.add(billing.invoices().issue(draft).id());
         }

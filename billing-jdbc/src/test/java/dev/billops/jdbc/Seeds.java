@@ -63,8 +63,8 @@ final class Seeds {
 
     /** A one-line draft of {@code hours} hours at EUR 100.00, 19 % VAT. */
     static Invoice draft(String id, String hours) {
-        InvoiceLine line = InvoiceLine.of(1, "Consulting", new BigDecimal(hours), UnitCode.HOUR,
-                UnitPrice.of(EUR, "100.00"), TaxTreatment.standard(new BigDecimal("19")));
+        InvoiceLine line = InvoiceLine.of("Consulting", new BigDecimal(hours), UnitCode.HOUR, UnitPrice.of(EUR,
+                "100.00"), TaxTreatment.standard(new BigDecimal("19")));
         return Invoice.draft(InvoiceId.of(id), CLIENT, EUR, InvoiceSource.MANUAL).withLines(List.of(line));
     }
 

@@ -120,8 +120,7 @@ final class Samples {
 
     static InvoiceLine hours(int position, String description, String quantity, CurrencyUnit currency,
             String price, TaxTreatment tax) {
-        return InvoiceLine.of(position, description, new BigDecimal(quantity), UnitCode.HOUR,
-                UnitPrice.of(currency, price), tax);
+        return InvoiceLine.of(description, new BigDecimal(quantity), UnitCode.HOUR, UnitPrice.of(currency, price), tax);
     }
 
     static TaxTreatment vat(String rate) {
@@ -153,7 +152,7 @@ final class Samples {
                         .withPeriod(LocalDateRange.ofClosed(LocalDate.of(2026, 1, 14), LocalDate.of(2026, 1, 15)))
                         .withAllowancesCharges(List.of(AllowanceCharge.allowancePercent(new BigDecimal("5"),
                                 Money.of(eur, "1920.00"), "Rahmenvertrag"))),
-                InvoiceLine.of(3, "Fachbuch „Steuerungstechnik in der Praxis“", new BigDecimal("2"), UnitCode.PIECE,
+                InvoiceLine.of("Fachbuch „Steuerungstechnik in der Praxis“", new BigDecimal("2"), UnitCode.PIECE,
                         UnitPrice.of(eur, "49.90"), vat("7")));
         return InvoiceDocument.of(germanSeller(), buyer, issue(buyer, "RE-2026-0042", lines));
     }
@@ -196,8 +195,8 @@ final class Samples {
         CurrencyUnit jpy = buyer.currency();
         List<InvoiceLine> lines = List.of(
                 hours(1, "システム設計コンサルティング（要件定義）", "32", jpy, "15000", vat("10")),
-                InvoiceLine.of(2, "会議用お弁当（軽減税率対象）", new BigDecimal("12"), UnitCode.PIECE,
-                        UnitPrice.of(jpy, "1080"), vat("8")));
+                InvoiceLine.of("会議用お弁当（軽減税率対象）", new BigDecimal("12"), UnitCode.PIECE, UnitPrice.of(jpy, "1080"),
+                        vat("8")));
         return InvoiceDocument.of(japaneseSeller(), buyer, issue(buyer, "SK-2026-0005", lines));
     }
 

@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  * @param issueDate set at issue
  * @param dueDate issue date + client terms, set at issue
  * @param servicePeriod the period the invoice covers, or null
- * @param lines the lines, positions 1..n
+ * @param lines the lines, at positions 1..n in this order
  * @param adjustments document-level allowances and charges, each with a tax treatment
  * @param priceBasis whether line prices include tax
  * @param taxRounding where tax is rounded
@@ -141,6 +141,12 @@ public record Invoice(
             Text.require("invoice metadata value", e.getValue(), Integer.MAX_VALUE); // a JSON column: no length limit
         }
         String code = currency.getCurrencyCode();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).position() != i + 1) {
+                throw new InvalidInputException("invoice " + id + ": line " + (i + 1) + " has position "
+                        + lines.get(i).position() + "; lines are numbered 1..n in order");
+            }
+        }
         for (InvoiceLine line : lines) {
             if (!line.price().currencyCode().equals(code)) {
                 throw new CurrencyMismatchException(code, line.price().currencyCode(), "invoice " + id + " line "
@@ -217,11 +223,15 @@ public record Invoice(
         return status == InvoiceStatus.DRAFT;
     }
 
-    /** Replaces lines and recalculates. */
+    /** Replaces the lines, numbering them 1..n in the given order, and recalculates. */
     public Invoice withLines(List<InvoiceLine> lines) {
         requireDraft();
+        List<InvoiceLine> numbered = new ArrayList<>(lines.size());
+        for (InvoiceLine line : lines) {
+            numbered.add(line.withPosition(numbered.size() + 1));
+        }
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
-                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, zeroNets(lines.size()),
+                numbered, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, zeroNets(lines.size()),
                 totals, paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
                 purchaseOrderRef, version).recalculated();
     }

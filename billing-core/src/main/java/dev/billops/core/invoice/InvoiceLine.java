@@ -22,10 +22,13 @@ import org.jspecify.annotations.Nullable;
  * One line of an invoice. The price is copied onto the line when it is generated, so later
  * changes to rate rules never alter an issued invoice.
  *
+ * <p>A host builds a line without a position ({@link #of}); the document numbers its lines 1..n
+ * in their order when they are set ({@link Invoice#withLines}, {@code addLine}).
+ *
  * <p>Net amount (EN 16931 BT-131) = quantity × (price / base quantity), rounded half-up to the
  * currency, minus line allowances plus line charges.
  *
- * @param position 1-based line number, unique within the invoice
+ * @param position 1-based line number within its invoice; 0 for a line not yet on a document
  * @param description item name as printed
  * @param quantity invoiced quantity (may be negative for a correction, e.g. a retainer deduction)
  * @param unit unit of measure
@@ -74,8 +77,8 @@ public record InvoiceLine(
         Text.require("line description", description, MAX_DESCRIPTION);
         quantity = DecimalBounds.requireQuantity("line quantity", quantity);
         baseQuantity = DecimalBounds.requireQuantity("line base quantity", baseQuantity);
-        if (position < 1) {
-            throw new InvalidInputException("line position " + position + " must be at least 1");
+        if (position < 0) {
+            throw new InvalidInputException("line position " + position + " is negative");
         }
         if (description.isBlank()) {
             throw new InvalidInputException("line " + position + ": description is blank");
@@ -92,10 +95,15 @@ public record InvoiceLine(
         }
     }
 
-    /** A simple line: quantity × price, base quantity 1, no allowances, no time entries. */
-    public static InvoiceLine of(int position, String description, BigDecimal quantity, UnitCode unit,
-            UnitPrice price, TaxTreatment tax) {
-        return new InvoiceLine(position, description, quantity, unit, price, BigDecimal.ONE, List.of(), tax, null,
+    /**
+     * A simple line, not yet on a document: quantity × price, base quantity 1, no allowances, no
+     * time entries.
+     *
+     * @throws InvalidInputException if the description is blank or the quantity out of bounds
+     */
+    public static InvoiceLine of(String description, BigDecimal quantity, UnitCode unit, UnitPrice price,
+            TaxTreatment tax) {
+        return new InvoiceLine(0, description, quantity, unit, price, BigDecimal.ONE, List.of(), tax, null,
                 List.of(), null, null, null, null);
     }
 
@@ -119,21 +127,25 @@ public record InvoiceLine(
         return net;
     }
 
-    public InvoiceLine withPosition(int position) {
+    /** This line at {@code position} of its document; the document numbers its lines. */
+    InvoiceLine withPosition(int position) {
         return new InvoiceLine(position, description, quantity, unit, price, baseQuantity, allowancesCharges, tax,
                 period, entryIds, projectId, activityId, timekeeperId, rateRuleId);
     }
 
+    /** This line with tax treatment {@code tax}. */
     public InvoiceLine withTax(TaxTreatment tax) {
         return new InvoiceLine(position, description, quantity, unit, price, baseQuantity, allowancesCharges, tax,
                 period, entryIds, projectId, activityId, timekeeperId, rateRuleId);
     }
 
+    /** This line with service period {@code period}, or none if null. */
     public InvoiceLine withPeriod(@Nullable LocalDateRange period) {
         return new InvoiceLine(position, description, quantity, unit, price, baseQuantity, allowancesCharges, tax,
                 period, entryIds, projectId, activityId, timekeeperId, rateRuleId);
     }
 
+    /** This line with the line-level allowances and charges {@code allowancesCharges}. */
     public InvoiceLine withAllowancesCharges(List<AllowanceCharge> allowancesCharges) {
         return new InvoiceLine(position, description, quantity, unit, price, baseQuantity, allowancesCharges, tax,
                 period, entryIds, projectId, activityId, timekeeperId, rateRuleId);

@@ -58,9 +58,9 @@ public record ManualLine(String description, BigDecimal quantity, UnitCode unit,
         return new ManualLine(description, quantity, unit, price, projectId, period, tax);
     }
 
-    /** The invoice line at {@code position} with the tax treatment {@code tax}. */
-    public InvoiceLine toLine(int position, TaxTreatment tax) {
-        return new InvoiceLine(position, description, quantity, unit, price, BigDecimal.ONE, java.util.List.of(), tax,
+    /** The invoice line, not yet on a document, with the tax treatment {@code tax}. */
+    public InvoiceLine toLine(TaxTreatment tax) {
+        return new InvoiceLine(0, description, quantity, unit, price, BigDecimal.ONE, java.util.List.of(), tax,
                 period, java.util.List.of(), projectId, null, null, null);
     }
 }

@@ -140,7 +140,7 @@ public record LateFeePolicy(@Nullable Money fixed, @Nullable BigDecimal percent,
         }
         String number = overdue.number() != null ? overdue.number() : overdue.id().value();
         long days = ChronoUnit.DAYS.between(dueDate, date);
-        InvoiceLine line = InvoiceLine.of(1, "Late fee for invoice " + number + " (due " + dueDate + ", " + days
+        InvoiceLine line = InvoiceLine.of("Late fee for invoice " + number + " (due " + dueDate + ", " + days
                 + " days overdue on " + date + ")", BigDecimal.ONE, UnitCode.PIECE, UnitPrice.of(fee.get()), tax);
         Invoice draft = Invoice.draft(InvoiceId.generate(), overdue.clientId(), overdue.currency(),
                         InvoiceSource.LATE_FEE)

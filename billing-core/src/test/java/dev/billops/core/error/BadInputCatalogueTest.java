@@ -144,7 +144,7 @@ class BadInputCatalogueTest {
     void invoiceLine_extremeQuantities_refusedWithShortMessage() {
         UnitPrice price = UnitPrice.of(EUR, "10.00");
         for (String q : List.of(HUGE, TINY, "1e21", "1e-19")) {
-            refused(AmountOutOfRangeException.class, () -> InvoiceLine.of(1, "Work", new BigDecimal(q), UnitCode.HOUR,
+            refused(AmountOutOfRangeException.class, () -> InvoiceLine.of("Work", new BigDecimal(q), UnitCode.HOUR,
                     price, TaxTreatment.zeroRated()));
         }
         refused(AmountOutOfRangeException.class, () -> AllowanceCharge.allowancePercent(new BigDecimal(TINY),

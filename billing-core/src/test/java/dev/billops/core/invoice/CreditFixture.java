@@ -57,7 +57,7 @@ final class CreditFixture {
     Invoice draft(TaxTreatment tax, String... quantityPrice) {
         Invoice d = acme.invoices().createDraft(CLIENT);
         for (int i = 0; i < quantityPrice.length; i += 2) {
-            d = acme.invoices().addLine(d.id(), InvoiceLine.of(1, "Consulting", new BigDecimal(quantityPrice[i]),
+            d = acme.invoices().addLine(d.id(), InvoiceLine.of("Consulting", new BigDecimal(quantityPrice[i]),
                     UnitCode.HOUR, UnitPrice.of(currency, quantityPrice[i + 1]), tax));
         }
         return d;

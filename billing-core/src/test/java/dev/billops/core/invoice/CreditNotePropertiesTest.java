@@ -114,7 +114,7 @@ class CreditNotePropertiesTest {
     private static Invoice issue(CreditFixture f, InvoiceSpec spec) {
         Invoice d = f.acme.invoices().createDraft(CreditFixture.CLIENT);
         for (LineSpec l : spec.lines()) {
-            d = f.acme.invoices().addLine(d.id(), InvoiceLine.of(1, "work", l.hours(), UnitCode.HOUR,
+            d = f.acme.invoices().addLine(d.id(), InvoiceLine.of("work", l.hours(), UnitCode.HOUR,
                     UnitPrice.of(f.currency, l.price()), l.tax()).withPeriod(PERIOD));
         }
         Adjustments a = spec.adjustments();

@@ -85,7 +85,7 @@ class CreditNoteRemainderTest {
         CreditFixture f = new CreditFixture(TaxPolicy.defaults().withPriceBasis(PriceBasis.GROSS)
                 .withRounding(TaxRoundingPolicy.PER_LINE));
         Invoice d = f.draft(VAT19, "1", "10.03", "3", "7.77");
-        d = f.acme.invoices().addLine(d.id(), InvoiceLine.of(1, "Books", BigDecimal.ONE, UnitCode.PIECE,
+        d = f.acme.invoices().addLine(d.id(), InvoiceLine.of("Books", BigDecimal.ONE, UnitCode.PIECE,
                 dev.billops.core.money.UnitPrice.of(f.currency, "19.99"), VAT7));
         d = f.acme.invoices().addAmountAdjustment(d.id(), false, f.money("5.00"), "loyalty");
         Invoice inv = f.acme.invoices().issue(d.id());

@@ -280,8 +280,8 @@ class InvoiceTotalsExamplesTest {
     }
 
     static InvoiceLine line(int position, String quantity, String price, TaxTreatment tax) {
-        return InvoiceLine.of(position, "item " + position, new BigDecimal(quantity), UnitCode.HOUR,
-                UnitPrice.of(EUR, price), tax);
+        return InvoiceLine.of("item " + position, new BigDecimal(quantity), UnitCode.HOUR, UnitPrice.of(EUR, price),
+                tax);
     }
 
     static Invoice invoice(CurrencyUnit currency, InvoiceLine... lines) {

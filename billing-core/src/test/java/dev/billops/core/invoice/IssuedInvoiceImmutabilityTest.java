@@ -20,7 +20,7 @@ import org.junit.jupiter.api.function.Executable;
 
 class IssuedInvoiceImmutabilityTest {
 
-    private static final InvoiceLine LINE = InvoiceLine.of(1, "Consulting", BigDecimal.TEN, UnitCode.HOUR,
+    private static final InvoiceLine LINE = InvoiceLine.of("Consulting", BigDecimal.TEN, UnitCode.HOUR,
             UnitPrice.of(Currencies.of("EUR"), "100.00"), TaxTreatment.standard(new BigDecimal("19")));
 
     @Test

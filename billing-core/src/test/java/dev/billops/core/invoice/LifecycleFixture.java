@@ -114,7 +114,7 @@ final class LifecycleFixture {
     }
 
     static InvoiceLine line(String quantity, String price, TaxTreatment tax) {
-        return InvoiceLine.of(1, "Consulting", new BigDecimal(quantity), UnitCode.HOUR, UnitPrice.of(EUR, price), tax);
+        return InvoiceLine.of("Consulting", new BigDecimal(quantity), UnitCode.HOUR, UnitPrice.of(EUR, price), tax);
     }
 
     static InvoiceLine line(String quantity, String price, TaxTreatment tax, List<TimeEntryId> entries) {

@@ -66,7 +66,7 @@ class ManualLineTaxTest {
         TimeBillingFixture f = withReverseChargeClient();
         Invoice draft = f.firm.invoices().createDraft(RC);
         StoreSnapshot before = f.snapshot();
-        InvoiceLine vat19 = InvoiceLine.of(1, "Consulting", BigDecimal.ONE, UnitCode.PIECE, UnitPrice.of(EUR, "1000"),
+        InvoiceLine vat19 = InvoiceLine.of("Consulting", BigDecimal.ONE, UnitCode.PIECE, UnitPrice.of(EUR, "1000"),
                 TaxTreatment.standard(new BigDecimal("19")));
         TaxTreatmentContradictsClientException e = assertThrows(TaxTreatmentContradictsClientException.class,
                 () -> f.firm.invoices().addLine(draft.id(), vat19));

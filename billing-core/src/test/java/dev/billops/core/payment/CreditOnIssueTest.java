@@ -65,7 +65,7 @@ class CreditOnIssueTest {
     /** Issues a manual invoice of 100.00 net at 19 %: 119.00. */
     private static Invoice issue119(TenantBilling t) {
         Invoice draft = t.invoices().createDraft(ACME);
-        t.invoices().addLine(draft.id(), InvoiceLine.of(1, "Consulting", BigDecimal.ONE, UnitCode.HOUR,
+        t.invoices().addLine(draft.id(), InvoiceLine.of("Consulting", BigDecimal.ONE, UnitCode.HOUR,
                 UnitPrice.of(EUR, "100.00"), TaxTreatment.standard(new BigDecimal("19"))));
         return t.invoices().issue(draft.id());
     }

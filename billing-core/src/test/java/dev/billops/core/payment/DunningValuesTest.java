@@ -31,8 +31,8 @@ class DunningValuesTest {
 
     private static Invoice issued(String amount) {
         return Invoice.draft(InvoiceId.of("inv-1"), ClientId.of("acme"), EUR, InvoiceSource.MANUAL)
-                .withLines(List.of(InvoiceLine.of(1, "Work", BigDecimal.ONE, UnitCode.PIECE,
-                        UnitPrice.of(EUR, amount), TaxTreatment.zeroRated())))
+                .withLines(List.of(InvoiceLine.of("Work", BigDecimal.ONE, UnitCode.PIECE, UnitPrice.of(EUR, amount),
+                        TaxTreatment.zeroRated())))
                 .issuedAs("INV-7", LocalDate.of(2026, 1, 5), DUE);
     }
 

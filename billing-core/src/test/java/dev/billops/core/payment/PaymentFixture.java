@@ -91,7 +91,7 @@ final class PaymentFixture {
     private Invoice issueWith(ClientId client, String number, Money net, TaxTreatment tax, LocalDate issueDate,
             LocalDate dueDate) {
         Invoice invoice = Invoice.draft(InvoiceId.generate(), client, net.currency(), InvoiceSource.MANUAL)
-                .withLines(List.of(InvoiceLine.of(1, "Consulting", BigDecimal.ONE, UnitCode.PIECE, UnitPrice.of(net),
+                .withLines(List.of(InvoiceLine.of("Consulting", BigDecimal.ONE, UnitCode.PIECE, UnitPrice.of(net),
                         tax)))
                 .issuedAs(number, issueDate, dueDate);
         scope.tx(s -> {
@@ -104,7 +104,7 @@ final class PaymentFixture {
     /** A draft, for tests that try to pay one. */
     Invoice draft(ClientId client, Money net) {
         Invoice invoice = Invoice.draft(InvoiceId.generate(), client, net.currency(), InvoiceSource.MANUAL)
-                .withLines(List.of(InvoiceLine.of(1, "Consulting", BigDecimal.ONE, UnitCode.PIECE, UnitPrice.of(net),
+                .withLines(List.of(InvoiceLine.of("Consulting", BigDecimal.ONE, UnitCode.PIECE, UnitPrice.of(net),
                         TaxTreatment.zeroRated())));
         scope.tx(s -> {
             s.get(InvoiceStore.class).insert(invoice);

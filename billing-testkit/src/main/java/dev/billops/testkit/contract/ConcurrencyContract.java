@@ -212,7 +212,7 @@ public abstract class ConcurrencyContract extends StoreContract {
             List<InvoiceId> invoices = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 InvoiceId draft = billing.invoices().createDraft(acme).id();
-                billing.invoices().addLine(draft, InvoiceLine.of(1, "Retainer", BigDecimal.ONE, UnitCode.PIECE,
+                billing.invoices().addLine(draft, InvoiceLine.of("Retainer", BigDecimal.ONE, UnitCode.PIECE,
                         UnitPrice.of(full), TaxTreatment.zeroRated()));
                 invoices.add(billing.invoices().issue(draft).id());
             }

@@ -196,8 +196,8 @@ public final class Fixtures {
 
     /** A EUR draft with one line of 2 h at 100.00 (19 %). */
     public static Invoice draftWithLine(InvoiceId id, ClientId client) {
-        return draft(id, client).withLines(List.of(InvoiceLine.of(1, "Consulting", new BigDecimal("2"),
-                UnitCode.HOUR, UnitPrice.of(EUR, "100.00"), TaxTreatment.standard(new BigDecimal("19")))));
+        return draft(id, client).withLines(List.of(InvoiceLine.of("Consulting", new BigDecimal("2"), UnitCode.HOUR,
+                UnitPrice.of(EUR, "100.00"), TaxTreatment.standard(new BigDecimal("19")))));
     }
 
     /** A EUR invoice with one line of 2 h at 100.00 (19 %), issued as {@code number} in {@code series}. */
@@ -214,7 +214,7 @@ public final class Fixtures {
     public static Invoice creditNote(InvoiceId id, ClientId client, InvoiceId credited, String number,
             LocalDate issueDate) {
         return draft(id, client)
-                .withLines(List.of(InvoiceLine.of(1, "Credit", BigDecimal.ONE, UnitCode.PIECE,
+                .withLines(List.of(InvoiceLine.of("Credit", BigDecimal.ONE, UnitCode.PIECE,
                         UnitPrice.of(EUR, "50.00"), TaxTreatment.standard(new BigDecimal("19")))))
                 .asCreditNoteOf(credited).issuedAs(number, issueDate, issueDate);
     }
@@ -236,7 +236,7 @@ public final class Fixtures {
                         AllowanceCharge.allowancePercent(new BigDecimal("10"), Money.of(BHD, "150.000"), text),
                         AllowanceCharge.charge(Money.of(BHD, "1.250"), "Shipping")),
                 vat, null, List.of(), null, null, null, null);
-        InvoiceLine correction = InvoiceLine.of(3, "Retainer deduction", new BigDecimal("-1.5"), UnitCode.DAY,
+        InvoiceLine correction = InvoiceLine.of("Retainer deduction", new BigDecimal("-1.5"), UnitCode.DAY,
                 UnitPrice.of(BHD, "8.000"), TaxTreatment.exempt("Exempt: " + text));
         Invoice draft = Invoice.draft(id, client, BHD, InvoiceSource.TIME_ENTRIES)
                 .withPricing(PriceBasis.GROSS, TaxRoundingPolicy.PER_LINE, null)

@@ -109,7 +109,7 @@ public abstract class TenantPoliciesContract extends StoreContract {
 
     private static Invoice issueManual(TenantBilling t, String currency, String price, String vat) {
         Invoice draft = t.invoices().createDraft(CLIENT);
-        t.invoices().addLine(draft.id(), InvoiceLine.of(1, "Beratung", BigDecimal.ONE, UnitCode.HOUR,
+        t.invoices().addLine(draft.id(), InvoiceLine.of("Beratung", BigDecimal.ONE, UnitCode.HOUR,
                 UnitPrice.of(Currencies.of(currency), price), TaxTreatment.standard(new BigDecimal(vat))));
         return t.invoices().issue(draft.id());
     }

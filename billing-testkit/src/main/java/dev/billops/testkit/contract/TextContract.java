@@ -142,7 +142,7 @@ public abstract class TextContract extends StoreContract {
         Invoice draft = b.invoices().createDraft(acme);
         InvoiceId id = draft.id();
         for (String text : UNSTORABLE) {
-            assertRefusedStoringNothing("line description", () -> b.invoices().addLine(id, InvoiceLine.of(1, text,
+            assertRefusedStoringNothing("line description", () -> b.invoices().addLine(id, InvoiceLine.of(text,
                     BigDecimal.ONE, UnitCode.PIECE, UnitPrice.of(Fixtures.EUR, "10.00"), TaxTreatment.zeroRated())));
             assertRefusedStoringNothing("invoice notes", () -> b.invoices().setNotes(id, text));
         }

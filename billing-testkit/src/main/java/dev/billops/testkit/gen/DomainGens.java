@@ -366,8 +366,10 @@ public final class DomainGens {
         Objects.requireNonNull(currency, "currency");
         return Gen.listOf(invoiceLines(currency, 1), 1, Math.max(1, maxLines)).map(lines -> {
             List<InvoiceLine> numbered = new ArrayList<>(lines.size());
-            for (int i = 0; i < lines.size(); i++) {
-                numbered.add(lines.get(i).withPosition(i + 1));
+            for (InvoiceLine l : lines) {
+                numbered.add(new InvoiceLine(numbered.size() + 1, l.description(), l.quantity(), l.unit(), l.price(),
+                        l.baseQuantity(), l.allowancesCharges(), l.tax(), l.period(), l.entryIds(), l.projectId(),
+                        l.activityId(), l.timekeeperId(), l.rateRuleId()));
             }
             return numbered;
         });

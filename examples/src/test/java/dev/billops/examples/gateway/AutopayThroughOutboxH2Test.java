@@ -55,7 +55,7 @@ class AutopayThroughOutboxH2Test {
             firm.clients().create(Client.of(globex, "Globex Corp", ADDRESS, Currencies.of("EUR"))
                     .withAutopay("pm_card_4242"));
             Invoice draft = firm.invoices().createDraft(globex);
-            firm.invoices().addLine(draft.id(), InvoiceLine.of(1, "Retainer", BigDecimal.ONE, UnitCode.PIECE,
+            firm.invoices().addLine(draft.id(), InvoiceLine.of("Retainer", BigDecimal.ONE, UnitCode.PIECE,
                     UnitPrice.of(Currencies.of("EUR"), "1000.00"), TaxTreatment.standard(new BigDecimal("19"))));
             Invoice invoice = firm.invoices().issue(draft.id());
 

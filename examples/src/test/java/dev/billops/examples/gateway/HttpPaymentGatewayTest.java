@@ -242,7 +242,7 @@ class HttpPaymentGatewayTest {
         firm.clients().create(Client.of(GLOBEX, "Globex Corp", ADDRESS, Currencies.of("EUR"))
                 .withAutopay("pm_card_4242"));
         Invoice draft = firm.invoices().createDraft(GLOBEX);
-        firm.invoices().addLine(draft.id(), InvoiceLine.of(1, "Consulting", new BigDecimal("5"), UnitCode.HOUR,
+        firm.invoices().addLine(draft.id(), InvoiceLine.of("Consulting", new BigDecimal("5"), UnitCode.HOUR,
                 UnitPrice.of(Currencies.of("EUR"), "100.00"), TaxTreatment.standard(new BigDecimal("19"))));
         Invoice invoice = firm.invoices().issue(draft.id());
         Autopay autopay = new Autopay(firm, gateway());

@@ -117,7 +117,7 @@ public final class CreditNoteBuilder {
             if (by != null) {
                 throw new LineAlreadyCreditedException(invoice.id(), p, by);
             }
-            lines.add(withoutEntries(line).withPosition(lines.size() + 1));
+            lines.add(withoutEntries(line));
         }
         boolean closing = alreadyCredited.size() + selected.size() == invoice.lines().size();
         String reason = "credit of lines " + selected + " of invoice " + invoice.number();
@@ -283,7 +283,7 @@ public final class CreditNoteBuilder {
             if (part.isZero()) {
                 continue;
             }
-            lines.add(InvoiceLine.of(lines.size() + 1, reason, BigDecimal.ONE, UnitCode.PIECE, UnitPrice.of(part), tax));
+            lines.add(InvoiceLine.of(reason, BigDecimal.ONE, UnitCode.PIECE, UnitPrice.of(part), tax));
         }
         Invoice note = base(invoice, noteId, reason)
                 .withPricing(PriceBasis.GROSS, TaxRoundingPolicy.PER_GROUP, null)
