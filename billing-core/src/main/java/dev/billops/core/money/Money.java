@@ -21,6 +21,13 @@ import javax.money.MonetaryAmount;
  * rescaled, multiplied or printed ({@link DecimalBounds}), so {@code Money.of(EUR, "1e999999999")}
  * is refused at once with a short message instead of expanding a billion digits.
  *
+ * <p>The exact entrances ({@link #of(CurrencyUnit, BigDecimal)}, {@link #of(CurrencyUnit, String)})
+ * take an amount that needs at most the currency's decimals and write it at exactly that scale
+ * (EUR 12.5 becomes 12.50, an equal number); an amount that needs more decimals is refused with
+ * {@link ExcessScaleException}. The lossy entrance names its rounding:
+ * {@link #of(CurrencyUnit, BigDecimal, RoundingMode)}. The canonical constructor changes nothing:
+ * it refuses an amount whose scale is not exactly the currency's ({@link ScaleMismatchException}).
+ *
  * <p>Immutable and thread-safe. Equality is by currency and amount (the scale is always the
  * currency's, so {@code equals} agrees with {@code compareTo}).
  *
@@ -35,6 +42,13 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
     /** Most integer digits of an amount: {@link #MAX_ABS} is 10^15. */
     private static final int MAX_INTEGER_DIGITS = 15;
 
+    /**
+     * Takes {@code amount} as it is.
+     *
+     * @throws ExcessScaleException if it needs more decimals than the currency has
+     * @throws ScaleMismatchException if its scale is not exactly the currency's (use {@link #of(CurrencyUnit, BigDecimal)})
+     * @throws AmountOutOfRangeException if its magnitude reaches {@link #MAX_ABS}
+     */
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
@@ -44,15 +58,13 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
             throw beyondRange(amount, currency);
         }
         if (amount.scale() != digits) {
-            if (amount.signum() == 0) {
-                amount = BigDecimal.ZERO.setScale(digits);
-            } else if (DecimalBounds.decimalsNeeded(amount) > digits) {
-                throw new AmountOutOfRangeException(DecimalBounds.quote(amount) + " " + currency.getCurrencyCode()
-                        + " has more decimals than " + currency.getCurrencyCode() + " allows (" + digits
-                        + "); round it explicitly");
-            } else {
-                amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
+            if (DecimalBounds.decimalsNeeded(amount) > digits) {
+                throw excessScale(amount, currency);
             }
+            String code = currency.getCurrencyCode();
+            throw new ScaleMismatchException("amount " + DecimalBounds.quote(amount) + " " + code + " has scale "
+                    + amount.scale() + "; a Money holds exactly the " + digits + " decimals of " + code
+                    + " (Money.of writes an exact amount at that scale)", amount, code);
         }
         if (amount.abs().compareTo(MAX_ABS) >= 0) {
             throw beyondRange(amount, currency);
@@ -64,18 +76,57 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
                 + " is beyond the supported range (|amount| < " + MAX_ABS.toPlainString() + ")");
     }
 
-    /** Exact amount; throws {@link AmountOutOfRangeException} if it has more decimals than the currency. */
+    private static ExcessScaleException excessScale(BigDecimal amount, CurrencyUnit currency) {
+        String code = currency.getCurrencyCode();
+        int digits = currency.getDefaultFractionDigits();
+        return new ExcessScaleException(DecimalBounds.quote(amount) + " " + code + " has more decimals than " + code
+                + " allows (" + digits + "); round it explicitly", amount, code, digits);
+    }
+
+    /**
+     * {@code amount} written at exactly the currency's scale, or refused: an exact value is never
+     * rounded, and a zero of any scale ({@code 0e-999999999}) is the currency's zero.
+     */
+    private static BigDecimal atCurrencyScale(BigDecimal amount, CurrencyUnit currency) {
+        int digits = currency.getDefaultFractionDigits();
+        if (amount.scale() == digits) {
+            return amount;
+        }
+        if (DecimalBounds.integerDigits(amount) > MAX_INTEGER_DIGITS) {
+            throw beyondRange(amount, currency);
+        }
+        if (amount.signum() == 0) {
+            return BigDecimal.ZERO.setScale(digits);
+        }
+        if (DecimalBounds.decimalsNeeded(amount) > digits) {
+            throw excessScale(amount, currency);
+        }
+        return amount.setScale(digits, RoundingMode.UNNECESSARY);
+    }
+
+    /**
+     * The exact amount {@code amount}, written with the currency's decimals: {@code of(EUR, 12.5)}
+     * is EUR 12.50, an equal number.
+     *
+     * @throws ExcessScaleException if it needs more decimals than the currency has ({@code 12.345} EUR)
+     * @throws AmountOutOfRangeException if its magnitude reaches {@link #MAX_ABS}
+     */
     public static Money of(CurrencyUnit currency, BigDecimal amount) {
-        return new Money(amount, currency);
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(amount, "amount");
+        return new Money(atCurrencyScale(amount, currency), currency);
     }
 
     /**
      * Exact amount from a decimal string such as {@code "12.50"}; texts longer than
      * {@link DecimalBounds#MAX_TEXT_LENGTH} are refused unread.
+     *
+     * @throws ExcessScaleException if it needs more decimals than the currency has
+     * @throws AmountOutOfRangeException if it is not a decimal number or out of range
      */
     public static Money of(CurrencyUnit currency, String amount) {
         Objects.requireNonNull(amount, "amount");
-        return new Money(DecimalBounds.parse("amount", amount), currency);
+        return of(currency, DecimalBounds.parse("amount", amount));
     }
 
     /** Exact amount from an ISO code and a decimal string: {@code Money.of("EUR", "12.50")}. */
@@ -83,7 +134,11 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
         return of(Currencies.of(currencyCode), amount);
     }
 
-    /** The amount rounded to the currency's minor units with the given mode. */
+    /**
+     * The amount rounded to the currency's minor units with {@code rounding}: the lossy entrance.
+     *
+     * @throws ArithmeticException if {@code rounding} is {@link RoundingMode#UNNECESSARY} and rounding is needed
+     */
     public static Money of(CurrencyUnit currency, BigDecimal amount, RoundingMode rounding) {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(amount, "amount");
@@ -113,7 +168,8 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
 
     /** Zero in the currency. */
     public static Money zero(CurrencyUnit currency) {
-        return new Money(BigDecimal.ZERO, currency);
+        Objects.requireNonNull(currency, "currency");
+        return new Money(BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits()), currency);
     }
 
     /**
@@ -135,7 +191,7 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
                     + shortened(String.valueOf(amount.getNumber()), 40) + " is not an exact decimal number: "
                     + shortened(String.valueOf(e.getMessage()), 120));
         }
-        return new Money(exact, currency);
+        return of(currency, exact);
     }
 
     private static String shortened(String text, int max) {
@@ -231,7 +287,7 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
                     + " must be positive and a whole number of " + currencyCode() + " minor units");
         }
         BigDecimal steps = amount.divide(increment, 0, rounding);
-        return new Money(steps.multiply(increment), currency);
+        return of(currency, steps.multiply(increment));
     }
 
     /**

@@ -11,8 +11,13 @@ import javax.money.CurrencyUnit;
  * ({@link #times(BigDecimal, RoundingMode)}) is rounded to the currency.
  *
  * <p>Never negative (EN 16931 BR-27: a net price is not negative; reductions are allowances or
- * negative quantities). At most {@link #MAX_SCALE} decimals; trailing zeros are kept as given
- * but ignored by {@link #equals(Object)}, which compares numerically.
+ * negative quantities). Its scale is at least the currency's decimals and at most
+ * {@link #MAX_SCALE}; {@link #equals(Object)} compares numerically. The exact entrances
+ * ({@link #of(CurrencyUnit, BigDecimal)}, {@link #of(CurrencyUnit, String)}) write an exact price
+ * within that scale (EUR 87.5 becomes 87.50) and refuse one that needs more than
+ * {@link #MAX_SCALE} decimals ({@link ExcessScaleException}); the lossy entrance names its
+ * rounding ({@link #of(CurrencyUnit, BigDecimal, RoundingMode)}). The canonical constructor
+ * changes nothing: it refuses a scale outside that range ({@link ScaleMismatchException}).
  *
  * @param amount the price per unit, {@code >= 0}
  * @param currency the currency
@@ -22,25 +27,28 @@ public record UnitPrice(BigDecimal amount, CurrencyUnit currency) {
     /** Most decimals a unit price may have. */
     public static final int MAX_SCALE = 8;
 
+    /**
+     * Takes {@code amount} as it is.
+     *
+     * @throws ExcessScaleException if it needs more than {@link #MAX_SCALE} decimals
+     * @throws ScaleMismatchException if its scale is below the currency's decimals or above
+     *     {@link #MAX_SCALE} (use {@link #of(CurrencyUnit, BigDecimal)})
+     * @throws AmountOutOfRangeException if it is negative or its magnitude reaches {@link Money#MAX_ABS}
+     */
     public UnitPrice {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
-        // bounds first, on precision and scale only: 1e999999999 must never be expanded
-        if (DecimalBounds.integerDigits(amount) > 15) {
-            throw new AmountOutOfRangeException("unit price " + DecimalBounds.quote(amount) + " "
-                    + currency.getCurrencyCode() + " is beyond the supported range");
+        requireBounded(amount, currency);
+        int digits = currency.getDefaultFractionDigits();
+        if (amount.scale() < digits || amount.scale() > MAX_SCALE) {
+            String code = currency.getCurrencyCode();
+            throw new ScaleMismatchException("unit price " + DecimalBounds.quote(amount) + " " + code + " has scale "
+                    + amount.scale() + "; a UnitPrice holds " + digits + " to " + MAX_SCALE + " decimals in " + code
+                    + " (UnitPrice.of writes an exact price at such a scale)", amount, code);
         }
-        if (DecimalBounds.decimalsNeeded(amount) > MAX_SCALE) {
-            throw new AmountOutOfRangeException("unit price " + DecimalBounds.quote(amount) + " "
-                    + currency.getCurrencyCode() + " has more than " + MAX_SCALE + " decimals");
-        }
-        amount = DecimalBounds.atMostScale(amount, MAX_SCALE);
         if (amount.signum() < 0) {
             throw new AmountOutOfRangeException("unit price " + amount.toPlainString() + " "
                     + currency.getCurrencyCode() + " is negative");
-        }
-        if (amount.scale() < currency.getDefaultFractionDigits()) {
-            amount = amount.setScale(currency.getDefaultFractionDigits());
         }
         if (amount.compareTo(Money.MAX_ABS) >= 0) {
             throw new AmountOutOfRangeException("unit price " + amount.toPlainString() + " "
@@ -48,23 +56,72 @@ public record UnitPrice(BigDecimal amount, CurrencyUnit currency) {
         }
     }
 
+    /** Checks magnitude and needed decimals on precision and scale only: 1e999999999 is never expanded. */
+    private static void requireBounded(BigDecimal amount, CurrencyUnit currency) {
+        if (DecimalBounds.integerDigits(amount) > 15) {
+            throw new AmountOutOfRangeException("unit price " + DecimalBounds.quote(amount) + " "
+                    + currency.getCurrencyCode() + " is beyond the supported range");
+        }
+        if (DecimalBounds.decimalsNeeded(amount) > MAX_SCALE) {
+            throw new ExcessScaleException("unit price " + DecimalBounds.quote(amount) + " "
+                    + currency.getCurrencyCode() + " has more than " + MAX_SCALE + " decimals; round it explicitly",
+                    amount, currency.getCurrencyCode(), MAX_SCALE);
+        }
+    }
+
     /**
-     * A price from a decimal string such as {@code "87.3333"}; texts longer than
+     * A price from a decimal string such as {@code "87.3333"}, exactly; texts longer than
      * {@link DecimalBounds#MAX_TEXT_LENGTH} are refused unread.
+     *
+     * @throws ExcessScaleException if it needs more than {@link #MAX_SCALE} decimals
+     * @throws AmountOutOfRangeException if it is not a decimal number, negative or out of range
      */
     public static UnitPrice of(CurrencyUnit currency, String amount) {
         Objects.requireNonNull(amount, "amount");
-        return new UnitPrice(DecimalBounds.parse("unit price", amount), currency);
+        return of(currency, DecimalBounds.parse("unit price", amount));
     }
 
+    /**
+     * The exact price {@code amount}, padded to the currency's decimals ({@code 87.5} EUR is
+     * 87.50) and without trailing zeros beyond {@link #MAX_SCALE}.
+     *
+     * @throws ExcessScaleException if it needs more than {@link #MAX_SCALE} decimals
+     * @throws AmountOutOfRangeException if it is negative or out of range
+     */
     public static UnitPrice of(CurrencyUnit currency, BigDecimal amount) {
-        return new UnitPrice(amount, currency);
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(amount, "amount");
+        requireBounded(amount, currency);
+        BigDecimal exact = DecimalBounds.atMostScale(amount, MAX_SCALE);
+        if (exact.scale() < currency.getDefaultFractionDigits()) {
+            exact = exact.setScale(currency.getDefaultFractionDigits());
+        }
+        return new UnitPrice(exact, currency);
+    }
+
+    /**
+     * {@code amount} rounded with {@code rounding} to at most {@link #MAX_SCALE} decimals: the lossy entrance.
+     *
+     * @throws AmountOutOfRangeException if it is negative or out of range
+     */
+    public static UnitPrice of(CurrencyUnit currency, BigDecimal amount, RoundingMode rounding) {
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(rounding, "rounding");
+        if (DecimalBounds.integerDigits(amount) > 15) {
+            requireBounded(amount, currency);
+        }
+        // below a hundredth of the last decimal every mode rounds like a stand-in of that size and sign,
+        // which rounds without expanding an extreme scale
+        BigDecimal bounded = amount.signum() != 0 && DecimalBounds.integerDigits(amount) < -(MAX_SCALE + 1)
+                ? BigDecimal.valueOf(amount.signum(), MAX_SCALE + 2) : amount;
+        return of(currency, bounded.scale() > MAX_SCALE ? bounded.setScale(MAX_SCALE, rounding) : bounded);
     }
 
     /** The same price as an exact money amount per unit. */
     public static UnitPrice of(Money money) {
         Objects.requireNonNull(money, "money");
-        return new UnitPrice(money.amount(), money.currency());
+        return of(money.currency(), money.amount());
     }
 
     public String currencyCode() {
@@ -83,11 +140,7 @@ public record UnitPrice(BigDecimal amount, CurrencyUnit currency) {
         Objects.requireNonNull(factor, "factor");
         Objects.requireNonNull(rounding, "rounding");
         DecimalBounds.requireQuantity("price factor", factor);
-        BigDecimal scaled = amount.multiply(factor);
-        if (scaled.scale() > MAX_SCALE) {
-            scaled = scaled.setScale(MAX_SCALE, rounding);
-        }
-        return new UnitPrice(scaled, currency);
+        return of(currency, amount.multiply(factor), rounding);
     }
 
     @Override

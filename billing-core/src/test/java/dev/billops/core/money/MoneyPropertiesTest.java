@@ -1,6 +1,7 @@
 package dev.billops.core.money;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.testkit.property.Gen;
@@ -12,7 +13,7 @@ import java.util.List;
 import javax.money.CurrencyUnit;
 import org.junit.jupiter.api.Test;
 
-/** Invariants of {@link Money} (SPEC §4: allocation sums, plus/minus round trip). */
+/** Invariants of {@link Money} and {@link UnitPrice}: allocation sums, plus/minus round trip, exact and lossy entrances. */
 class MoneyPropertiesTest {
 
     private static final Gen<CurrencyUnit> CURRENCIES =
@@ -87,5 +88,71 @@ class MoneyPropertiesTest {
                     Money product = amount.times(factor, mode);
                     assertEquals(exact.setScale(amount.currency().getDefaultFractionDigits(), mode), product.amount());
                 });
+    }
+    /**
+     * Decimals of every scale from -2 to 10, with up to four trailing zeros in the unscaled value, so
+     * that some need fewer decimals than their scale shows (12.500) and some more than a currency has.
+     */
+    private static final Gen<BigDecimal> DECIMALS = Gen.zip(Gen.longs(-100_000_000L, 100_000_000L),
+            Gen.ints(0, 4), Gen.ints(-2, 10),
+            (unscaled, zeros, scale) -> BigDecimal.valueOf(unscaled * (long) Math.pow(10, zeros), scale));
+
+    @Test
+    void of_anyDecimal_equalsItAtTheCurrencyScale_orRefusesExcessScale() {
+        Property.forAll(CURRENCIES, DECIMALS).verify((currency, x) -> {
+            int digits = currency.getDefaultFractionDigits();
+            if (DecimalBounds.decimalsNeeded(x) > digits) {
+                // the one refusal allowed: x needs more decimals than the currency has
+                ExcessScaleException e = assertThrows(ExcessScaleException.class, () -> Money.of(currency, x));
+                assertTrue(e.getMessage().contains(DecimalBounds.quote(x)), e.getMessage());
+                assertEquals(x, e.amount());
+                return;
+            }
+            Money m = Money.of(currency, x);
+            assertEquals(0, m.amount().compareTo(x), () -> m + " differs from " + x);
+            assertEquals(digits, m.amount().scale());
+        });
+    }
+
+    @Test
+    void of_withRounding_anyDecimal_isTheDecimalRoundedAsNamed() {
+        Property.forAll(CURRENCIES, DECIMALS, Gen.oneOf(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN,
+                RoundingMode.DOWN, RoundingMode.CEILING, RoundingMode.FLOOR)).verify((currency, x, mode) -> {
+                    Money m = Money.of(currency, x, mode);
+                    assertEquals(x.setScale(currency.getDefaultFractionDigits(), mode), m.amount());
+                });
+    }
+
+    @Test
+    void constructor_anyDecimal_keepsItExactly_orRefusesItsScale() {
+        Property.forAll(CURRENCIES, DECIMALS).verify((currency, x) -> {
+            if (x.scale() != currency.getDefaultFractionDigits()) {
+                // refused, never rescaled: excess decimals or just another scale
+                Class<? extends ScaleMismatchException> expected = DecimalBounds.decimalsNeeded(x)
+                        > currency.getDefaultFractionDigits() ? ExcessScaleException.class
+                        : ScaleMismatchException.class;
+                ScaleMismatchException e = assertThrows(ScaleMismatchException.class, () -> new Money(x, currency));
+                assertEquals(expected, e.getClass());
+                assertTrue(e.getMessage().contains(currency.getCurrencyCode()), e.getMessage());
+                return;
+            }
+            Money m = new Money(x, currency);
+            assertEquals(x, m.amount());
+            assertEquals(x.scale(), m.amount().scale());
+        });
+    }
+
+    @Test
+    void unitPriceOf_anyNonNegativeDecimal_equalsIt_orRefusesExcessScale() {
+        Property.forAll(CURRENCIES, DECIMALS.map(BigDecimal::abs)).verify((currency, x) -> {
+            if (DecimalBounds.decimalsNeeded(x) > UnitPrice.MAX_SCALE) {
+                assertThrows(ExcessScaleException.class, () -> UnitPrice.of(currency, x));
+                return;
+            }
+            UnitPrice p = UnitPrice.of(currency, x);
+            assertEquals(0, p.amount().compareTo(x), () -> p + " differs from " + x);
+            assertTrue(p.amount().scale() >= currency.getDefaultFractionDigits()
+                    && p.amount().scale() <= UnitPrice.MAX_SCALE, () -> "scale of " + p);
+        });
     }
 }

@@ -42,6 +42,63 @@ class MoneyTest {
     }
 
     @Test
+    void of_fewerDecimalsThanCurrency_padsExactly() {
+        Money m = Money.of(EUR, new BigDecimal("12.5"));
+        assertEquals(new BigDecimal("12.50"), m.amount());
+        assertEquals(new BigDecimal("12.50"), Money.of(EUR, new BigDecimal("12.500")).amount());
+        assertEquals(new BigDecimal("0.00"), Money.of(EUR, BigDecimal.ZERO).amount());
+    }
+
+    @Test
+    void of_excessScale_throwsExcessScaleNamingValueAndCurrency() {
+        ExcessScaleException e = assertThrows(ExcessScaleException.class,
+                () -> Money.of(EUR, new BigDecimal("12.345")));
+        assertTrue(e.getMessage().contains("12.345") && e.getMessage().contains("EUR"), e.getMessage());
+        assertEquals(new BigDecimal("12.345"), e.amount());
+        assertEquals("EUR", e.currencyCode());
+        assertEquals(2, e.allowedDecimals());
+    }
+
+    @Test
+    void constructor_scaleNotTheCurrencys_throwsScaleMismatchInsteadOfRescaling() {
+        ScaleMismatchException e = assertThrows(ScaleMismatchException.class,
+                () -> new Money(new BigDecimal("12.5"), EUR));
+        assertEquals(ScaleMismatchException.class, e.getClass());
+        assertTrue(e.getMessage().contains("12.5") && e.getMessage().contains("EUR"), e.getMessage());
+        assertThrows(ScaleMismatchException.class, () -> new Money(BigDecimal.ZERO, EUR));
+        assertThrows(ScaleMismatchException.class, () -> new Money(new BigDecimal("1200.0"), JPY));
+        assertThrows(ExcessScaleException.class, () -> new Money(new BigDecimal("12.345"), EUR));
+    }
+
+    @Test
+    void constructor_currencyScale_keepsTheAmount() {
+        BigDecimal amount = new BigDecimal("12.50");
+        assertEquals(amount, new Money(amount, EUR).amount());
+        assertEquals(Money.of(EUR, "12.5"), new Money(amount, EUR));
+    }
+
+    @Test
+    void unitPriceConstructor_scaleOutsideCurrencyToMax_throwsScaleMismatch() {
+        assertThrows(ScaleMismatchException.class, () -> new UnitPrice(new BigDecimal("87.5"), EUR));
+        assertThrows(ExcessScaleException.class, () -> new UnitPrice(new BigDecimal("0.123456789"), EUR));
+        assertThrows(ScaleMismatchException.class, () -> new UnitPrice(new BigDecimal("1.5000000000"), EUR));
+        assertEquals(new BigDecimal("87.3333"), new UnitPrice(new BigDecimal("87.3333"), EUR).amount());
+    }
+
+    @Test
+    void unitPriceOf_exactAndLossy_asNamed() {
+        assertEquals(new BigDecimal("87.50"), UnitPrice.of(EUR, new BigDecimal("87.5")).amount());
+        ExcessScaleException e = assertThrows(ExcessScaleException.class,
+                () -> UnitPrice.of(EUR, new BigDecimal("0.123456789")));
+        assertTrue(e.getMessage().contains("0.123456789"), e.getMessage());
+        assertEquals(new BigDecimal("0.12345679"),
+                UnitPrice.of(EUR, new BigDecimal("0.123456789"), RoundingMode.HALF_UP).amount());
+        assertEquals(new BigDecimal("0.00000001"),
+                UnitPrice.of(EUR, new BigDecimal("1e-999999999"), RoundingMode.UP).amount());
+        assertEquals(0, UnitPrice.of(EUR, new BigDecimal("1e-999999999"), RoundingMode.HALF_UP).amount().signum());
+    }
+
+    @Test
     void of_withRounding_roundsAsNamed() {
         assertEquals(Money.of(EUR, "12.51"), Money.of(EUR, new BigDecimal("12.505"), RoundingMode.HALF_UP));
         assertEquals(Money.of(EUR, "12.50"), Money.of(EUR, new BigDecimal("12.505"), RoundingMode.HALF_EVEN));
