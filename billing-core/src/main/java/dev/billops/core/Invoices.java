@@ -361,6 +361,29 @@ public final class Invoices {
     }
 
     /**
+     * Issues a draft like {@link #issue(InvoiceId)}, dated {@code issueDate} instead of the tenant's
+     * today: back-dated issuing without a fixed clock. The due date is {@code issueDate} + the
+     * client's payment terms, and the number comes from the counter of {@code issueDate}'s period
+     * (a yearly counter of its year).
+     *
+     * @throws IssueDateInFutureException if {@code issueDate} is after the tenant's today
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     * @throws EmptyInvoiceException if it has no lines (BR-16)
+     * @throws ClientNotActiveException if the client is inactive
+     */
+    public Invoice issue(InvoiceId id, LocalDate issueDate) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(issueDate, "issueDate");
+        return scope.tx(session -> {
+            LocalDate today = scope.today(session);
+            if (issueDate.isAfter(today)) {
+                throw new IssueDateInFutureException(id, issueDate, today);
+            }
+            return followUp.afterIssue(session, issuer.issue(session, load(session, id), issueDate));
+        });
+    }
+
+    /**
      * Voids an issued invoice that has nothing paid or credited; publishes {@code invoice.voided}.
      * The time entries it billed become OPEN again, so the work can be billed on a corrected
      * invoice (it stays billed at most once at any time). A voided package invoice keeps its

@@ -206,6 +206,19 @@ public abstract class StoreContractSuite {
     }
 
     @Nested
+    class IssueDates extends IssueDateContract {
+        @Override
+        protected BillingStore newStore() {
+            return StoreContractSuite.this.newStore();
+        }
+
+        @Override
+        protected void closeStore(BillingStore store) {
+            StoreContractSuite.this.closeStore(store);
+        }
+    }
+
+    @Nested
     class Concurrency extends ConcurrencyContract {
         @Override
         protected BillingStore newStore() {
