@@ -2,6 +2,7 @@ package dev.billops.benchmarks;
 
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceSource;
@@ -46,6 +47,6 @@ final class Invoices {
     /** The draft issued with a number, dated 30 November 2026, due 30 days later. */
     static Invoice issued(String id, String number, int n) {
         LocalDate issue = LocalDate.of(2026, 11, 30);
-        return draft(id, n).issuedAs(number, issue, issue.plusDays(30));
+        return Transitions.issuedAs(draft(id, n), number, issue, issue.plusDays(30));
     }
 }

@@ -5,6 +5,7 @@ import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceSource;
@@ -83,8 +84,9 @@ final class PersistCase {
                         Invoices.THREE_RATES.get(l % 3), LocalDateRange.ofMonth(Workload.MONTH), ids,
                         ProjectId.of("p" + l), null, null, null));
             }
-            invoices.add(Invoice.draft(InvoiceId.of("inv" + n), ClientId.of("c" + n % 100), Workload.EUR,
-                    InvoiceSource.TIME_ENTRIES).withLines(lines).issuedAs("2026-" + n, issue, issue.plusDays(30)));
+            Invoice draft = Invoice.draft(InvoiceId.of("inv" + n), ClientId.of("c" + n % 100), Workload.EUR,
+                    InvoiceSource.TIME_ENTRIES).withLines(lines);
+            invoices.add(Transitions.issuedAs(draft, "2026-" + n, issue, issue.plusDays(30)));
         }
     }
 

@@ -10,6 +10,7 @@ import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.spi.InvoiceStore;
@@ -102,8 +103,9 @@ public final class Engagements {
             requireNoInvoiceFrom(session, old, start);
             LocalDate oldEnd = old.endDate();
             LocalDate dayBefore = start.minusDays(1);
-            Engagement closed = (oldEnd == null || oldEnd.isAfter(dayBefore) ? old.withEndDate(dayBefore) : old)
-                    .withStatus(EngagementStatus.RENEWED);
+            Engagement shortened = oldEnd == null || oldEnd.isAfter(dayBefore) ? Transitions.withEndDate(old, dayBefore)
+                    : old;
+            Engagement closed = Transitions.withStatus(shortened, EngagementStatus.RENEWED);
             Money fee = renewal.packageFee() != null ? renewal.packageFee() : old.packageFee();
             Engagement next = new Engagement(renewal.id() != null ? renewal.id() : EngagementId.generate(),
                     old.clientId(), old.projectId(), old.description(), old.mode(), fee, old.schedule(), start,
@@ -138,7 +140,8 @@ public final class Engagements {
                 throw new InvalidInputException("engagement " + id + " cannot end on " + lastDay
                         + ", before it starts on " + old.startDate());
             }
-            Engagement updated = store.update(old.withEndDate(lastDay).withStatus(EngagementStatus.ENDED));
+            Engagement updated = store.update(Transitions.withStatus(Transitions.withEndDate(old, lastDay),
+                    EngagementStatus.ENDED));
             scope.audit(session, "engagement.end", "engagement", id.value(), old, updated);
             return updated;
         });

@@ -35,6 +35,7 @@ import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EventId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.money.Money;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.party.Client;
@@ -404,7 +405,7 @@ public final class Invoices {
             if (!inv.paid().isZero() || !inv.credited().isZero() || inv.status() != InvoiceStatus.ISSUED) {
                 throw new InvoiceHasPaymentsException(id, String.valueOf(inv.number()), inv.paid(), inv.credited());
             }
-            Invoice voided = session.get(InvoiceStore.class).update(inv.withStatus(InvoiceStatus.VOID));
+            Invoice voided = session.get(InvoiceStore.class).update(Transitions.withStatus(inv, InvoiceStatus.VOID));
             scope.audit(session, "invoice.void", "invoice", id.value(), inv, voided);
             List<TimeEntryId> reopened = session.get(TimeEntryStore.class).reopenBilledBy(id);
             if (!reopened.isEmpty()) {
@@ -538,7 +539,7 @@ public final class Invoices {
                 noteDraft.clientId()));
         Invoice note = issuer.issueWithNumber(session, noteDraft, number, today, today);
         Invoice credited = session.get(InvoiceStore.class)
-                .update(invoice.withSettlement(invoice.paid(), invoice.credited().plus(requested)));
+                .update(Transitions.withSettlement(invoice, invoice.paid(), invoice.credited().plus(requested)));
         scope.audit(session, "invoice.credit", "invoice", invoice.id().value(), invoice, credited);
         scope.publish(session, new InvoiceCredited(EventId.generate(), scope.clock().instant(), invoice.id(),
                 note.id(), number, requested));

@@ -21,6 +21,7 @@ import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.id.RateRuleId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.DraftOptions;
 import dev.billops.core.invoice.GroupingPolicy;
 import dev.billops.core.invoice.InvoiceLine;
@@ -201,7 +202,7 @@ abstract class ConcurrencyTests {
         List<String> results = race(THREADS, i -> {
             try {
                 store().inTransaction(tenant, s -> s.get(EngagementStore.class)
-                        .update(e.withEndDate(TODAY.plusDays(30 + i))));
+                        .update(Transitions.withEndDate(e, TODAY.plusDays(30 + i))));
                 return "won";
             } catch (ConcurrentUpdateException x) {
                 conflicts.incrementAndGet();

@@ -13,6 +13,7 @@ import dev.billops.core.audit.AuditRecord;
 import dev.billops.core.spi.EventOutbox;
 import dev.billops.core.event.TimeEntriesBilled;
 import dev.billops.core.id.EventId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.spi.NumberSequenceStore;
@@ -45,7 +46,7 @@ class FaultTest {
     /** Writes everything an issue writes, calling {@code midway} after the first writes. */
     private static void issueLike(StoreSession s, List<TimeEntryId> entries, Runnable midway) {
         long number = s.get(NumberSequenceStore.class).next("INV", "2026", 0);
-        Invoice issued = Seeds.draft("inv-1", "2").issuedAs("INV-" + number, LocalDate.of(2026, 3, 1),
+        Invoice issued = Transitions.issuedAs(Seeds.draft("inv-1", "2"), "INV-" + number, LocalDate.of(2026, 3, 1),
                 LocalDate.of(2026, 3, 31));
         s.get(InvoiceStore.class).insert(issued);
         midway.run();

@@ -3,6 +3,7 @@ package dev.billops.pdf;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TenantId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.AllowanceCharge;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
@@ -133,12 +134,12 @@ final class Samples {
     }
 
     static Invoice issue(Client buyer, String number, List<InvoiceLine> lines, String notes) {
-        return Invoice.draft(InvoiceId.of("inv-" + number), buyer.id(), buyer.currency(), InvoiceSource.TIME_ENTRIES)
+        return Transitions.issuedAs(Invoice.draft(InvoiceId.of("inv-" + number), buyer.id(), buyer.currency(),
+                InvoiceSource.TIME_ENTRIES)
                 .withLines(lines)
                 .withServicePeriod(JANUARY)
                 .withPurchaseOrderRef("PO-4711")
-                .withNotes(notes)
-                .issuedAs(number, ISSUED, DUE);
+                .withNotes(notes), number, ISSUED, DUE);
     }
 
     /** German invoice: 19 % and 7 % lines, a line discount, periods; EUR. */
@@ -165,7 +166,7 @@ final class Samples {
                 hours(2, "Intégration et recette", "12", eur, "1250.00", vat("20")));
         Invoice invoice = issue(buyer, "FA-2026-017", lines);
         return InvoiceDocument.of(frenchSeller(), buyer,
-                invoice.withSettlement(Money.of(eur, "5000.00"), Money.zero(eur)));
+                Transitions.withSettlement(invoice, Money.of(eur, "5000.00"), Money.zero(eur)));
     }
 
     static InvoiceDocument british() {
@@ -224,10 +225,11 @@ final class Samples {
         CurrencyUnit eur = buyer.currency();
         List<InvoiceLine> lines = List.of(
                 hours(1, "Gutschrift: doppelt berechnete Workshopstunden", "4", eur, "120.00", vat("19")));
-        Invoice note = Invoice.draft(InvoiceId.of("cn-0003"), buyer.id(), eur, InvoiceSource.CREDIT)
+        Invoice note = Transitions.issuedAs(Invoice.draft(InvoiceId.of("cn-0003"), buyer.id(), eur,
+                InvoiceSource.CREDIT)
                 .withLines(lines)
-                .asCreditNoteOf(InvoiceId.of("inv-RE-2026-0042"))
-                .issuedAs("GS-2026-0003", LocalDate.of(2026, 2, 10), LocalDate.of(2026, 2, 10));
+                .asCreditNoteOf(InvoiceId.of("inv-RE-2026-0042")), "GS-2026-0003", LocalDate.of(2026, 2, 10),
+                LocalDate.of(2026, 2, 10));
         return InvoiceDocument.creditNote(germanSeller(), buyer, note, "RE-2026-0042");
     }
 
@@ -235,13 +237,13 @@ final class Samples {
         InvoiceDocument doc = british();
         Invoice invoice = doc.invoice();
         return new InvoiceDocument(doc.seller(), doc.buyer(),
-                invoice.withSettlement(invoice.totals().payable(), Money.zero(invoice.currency())), null);
+                Transitions.withSettlement(invoice, invoice.totals().payable(), Money.zero(invoice.currency())), null);
     }
 
     static InvoiceDocument voided() {
         InvoiceDocument doc = german();
         return new InvoiceDocument(doc.seller(), doc.buyer(),
-                doc.invoice().withStatus(dev.billops.core.invoice.InvoiceStatus.VOID), null);
+                Transitions.withStatus(doc.invoice(), dev.billops.core.invoice.InvoiceStatus.VOID), null);
     }
 
     /** {@code count} lines, every tenth with a long description that wraps. */

@@ -5,6 +5,7 @@ import dev.billops.core.error.Text;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.ProjectId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The billing agreement with a client.
+ * The billing agreement with a client. Its status and end date are changed only by the
+ * engagement services (renew, end); this type has no public method that changes them.
  *
  * @param id engagement id
  * @param clientId the client
@@ -49,6 +51,23 @@ public record Engagement(
         boolean rollOverUnusedHours,
         EngagementStatus status,
         long version) {
+
+    static {
+        Transitions.register(new Access());
+    }
+
+    /** The transitions only the services perform, registered with {@link Transitions}. */
+    private static final class Access implements Transitions.EngagementTransitions {
+        @Override
+        public Engagement withStatus(Engagement engagement, EngagementStatus status) {
+            return engagement.withStatus(status);
+        }
+
+        @Override
+        public Engagement withEndDate(Engagement engagement, @Nullable LocalDate endDate) {
+            return engagement.withEndDate(endDate);
+        }
+    }
 
     public Engagement {
         Objects.requireNonNull(id, "id");
@@ -88,12 +107,12 @@ public record Engagement(
                 null, null, ProrationPolicy.PRORATE_BY_DAYS, false, EngagementStatus.ACTIVE, 0);
     }
 
-    public Engagement withStatus(EngagementStatus status) {
+    private Engagement withStatus(EngagementStatus status) {
         return new Engagement(id, clientId, projectId, description, mode, packageFee, schedule, startDate, endDate,
                 renewsId, includedHours, overageRate, proration, rollOverUnusedHours, status, version);
     }
 
-    public Engagement withEndDate(@Nullable LocalDate endDate) {
+    private Engagement withEndDate(@Nullable LocalDate endDate) {
         return new Engagement(id, clientId, projectId, description, mode, packageFee, schedule, startDate, endDate,
                 renewsId, includedHours, overageRate, proration, rollOverUnusedHours, status, version);
     }

@@ -5,6 +5,7 @@ import dev.billops.core.error.Text;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.InvoiceId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.Money;
 import dev.billops.core.tax.PriceBasis;
@@ -33,8 +34,11 @@ import org.jspecify.annotations.Nullable;
  * and a rounding amount (BT-114) in its metadata, which this applies so that it takes exactly
  * what is left of the invoice. Only drafts can change content: {@link #withLines}, {@link #withAdjustments},
  * {@link #withPricing}, {@link #withServicePeriod}, {@link #withNotes} and
- * {@link #withPurchaseOrderRef} throw {@link InvoiceAlreadyIssuedException} on anything else. Paid and credited amounts are kept by the payment and credit-note services.
- * Overdue is derived ({@link #isOverdueOn}), never stored.
+ * {@link #withPurchaseOrderRef} (and {@link #withSeries}, {@link #forPackagePeriod},
+ * {@link #asCreditNoteOf}) throw {@link InvoiceAlreadyIssuedException} on anything else. Number,
+ * issue and due date, status, paid and credited amounts are set only by the services that issue,
+ * void, pay and credit invoices; this type has no public method that changes them. Overdue is
+ * derived ({@link #isOverdueOn}), never stored.
  *
  * @param id invoice id
  * @param type invoice or credit note
@@ -112,6 +116,28 @@ public record Invoice(
      * e.g. {@code S/19=0.01}.
      */
     public static final String CLOSING_TAX_KEY = "credit.closing-tax";
+
+    static {
+        Transitions.register(new Access());
+    }
+
+    /** The transitions only the services perform, registered with {@link Transitions}. */
+    private static final class Access implements Transitions.InvoiceTransitions {
+        @Override
+        public Invoice issuedAs(Invoice draft, String number, LocalDate issueDate, LocalDate dueDate) {
+            return draft.issuedAs(number, issueDate, dueDate);
+        }
+
+        @Override
+        public Invoice withStatus(Invoice invoice, InvoiceStatus status) {
+            return invoice.withStatus(status);
+        }
+
+        @Override
+        public Invoice withSettlement(Invoice invoice, Money paid, Money credited) {
+            return invoice.withSettlement(paid, credited);
+        }
+    }
 
     public Invoice {
         Objects.requireNonNull(id, "id");
@@ -276,7 +302,9 @@ public record Invoice(
                 purchaseOrderRef, version);
     }
 
+    /** This draft in numbering series {@code series}. */
     public Invoice withSeries(String series) {
+        requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
@@ -290,8 +318,9 @@ public record Invoice(
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, ref, version);
     }
 
-    /** Marks a package invoice with its engagement and billing period start. */
+    /** Marks a package invoice draft with its engagement and billing period start. */
     public Invoice forPackagePeriod(EngagementId engagement, LocalDate periodStart) {
+        requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagement, periodStart, creditedInvoiceId, purchaseOrderRef,
@@ -300,6 +329,7 @@ public record Invoice(
 
     /** Turns this draft into a credit note of {@code credited}. */
     public Invoice asCreditNoteOf(InvoiceId credited) {
+        requireDraft();
         return new Invoice(id, DocumentType.CREDIT_NOTE, CREDIT_NOTE_SERIES, number, clientId, currency, status,
                 issueDate, dueDate, servicePeriod, lines, adjustments, priceBasis, taxRounding, cashIncrement,
                 taxBreakdown, lineNets, totals, paid, this.credited, notes, metadata, InvoiceSource.CREDIT,
@@ -307,14 +337,14 @@ public record Invoice(
     }
 
     /** The issued form: number, dates and status set; nothing else changes. */
-    public Invoice issuedAs(String number, LocalDate issueDate, LocalDate dueDate) {
+    private Invoice issuedAs(String number, LocalDate issueDate, LocalDate dueDate) {
         return new Invoice(id, type, series, number, clientId, currency, InvoiceStatus.ISSUED, issueDate, dueDate,
                 servicePeriod, lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets,
                 totals, paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
                 purchaseOrderRef, version);
     }
 
-    public Invoice withStatus(InvoiceStatus status) {
+    private Invoice withStatus(InvoiceStatus status) {
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
@@ -328,7 +358,7 @@ public record Invoice(
      *
      * @throws InvalidInputException if this is a draft or void, or if paid + credited exceed the payable amount
      */
-    public Invoice withSettlement(Money paid, Money credited) {
+    private Invoice withSettlement(Money paid, Money credited) {
         if (status == InvoiceStatus.DRAFT || status == InvoiceStatus.VOID) {
             throw new InvalidInputException("invoice " + (number == null ? id.value() : number) + " is " + status
                     + "; only issued invoices take payments or credits");

@@ -4,6 +4,7 @@ import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.Text;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.PaymentId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.money.Money;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Money received from a client. What is not allocated to invoices (and not refunded) is the
- * client's credit balance.
+ * client's credit balance. Status, allocations and refunds are changed only by the payment
+ * services; this type has no public method that changes them.
  *
  * @param id payment id
  * @param clientId the payer
@@ -38,6 +40,28 @@ public record Payment(
         Money refunded,
         List<Allocation> allocations,
         long version) {
+
+    static {
+        Transitions.register(new Access());
+    }
+
+    /** The transitions only the services perform, registered with {@link Transitions}. */
+    private static final class Access implements Transitions.PaymentTransitions {
+        @Override
+        public Payment withStatus(Payment payment, PaymentStatus status) {
+            return payment.withStatus(status);
+        }
+
+        @Override
+        public Payment withAllocations(Payment payment, List<Allocation> allocations) {
+            return payment.withAllocations(allocations);
+        }
+
+        @Override
+        public Payment withRefunded(Payment payment, Money refunded, PaymentStatus status) {
+            return payment.withRefunded(refunded, status);
+        }
+    }
 
     public Payment {
         Objects.requireNonNull(id, "id");
@@ -86,17 +110,17 @@ public record Payment(
         return amount.minus(refunded).minus(allocated());
     }
 
-    public Payment withAllocations(List<Allocation> allocations) {
+    private Payment withAllocations(List<Allocation> allocations) {
         return new Payment(id, clientId, amount, receivedOn, method, externalRef, idempotencyKey, status, refunded,
                 allocations, version);
     }
 
-    public Payment withStatus(PaymentStatus status) {
+    private Payment withStatus(PaymentStatus status) {
         return new Payment(id, clientId, amount, receivedOn, method, externalRef, idempotencyKey, status, refunded,
                 allocations, version);
     }
 
-    public Payment withRefunded(Money refunded, PaymentStatus status) {
+    private Payment withRefunded(Money refunded, PaymentStatus status) {
         return new Payment(id, clientId, amount, receivedOn, method, externalRef, idempotencyKey, status, refunded,
                 allocations, version);
     }

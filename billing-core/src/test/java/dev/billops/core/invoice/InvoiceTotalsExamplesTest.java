@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
@@ -251,9 +252,9 @@ class InvoiceTotalsExamplesTest {
     @DisplayName("BR-CO-16: amount due = payable - paid")
     void amountDue_afterPartialPayment_byHand() {
         // 10 h x 95.00 = 950.00 + 19 % 180.50 = 1130.50 payable; 500.00 paid -> 630.50 due
-        Invoice inv = invoice(EUR, line(1, "10", "95.00", vat("19")))
-                .issuedAs("INV-1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31))
-                .withSettlement(eur("500.00"), eur("0.00"));
+        Invoice issued = Transitions.issuedAs(invoice(EUR, line(1, "10", "95.00", vat("19"))), "INV-1",
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
+        Invoice inv = Transitions.withSettlement(issued, eur("500.00"), eur("0.00"));
         assertEquals(eur("630.50"), inv.amountDue());
     }
 

@@ -10,6 +10,7 @@ import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
@@ -142,7 +143,8 @@ final class LifecycleFixture {
         return scope.tx(s -> {
             InvoiceStore invoices = s.get(InvoiceStore.class);
             Invoice current = invoices.find(invoice.id()).orElseThrow();
-            return invoices.update(current.withSettlement(current.paid().plus(amount), current.credited()));
+            return invoices.update(Transitions.withSettlement(current, current.paid().plus(amount),
+                    current.credited()));
         });
     }
 

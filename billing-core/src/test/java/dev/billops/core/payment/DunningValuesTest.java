@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceSource;
@@ -30,10 +31,9 @@ class DunningValuesTest {
     private static final LocalDate DUE = LocalDate.of(2026, 2, 4);
 
     private static Invoice issued(String amount) {
-        return Invoice.draft(InvoiceId.of("inv-1"), ClientId.of("acme"), EUR, InvoiceSource.MANUAL)
+        return Transitions.issuedAs(Invoice.draft(InvoiceId.of("inv-1"), ClientId.of("acme"), EUR, InvoiceSource.MANUAL)
                 .withLines(List.of(InvoiceLine.of("Work", BigDecimal.ONE, UnitCode.PIECE, UnitPrice.of(EUR, amount),
-                        TaxTreatment.zeroRated())))
-                .issuedAs("INV-7", LocalDate.of(2026, 1, 5), DUE);
+                        TaxTreatment.zeroRated()))), "INV-7", LocalDate.of(2026, 1, 5), DUE);
     }
 
     @Test
@@ -81,7 +81,8 @@ class DunningValuesTest {
         assertTrue(draft.isDraft());
         assertEquals("inv-1", draft.metadata().get(LateFeePolicy.METADATA_KEY));
         assertTrue(draft.lines().get(0).description().contains("INV-7"));
-        assertTrue(policy.draftFor(inv.withSettlement(inv.totals().payable(), Money.zero(EUR)), DUE.plusDays(30))
+        assertTrue(policy.draftFor(Transitions.withSettlement(inv, inv.totals().payable(), Money.zero(EUR)),
+                DUE.plusDays(30))
                 .isEmpty());
     }
 

@@ -11,6 +11,7 @@ import dev.billops.core.event.BillingEvent;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TenantId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceSource;
@@ -90,10 +91,10 @@ final class PaymentFixture {
 
     private Invoice issueWith(ClientId client, String number, Money net, TaxTreatment tax, LocalDate issueDate,
             LocalDate dueDate) {
-        Invoice invoice = Invoice.draft(InvoiceId.generate(), client, net.currency(), InvoiceSource.MANUAL)
+        Invoice invoice = Transitions.issuedAs(Invoice.draft(InvoiceId.generate(), client, net.currency(),
+                InvoiceSource.MANUAL)
                 .withLines(List.of(InvoiceLine.of("Consulting", BigDecimal.ONE, UnitCode.PIECE, UnitPrice.of(net),
-                        tax)))
-                .issuedAs(number, issueDate, dueDate);
+                        tax))), number, issueDate, dueDate);
         scope.tx(s -> {
             s.get(InvoiceStore.class).insert(invoice);
             return null;

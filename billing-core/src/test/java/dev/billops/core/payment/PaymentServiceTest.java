@@ -12,6 +12,7 @@ import dev.billops.core.error.NotFoundException;
 import dev.billops.core.event.PaymentFailed;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.PaymentId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.spi.InvoiceStore;
@@ -137,7 +138,7 @@ class PaymentServiceTest {
     void record_toDraftVoidCreditNoteOrOtherClientsInvoice_throwsNotPayableAndStoresNothing() {
         Invoice draft = f.draft(acme, eur("100.00"));
         Invoice voided = f.issue(acme, "INV-V", eur("100.00"), JAN_5, FEB_4);
-        f.scope.tx(s -> s.get(InvoiceStore.class).update(voided.withStatus(InvoiceStatus.VOID)));
+        f.scope.tx(s -> s.get(InvoiceStore.class).update(Transitions.withStatus(voided, InvoiceStatus.VOID)));
         Invoice theirs = f.issue(globex, "INV-G", eur("100.00"), JAN_5, FEB_4);
 
         for (Invoice target : List.of(draft, voided, theirs)) {

@@ -13,6 +13,7 @@ import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.PaymentId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
@@ -341,7 +342,7 @@ class PaymentStatefulTest {
                     if (!credit.isPositive()) {
                         throw new InvalidInputException("a credit note credits a positive amount, not " + credit);
                     }
-                    return store.update(inv.withSettlement(inv.paid(), inv.credited().plus(credit)));
+                    return store.update(Transitions.withSettlement(inv, inv.paid(), inv.credited().plus(credit)));
                 });
             }
             return new Outcome(false);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.id.ClientId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.Invoice;
 import java.time.LocalDate;
 import java.util.List;
@@ -128,16 +129,15 @@ class ReceivablesTest {
     void balance_creditNoteIssuedLater_countsOnlyFromItsIssueDate() {
         Invoice inv = f.issue(acme, "INV-1", eur("100.00"), LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 1));
         LocalDate creditedOn = LocalDate.of(2026, 6, 20);
-        Invoice note = Invoice.draft(dev.billops.core.id.InvoiceId.generate(), acme, EUR,
+        Invoice note = Transitions.issuedAs(Invoice.draft(dev.billops.core.id.InvoiceId.generate(), acme, EUR,
                         dev.billops.core.invoice.InvoiceSource.CREDIT)
                 .withLines(inv.lines())
-                .asCreditNoteOf(inv.id())
-                .issuedAs("CN-1", creditedOn, creditedOn);
+                .asCreditNoteOf(inv.id()), "CN-1", creditedOn, creditedOn);
         f.scope.tx(s -> {
             dev.billops.core.spi.InvoiceStore store = s.get(dev.billops.core.spi.InvoiceStore.class);
             store.insert(note);
             Invoice current = store.find(inv.id()).orElseThrow();
-            return store.update(current.withSettlement(current.paid(), eur("100.00")));
+            return store.update(Transitions.withSettlement(current, current.paid(), eur("100.00")));
         });
 
         assertEquals(eur("100.00"), f.receivables.balance(inv.id(), LocalDate.of(2026, 6, 19)).due());

@@ -11,6 +11,7 @@ import dev.billops.core.id.EngagementId;
 import dev.billops.core.error.ConcurrentUpdateException;
 import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.spi.StoreSession;
+import dev.billops.core.internal.Transitions;
 import dev.billops.testkit.gen.DomainGens;
 import dev.billops.testkit.gen.MoneyGens;
 import dev.billops.testkit.property.Gen;
@@ -76,13 +77,13 @@ public abstract class EngagementStoreContract extends StoreContract {
     void update_currentVersion_bumps_stale_throwsConcurrentUpdate_unknown_throwsNotFound() {
         Engagement e = Fixtures.packageEngagement(EngagementId.of("e"), ACME);
         insert(e);
-        Engagement ended = tx(s -> engagements(s).update(e.withEndDate(Fixtures.D0.plusMonths(3))
-                .withStatus(EngagementStatus.ENDED)));
-        assertEquals(e.withEndDate(Fixtures.D0.plusMonths(3)).withStatus(EngagementStatus.ENDED)
-                .withVersion(e.version() + 1), ended);
+        Engagement endedForm = Transitions.withStatus(Transitions.withEndDate(e, Fixtures.D0.plusMonths(3)),
+                EngagementStatus.ENDED);
+        Engagement ended = tx(s -> engagements(s).update(endedForm));
+        assertEquals(endedForm.withVersion(e.version() + 1), ended);
         assertEquals(Optional.of(ended), tx(s -> engagements(s).find(e.id())));
         assertFailsStoringNothing(ConcurrentUpdateException.class,
-                () -> run(s -> engagements(s).update(e.withStatus(EngagementStatus.RENEWED))));
+                () -> run(s -> engagements(s).update(Transitions.withStatus(e, EngagementStatus.RENEWED))));
         assertFailsStoringNothing(NotFoundException.class, () -> run(s -> engagements(s).update(
                 Fixtures.sparseEngagement(EngagementId.of("ghost"), ACME))));
     }

@@ -15,6 +15,7 @@ import dev.billops.core.id.RateRuleId;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.AllowanceCharge;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
@@ -202,7 +203,8 @@ public final class Fixtures {
 
     /** A EUR invoice with one line of 2 h at 100.00 (19 %), issued as {@code number} in {@code series}. */
     public static Invoice issued(InvoiceId id, ClientId client, String series, String number, LocalDate issueDate) {
-        return draftWithLine(id, client).withSeries(series).issuedAs(number, issueDate, issueDate.plusDays(30));
+        return Transitions.issuedAs(draftWithLine(id, client).withSeries(series), number, issueDate,
+                issueDate.plusDays(30));
     }
 
     /** A package invoice draft of {@code engagement} for the period starting {@code periodStart}. */
@@ -213,10 +215,10 @@ public final class Fixtures {
     /** An issued credit note of {@code credited}. */
     public static Invoice creditNote(InvoiceId id, ClientId client, InvoiceId credited, String number,
             LocalDate issueDate) {
-        return draft(id, client)
+        return Transitions.issuedAs(draft(id, client)
                 .withLines(List.of(InvoiceLine.of("Credit", BigDecimal.ONE, UnitCode.PIECE,
                         UnitPrice.of(EUR, "50.00"), TaxTreatment.standard(new BigDecimal("19")))))
-                .asCreditNoteOf(credited).issuedAs(number, issueDate, issueDate);
+                .asCreditNoteOf(credited), number, issueDate, issueDate);
     }
 
     /**
@@ -248,8 +250,8 @@ public final class Fixtures {
                 .withPurchaseOrderRef("PO " + text)
                 .withSeries("RICH")
                 .forPackagePeriod(EngagementId.of("eng-" + id.value()), D0);
-        Invoice issued = draft.issuedAs("RICH-" + id.value(), D0, D0.plusDays(14));
-        return issued.withSettlement(Money.of(BHD, "10.000"), Money.of(BHD, "1.000"));
+        Invoice issued = Transitions.issuedAs(draft, "RICH-" + id.value(), D0, D0.plusDays(14));
+        return Transitions.withSettlement(issued, Money.of(BHD, "10.000"), Money.of(BHD, "1.000"));
     }
 
     /** Every field set: two allocations, a partial refund, external reference, idempotency key. */

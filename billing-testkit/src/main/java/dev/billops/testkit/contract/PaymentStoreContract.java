@@ -8,6 +8,7 @@ import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.PaymentId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.payment.Payment;
 import dev.billops.core.payment.PaymentStatus;
 import dev.billops.core.spi.PaymentStore;
@@ -100,11 +101,11 @@ public abstract class PaymentStoreContract extends StoreContract {
     void update_currentVersion_storesAndBumps_stale_throwsConcurrentUpdate() {
         Payment p = Fixtures.keyedPayment(PaymentId.of("p"), ACME, "k");
         insert(p);
-        Payment ok = tx(s -> payments(s).update(p.withStatus(PaymentStatus.SUCCEEDED)));
-        assertEquals(p.withStatus(PaymentStatus.SUCCEEDED).withVersion(p.version() + 1), ok);
+        Payment ok = tx(s -> payments(s).update(Transitions.withStatus(p, PaymentStatus.SUCCEEDED)));
+        assertEquals(Transitions.withStatus(p, PaymentStatus.SUCCEEDED).withVersion(p.version() + 1), ok);
         assertEquals(Optional.of(ok), find(p.id()));
         assertFailsStoringNothing(ConcurrentUpdateException.class,
-                () -> run(s -> payments(s).update(p.withStatus(PaymentStatus.FAILED))));
+                () -> run(s -> payments(s).update(Transitions.withStatus(p, PaymentStatus.FAILED))));
         assertFailsStoringNothing(NotFoundException.class, () -> run(s -> payments(s).update(
                 Fixtures.payment(PaymentId.of("ghost"), ACME, Fixtures.D0, "1.00"))));
     }

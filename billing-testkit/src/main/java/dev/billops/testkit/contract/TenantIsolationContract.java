@@ -20,6 +20,7 @@ import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
 import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.spi.NumberSequenceStore;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.party.Actor;
 import dev.billops.core.spi.ClientStore;
 import dev.billops.core.spi.TenantStore;
@@ -60,8 +61,8 @@ public abstract class TenantIsolationContract extends StoreContract {
         s.get(ActivityStore.class).insert(Fixtures.activity(ActivityId.of("shared-activity"), text));
         s.get(RateRuleStore.class).insert(Fixtures.richRule(RateRuleId.of("shared-rule")));
         s.get(TimeEntryStore.class).insert(Fixtures.richEntry(ENTRY, PROJECT, TK, text).withExternalUid("shared-uid"));
-        s.get(InvoiceStore.class).insert(Fixtures.issued(INVOICE, CLIENT, "INV", "INV-1", Fixtures.D0)
-                .forPackagePeriod(ENGAGEMENT, Fixtures.D0));
+        s.get(InvoiceStore.class).insert(Transitions.issuedAs(Fixtures.draftWithLine(INVOICE, CLIENT)
+                .forPackagePeriod(ENGAGEMENT, Fixtures.D0), "INV-1", Fixtures.D0, Fixtures.D0.plusDays(30)));
         s.get(NumberSequenceStore.class).next("INV", "2026", 0);
         s.get(PaymentStore.class).insert(Fixtures.keyedPayment(PAYMENT, CLIENT, "shared-key"));
         s.get(ReminderStore.class).recordSent(INVOICE, "due+7", Fixtures.D0);

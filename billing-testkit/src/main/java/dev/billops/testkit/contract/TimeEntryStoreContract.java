@@ -10,6 +10,7 @@ import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.spi.InvoiceStore;
@@ -238,8 +239,8 @@ public abstract class TimeEntryStoreContract extends StoreContract {
             InvoiceStore invoices = s.get(InvoiceStore.class);
             invoices.insert(listing(Fixtures.draft(InvoiceId.of("d-2"), client), onDraft.id(), onTwoDrafts.id()));
             invoices.insert(listing(Fixtures.draft(InvoiceId.of("d-1"), client), onTwoDrafts.id()));
-            invoices.insert(listing(Fixtures.draft(InvoiceId.of("i-1"), client), onIssued.id())
-                    .issuedAs("INV-1", Fixtures.D0, Fixtures.D0.plusDays(30)));
+            invoices.insert(Transitions.issuedAs(listing(Fixtures.draft(InvoiceId.of("i-1"), client),
+                    onIssued.id()), "INV-1", Fixtures.D0, Fixtures.D0.plusDays(30)));
         });
         assertEquals(Optional.of(InvoiceId.of("d-2")), tx(s -> entries(s).draftListing(onDraft.id())));
         assertEquals(Optional.of(InvoiceId.of("d-1")), tx(s -> entries(s).draftListing(onTwoDrafts.id())));
@@ -271,8 +272,8 @@ public abstract class TimeEntryStoreContract extends StoreContract {
         run(s -> s.get(InvoiceStore.class).update(stored.withNotes("edited")));
         assertEquals(Map.of(a.id(), a.version() + 1), tx(s -> entries(s).draftedVersions(draft)),
                 "storing the draft again takes the versions anew");
-        run(s -> s.get(InvoiceStore.class).insert(listing(Fixtures.draft(InvoiceId.of("i-1"), client), a.id())
-                .issuedAs("INV-1", Fixtures.D0, Fixtures.D0.plusDays(30))));
+        run(s -> s.get(InvoiceStore.class).insert(Transitions.issuedAs(listing(Fixtures.draft(InvoiceId.of("i-1"),
+                client), a.id()), "INV-1", Fixtures.D0, Fixtures.D0.plusDays(30))));
         assertEquals(Map.of(), tx(s -> entries(s).draftedVersions(InvoiceId.of("i-1"))), "not a draft");
         assertEquals(Map.of(), tx(s -> entries(s).draftedVersions(InvoiceId.of("never-stored"))));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.money.Money;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.time.PeriodCalendar;
@@ -137,7 +138,7 @@ class BillingPeriodsPropertiesTest {
                     for (int i = 1; i < count; i++) {
                         lastPeriod = calendar.next(lastPeriod, BillingPeriods.granularity(any.schedule()));
                     }
-                    Engagement e = any.withEndDate(lastPeriod.lastDay());
+                    Engagement e = Transitions.withEndDate(any, lastPeriod.lastDay());
                     Engagement aligned = new Engagement(e.id(), e.clientId(), null, e.description(), e.mode(),
                             e.packageFee(), e.schedule(), first.startInclusive(), e.endDate(), null, null, null,
                             e.proration(), false, EngagementStatus.ACTIVE, 0);

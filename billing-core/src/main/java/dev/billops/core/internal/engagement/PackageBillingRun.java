@@ -14,6 +14,7 @@ import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.internal.invoice.InvoiceIssuer;
 import dev.billops.core.spi.InvoiceStore;
@@ -380,7 +381,7 @@ public final class PackageBillingRun {
                 String number = numbering != null
                         ? numbering.format(id, due.engagement().clientId(), due.period(), date)
                         : previewNumber(session, due.engagement().clientId(), date, counters);
-                Invoice issued = draft.invoice().issuedAs(number, date, draft.dueDate());
+                Invoice issued = Transitions.issuedAs(draft.invoice(), number, date, draft.dueDate());
                 return created(issued, due.engagement(), due.period(), draft);
             }));
         } catch (RuntimeException e) {

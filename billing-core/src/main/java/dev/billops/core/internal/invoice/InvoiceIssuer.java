@@ -21,6 +21,7 @@ import dev.billops.core.id.EventId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.numbering.NumberingPolicy;
 import dev.billops.core.numbering.SeriesNumbering;
 import dev.billops.core.party.Client;
@@ -295,7 +296,7 @@ public final class InvoiceIssuer {
             requireEntriesAsDrafted(session, draft, billed);
         }
         InvoiceStore invoices = session.get(InvoiceStore.class);
-        Invoice issued = draft.issuedAs(number, issueDate, dueDate);
+        Invoice issued = Transitions.issuedAs(draft, number, issueDate, dueDate);
         Optional<Invoice> before = invoices.find(draft.id());
         Invoice stored;
         if (before.isPresent()) {

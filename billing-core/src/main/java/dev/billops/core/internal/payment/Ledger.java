@@ -13,6 +13,7 @@ import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EventId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.PaymentId;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceQuery;
@@ -138,8 +139,8 @@ public final class Ledger {
         List<Allocation> allocations = new ArrayList<>(p.allocations().size() + 1);
         allocations.addAll(p.allocations());
         allocations.add(new Allocation(invoiceId, amount, date, next));
-        changePayment(p.withAllocations(allocations));
-        changeInvoice(inv.withSettlement(inv.paid().plus(amount), inv.credited()));
+        changePayment(Transitions.withAllocations(p, allocations));
+        changeInvoice(Transitions.withSettlement(inv, inv.paid().plus(amount), inv.credited()));
     }
 
     /**
@@ -155,7 +156,7 @@ public final class Ledger {
             Allocation a = kept.get(i);
             Money back = a.amount().min(toReverse);
             Invoice inv = invoice(a.invoiceId());
-            changeInvoice(inv.withSettlement(inv.paid().minus(back), inv.credited()));
+            changeInvoice(Transitions.withSettlement(inv, inv.paid().minus(back), inv.credited()));
             if (back.compareTo(a.amount()) == 0) {
                 kept.remove(i);
             } else {
@@ -174,7 +175,7 @@ public final class Ledger {
         Money refunded = p.refunded().plus(amount);
         PaymentStatus status = refunded.compareTo(p.amount()) == 0 ? PaymentStatus.REFUNDED
                 : PaymentStatus.PARTIALLY_REFUNDED;
-        changePayment(p.withAllocations(inOrder).withRefunded(refunded, status));
+        changePayment(Transitions.withRefunded(Transitions.withAllocations(p, inOrder), refunded, status));
     }
 
     /** Issued or partially paid invoices of the client in {@code currency} with something due, oldest due first. */
