@@ -21,6 +21,7 @@ import dev.billops.core.invoice.InvoiceNotIssuedException;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceSource;
 import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.IssueDateInFutureException;
 import dev.billops.core.invoice.LineAlreadyCreditedException;
 import dev.billops.core.invoice.ManualLine;
 import dev.billops.core.invoice.ProjectOfOtherClientException;
@@ -51,6 +52,7 @@ import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.spi.TimeEntryStore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -112,6 +114,11 @@ public final class Invoices {
      */
     public Optional<Invoice> draft(ClientId client, LocalDateRange period, DraftOptions options) {
         return drafts.draft(client, period, options);
+    }
+
+    /** Drafts the client's unbilled billable time of calendar month {@code month}, with the default options. */
+    public Optional<Invoice> draft(ClientId client, YearMonth month) {
+        return drafts.draft(client, LocalDateRange.ofMonth(Objects.requireNonNull(month, "month")));
     }
 
     /** The draft {@link #draft(ClientId, LocalDateRange)} would store, with nothing stored. */

@@ -76,6 +76,16 @@ public record UnitPrice(BigDecimal amount, CurrencyUnit currency) {
      * @throws ExcessScaleException if it needs more than {@link #MAX_SCALE} decimals
      * @throws AmountOutOfRangeException if it is not a decimal number, negative or out of range
      */
+    public static UnitPrice of(String currencyCode, String amount) {
+        return of(Currencies.of(currencyCode), amount);
+    }
+
+    /**
+     * The exact price {@code amount} in {@code currency}; see {@link #of(String, String)}.
+     *
+     * @throws ExcessScaleException if it needs more than {@link #MAX_SCALE} decimals
+     * @throws AmountOutOfRangeException if it is not a decimal number, negative or out of range
+     */
     public static UnitPrice of(CurrencyUnit currency, String amount) {
         Objects.requireNonNull(amount, "amount");
         return of(currency, DecimalBounds.parse("unit price", amount));

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import dev.billops.core.money.Currencies;
 import javax.money.CurrencyUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -97,6 +98,16 @@ public record Client(
     public static Client of(ClientId id, String name, Address address, CurrencyUnit currency) {
         return new Client(id, name, address, null, null, currency, DEFAULT_TERMS_DAYS, Locale.ENGLISH,
                 TaxProfile.STANDARD, null, false, null, true, 0);
+    }
+
+    /**
+     * A new client (fresh id) billed in the currency with ISO code {@code currencyCode}; otherwise
+     * as {@link #of(ClientId, String, Address, CurrencyUnit)}.
+     *
+     * @throws dev.billops.core.money.UnknownCurrencyException if the code names no currency
+     */
+    public static Client of(String name, Address address, String currencyCode) {
+        return of(ClientId.generate(), name, address, Currencies.of(currencyCode));
     }
 
     /** This client with legal name {@code name}. */

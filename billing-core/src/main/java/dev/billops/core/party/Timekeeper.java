@@ -26,6 +26,12 @@ public record Timekeeper(TimekeeperId id, String name, @Nullable String email, b
         }
     }
 
+    /** A new active timekeeper (fresh id) without e-mail. */
+    public static Timekeeper of(String name) {
+        return of(TimekeeperId.generate(), name);
+    }
+
+    /** An active timekeeper without e-mail. */
     public static Timekeeper of(TimekeeperId id, String name) {
         return new Timekeeper(id, name, null, true);
     }

@@ -60,6 +60,11 @@ public record Project(
         }
     }
 
+    /** A new project (fresh id) of {@code clientId}: active, billable, no rounding, no budget. */
+    public static Project of(ClientId clientId, String name) {
+        return of(ProjectId.generate(), clientId, name);
+    }
+
     /** An active, billable project with no rounding and no budget. */
     public static Project of(ProjectId id, ClientId clientId, String name) {
         return new Project(id, clientId, name, null, ProjectStatus.ACTIVE, null, DurationRounding.none(),

@@ -37,6 +37,24 @@ public record RateRule(
         }
     }
 
+    /**
+     * A new rule (fresh id) with {@code price} per {@code unit} in {@code scope}, in force from
+     * {@code effectiveFrom} on with no end.
+     */
+    public static RateRule of(RateScope scope, UnitPrice price, RateUnit unit, LocalDate effectiveFrom) {
+        return new RateRule(RateRuleId.generate(), scope, price, unit, effectiveFrom, null);
+    }
+
+    /** A new hourly rule: {@code of(scope, price, RateUnit.HOUR, effectiveFrom)}. */
+    public static RateRule hourly(RateScope scope, UnitPrice price, LocalDate effectiveFrom) {
+        return of(scope, price, RateUnit.HOUR, effectiveFrom);
+    }
+
+    /** This rule ending before {@code effectiveTo} (exclusive), or open-ended if null. */
+    public RateRule withEffectiveTo(@Nullable LocalDate effectiveTo) {
+        return new RateRule(id, scope, price, unit, effectiveFrom, effectiveTo);
+    }
+
     /** Whether the rule is in force on {@code date}. */
     public boolean isEffectiveOn(LocalDate date) {
         return !date.isBefore(effectiveFrom) && (effectiveTo == null || date.isBefore(effectiveTo));

@@ -77,6 +77,11 @@ public record TimeEntry(
         }
     }
 
+    /** A new open, billable entry without activity and without explicit rate. */
+    public static TimeEntry of(ProjectId project, TimekeeperId timekeeper, TimeSpan span, String description) {
+        return of(project, timekeeper, null, span, description);
+    }
+
     /** A new open, billable entry without explicit rate. */
     public static TimeEntry of(ProjectId project, TimekeeperId timekeeper, @Nullable ActivityId activity,
             TimeSpan span, String description) {
