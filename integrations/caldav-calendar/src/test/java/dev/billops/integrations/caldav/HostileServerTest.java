@@ -288,4 +288,33 @@ class HostileServerTest {
         assertEquals(Reason.UNSAFE_XML, e.reason());
         assertEquals(List.of("REPORT"), requests.stream().map(r -> r.split(" ")[0]).toList(), "no PUT after it");
     }
+
+    @Test
+    void sync_putAnsweredWithoutEtag_recordsTheEtagThePropfindGives() {
+        Firm firm = new Firm();
+        firm.log("e1", ALICE, WEB, DESIGN, "2026-11-03T09:00", "2026-11-03T11:30", "Wireframes");
+        answer = exchange -> {
+            switch (exchange.getRequestMethod()) {
+                case "REPORT" -> multistatus("<multistatus xmlns=\"DAV:\"/>").answer(exchange);
+                case "PUT" -> {
+                    exchange.getResponseHeaders().set("ETag", "W/\"weak\"");
+                    exchange.sendResponseHeaders(201, -1);
+                }
+                case "PROPFIND" -> multistatus("<multistatus xmlns=\"DAV:\"><response><href>"
+                        + exchange.getRequestURI().getRawPath() + "</href><propstat><prop><getetag>\"strong-1\""
+                        + "</getetag></prop><status>HTTP/1.1 200 OK</status></propstat></response></multistatus>")
+                        .answer(exchange);
+                default -> exchange.sendResponseHeaders(405, -1);
+            }
+        };
+        WriteBackState state = WriteBackState.inMemory();
+
+        WriteBackReport report = CalendarWriteBack.to(calendar, state).sync(firm.tenant,
+                LocalDateRange.ofMonth(YearMonth.of(2026, 11)));
+
+        assertEquals(1, report.created().size(), report.summary());
+        assertEquals(List.of("REPORT", "PUT", "PROPFIND"), requests.stream().map(r -> r.split(" ")[0]).toList());
+        assertEquals("\"strong-1\"", state.find(collection.resolve("billops-firm~e1.ics").toString()).orElseThrow()
+                .etag());
+    }
 }
