@@ -214,7 +214,7 @@ public final class CalendarWriteBack {
 
         Run(TenantBilling tenant) {
             this.tenant = tenant;
-            this.tenantId = tenant.scope().tenant();
+            this.tenantId = tenant.tenantId();
         }
 
         /** The entry an event on the server was written for, if this tenant's write-back wrote it at its own place. */

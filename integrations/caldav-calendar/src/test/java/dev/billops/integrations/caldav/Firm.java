@@ -18,7 +18,7 @@ import dev.billops.core.project.Activity;
 import dev.billops.core.project.Project;
 import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.TimeEntry;
-import dev.billops.testkit.store.InMemoryBillingStore;
+import dev.billops.core.memory.InMemoryBillingStore;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
