@@ -37,6 +37,8 @@ class PublishedModuleNamesIT {
         published("billing-pdf", "dev.billops.pdf", "dev.billops.pdf.InvoicePdfRenderer");
         published("billing-integrations-spi", "dev.billops.spi", "dev.billops.spi.PluginRegistry");
         published("billing-ics-calendar", "dev.billops.integrations.ics", "dev.billops.integrations.ics.IcsCalendarSource");
+        published("billing-caldav-calendar", "dev.billops.integrations.caldav",
+                "dev.billops.integrations.caldav.CalDavCalendar");
         published("billing-slack-notifier", "dev.billops.integrations.slack", "dev.billops.integrations.slack.SlackNotifier");
         published("billing-smtp-notifier", "dev.billops.integrations.smtp", "dev.billops.integrations.smtp.SmtpNotifier");
         published("billing-filesystem-store", "dev.billops.integrations.filestore",
