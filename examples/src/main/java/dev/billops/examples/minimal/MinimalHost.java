@@ -1,14 +1,8 @@
 package dev.billops.examples.minimal;
 
 import dev.billops.core.Billing;
-import dev.billops.core.TenantBilling;
-import dev.billops.core.id.ClientId;
-import dev.billops.core.id.ProjectId;
-import dev.billops.core.id.RateRuleId;
 import dev.billops.core.id.TenantId;
-import dev.billops.core.id.TimekeeperId;
 import dev.billops.core.invoice.Invoice;
-import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Actor;
@@ -20,8 +14,6 @@ import dev.billops.core.payment.PaymentRequest;
 import dev.billops.core.project.Project;
 import dev.billops.core.rate.RateRule;
 import dev.billops.core.rate.RateScope;
-import dev.billops.core.rate.RateUnit;
-import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.jdbc.JdbcStores;
@@ -32,10 +24,9 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import javax.money.CurrencyUnit;
+import java.time.ZonedDateTime;
 
 /**
  * The smallest host application: plain {@code main}, no framework. Builds {@link Billing} on an
@@ -62,30 +53,22 @@ public final class MinimalHost {
 
     /** The example on {@code billing} (tenant "acme"; each run adds a client); the PDF goes to {@code out}. */
     static Invoice run(Billing billing, Path out) throws IOException {
-        TenantBilling acme = billing.tenant(TenantId.of("acme"), Actor.user("alice@acme.test"));
-        Address berlin = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
-        Tenant seller = acme.profile().save(Tenant.of(TenantId.of("acme"), "Acme Consulting GmbH", berlin)
-                .withVatId("DE123456789")
-                .withEmail("billing@acme.test")
-                .withBankAccount("DE89370400440532013000", "COBADEFFXXX")
-                .withDefaultVatRate(new BigDecimal("19")));
-        CurrencyUnit eur = Currencies.of("EUR");
-        ClientId client = acme.clients().create(Client.of(ClientId.generate(), "Globex GmbH", berlin, eur)).id();
-        ProjectId project = acme.projects().create(Project.of(ProjectId.generate(), client, "Website")).id();
-        TimekeeperId alice = acme.timekeepers().create(Timekeeper.of(TimekeeperId.generate(), "Alice")).id();
-        acme.rates().create(new RateRule(RateRuleId.generate(), RateScope.project(project), UnitPrice.of(eur, "120"),
-                RateUnit.HOUR, LocalDate.of(2026, 1, 1), null));
+        var acme = billing.tenant(TenantId.of("acme"), Actor.user("alice@acme.test"));
+        var berlin = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
+        var seller = acme.profile().save(Tenant.of(acme.tenantId(), "Acme Consulting GmbH", berlin)
+                .withVatId("DE123456789").withDefaultVatRate(new BigDecimal("19"))
+                .withBankAccount("DE89370400440532013000", "COBADEFFXXX"));
+        var client = acme.clients().create(Client.of("Globex GmbH", berlin, "EUR"));
+        var project = acme.projects().create(Project.of(client.id(), "Website")).id();
+        var alice = acme.timekeepers().create(Timekeeper.of("Alice")).id();
+        acme.rates().create(RateRule.hourly(RateScope.project(project), UnitPrice.of("EUR", "120"), LocalDate.of(2026, 1, 1)));
 
-        ZoneId zone = ZoneId.of("Europe/Berlin");
-        LocalDateTime start = LocalDateTime.of(2026, 11, 3, 9, 0);
-        LocalDateTime end = start.plusHours(3);
-        LocalDateRange november = LocalDateRange.ofMonth(YearMonth.of(2026, 11));
-        acme.timeEntries().log(TimeEntry.of(project, alice, null, TimeSpan.of(start, end, zone), "Sprint planning"));
-        Invoice issued = acme.invoices().issue(acme.invoices().draft(client, november).orElseThrow().id());
-        acme.payments().record(PaymentRequest.of(client, Money.of("EUR", "200.00")).withIdempotencyKey("bank-" + issued.number()));
+        var start = ZonedDateTime.of(2026, 11, 3, 9, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+        acme.timeEntries().log(TimeEntry.of(project, alice, TimeSpan.of(start, start.plusHours(3)), "Sprint planning"));
+        Invoice issued = acme.invoices().issue(acme.invoices().draft(client.id(), YearMonth.of(2026, 11)).orElseThrow().id());
+        acme.payments().record(PaymentRequest.of(client.id(), Money.of("EUR", "200.00")).withIdempotencyKey("bank-" + issued.number()));
 
-        byte[] pdf = InvoicePdfRenderer.create().render(InvoiceDocument.of(seller, acme.clients().get(client), issued));
-        Files.write(out.resolve(issued.number() + ".pdf"), pdf);
+        Files.write(out.resolve(issued.number() + ".pdf"), InvoicePdfRenderer.create().render(InvoiceDocument.of(seller, client, issued)));
         return acme.invoices().get(issued.id());
     }
 }

@@ -51,8 +51,8 @@ final class Firm {
     Firm(TenantId id) {
         tenant = billing.tenant(id, Actor.user("alice@firm.test"));
         Address address = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
-        tenant.profile().save(new Tenant(id, "Firm GmbH", address, "DE123456789", "office@firm.test", null, null,
-                new BigDecimal("19")));
+        tenant.profile().save(Tenant.of(id, "Firm GmbH", address).withVatId("DE123456789")
+                .withEmail("office@firm.test").withDefaultVatRate(new BigDecimal("19")));
         tenant.clients().create(Client.of(ACME, "ACME AG", address, Currencies.of("EUR")));
         tenant.projects().create(Project.of(WEB, ACME, "Website").withCode("ACME-WEB"));
         tenant.projects().create(Project.of(OPS, ACME, "Operations"));
