@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -28,8 +30,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * A real S3-compatible server for the tests: S3Proxy (its all-in-one jar, which the build copies
  * to {@code target/s3proxy/}) in a JVM of its own, on a free loopback port, keeping objects as
- * files under a folder of {@code target/} (jclouds' {@code filesystem-nio2} backend), so a test
- * can damage one on disk. One server per test JVM, stopped when the JVM exits.
+ * files under a folder of {@code target/} (jclouds' {@code filesystem} backend), so a test can
+ * damage one on disk. (Not S3Proxy's newer {@code filesystem-nio2}: an upload cut short leaves a
+ * temporary file behind there that makes later listings of the bucket fail with HTTP 500.) One server per test JVM, stopped when the JVM exits.
  */
 final class S3ProxyServer {
 
@@ -43,11 +46,13 @@ final class S3ProxyServer {
 
     private final Process process;
     private final URI endpoint;
+    private final Path work;
     private final Path dataDir;
     private final S3Client admin;
 
-    private S3ProxyServer(Process process, URI endpoint, Path dataDir) {
+    private S3ProxyServer(Process process, URI endpoint, Path work, Path dataDir) {
         this.process = process;
+        this.work = work;
         this.endpoint = endpoint;
         this.dataDir = dataDir;
         this.admin = client(endpoint);
@@ -97,7 +102,7 @@ final class S3ProxyServer {
                 "s3proxy.authorization=aws-v2-or-v4",
                 "s3proxy.identity=" + ACCESS_KEY,
                 "s3proxy.credential=" + SECRET_KEY,
-                "jclouds.provider=filesystem-nio2",
+                "jclouds.provider=filesystem",
                 "jclouds.filesystem.basedir=" + dataDir,
                 "s3proxy.ignore-unknown-headers=" + ignoreUnknownHeaders,
                 ""), StandardCharsets.UTF_8);
@@ -114,7 +119,7 @@ final class S3ProxyServer {
             String output = Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
             Matcher m = STARTED.matcher(output);
             if (m.find()) {
-                return new S3ProxyServer(process, URI.create("http://127.0.0.1:" + m.group(1)), dataDir);
+                return new S3ProxyServer(process, URI.create("http://127.0.0.1:" + m.group(1)), work, dataDir);
             }
             if (!process.isAlive()) {
                 throw new IOException("S3Proxy exited with " + process.exitValue() + ":\n" + tail(output));
@@ -158,14 +163,27 @@ final class S3ProxyServer {
         return bucket;
     }
 
-    /** Every key in {@code bucket}, sorted. */
+    /**
+     * Every object key in {@code bucket} as the server lists it, sorted, without the folder markers
+     * ({@code invoices/}) that the jclouds file-system backend lists for its folders.
+     */
     List<String> keys(String bucket) {
         List<String> keys = new ArrayList<>();
         for (S3Object o : admin.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
-            keys.add(o.key());
+            if (!o.key().endsWith("/")) {
+                keys.add(o.key());
+            }
         }
         keys.sort(null);
         return keys;
+    }
+
+    /** Every file the server keeps for {@code bucket} on its disk (temporary ones included), as relative paths, sorted. */
+    List<String> files(String bucket) throws IOException {
+        Path dir = dataDir.resolve(bucket);
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
     }
 
     /** The file in which the server keeps an object. */
@@ -199,6 +217,15 @@ final class S3ProxyServer {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+            return;
+        }
+        if (Boolean.getBoolean("billops.s3proxy.keep")) {
+            return; // -Dbillops.s3proxy.keep=true keeps the server's log and data for a look
+        }
+        try (Stream<Path> paths = Files.walk(work)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // left for `mvn clean`
         }
     }
 }
