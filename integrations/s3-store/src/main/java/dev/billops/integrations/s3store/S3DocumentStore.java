@@ -384,7 +384,7 @@ public final class S3DocumentStore implements DocumentStore, AutoCloseable {
     private Connection connection() {
         Connection c = connection;
         if (c == null) {
-            throw new PluginConfigurationException(ID, "bucket", "is required (configure() was not called)");
+            throw new PluginConfigurationException(ID, "bucket", "is not set: configure() was not called, or the store was closed");
         }
         return c;
     }

@@ -63,7 +63,7 @@ record S3Settings(String bucket, @Nullable String region, @Nullable URI endpoint
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final Pattern BUCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,254}");
+    private static final Pattern BUCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,254}");
 
     S3Settings {
         Objects.requireNonNull(bucket, "bucket");
@@ -79,7 +79,7 @@ record S3Settings(String bucket, @Nullable String region, @Nullable URI endpoint
         String bucket = config.requireString("bucket").strip();
         if (!BUCKET.matcher(bucket).matches()) {
             throw new PluginConfigurationException(pluginId, "bucket",
-                    "is not a bucket name (2-255 letters, digits, '.', '_', '-'): '" + bucket + "'");
+                    "is not a bucket name (3-255 letters, digits, '.', '_', '-'): '" + bucket + "'");
         }
         String region = config.string("region").map(String::strip).filter(r -> !r.isEmpty()).orElse(null);
         if (region != null && !region.matches("[a-z0-9-]{1,64}")) {
