@@ -11,6 +11,7 @@ import dev.billops.spi.PluginException;
 import dev.billops.spi.TransientPluginException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +71,7 @@ class S3DocumentStoreChecksumTest {
     void get_objectTruncatedOnServersDisk_throwsChecksumMismatch() throws Exception {
         store.put(ACME, ID, "application/pdf", pdf);
         Path file = server.objectFile(bucket, KEY);
-        Files.write(file, java.util.Arrays.copyOf(pdf, 1000));
+        Files.write(file, Arrays.copyOf(pdf, 1000));
 
         assertThrows(DocumentChecksumMismatchException.class, () -> store.get(ACME, ID));
     }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class S3DocumentStoreEncryptionTest {
     @Test
     void put_aes256_asksForSseS3OnTheUploadOnly() throws IOException {
         Upload upload = roundTrip(S3ProxyServer.lenient(),
-                PluginConfig.of("s3", java.util.Map.of("serverSideEncryption", "AES256")));
+                PluginConfig.of("s3", Map.of("serverSideEncryption", "AES256")));
 
         assertTrue(upload.putHead().contains("\r\nx-amz-server-side-encryption: aes256"), upload.putHead());
         assertFalse(upload.putHead().contains("x-amz-server-side-encryption-aws-kms-key-id"), upload.putHead());
@@ -75,7 +76,7 @@ class S3DocumentStoreEncryptionTest {
     @Test
     void put_awsKmsWithKeyId_asksForSseKmsWithThatKey() throws IOException {
         Upload upload = roundTrip(S3ProxyServer.lenient(), PluginConfig.of("s3",
-                java.util.Map.of("serverSideEncryption", "aws:kms", "kmsKeyId", KMS_KEY)));
+                Map.of("serverSideEncryption", "aws:kms", "kmsKeyId", KMS_KEY)));
 
         assertTrue(upload.putHead().contains("\r\nx-amz-server-side-encryption: aws:kms"), upload.putHead());
         assertTrue(upload.putHead().contains("\r\nx-amz-server-side-encryption-aws-kms-key-id: "
@@ -86,7 +87,7 @@ class S3DocumentStoreEncryptionTest {
     @Test
     void put_awsKmsWithoutKeyId_asksForTheBucketsDefaultKey() throws IOException {
         Upload upload = roundTrip(S3ProxyServer.lenient(),
-                PluginConfig.of("s3", java.util.Map.of("serverSideEncryption", "aws:kms")));
+                PluginConfig.of("s3", Map.of("serverSideEncryption", "aws:kms")));
 
         assertTrue(upload.putHead().contains("\r\nx-amz-server-side-encryption: aws:kms"), upload.putHead());
         assertFalse(upload.putHead().contains("x-amz-server-side-encryption-aws-kms-key-id"), upload.putHead());
@@ -94,7 +95,7 @@ class S3DocumentStoreEncryptionTest {
 
     @Test
     void put_noEncryptionConfigured_sendsNoSseHeaderAndTheStrictServerAcceptsEveryHeader() throws IOException {
-        Upload upload = roundTrip(S3ProxyServer.shared(), PluginConfig.of("s3", java.util.Map.of()));
+        Upload upload = roundTrip(S3ProxyServer.shared(), PluginConfig.of("s3", Map.of()));
 
         assertFalse(upload.putHead().contains("x-amz-server-side-encryption"), upload.putHead());
         assertTrue(upload.putHead().contains("\r\ncontent-md5: "), upload.putHead());

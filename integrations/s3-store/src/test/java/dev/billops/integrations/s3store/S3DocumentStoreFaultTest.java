@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -72,7 +73,7 @@ class S3DocumentStoreFaultTest {
 
     @Test
     void put_replacingDocument_connectionResetMidUpload_oldVersionStaysWhole() {
-        byte[] first = "first version".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] first = "first version".getBytes(StandardCharsets.UTF_8);
         viaProxy.put(ACME, ID, "application/pdf", first);
         proxy.cutAfter(8 * 1024, Integer.MAX_VALUE);
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.id.TenantId;
 import dev.billops.spi.InvalidDocumentIdException;
+import dev.billops.spi.PluginConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,24 @@ class S3DocumentStorePresignTest {
             assertTrue(url.getQuery().contains("X-Amz-Expires=604800"), url.toString());
             assertThrows(PresignExpiryOutOfRangeException.class,
                     () -> longer.presignedUrl(ACME, "invoices/INV-1.pdf", Duration.ofDays(7).plusSeconds(1)));
+        }
+    }
+
+    @Test
+    void presignedUrl_pathStyleOrVirtualHost_addressesTheBucketAsConfigured() {
+        PluginConfig config = PluginConfig.of("s3", Map.of("bucket", "acme-docs",
+                "region", "eu-west-3", "endpoint", "https://objects.example.test", "prefix", "billops",
+                "accessKeyId", "AKIAEXAMPLE")).withSecret("secretAccessKey", "secret-example");
+        try (S3DocumentStore pathStyle = S3DocumentStore.of(config.with("pathStyle", "true"));
+                S3DocumentStore virtualHost = S3DocumentStore.of(config)) {
+            URI path = pathStyle.presignedUrl(ACME, "invoices/INV-1.pdf", Duration.ofMinutes(1));
+            URI host = virtualHost.presignedUrl(ACME, "invoices/INV-1.pdf", Duration.ofMinutes(1));
+
+            assertEquals("objects.example.test", path.getHost());
+            assertEquals("/acme-docs/billops/t-acme/invoices/INV-1.pdf", path.getPath());
+            assertEquals("acme-docs.objects.example.test", host.getHost());
+            assertEquals("/billops/t-acme/invoices/INV-1.pdf", host.getPath());
+            assertTrue(path.getQuery().contains("/eu-west-3/s3/aws4_request"), path.getQuery());
         }
     }
 

@@ -11,6 +11,7 @@ import dev.billops.spi.InvalidDocumentIdException;
 import dev.billops.spi.StoredDocument;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +186,7 @@ class S3DocumentStoreTest {
             assertRejected(() -> store.exists(GLOBEX, reach), reach);
             assertRejected(() -> store.delete(GLOBEX, reach), reach);
             assertRejected(() -> store.put(GLOBEX, reach, "application/pdf", PDF), reach);
-            assertRejected(() -> store.presignedUrl(GLOBEX, reach, java.time.Duration.ofMinutes(1)), reach);
+            assertRejected(() -> store.presignedUrl(GLOBEX, reach, Duration.ofMinutes(1)), reach);
         }
         assertEquals(before, server.keys(bucket), "nothing was written or removed");
         assertArrayEquals(PDF, store.get(ACME, "invoices/INV-1.pdf").orElseThrow());

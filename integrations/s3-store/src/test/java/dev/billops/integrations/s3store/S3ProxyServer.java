@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class S3ProxyServer {
 
     private static final Pattern STARTED = Pattern.compile("Started ServerConnector@\\S+\\{HTTP/1\\.1[^}]*\\}\\{127\\.0\\.0\\.1:(\\d+)\\}");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    private static final Map<Boolean, S3ProxyServer> SERVERS = new java.util.HashMap<>();
+    private static final Map<Boolean, S3ProxyServer> SERVERS = new HashMap<>();
 
     private final Process process;
     private final URI endpoint;
