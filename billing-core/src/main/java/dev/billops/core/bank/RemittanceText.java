@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -109,8 +108,9 @@ final class RemittanceText {
     /**
      * The valid ISO 11649 references in the text, in order, each once: written as one word
      * ({@code RF18539007547034}, any case) or in groups of four separated by single spaces
-     * ({@code RF18 5390 0754 7034}). A grouped reading whose check digits fail is shortened by
-     * its last groups until they match, so a reference followed by other short words is found.
+     * ({@code RF18 5390 0754 7034}). Of a grouped reading every prefix of two or more groups whose
+     * check digits hold is returned, longest first, so that a reference followed by other short
+     * words is found among them; the matcher keeps those that are an open invoice's.
      */
     List<CreditorReference> creditorReferences() {
         List<int[]> tokens = asciiWords();
@@ -135,11 +135,7 @@ final class RemittanceText {
                 groups.add(word(tokens.get(j)));
             }
             for (int n = groups.size(); n >= 2; n--) {
-                Optional<CreditorReference> ref = CreditorReference.tryParse(String.join("", groups.subList(0, n)));
-                if (ref.isPresent()) {
-                    found.add(ref.get());
-                    break;
-                }
+                CreditorReference.tryParse(String.join("", groups.subList(0, n))).ifPresent(found::add);
             }
         }
         return List.copyOf(found);

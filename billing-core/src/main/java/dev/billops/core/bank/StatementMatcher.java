@@ -75,13 +75,17 @@ public final class StatementMatcher {
         // 1. ISO 11649 creditor references
         List<CreditorReference> refs = references(tx);
         Set<OpenInvoice> byRef = new LinkedHashSet<>();
+        List<String> matched = new ArrayList<>();
         for (CreditorReference ref : refs) {
-            byRef.addAll(open.withReference(ref));
+            List<OpenInvoice> named = open.withReference(ref);
+            if (!named.isEmpty()) {
+                byRef.addAll(named);
+                matched.add(ref.printed());
+            }
         }
         List<OpenInvoice> refCandidates = inCurrency(byRef, currency, notes);
         if (!refCandidates.isEmpty()) {
-            String basis = "creditor reference " + join(refs.stream().map(CreditorReference::printed).toList())
-                    + " is the reference of " + numbers(refCandidates);
+            String basis = "creditor reference " + join(matched) + " is the reference of " + numbers(refCandidates);
             return decide(tx, MatchRule.CREDITOR_REFERENCE, refCandidates, basis, payer, notes);
         }
         if (!refs.isEmpty()) {

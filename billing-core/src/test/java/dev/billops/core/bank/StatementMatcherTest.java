@@ -63,6 +63,19 @@ class StatementMatcherTest {
     }
 
     @Test
+    void propose_printedReferenceFollowedByShortWords_stillFound() {
+        OpenInvoice inv = invoice("5390-0754-7034", ACME, "10.00");
+        BankTransaction tx = credit("10.00").withRemittance("paid RF18 5390 0754 7034 from ACME Ltd ok");
+
+        MatchProposal p = matcher.propose(tx, OpenInvoices.of(List.of(inv)));
+
+        assertEquals(MatchRule.CREDITOR_REFERENCE, p.rule());
+        assertEquals(MatchOutcome.EXACT, p.outcome());
+        assertTrue(p.explanation().startsWith("creditor reference RF18 5390 0754 7034 is the reference of"),
+                p.explanation());
+    }
+
+    @Test
     void propose_referenceOfNoOpenInvoice_fallsThroughAndSaysSo() {
         OpenInvoice inv = invoice("INV-2026-00042", ACME, "100.00");
         BankTransaction tx = credit("100.00").withStructuredReference("RF18 5390 0754 7034")
