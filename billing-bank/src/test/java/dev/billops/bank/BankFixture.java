@@ -15,7 +15,7 @@ import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.payment.Payment;
-import dev.billops.core.store.BillingStore;
+import dev.billops.core.spi.BillingStore;
 import dev.billops.testkit.clock.MutableClock;
 import java.io.InputStream;
 import java.math.BigDecimal;

@@ -3,11 +3,11 @@ package dev.billops.bank;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billops.core.BankStatements;
 import dev.billops.core.bank.BankStatement;
 import dev.billops.core.bank.MatchOutcome;
 import dev.billops.core.bank.MatchProposal;
 import dev.billops.core.bank.OpenInvoice;
-import dev.billops.core.bank.StatementImport;
 import dev.billops.core.bank.StatementImportResult;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.payment.Payment;
@@ -46,7 +46,7 @@ class StatementImportFormatsTest {
             BankFixture f = new BankFixture(stores.store, "acme");
             List<BankStatement> statements = CamtReader.create().read(BankFixture.resource("camt053-december.xml"));
             assertEquals(1, statements.size());
-            StatementImport importer = new StatementImport(f.tenant, f.payers);
+            BankStatements importer = f.tenant.bankStatements().withPayers(f.payers);
 
             StatementImportResult first = importer.importStatement(statements.get(0));
 
@@ -88,7 +88,7 @@ class StatementImportFormatsTest {
     void importStatement_camt054Notification_matchesAsWrittenAndReimportRecordsNothing(TestStores.Kind kind) {
         try (TestStores stores = TestStores.open(kind)) {
             BankFixture f = new BankFixture(stores.store, "acme");
-            StatementImport importer = new StatementImport(f.tenant, f.payers);
+            BankStatements importer = f.tenant.bankStatements().withPayers(f.payers);
             BankStatement statement = CamtReader.create().read(BankFixture.resource("camt054-notification.xml")).get(0);
 
             StatementImportResult first = importer.importStatement(statement);
@@ -114,7 +114,7 @@ class StatementImportFormatsTest {
     void importStatement_mt940_matchesAsWrittenAndReimportRecordsNothing(TestStores.Kind kind) {
         try (TestStores stores = TestStores.open(kind)) {
             BankFixture f = new BankFixture(stores.store, "acme");
-            StatementImport importer = new StatementImport(f.tenant, f.payers);
+            BankStatements importer = f.tenant.bankStatements().withPayers(f.payers);
             BankStatement statement = Mt940Reader.create().read(BankFixture.resource("mt940-december.sta")).get(0);
 
             StatementImportResult first = importer.importStatement(statement);
@@ -142,7 +142,7 @@ class StatementImportFormatsTest {
     void importStatement_sparkasseCsv_matchesAsWrittenAndReimportRecordsNothing(TestStores.Kind kind) {
         try (TestStores stores = TestStores.open(kind)) {
             BankFixture f = new BankFixture(stores.store, "acme");
-            StatementImport importer = new StatementImport(f.tenant, f.payers);
+            BankStatements importer = f.tenant.bankStatements().withPayers(f.payers);
             CsvStatementReader reader = CsvStatementReader.of(CsvStatementReaderTest.SPARKASSE);
             BankStatement statement = reader.read(BankFixture.resource("sparkasse-december.csv")).get(0);
 

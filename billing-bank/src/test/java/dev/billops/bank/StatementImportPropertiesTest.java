@@ -10,8 +10,6 @@ import dev.billops.core.bank.CreditorReference;
 import dev.billops.core.bank.MatchOutcome;
 import dev.billops.core.bank.MatchRule;
 import dev.billops.core.bank.OpenInvoice;
-import dev.billops.core.bank.PayerDirectory;
-import dev.billops.core.bank.StatementImport;
 import dev.billops.core.bank.StatementImportResult;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.TenantId;
@@ -19,6 +17,7 @@ import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.invoice.ManualLine;
 import dev.billops.core.invoice.UnitCode;
+import dev.billops.core.memory.InMemoryBillingStore;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
@@ -32,7 +31,6 @@ import dev.billops.core.party.Tenant;
 import dev.billops.testkit.clock.MutableClock;
 import dev.billops.testkit.property.Gen;
 import dev.billops.testkit.property.Property;
-import dev.billops.testkit.store.InMemoryBillingStore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -124,7 +122,7 @@ class StatementImportPropertiesTest {
         }
         java.util.Collections.shuffle(txs, new Random(c.invoices().size()));
 
-        StatementImportResult result = new StatementImport(t, PayerDirectory.none())
+        StatementImportResult result = t.bankStatements()
                 .importStatement(new BankStatement("test", "S", "DE89370400440532013000", txs));
 
         assertEquals(List.of(), result.review(), "every payment matched exactly");

@@ -1,9 +1,9 @@
 package dev.billops.bank;
 
-import dev.billops.core.store.BillingStore;
+import dev.billops.core.memory.InMemoryBillingStore;
+import dev.billops.core.spi.BillingStore;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.jdbc.JdbcStores;
-import dev.billops.testkit.store.InMemoryBillingStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,6 +1,10 @@
 package dev.billops.core.bank;
 
 import dev.billops.core.error.Text;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -23,5 +27,29 @@ public record BankStatement(String format, @Nullable String id, @Nullable String
         account = Ibans.normalize(account);
         Text.optional("bank statement account", account, BankTransaction.MAX_ID_LENGTH);
         transactions = List.copyOf(Objects.requireNonNull(transactions, "transactions"));
+    }
+
+    /** Longest idempotency key a payment takes. */
+    private static final int MAX_KEY_LENGTH = 200;
+
+    /**
+     * The idempotency key of the payment recorded for {@code tx} of this statement:
+     * {@code bank:<account>:<transaction id>} ({@code bank:<transaction id>} without an account);
+     * when that is longer than 200 characters, {@code bank:sha256:} and the SHA-256 of the two in
+     * hex. The same booking in another statement of the same account has the same key.
+     */
+    public String idempotencyKey(BankTransaction tx) {
+        Objects.requireNonNull(tx, "tx");
+        String plain = account == null ? tx.id() : account + ":" + tx.id();
+        String key = "bank:" + plain;
+        if (key.length() <= MAX_KEY_LENGTH) {
+            return key;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.UTF_8));
+            return "bank:sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

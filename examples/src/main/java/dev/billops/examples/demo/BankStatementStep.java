@@ -1,13 +1,13 @@
 package dev.billops.examples.demo;
 
 import dev.billops.bank.CamtReader;
+import dev.billops.core.BankStatements;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.bank.BankStatement;
 import dev.billops.core.bank.CreditorReference;
 import dev.billops.core.bank.MatchProposal;
 import dev.billops.core.bank.OpenInvoice;
 import dev.billops.core.bank.PayerDirectory;
-import dev.billops.core.bank.StatementImport;
 import dev.billops.core.bank.StatementImportResult;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.money.Money;
@@ -29,7 +29,7 @@ import java.util.Objects;
 /**
  * January's bank statement of the demo: the consultancy's bank sends a camt.053 of the payments
  * on its euro account, which the demo writes (as the bank would) from the invoices still open,
- * then imports with {@link StatementImport}: exact matches become payments, the rest is listed
+ * then imports with {@link BankStatements}: exact matches become payments, the rest is listed
  * for review. The statement is imported twice; the second import records nothing.
  *
  * <p>The open euro invoices, by number, are paid in turn with the RF creditor reference their
@@ -68,7 +68,7 @@ public final class BankStatementStep {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the bank statement " + file + ": " + e.getMessage(), e);
         }
-        StatementImport importer = new StatementImport(tenant, payers());
+        BankStatements importer = tenant.bankStatements().withPayers(payers());
         BankStatement statement = CamtReader.create().read(file).get(0);
         StatementImportResult first = importer.importStatement(statement);
         StatementImportResult again = importer.importStatement(CamtReader.create().read(file).get(0));

@@ -1,29 +1,40 @@
-package dev.billops.core.bank;
+package dev.billops.core;
 
-import dev.billops.core.TenantBilling;
+import dev.billops.core.bank.BankStatement;
+import dev.billops.core.bank.BankTransaction;
+import dev.billops.core.bank.MatchOutcome;
+import dev.billops.core.bank.MatchProposal;
+import dev.billops.core.bank.MatchingPolicy;
+import dev.billops.core.bank.OpenInvoice;
+import dev.billops.core.bank.OpenInvoices;
+import dev.billops.core.bank.PayerDirectory;
+import dev.billops.core.bank.StatementImportResult;
+import dev.billops.core.bank.StatementMatcher;
 import dev.billops.core.error.BillingException;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.money.Money;
 import dev.billops.core.payment.InvoiceBalance;
 import dev.billops.core.payment.Payment;
 import dev.billops.core.payment.PaymentRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Imports a bank statement into one tenant: proposes a match for every incoming payment
- * ({@link StatementMatcher}) against the tenant's open invoices, records each exact match as a
- * payment allocated to its invoices, and returns everything else for review.
+ * Bank statement import of one tenant, from {@link TenantBilling#bankStatements()}: proposes a
+ * match for every incoming payment ({@link StatementMatcher}) against the tenant's open invoices,
+ * records each exact match as a payment allocated to its invoices, and returns everything else for
+ * review:
+ *
+ * <pre>{@code
+ * StatementImportResult result = acme.bankStatements().withPayers(PayerDirectory.of(knownAccounts))
+ *         .importStatement(CamtReader.create().read(file).get(0));
+ * }</pre>
  *
  * <p><b>Re-importing is safe.</b> Each payment is recorded with an idempotency key made of the
- * statement's account and the bank's transaction id ({@link #idempotencyKey}); a transaction
+ * statement's account and the bank's transaction id ({@link BankStatement#idempotencyKey}); a transaction
  * whose key was recorded before is reported as already recorded and nothing is recorded again,
  * whether the same statement, an overlapping one or a camt.054 notification of the same booking
  * is imported. (Readers derive an id when the bank gives none, from the booking's content, so
@@ -38,26 +49,37 @@ import java.util.Optional;
  * <p>Uses only the tenant's public operations (open balances, payments). Thread-safe; concurrent
  * imports of the same statement record each payment once.
  */
-public final class StatementImport {
+public final class BankStatements {
 
     /** Method of the recorded payments. */
     public static final String METHOD = "bank-transfer";
-    /** Longest idempotency key a payment takes. */
-    private static final int MAX_KEY_LENGTH = 200;
     /** Open balances as of the last day: every payment and credit note recorded so far counts. */
     private static final LocalDate CURRENT = LocalDate.MAX;
 
     private final TenantBilling tenant;
     private final StatementMatcher matcher;
 
-    /** An import with the default matching window. */
-    public StatementImport(TenantBilling tenant, PayerDirectory payers) {
-        this(tenant, payers, MatchingPolicy.defaults());
-    }
-
-    public StatementImport(TenantBilling tenant, PayerDirectory payers, MatchingPolicy policy) {
+    BankStatements(TenantBilling tenant, PayerDirectory payers, MatchingPolicy policy) {
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.matcher = new StatementMatcher(payers, policy);
+    }
+
+    /** This import with the host's knowledge of which client pays from which account (none by default). */
+    public BankStatements withPayers(PayerDirectory payers) {
+        return new BankStatements(tenant, payers, matcher.policy());
+    }
+
+    /** This import with another date window for the amount rule ({@link MatchingPolicy#defaults()} by default). */
+    public BankStatements withPolicy(MatchingPolicy policy) {
+        return new BankStatements(tenant, matcher.payers(), policy);
+    }
+
+    public PayerDirectory payers() {
+        return matcher.payers();
+    }
+
+    public MatchingPolicy policy() {
+        return matcher.policy();
     }
 
     /** The tenant's invoices that owe something now, by number. */
@@ -134,29 +156,9 @@ public final class StatementImport {
         return new StatementImportResult(statement, recorded, before, review, ignored);
     }
 
-    /**
-     * The idempotency key of a transaction's payment: {@code bank:<account>:<transaction id>}
-     * ({@code bank:<transaction id>} without an account); when that is longer than 200
-     * characters, {@code bank:sha256:} and the SHA-256 of the two in hex.
-     */
-    public static String idempotencyKey(BankStatement statement, BankTransaction tx) {
-        Objects.requireNonNull(statement, "statement");
-        Objects.requireNonNull(tx, "tx");
-        String plain = statement.account() == null ? tx.id() : statement.account() + ":" + tx.id();
-        String key = "bank:" + plain;
-        if (key.length() <= MAX_KEY_LENGTH) {
-            return key;
-        }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.UTF_8));
-            return "bank:sha256:" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
 
     private Optional<Payment> recordedBefore(BankStatement statement, BankTransaction tx) {
-        return tenant.payments().findByIdempotencyKey(idempotencyKey(statement, tx));
+        return tenant.payments().findByIdempotencyKey(statement.idempotencyKey(tx));
     }
 
     private static PaymentRequest request(BankStatement statement, MatchProposal proposal) {
@@ -166,7 +168,7 @@ public final class StatementImport {
                 .withReceivedOn(tx.valueDate())
                 .withMethod(METHOD)
                 .withExternalRef(tx.id())
-                .withIdempotencyKey(idempotencyKey(statement, tx));
+                .withIdempotencyKey(statement.idempotencyKey(tx));
         Money allocated = Money.zero(tx.amount().currency());
         for (OpenInvoice inv : proposal.invoices()) {
             request = request.toInvoice(inv.invoiceId(), inv.due());
