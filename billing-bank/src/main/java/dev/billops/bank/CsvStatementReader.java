@@ -89,7 +89,7 @@ public final class CsvStatementReader implements StatementReader {
                     }
                     if (found < 0) {
                         throw new InvalidBankStatementException(FORMAT, "line " + head.line + " (header)", name,
-                                "is not a column of the header; it has " + String.join(", ", head.cells));
+                                "is not a column of the header (" + head.cells.size() + " columns)");
                     }
                     at.add(found);
                 }

@@ -84,6 +84,15 @@ final class SafeXml {
                     }
                 }
             }
+        } catch (InvalidBankStatementException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the JDK's parser reports some malformed input with unchecked exceptions (a NUL inside a
+            // DOCTYPE gives MissingResourceException: its message key is missing from its bundle)
+            Location loc = r == null ? null : r.getLocation();
+            String where = loc == null ? "the file" : "line " + loc.getLineNumber();
+            throw new InvalidBankStatementException(format, where, "", "is not well-formed XML (the parser failed"
+                    + " with " + e.getClass().getSimpleName() + ")", e);
         } catch (XMLStreamException e) {
             if (limitExceeded(e)) {
                 throw new InvalidBankStatementException(format, "the file", "", "is larger than the limit of "

@@ -227,6 +227,17 @@ class CamtReaderTest {
     }
 
     @Test
+    void read_nulInsideTheDoctype_isRefusedAsBadXmlNotAJdkError() {
+        String doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;\u0000&lol;\">]>"
+                + "\n<Document/>";
+
+        InvalidBankStatementException e = assertThrows(InvalidBankStatementException.class,
+                () -> READER.read(xml(doc)));
+
+        assertTrue(e.getMessage().contains("not well-formed XML"), e.getMessage());
+    }
+
+    @Test
     void read_undeclaredEntityWithoutDoctype_isRefused() {
         InvalidBankStatementException e = assertThrows(InvalidBankStatementException.class,
                 () -> READER.read(xml(camt053(ENTRY.formatted("1.00", "2026-12-01"))
