@@ -335,6 +335,12 @@ public final class Payments {
         return scope.tx(session -> session.get(PaymentStore.class).find(paymentId));
     }
 
+    /** The payment recorded (or the failed attempt stored) with idempotency key {@code key}, if any. */
+    public Optional<Payment> findByIdempotencyKey(String key) {
+        Objects.requireNonNull(key, "key");
+        return scope.tx(session -> session.get(PaymentStore.class).findByIdempotencyKey(key));
+    }
+
     private Payment recordWith(PaymentRequest request, PaymentStatus status, @Nullable InvoiceId failedFor,
             String reason) {
         String key = request.idempotencyKey();

@@ -1,5 +1,7 @@
 package dev.billops.core;
 
+import dev.billops.core.bank.MatchingPolicy;
+import dev.billops.core.bank.PayerDirectory;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.internal.Internals;
 import dev.billops.core.internal.TenantScope;
@@ -107,6 +109,14 @@ public final class TenantBilling {
     /** Receivables: balances at a date, payment history, AR aging, overdue invoices. */
     public Receivables receivables() {
         return new Receivables(scope);
+    }
+
+    /**
+     * Bank statement import: matches incoming payments to open invoices and records the exact
+     * matches as payments ({@link BankStatements}).
+     */
+    public BankStatements bankStatements() {
+        return new BankStatements(this, PayerDirectory.none(), MatchingPolicy.defaults());
     }
 
     /** Dunning: reminders, overdue notices and late-fee drafts for a date. */

@@ -6,6 +6,7 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import dev.billops.core.bank.CreditorReference;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.money.Money;
@@ -13,8 +14,9 @@ import dev.billops.core.party.Tenant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How to pay: the amount and due date, the seller's account (IBAN, BIC), the reference, and an
- * EPC QR code when the options ask for one and it can be used. A paid invoice says so instead;
+ * How to pay: the amount and due date, the seller's account (IBAN, BIC), the reference (the invoice
+ * number) and its ISO 11649 creditor reference, and an EPC QR code carrying that creditor reference
+ * as its structured remittance, when the options ask for one and it can be used. A paid invoice says so instead;
  * a credit note says how its amount is settled.
  */
 final class PaymentBlock {
@@ -94,6 +96,10 @@ final class PaymentBlock {
             pair(t, l.get("pay.bic"), s.bic());
         }
         pair(t, l.get("pay.reference"), reference());
+        CreditorReference rf = creditorReference();
+        if (rf != null) {
+            pair(t, l.get("pay.creditorReference"), rf.printed());
+        }
         return t;
     }
 
@@ -107,6 +113,16 @@ final class PaymentBlock {
         return number != null ? number : ctx.invoice.id().value();
     }
 
+    /**
+     * The ISO 11649 reference a payer may give instead of the number, derived from the number
+     * ({@link CreditorReference#forInvoiceNumber}) so that a statement matcher recomputes it; none
+     * before the invoice has a number.
+     */
+    private @Nullable CreditorReference creditorReference() {
+        String number = ctx.invoice.number();
+        return number == null ? null : CreditorReference.forInvoiceNumber(number);
+    }
+
     private @Nullable Image qrCode(PdfContentByte canvas, Tenant s, Money due) {
         if (!ctx.options.epcQrCode() || !due.currencyCode().equals("EUR") || s.iban() == null) {
             return null;
@@ -115,7 +131,8 @@ final class PaymentBlock {
         if (name.length() > EPC_NAME_MAX) {
             name = name.substring(0, EPC_NAME_MAX).strip();
         }
-        EpcQrPayload payload = EpcQrPayload.of(name, s.iban(), s.bic(), due, reference());
+        CreditorReference rf = creditorReference();
+        EpcQrPayload payload = EpcQrPayload.of(name, s.iban(), s.bic(), due, rf != null ? rf.value() : reference());
         return QrCodes.image(canvas, QrCodes.encode(payload), QR_SIZE);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billops.core.bank.CreditorReference;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
@@ -25,6 +26,8 @@ import java.util.TimeZone;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.money.CurrencyUnit;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -68,7 +71,7 @@ class InvoicePdfRendererTest {
                 "Zwischensumme 8.086,30 €", "Gesamtbetrag 9.610,73 €", "Offener Betrag 9.610,73 €",
                 // payment instructions
                 "Bitte überweisen Sie 9.610,73 € bis zum 05.03.2026", "DE89 3704 0044 0532 0130 00", "COBADEFFXXX",
-                "Verwendungszweck RE-2026-0042",
+                "Verwendungszweck RE-2026-0042", "RF-Referenz RF97 RE20 2600 42",
                 "Seite 1 von 1");
     }
 
@@ -425,7 +428,27 @@ class InvoicePdfRendererTest {
         byte[] pdf = RENDERER.render(Samples.german());
         String decoded = QrScan.firstCode(pdf, 0);
         assertEquals("BCD\n002\n1\nSCT\nCOBADEFFXXX\nNordlicht Consulting GmbH\nDE89370400440532013000\n"
-                + "EUR9610.73\n\n\nRE-2026-0042", decoded);
+                + "EUR9610.73\n\nRF97RE20260042", decoded);
+    }
+
+    @Test
+    void render_issuedInvoiceWithSellerAccount_printsTheCreditorReferenceOfItsNumber() {
+        for (InvoiceDocument doc : List.of(Samples.german(), Samples.british(), Samples.french())) {
+            String text = render(doc).all();
+            String number = doc.invoice().number();
+            Matcher printed = Pattern.compile("RF[0-9]{2}( [A-Z0-9]{1,4})+").matcher(text);
+
+            assertTrue(printed.find(), number + " shows an RF reference:\n" + text);
+            assertEquals(CreditorReference.forInvoiceNumber(number), CreditorReference.parse(printed.group()),
+                    number);
+        }
+    }
+
+    @Test
+    void render_paidInvoice_printsNoCreditorReference() {
+        String text = render(Samples.paid()).all();
+
+        assertFalse(text.matches("(?s).*RF[0-9]{2} .*"), text);
     }
 
     @Test

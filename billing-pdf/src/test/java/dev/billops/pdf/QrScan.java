@@ -21,11 +21,28 @@ final class QrScan {
     private QrScan() {
     }
 
-    /** The code's bytes as UTF-8 (the EPC payload declares UTF-8 and carries no ECI header). */
+    /**
+     * The code's bytes as UTF-8 (the EPC payload declares UTF-8 and carries no ECI header), read
+     * from the page rendered at 150 dpi, or at 200 or 300 dpi when zxing's reader fails on that
+     * raster (a module of 3.5 pixels sometimes fails its Reed-Solomon check; a phone camera sees
+     * the code at other scales).
+     */
     static String firstCode(byte[] pdf, int pageIndex) throws Exception {
+        Exception last = null;
+        for (int dpi : new int[] {150, 200, 300}) {
+            try {
+                return firstCode(pdf, pageIndex, dpi);
+            } catch (com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static String firstCode(byte[] pdf, int pageIndex, int dpi) throws Exception {
         BufferedImage image;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            image = new PDFRenderer(doc).renderImageWithDPI(pageIndex, 150);
+            image = new PDFRenderer(doc).renderImageWithDPI(pageIndex, dpi);
         }
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Creates a small consultancy (tenant, 4 clients in EUR and USD, projects, rates, engagements), "
                 + "logs and imports a month of time, issues the invoices, runs the package billing, records payments, "
+                + "imports January's bank statement (camt.053), "
                 + "writes one PDF per invoice and prints the totals and the AR aging.",
             "Deterministic for a given seed. On a database that already has the tenant, a new one "
                 + "(northwind-2, ...) is created beside it."})
@@ -170,6 +171,18 @@ final class DemoCommand implements Callable<Integer> {
                     p.credit().isPositive() ? ", " + Text.money(p.credit()) + " left as client credit" : "");
         }
         out.println();
+
+        DemoReport.BankImport bank = r.bank();
+        out.printf(Locale.ROOT, "Bank statement of January (%s, %s): %d bookings, %d debits ignored%n", bank.format(),
+                bank.file(), bank.bookings(), bank.ignored());
+        for (DemoReport.BankMatch m : r.bank().matches()) {
+            out.printf(Locale.ROOT, "  %s  %-20s %14s  %-9s %-18s %-32s %s%n", m.date(), Text.truncate(m.payer(), 20),
+                    Text.money(m.amount()), m.outcome(), m.rule(), m.invoices().isEmpty() ? "-" : m.invoices(),
+                    m.recorded() ? "recorded" : "for review");
+            out.printf(Locale.ROOT, "      why: %s%n", m.explanation());
+        }
+        out.printf(Locale.ROOT, "  imported again: %d payments recorded, %d already recorded%n%n", bank.recordedAgain(),
+                bank.alreadyRecorded());
 
         Path dir = r.pdfs().isEmpty() ? null : r.pdfs().get(0).toAbsolutePath().getParent();
         out.printf(Locale.ROOT, "PDFs: %d written to %s%n%n", r.pdfs().size(), dir);

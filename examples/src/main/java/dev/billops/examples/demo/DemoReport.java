@@ -24,11 +24,12 @@ import org.jspecify.annotations.Nullable;
  * @param payments the payments recorded, in order
  * @param autopay the autopay charges of the package invoices of autopay clients, in order
  * @param pdfs the PDFs written, one per issued invoice
+ * @param bank what the import of January's bank statement did
  * @param aging the AR aging at {@code agingDate}
  */
 public record DemoReport(TenantId tenant, long seed, int loggedEntries, @Nullable CalendarSummary calendar,
         String billedHours, List<IssuedInvoice> invoices, PackageRunResult packageRun, List<RecordedPayment> payments,
-        List<AutopayCharge> autopay, List<Path> pdfs, AgingReport aging) {
+        List<AutopayCharge> autopay, List<Path> pdfs, BankImport bank, AgingReport aging) {
 
     public DemoReport {
         Objects.requireNonNull(tenant, "tenant");
@@ -38,6 +39,7 @@ public record DemoReport(TenantId tenant, long seed, int loggedEntries, @Nullabl
         payments = List.copyOf(payments);
         autopay = List.copyOf(autopay);
         pdfs = List.copyOf(pdfs);
+        Objects.requireNonNull(bank, "bank");
         Objects.requireNonNull(aging, "aging");
     }
 
@@ -91,5 +93,39 @@ public record DemoReport(TenantId tenant, long seed, int loggedEntries, @Nullabl
      * @param unmapped events without a known project code
      */
     public record CalendarSummary(String source, int created, int skipped, int unmapped) {
+    }
+
+    /**
+     * The import of a bank statement ({@link BankStatementStep}).
+     *
+     * @param file the statement's file name, in the output folder
+     * @param format its format, e.g. {@code camt.053.001.08}
+     * @param bookings the bookings it holds
+     * @param matches the incoming payments with what the import made of them, by date
+     * @param ignored debits and reversals
+     * @param recordedAgain payments the second import of the same file recorded (none)
+     * @param alreadyRecorded payments the second import found recorded before
+     */
+    public record BankImport(String file, String format, int bookings, List<BankMatch> matches, int ignored,
+            int recordedAgain, int alreadyRecorded) {
+        public BankImport {
+            matches = List.copyOf(matches);
+        }
+    }
+
+    /**
+     * What the import made of one incoming payment.
+     *
+     * @param date the booking date
+     * @param amount the amount
+     * @param payer the payer's name, or {@code -}
+     * @param outcome EXACT, PARTIAL, OVER, AMBIGUOUS or UNMATCHED
+     * @param rule the matching rule that decided
+     * @param invoices the invoice numbers it pays (EXACT) or the candidates, comma-separated
+     * @param recorded whether a payment was recorded (EXACT matches)
+     * @param explanation the matcher's explanation
+     */
+    public record BankMatch(LocalDate date, Money amount, String payer, String outcome, String rule, String invoices,
+            boolean recorded, String explanation) {
     }
 }

@@ -50,8 +50,9 @@ import org.jspecify.annotations.Nullable;
  * Runs the demo month on a store: sets up {@link Consultancy}, logs its time (and imports its
  * calendar), issues November's invoices on 1 December, runs the package billing for that day,
  * charges the autopay client's invoices on its card ({@link DemoCardGateway}, one is declined),
- * records three payments in December (full, partial, over), renders every issued invoice to PDF
- * and measures AR aging on {@link #AGING_DATE}. Every date comes from a {@link DemoClock}, every
+ * records three payments in December (full, partial, over), imports January's bank statement
+ * ({@link BankStatementStep}), renders every issued invoice to PDF and measures AR aging on
+ * {@link #AGING_DATE}. Every date comes from a {@link DemoClock}, every
  * id from the seed, so a seed always gives the same invoices and amounts.
  *
  * <p>Not thread-safe; one run per instance.
@@ -60,6 +61,8 @@ public final class DemoRun {
 
     /** The day November is invoiced and the package run runs. */
     public static final LocalDate INVOICE_DATE = LocalDate.of(2026, 12, 1);
+    /** The day January's bank statement is imported. */
+    public static final LocalDate BANK_STATEMENT_DATE = LocalDate.of(2027, 1, 18);
     /** The day the summary's AR aging is measured. */
     public static final LocalDate AGING_DATE = LocalDate.of(2027, 1, 20);
     /** What the demo's card gateway lets a card be charged in total. */
@@ -166,6 +169,10 @@ public final class DemoRun {
         Money over = globex.totals().payable().plus(Money.of(Consultancy.USD, "250.00"));
         payments.add(pay(t, clock, globex, LocalDate.of(2026, 12, 22), over, "over"));
 
+        clock.set(BANK_STATEMENT_DATE);
+        steps.update("importing January's bank statement", 0, 0);
+        DemoReport.BankImport bank = new BankStatementStep(t, outDir).run();
+
         clock.set(AGING_DATE);
         List<Invoice> all = issuedInvoices(t);
         List<Path> pdfs = render(t, all);
@@ -176,7 +183,7 @@ public final class DemoRun {
                 i.engagementId() == null ? "time" : "package", i.totals().payable(),
                 Objects.requireNonNull(i.dueDate()))).toList();
         return new DemoReport(tenantId, seed, month.size(), imported, hours, rows, packageRun, payments, autopay, pdfs,
-                aging);
+                bank, aging);
     }
 
     private static Invoice timeInvoiceOf(List<Invoice> issued, ClientId client) {

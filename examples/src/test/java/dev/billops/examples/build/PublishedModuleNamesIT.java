@@ -35,6 +35,7 @@ class PublishedModuleNamesIT {
         published("billing-jackson3", "dev.billops.jackson3", "dev.billops.jackson3.BillOpsJackson3Module");
         published("billing-jdbc", "dev.billops.jdbc", "dev.billops.jdbc.JdbcStores");
         published("billing-pdf", "dev.billops.pdf", "dev.billops.pdf.InvoicePdfRenderer");
+        published("billing-bank", "dev.billops.bank", "dev.billops.bank.CamtReader");
         published("billing-integrations-spi", "dev.billops.spi", "dev.billops.spi.PluginRegistry");
         published("billing-ics-calendar", "dev.billops.integrations.ics", "dev.billops.integrations.ics.IcsCalendarSource");
         published("billing-caldav-calendar", "dev.billops.integrations.caldav",
