@@ -53,8 +53,9 @@ final class BankFixture {
         Billing billing = Billing.builder().stores(store).clock(clock).build();
         tenant = billing.tenant(TenantId.of(tenantId), Actor.user("office@acme.test"));
         Address berlin = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
-        tenant.profile().save(new Tenant(TenantId.of(tenantId), "Acme Consulting GmbH", berlin, "DE123456789",
-                "billing@acme.test", "DE89370400440532013000", "COBADEFFXXX", new BigDecimal("19")));
+        tenant.profile().save(Tenant.of(TenantId.of(tenantId), "Acme Consulting GmbH", berlin).withVatId("DE123456789")
+                .withEmail("billing@acme.test").withBankAccount("DE89370400440532013000", "COBADEFFXXX")
+                .withDefaultVatRate(new BigDecimal("19")));
         for (ClientId id : List.of(GLOBEX, INITECH, UMBRELLA, HOOLI)) {
             tenant.clients().create(Client.of(id, "Client " + id.value(), berlin, Currencies.of("EUR")));
         }
