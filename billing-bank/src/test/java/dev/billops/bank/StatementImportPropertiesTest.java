@@ -95,7 +95,8 @@ class StatementImportPropertiesTest {
                 .tenant(TenantId.of("acme"), Actor.user("office@acme.test"));
         Address berlin = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
         t.profile().save(Tenant.of(TenantId.of("acme"), "Acme GmbH", berlin).withVatId("DE123456789")
-                .withBankAccount("DE89370400440532013000", null).withDefaultVatRate(new BigDecimal("19")).withNumbering(NumberingPolicy.defaults()
+                .withBankAccount("DE89370400440532013000", null).withDefaultVatRate(new BigDecimal("19"))
+                .withNumbering(NumberingPolicy.defaults()
                         .withSeries(NumberingPolicy.INVOICE_SERIES, PATTERNS.get(c.pattern()))));
         for (ClientId id : CLIENTS) {
             t.clients().create(Client.of(id, "Client " + id.value(), berlin, Currencies.of("EUR")));
