@@ -135,7 +135,8 @@ public final class EInvoiceMapper {
         List<VatBreakdown> breakdown = new ArrayList<>();
         for (TaxSubtotal s : inv.taxBreakdown()) {
             breakdown.add(new VatBreakdown(amount(s.taxableAmount()), amount(s.taxAmount()), s.category().code(),
-                    s.category() == dev.billops.core.tax.TaxCategory.O ? null : rate(s.ratePercent()),
+                    // O has no rate; 0 is written because XRechnung requires BT-119 (BR-DE-14)
+                    s.category() == dev.billops.core.tax.TaxCategory.O ? BigDecimal.ZERO : rate(s.ratePercent()),
                     s.exemptionReason(), null));
         }
         dev.billops.core.tax.Totals t = inv.totals();

@@ -205,9 +205,15 @@ public enum EInvoiceProfile {
         }
         if (invoice.seller().electronicAddress() == null) {
             missing.add("BT-34 seller electronic address (PEPPOL-EN16931-R020)");
+        } else if (invoice.seller().electronicAddress().scheme().equals("EM")) {
+            missing.add("BT-34 seller electronic address in a Peppol EAS scheme; e-mail (EM) is not one"
+                    + " (PEPPOL-EN16931-CL008)");
         }
         if (invoice.buyer().electronicAddress() == null) {
             missing.add("BT-49 buyer electronic address (PEPPOL-EN16931-R010)");
+        } else if (invoice.buyer().electronicAddress().scheme().equals("EM")) {
+            missing.add("BT-49 buyer electronic address in a Peppol EAS scheme; e-mail (EM) is not one"
+                    + " (PEPPOL-EN16931-CL008)");
         }
     }
 
