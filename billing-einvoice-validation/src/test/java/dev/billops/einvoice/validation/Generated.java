@@ -85,8 +85,9 @@ final class Generated {
             case "K" -> TaxTreatment.intraCommunity();
             case "G" -> TaxTreatment.export();
             case "O" -> TaxTreatment.outOfScope("Not subject to VAT");
-            default -> TaxTreatment.standard(standardRate.equals(new BigDecimal("19")) ? new BigDecimal("7")
-                    : new BigDecimal("19"));
+            // a second standard rate, but in BHD only 10 %, which keeps tax of 0.1-multiples at 2 decimals
+            default -> TaxTreatment.standard(code.equals("BHD") ? standardRate
+                    : standardRate.equals(new BigDecimal("19")) ? new BigDecimal("7") : new BigDecimal("19"));
         };
         TaxTreatment standard = TaxTreatment.standard(standardRate);
         boolean bhd = code.equals("BHD");
@@ -106,7 +107,7 @@ final class Generated {
             UnitCode unit = UnitCode.values()[r.nextInt(UnitCode.values().length)];
             InvoiceLine line = InvoiceLine.of(p, "Work item " + p + " – Beratung & Umsetzung", qty, unit,
                     UnitPrice.of(currency, price), tax);
-            if (!bhd && r.nextInt(3) == 0) {
+            if (!bhd && !yen && r.nextInt(3) == 0) {
                 line = new InvoiceLine(p, line.description(), qty, unit, line.price(), new BigDecimal("10"), List.of(),
                         tax, null, List.of(), null, null, null, null);
             }
