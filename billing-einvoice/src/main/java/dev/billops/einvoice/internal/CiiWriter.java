@@ -286,6 +286,7 @@ public final class CiiWriter {
                 x.close();
             }
         }
+        boolean first = true;
         for (VatBreakdown b : inv.vatBreakdown()) {
             x.open("ram:ApplicableTradeTax");
             x.leaf("ram:CalculatedAmount", b.taxAmount());
@@ -294,14 +295,16 @@ public final class CiiWriter {
             x.leaf("ram:BasisAmount", b.taxableAmount());
             x.leaf("ram:CategoryCode", b.category());
             x.leaf("ram:ExemptionReasonCode", b.exemptionReasonCode());
-            if (inv.taxPointDate() != null) {
+            // BT-7 and BT-8 are document-level: on the first group only (CII-SR-461/462)
+            if (first && inv.taxPointDate() != null) {
                 x.open("ram:TaxPointDate");
                 x.open("udt:DateString").attr("format", "102").text(FORMAT_102.format(inv.taxPointDate())).close();
                 x.close();
             }
-            x.leaf("ram:DueDateTypeCode", inv.taxPointDateCode());
+            x.leaf("ram:DueDateTypeCode", first ? inv.taxPointDateCode() : null);
             x.leaf("ram:RateApplicablePercent", b.rate());
             x.close();
+            first = false;
         }
         period(inv.invoicingPeriod());
         for (AllowanceCharge ac : inv.allowancesCharges()) {
