@@ -5,7 +5,7 @@ import dev.billops.core.TenantBilling;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
-import dev.billops.core.invoice.InvoiceStore;
+import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.party.Actor;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.Tenant;
