@@ -1,6 +1,7 @@
 package dev.billops.einvoice;
 
 import dev.billops.core.error.BillingException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A document could not be read as an e-invoice: it is not well-formed XML, not a UBL invoice or
@@ -15,7 +16,7 @@ public class EInvoiceNotReadableException extends BillingException {
         super(message);
     }
 
-    public EInvoiceNotReadableException(String message, Throwable cause) {
+    public EInvoiceNotReadableException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -124,6 +124,25 @@ class EInvoiceReaderHardeningTest {
     }
 
     @Test
+    void read_millionsOfTinyElements_refusedAsUnsafeBeforeTheTreeIsBuilt() {
+        String xml = "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">" + "<a/>".repeat(2_000_000)
+                + "</Invoice>";
+        UnsafeXmlException e = assertThrows(UnsafeXmlException.class,
+                () -> EInvoiceReader.standard().read(xml.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("more than 1048576 elements"), e.getMessage());
+    }
+
+    @Test
+    void read_manyUnknownElements_firstHundredListedThenCounted() {
+        String xml = new String(EInvoiceWriter.write(Samples.xrechnungReady(), EInvoiceProfile.EN16931_UBL),
+                StandardCharsets.UTF_8).replace("<cbc:ID>INV-2026-0001</cbc:ID>",
+                        "<cbc:ID>INV-2026-0001</cbc:ID>" + "<cbc:UUID>u</cbc:UUID>".repeat(50_000));
+        ReadResult r = EInvoiceReader.standard().read(xml.getBytes(StandardCharsets.UTF_8));
+        assertTrue(r.warnings().size() == 101, "warnings: " + r.warnings().size());
+        assertTrue(r.warnings().get(100).message().startsWith("49900 more elements"), r.warnings().get(100).message());
+    }
+
+    @Test
     void withLimits_zero_refused() {
         assertThrows(dev.billops.core.error.InvalidInputException.class, () -> EInvoiceReader.withLimits(0, 10));
     }

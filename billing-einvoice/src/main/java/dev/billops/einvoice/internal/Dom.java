@@ -161,20 +161,33 @@ final class Dom {
         return "/" + String.join("/", steps);
     }
 
-    /** One warning per top-most element the reader did not take. */
+    /**
+     * One warning per top-most element the reader did not take, the first {@link #MAX_WARNINGS}
+     * of them with their location, then one that counts the rest.
+     */
     List<ReadWarning> warnings() {
         List<ReadWarning> warnings = new ArrayList<>();
-        collect(root, warnings);
+        long[] more = {0};
+        collect(root, warnings, more);
+        if (more[0] > 0) {
+            warnings.add(new ReadWarning(path(root), more[0] + " more elements not supported by the EN 16931 "
+                    + "model; not read"));
+        }
         return warnings;
     }
 
-    private void collect(Element e, List<ReadWarning> out) {
+    /** Warnings listed one by one; a document with thousands of unknown elements gets a count for the rest. */
+    static final int MAX_WARNINGS = 100;
+
+    private void collect(Element e, List<ReadWarning> out, long[] more) {
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element child) {
                 if (seen.contains(child)) {
-                    collect(child, out);
-                } else {
+                    collect(child, out, more);
+                } else if (out.size() < MAX_WARNINGS) {
                     out.add(new ReadWarning(path(child), "element not supported by the EN 16931 model; not read"));
+                } else {
+                    more[0]++;
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.billops.einvoice.internal;
 import dev.billops.einvoice.DocumentTooLargeException;
 import dev.billops.einvoice.EInvoiceNotReadableException;
 import dev.billops.einvoice.UnsafeXmlException;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,10 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -20,8 +25,8 @@ import org.xml.sax.SAXParseException;
 /**
  * The hardened DOM parser of the reader and the validator. Refuses any DOCTYPE (so no DTD, no
  * external or internal entities: XXE and entity expansion are impossible), resolves nothing
- * external, bounds the document's size while reading it and the nesting depth of its elements,
- * and reports every refusal as a typed exception.
+ * external, bounds the document's size while reading it, the number of its elements and their
+ * nesting depth, and reports every refusal as a typed exception.
  */
 public final class SafeXml {
 
@@ -41,18 +46,14 @@ public final class SafeXml {
      * @throws EInvoiceNotReadableException if it is not well-formed XML
      */
     public static Document parse(InputStream in, long maxBytes, int maxDepth) {
+        byte[] bytes = readBounded(in, maxBytes);
+        countElements(bytes, maxElements(maxBytes));
         DocumentBuilder builder = builder(maxDepth);
-        Bounded bounded = new Bounded(in, maxBytes);
         try {
-            InputSource source = new InputSource(bounded);
+            InputSource source = new InputSource(new ByteArrayInputStream(bytes));
             return builder.parse(source);
-        } catch (TooLarge e) {
-            throw new DocumentTooLargeException(maxBytes);
         } catch (SAXParseException e) {
             String msg = String.valueOf(e.getMessage());
-            if (bounded.exceeded) {
-                throw new DocumentTooLargeException(maxBytes);
-            }
             if (msg.contains("DOCTYPE") || msg.contains("disallow-doctype-decl")) {
                 throw new UnsafeXmlException("the document declares a DOCTYPE (DTDs and entities are refused to "
                         + "prevent external entity and entity expansion attacks)", e);
@@ -65,10 +66,55 @@ public final class SafeXml {
         } catch (SAXException e) {
             throw new EInvoiceNotReadableException("not well-formed XML: " + e.getMessage(), e);
         } catch (IOException e) {
-            if (bounded.exceeded) {
-                throw new DocumentTooLargeException(maxBytes);
-            }
             throw new UncheckedIOException("reading the document failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The most elements a document of {@code maxBytes} may have: one per 64 bytes, at least
+     * 100,000 (an invoice with 10,000 lines has about 300,000). A tree of tiny elements would
+     * otherwise take some 200 bytes of heap per input byte.
+     */
+    static long maxElements(long maxBytes) {
+        return Math.max(100_000, maxBytes / 64);
+    }
+
+    private static byte[] readBounded(InputStream in, long maxBytes) {
+        Bounded bounded = new Bounded(in, maxBytes);
+        try {
+            return bounded.readAllBytes();
+        } catch (TooLarge e) {
+            throw new DocumentTooLargeException(maxBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the document failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A streaming pass before the tree is built: refuses a DOCTYPE and more than {@code max} elements. */
+    private static void countElements(byte[] bytes, long max) {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        long elements = 0;
+        try {
+            XMLStreamReader r = f.createXMLStreamReader(new ByteArrayInputStream(bytes));
+            try {
+                while (r.hasNext()) {
+                    int event = r.next();
+                    if (event == XMLStreamConstants.DTD) {
+                        throw new UnsafeXmlException("the document declares a DOCTYPE (DTDs and entities are refused "
+                                + "to prevent external entity and entity expansion attacks)", null);
+                    }
+                    if (event == XMLStreamConstants.START_ELEMENT && ++elements > max) {
+                        throw new UnsafeXmlException("the document has more than " + max + " elements", null);
+                    }
+                }
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            // not well-formed: the DOM parser below reports it with its line and column
         }
     }
 
