@@ -110,7 +110,7 @@ class EInvoiceReaderHardeningTest {
     void read_otherDocument_notReadableNamingTheRoot() {
         EInvoiceNotReadableException e = assertThrows(EInvoiceNotReadableException.class,
                 () -> EInvoiceReader.standard().read("<Order xmlns=\"urn:x\"/>".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(e.getMessage().contains("{urn:x}Order"), e.getMessage());
+        assertTrue(e.getMessage().contains("{'urn:x'}'Order'"), e.getMessage());
     }
 
     @Test
@@ -140,6 +140,32 @@ class EInvoiceReaderHardeningTest {
         ReadResult r = EInvoiceReader.standard().read(xml.getBytes(StandardCharsets.UTF_8));
         assertTrue(r.warnings().size() == 101, "warnings: " + r.warnings().size());
         assertTrue(r.warnings().get(100).message().startsWith("49900 more elements"), r.warnings().get(100).message());
+    }
+
+    @Test
+    void read_controlCharactersInsideTheDtd_typedRefusal() {
+        // found by the fuzzer: the JDK's StAX reader fails on this with MissingResourceException
+        byte[] xml = ("<?xml version=\"1.0\"?><!DOCTYPE Invoice [<!ENTITY x SYSTEM \"fi\u001e\u0000\u0000c/passwd\">]>"
+                + "<Invoice/>").getBytes(StandardCharsets.UTF_8);
+        assertThrows(EInvoiceNotReadableException.class, () -> EInvoiceReader.standard().read(xml));
+    }
+
+    @Test
+    void read_unboundPrefixWithALongName_messageStaysShort() {
+        // found by the fuzzer: the parser's message quoted the 1,000-character prefix in full
+        String xml = "<Invoice><" + "j".repeat(1000) + "cbc:Percent/></Invoice>";
+        EInvoiceNotReadableException e = assertThrows(EInvoiceNotReadableException.class,
+                () -> EInvoiceReader.standard().read(xml.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().length() <= 300, e.getMessage());
+    }
+
+    @Test
+    void read_unknownElementWithALongName_locationStaysShort() {
+        String xml = new String(EInvoiceWriter.write(Samples.xrechnungReady(), EInvoiceProfile.EN16931_UBL),
+                StandardCharsets.UTF_8).replace("<cbc:ID>INV-2026-0001</cbc:ID>",
+                        "<cbc:ID>INV-2026-0001</cbc:ID><cbc:" + "x".repeat(900) + "/>");
+        ReadResult r = EInvoiceReader.standard().read(xml.getBytes(StandardCharsets.UTF_8));
+        assertTrue(r.warnings().get(0).location().length() <= 150, r.warnings().get(0).location());
     }
 
     @Test

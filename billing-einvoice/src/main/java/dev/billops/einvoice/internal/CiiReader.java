@@ -1,5 +1,6 @@
 package dev.billops.einvoice.internal;
 
+import dev.billops.core.error.Text;
 import static dev.billops.einvoice.internal.CiiWriter.NS_QDT;
 import static dev.billops.einvoice.internal.CiiWriter.NS_RAM;
 import static dev.billops.einvoice.internal.CiiWriter.NS_RSM;
@@ -327,7 +328,7 @@ public final class CiiReader {
             try {
                 content = b64 == null ? new byte[0] : Base64.getMimeDecoder().decode(b64);
             } catch (IllegalArgumentException e) {
-                throw new EInvoiceNotReadableException("attachment " + id + " is not valid base64 at " + d.path(bin));
+                throw new EInvoiceNotReadableException("attachment " + Text.quote(id) + " is not valid base64 at " + d.path(bin));
             }
         }
         return new Attachment(id, name, uri, content, d.attr(bin, "mimeCode"), d.attr(bin, "filename"));
@@ -397,7 +398,7 @@ public final class CiiReader {
         BigDecimal quantity = d.decimal(q);
         String unit = d.attr(q, "unitCode");
         if (quantity == null || unit == null) {
-            throw new EInvoiceNotReadableException("line " + id + ": missing BT-129 quantity or BT-130 unit code");
+            throw new EInvoiceNotReadableException("line " + Text.quote(id) + ": missing BT-129 quantity or BT-130 unit code");
         }
         Element st = need(li, NS_RAM, "SpecifiedLineTradeSettlement");
         Element tax = need(st, NS_RAM, "ApplicableTradeTax");
@@ -443,7 +444,7 @@ public final class CiiReader {
         }
         String format = d.attr(e, "format");
         if (format != null && !format.equals("102")) {
-            throw new EInvoiceNotReadableException("date format " + format + " at " + d.path(e)
+            throw new EInvoiceNotReadableException("date format " + Text.quote(format) + " at " + d.path(e)
                     + " is not supported (EN 16931 uses 102, CCYYMMDD)");
         }
         return d.date(e, CiiWriter.FORMAT_102);

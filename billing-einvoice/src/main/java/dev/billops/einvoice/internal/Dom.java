@@ -158,8 +158,13 @@ final class Dom {
             }
             steps.add(0, e.getNodeName() + (same > 1 ? "[" + index + "]" : ""));
         }
-        return "/" + String.join("/", steps);
+        String path = "/" + String.join("/", steps);
+        // element names have no length limit: the tail (the most specific part) is kept
+        return path.length() <= MAX_PATH ? path : "…" + path.substring(path.length() - MAX_PATH + 1);
     }
+
+    /** Longest location reported, in characters. */
+    static final int MAX_PATH = 150;
 
     /**
      * One warning per top-most element the reader did not take, the first {@link #MAX_WARNINGS}

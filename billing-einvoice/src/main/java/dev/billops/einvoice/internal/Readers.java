@@ -1,5 +1,6 @@
 package dev.billops.einvoice.internal;
 
+import dev.billops.core.error.Text;
 import dev.billops.einvoice.EInvoiceNotReadableException;
 import dev.billops.einvoice.ReadResult;
 import dev.billops.einvoice.Syntax;
@@ -35,7 +36,7 @@ public final class Readers {
             syntax = Syntax.CII;
         } else {
             throw new EInvoiceNotReadableException("not a UBL 2.1 Invoice or CreditNote nor a CII D16B invoice: root "
-                    + "element {" + ns + "}" + local);
+                    + "element {" + Text.quote(ns) + "}" + Text.quote(local));
         }
         return new ReadResult(invoice, syntax, dom.warnings());
     }

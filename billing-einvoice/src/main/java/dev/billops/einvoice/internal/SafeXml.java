@@ -62,12 +62,20 @@ public final class SafeXml {
                 throw new UnsafeXmlException("the document nests elements deeper than " + maxDepth, e);
             }
             throw new EInvoiceNotReadableException("not well-formed XML at line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + ": " + msg, e);
+                    + e.getColumnNumber() + ": " + cut(msg), e);
         } catch (SAXException e) {
-            throw new EInvoiceNotReadableException("not well-formed XML: " + e.getMessage(), e);
+            throw new EInvoiceNotReadableException("not well-formed XML: " + cut(String.valueOf(e.getMessage())), e);
+        } catch (RuntimeException e) {
+            // the JDK's parser reports some malformed input with unchecked exceptions of its own
+            throw new EInvoiceNotReadableException("not well-formed XML (" + e.getClass().getSimpleName() + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the document failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The parser's message, cut to 160 characters: it may quote names of any length from the input. */
+    static String cut(String message) {
+        return message.length() <= 160 ? message : message.substring(0, 159) + "…";
     }
 
     /**
@@ -115,6 +123,11 @@ public final class SafeXml {
             }
         } catch (XMLStreamException e) {
             // not well-formed: the DOM parser below reports it with its line and column
+        } catch (UnsafeXmlException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the JDK's StAX reader fails on some malformed DTDs with an unchecked exception (e.g.
+            // MissingResourceException "InvalidCharInDTD"); the DOM parser below refuses those too
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.billops.einvoice.internal;
 
+import dev.billops.core.error.Text;
 import static dev.billops.einvoice.internal.UblWriter.NS_CAC;
 import static dev.billops.einvoice.internal.UblWriter.NS_CBC;
 
@@ -351,7 +352,7 @@ public final class UblReader {
                 try {
                     content = b64 == null ? new byte[0] : Base64.getMimeDecoder().decode(b64);
                 } catch (IllegalArgumentException e) {
-                    throw new EInvoiceNotReadableException("attachment " + id + " is not valid base64 at " + d.path(bin));
+                    throw new EInvoiceNotReadableException("attachment " + Text.quote(id) + " is not valid base64 at " + d.path(bin));
                 }
                 mime = d.attr(bin, "mimeCode");
                 filename = d.attr(bin, "filename");
@@ -379,7 +380,7 @@ public final class UblReader {
         String note = d.text(l, NS_CBC, "Note");
         Element q = d.one(l, NS_CBC, credit ? "CreditedQuantity" : "InvoicedQuantity");
         if (q == null) {
-            throw new EInvoiceNotReadableException("line " + id + ": missing BT-129 quantity");
+            throw new EInvoiceNotReadableException("line " + Text.quote(id) + ": missing BT-129 quantity");
         }
         BigDecimal quantity = d.decimal(q);
         String unit = d.attr(q, "unitCode");
@@ -401,7 +402,7 @@ public final class UblReader {
         }
         Element item = d.one(l, NS_CAC, "Item");
         if (item == null || quantity == null || unit == null) {
-            throw new EInvoiceNotReadableException("line " + id + ": missing item, quantity or unit code");
+            throw new EInvoiceNotReadableException("line " + Text.quote(id) + ": missing item, quantity or unit code");
         }
         String description = d.text(item, NS_CBC, "Description");
         String name = d.required(item, NS_CBC, "Name", "BT-153 item name");

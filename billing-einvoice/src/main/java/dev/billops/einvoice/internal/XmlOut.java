@@ -68,10 +68,11 @@ final class XmlOut {
         return this;
     }
 
+    /** An attribute; tabs and line breaks become spaces, as a parser normalizes them anyway. */
     XmlOut attr(String name, @Nullable String value) {
         if (value != null) {
             try {
-                w.writeAttribute(name, value);
+                w.writeAttribute(name, value.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
             } catch (XMLStreamException e) {
                 throw failed(e);
             }
@@ -79,9 +80,16 @@ final class XmlOut {
         return this;
     }
 
+    /** Text content; a carriage return is written as {@code &#13;} so that it survives parsing. */
     XmlOut text(String text) {
         try {
-            w.writeCharacters(text);
+            int from = 0;
+            for (int cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', from)) {
+                w.writeCharacters(text.substring(from, cr));
+                w.writeEntityRef("#13");
+                from = cr + 1;
+            }
+            w.writeCharacters(text.substring(from));
         } catch (XMLStreamException e) {
             throw failed(e);
         }

@@ -1,5 +1,6 @@
 package dev.billops.einvoice.model;
 
+import dev.billops.core.error.Text;
 import dev.billops.core.error.InvalidInputException;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,7 @@ public record Attachment(String id, @Nullable String description, @Nullable Stri
         if (content != null) {
             content = content.clone();
             if (mimeCode == null || filename == null) {
-                throw new InvalidInputException("attached document '" + id + "' needs a MIME code and a file name");
+                throw new InvalidInputException("attached document " + Text.quote(id) + " needs a MIME code and a file name");
             }
         }
     }

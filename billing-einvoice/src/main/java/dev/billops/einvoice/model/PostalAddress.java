@@ -1,5 +1,6 @@
 package dev.billops.einvoice.model;
 
+import dev.billops.core.error.Text;
 import dev.billops.core.error.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,7 @@ public record PostalAddress(@Nullable String line1, @Nullable String line2, @Nul
         subdivision = Checks.optional("country subdivision", subdivision);
         countryCode = Checks.text("country code", countryCode);
         if (!countryCode.matches("[A-Z0-9]{2}")) {
-            throw new InvalidInputException("country code '" + countryCode + "' is not an ISO 3166-1 alpha-2 code");
+            throw new InvalidInputException("country code " + Text.quote(countryCode) + " is not an ISO 3166-1 alpha-2 code");
         }
     }
 
