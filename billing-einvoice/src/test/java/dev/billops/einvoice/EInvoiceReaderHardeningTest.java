@@ -169,6 +169,15 @@ class EInvoiceReaderHardeningTest {
     }
 
     @Test
+    void read_unknownEncoding_typedRefusal() {
+        // found by the fuzzer: UnsupportedEncodingException escaped as UncheckedIOException
+        byte[] xml = "<?xml version=\"1.0\" encoding=\"UTF-9\"?><Invoice/>".getBytes(StandardCharsets.UTF_8);
+        EInvoiceNotReadableException e = assertThrows(EInvoiceNotReadableException.class,
+                () -> EInvoiceReader.standard().read(xml));
+        assertTrue(e.getMessage().contains("UTF-9"), e.getMessage());
+    }
+
+    @Test
     void withLimits_zero_refused() {
         assertThrows(dev.billops.core.error.InvalidInputException.class, () -> EInvoiceReader.withLimits(0, 10));
     }

@@ -69,7 +69,9 @@ public final class SafeXml {
             // the JDK's parser reports some malformed input with unchecked exceptions of its own
             throw new EInvoiceNotReadableException("not well-formed XML (" + e.getClass().getSimpleName() + ")", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the document failed: " + e.getMessage(), e);
+            // the bytes are in memory: an I/O failure here is the parser's, e.g. an unknown encoding
+            throw new EInvoiceNotReadableException("not readable XML (" + e.getClass().getSimpleName() + "): "
+                    + cut(String.valueOf(e.getMessage())), e);
         }
     }
 
