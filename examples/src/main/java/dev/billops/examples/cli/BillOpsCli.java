@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
  * billops invoice-pdf --number NUMBER --out FILE [--tenant ID]
  * billops aging [--date YYYY-MM-DD] [--tenant ID]
  * billops import-ics FILE --timekeeper ID [--tenant ID] [--from D] [--to D] [--source ID] [--allow-mass-delete]
+ * billops einvoice --number NUMBER --profile xrechnung-ubl|xrechnung-cii|peppol|en16931-ubl|en16931-cii|facturx --out FILE
+ * billops einvoice-validate FILE
  * </pre>
  *
  * Every command works on the embedded H2 database in {@code ./billops-data} unless {@code --db}
@@ -24,9 +26,9 @@ import picocli.CommandLine.Command;
  * silent otherwise.
  */
 @Command(name = "billops", mixinStandardHelpOptions = true, version = "BillOps examples 0.1.0",
-        description = "BillOps on the command line: a demo consultancy, package invoices, PDFs, AR aging, ICS import.",
+        description = "BillOps on the command line: a demo consultancy, package invoices, PDFs, AR aging, ICS import, e-invoices.",
         subcommands = {DemoCommand.class, PackageInvoicesCommand.class, InvoicePdfCommand.class, AgingCommand.class,
-            ImportIcsCommand.class, CommandLine.HelpCommand.class})
+            ImportIcsCommand.class, EInvoiceCommand.class, EInvoiceValidateCommand.class, CommandLine.HelpCommand.class})
 public final class BillOpsCli implements Runnable {
 
     /** Exit status of a command that did its work. */
@@ -42,7 +44,7 @@ public final class BillOpsCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: demo, package-invoices, "
-                + "invoice-pdf, aging or import-ics");
+                + "invoice-pdf, aging, import-ics, einvoice or einvoice-validate");
     }
 
     /** The command line, printing to {@code out} and {@code err}; {@code verbose} shows stack traces. */

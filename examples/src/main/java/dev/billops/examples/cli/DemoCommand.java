@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         description = {"Creates a small consultancy (tenant, 4 clients in EUR and USD, projects, rates, engagements), "
                 + "logs and imports a month of time, issues the invoices, runs the package billing, records payments, "
                 + "imports January's bank statement (camt.053), "
-                + "writes one PDF per invoice and prints the totals and the AR aging.",
+                + "writes one PDF per invoice, an XRechnung and a Factur-X file for the German client, "
+                + "and prints the totals and the AR aging.",
             "Deterministic for a given seed. On a database that already has the tenant, a new one "
                 + "(northwind-2, ...) is created beside it."})
 final class DemoCommand implements Callable<Integer> {
@@ -185,7 +186,9 @@ final class DemoCommand implements Callable<Integer> {
                 bank.alreadyRecorded());
 
         Path dir = r.pdfs().isEmpty() ? null : r.pdfs().get(0).toAbsolutePath().getParent();
-        out.printf(Locale.ROOT, "PDFs: %d written to %s%n%n", r.pdfs().size(), dir);
+        out.printf(Locale.ROOT, "PDFs: %d written to %s%n", r.pdfs().size(), dir);
+        out.printf(Locale.ROOT, "E-invoices for %s: %s%n%n", Consultancy.ACME.value(), String.join(", ",
+                r.einvoices().stream().map(p -> "einvoices/" + p.getFileName()).toList()));
 
         out.printf(Locale.ROOT, "AR aging as of %s:%n", r.aging().asOf());
         Text.agingTable(out, r.aging(), names);

@@ -78,6 +78,12 @@ public final class Consultancy {
     public static final ActivityId MEETING = ActivityId.of("meeting");
     public static final ActivityId REVIEW = ActivityId.of("review");
 
+    /** ACME's buyer reference (BT-10), which its XRechnung invoices must carry. */
+    public static final String ACME_BUYER_REFERENCE = "ACME-KST-4711";
+    /** The seller's contact (BG-6) on e-invoices. */
+    public static final dev.billops.einvoice.model.Contact SELLER_CONTACT = new dev.billops.einvoice.model.Contact(
+            "Northwind billing office", "+49 30 5550 1234", "billing@northwind.test");
+
     /** Project codes as they appear in calendar titles ({@code [ACME-WEB] Sprint review}). */
     public static final Map<String, ProjectId> PROJECT_CODES = Map.of(
             "ACME-WEB", ACME_WEB, "ACME-OPS", ACME_OPS, "GLOBEX-AUDIT", GLOBEX_AUDIT, "INITECH-APP", INITECH_APP);

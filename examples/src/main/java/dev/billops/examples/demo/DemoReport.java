@@ -26,10 +26,11 @@ import org.jspecify.annotations.Nullable;
  * @param pdfs the PDFs written, one per issued invoice
  * @param bank what the import of January's bank statement did
  * @param aging the AR aging at {@code agingDate}
+ * @param einvoices the e-invoices written for the German client: an XRechnung (UBL) and a Factur-X PDF
  */
 public record DemoReport(TenantId tenant, long seed, int loggedEntries, @Nullable CalendarSummary calendar,
         String billedHours, List<IssuedInvoice> invoices, PackageRunResult packageRun, List<RecordedPayment> payments,
-        List<AutopayCharge> autopay, List<Path> pdfs, BankImport bank, AgingReport aging) {
+        List<AutopayCharge> autopay, List<Path> pdfs, BankImport bank, AgingReport aging, List<Path> einvoices) {
 
     public DemoReport {
         Objects.requireNonNull(tenant, "tenant");
@@ -41,6 +42,7 @@ public record DemoReport(TenantId tenant, long seed, int loggedEntries, @Nullabl
         pdfs = List.copyOf(pdfs);
         Objects.requireNonNull(bank, "bank");
         Objects.requireNonNull(aging, "aging");
+        einvoices = List.copyOf(einvoices);
     }
 
     /**

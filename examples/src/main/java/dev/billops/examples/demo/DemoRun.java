@@ -24,6 +24,11 @@ import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryQuery;
+import dev.billops.einvoice.EInvoiceMapper;
+import dev.billops.einvoice.EInvoiceProfile;
+import dev.billops.einvoice.EInvoiceWriter;
+import dev.billops.einvoice.facturx.FacturX;
+import dev.billops.einvoice.model.EInvoice;
 import dev.billops.pdf.InvoiceDocument;
 import dev.billops.pdf.InvoicePdfRenderer;
 import dev.billops.spi.autopay.Autopay;
@@ -51,7 +56,8 @@ import org.jspecify.annotations.Nullable;
  * calendar), issues November's invoices on 1 December, runs the package billing for that day,
  * charges the autopay client's invoices on its card ({@link DemoCardGateway}, one is declined),
  * records three payments in December (full, partial, over), imports January's bank statement
- * ({@link BankStatementStep}), renders every issued invoice to PDF and measures AR aging on
+ * ({@link BankStatementStep}), renders every issued invoice to PDF, writes the German client's
+ * invoice as XRechnung and Factur-X and measures AR aging on
  * {@link #AGING_DATE}. Every date comes from a {@link DemoClock}, every
  * id from the seed, so a seed always gives the same invoices and amounts.
  *
@@ -182,8 +188,9 @@ public final class DemoRun {
                 t.clients().get(i.clientId()).name(), Objects.requireNonNull(i.number()),
                 i.engagementId() == null ? "time" : "package", i.totals().payable(),
                 Objects.requireNonNull(i.dueDate()))).toList();
+        List<Path> einvoices = writeEInvoices(t, acme);
         return new DemoReport(tenantId, seed, month.size(), imported, hours, rows, packageRun, payments, autopay, pdfs,
-                bank, aging);
+                bank, aging, einvoices);
     }
 
     private static Invoice timeInvoiceOf(List<Invoice> issued, ClientId client) {
@@ -228,6 +235,33 @@ public final class DemoRun {
             throw new UncheckedIOException("cannot write the PDFs to " + outDir + ": " + e.getMessage(), e);
         }
         return written;
+    }
+
+    /**
+     * Writes the German client's time invoice as an XRechnung 3.0 (UBL) and as a Factur-X PDF into
+     * {@code einvoices/} under the output folder, with the terms BillOps does not store yet (buyer
+     * reference BT-10, the seller's contact BG-6) from {@link Consultancy}.
+     */
+    private List<Path> writeEInvoices(TenantBilling t, Invoice invoice) {
+        steps.update("writing e-invoices", 0, 0);
+        Tenant seller = t.profile().get();
+        Client buyer = t.clients().get(invoice.clientId());
+        Invoice stored = t.invoices().get(invoice.id());
+        EInvoice e = EInvoiceMapper.map(seller, buyer, stored);
+        e = e.withBuyerReference(Consultancy.ACME_BUYER_REFERENCE)
+                .withSeller(e.seller().withContact(Consultancy.SELLER_CONTACT));
+        Path dir = outDir.resolve("einvoices");
+        Path xrechnung = dir.resolve(stored.number() + "-xrechnung.xml");
+        Path facturx = dir.resolve(stored.number() + "-facturx.pdf");
+        try {
+            Files.createDirectories(dir);
+            writeAtomically(xrechnung, EInvoiceWriter.write(e, EInvoiceProfile.XRECHNUNG_UBL));
+            byte[] pdf = InvoicePdfRenderer.create().render(InvoiceDocument.of(seller, buyer, stored));
+            writeAtomically(facturx, FacturX.create(pdf, e));
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write the e-invoices to " + dir + ": " + ex.getMessage(), ex);
+        }
+        return List.of(xrechnung, facturx);
     }
 
     /** Writes {@code bytes} to a temporary file beside {@code file}, then moves it into place. */

@@ -36,6 +36,9 @@ class PublishedModuleNamesIT {
         published("billing-jdbc", "dev.billops.jdbc", "dev.billops.jdbc.JdbcStores");
         published("billing-pdf", "dev.billops.pdf", "dev.billops.pdf.InvoicePdfRenderer");
         published("billing-bank", "dev.billops.bank", "dev.billops.bank.CamtReader");
+        published("billing-einvoice", "dev.billops.einvoice", "dev.billops.einvoice.EInvoiceWriter");
+        published("billing-einvoice-validation", "dev.billops.einvoice.validation",
+                "dev.billops.einvoice.validation.EInvoiceValidator");
         published("billing-integrations-spi", "dev.billops.spi", "dev.billops.spi.PluginRegistry");
         published("billing-ics-calendar", "dev.billops.integrations.ics", "dev.billops.integrations.ics.IcsCalendarSource");
         published("billing-caldav-calendar", "dev.billops.integrations.caldav",

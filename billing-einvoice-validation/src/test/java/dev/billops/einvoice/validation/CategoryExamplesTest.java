@@ -1,0 +1,171 @@
+package dev.billops.einvoice.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.TenantId;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.InvoiceSource;
+import dev.billops.core.invoice.UnitCode;
+import dev.billops.core.money.Currencies;
+import dev.billops.core.money.UnitPrice;
+import dev.billops.core.party.Address;
+import dev.billops.core.party.Client;
+import dev.billops.core.party.TaxProfile;
+import dev.billops.core.party.Tenant;
+import dev.billops.core.tax.TaxTreatment;
+import dev.billops.core.time.LocalDateRange;
+import dev.billops.einvoice.EInvoiceMapper;
+import dev.billops.einvoice.EInvoiceProfile;
+import dev.billops.einvoice.EInvoiceWriter;
+import dev.billops.einvoice.model.Contact;
+import dev.billops.einvoice.model.Delivery;
+import dev.billops.einvoice.model.EInvoice;
+import dev.billops.einvoice.model.ElectronicAddress;
+import dev.billops.einvoice.model.Identifier;
+import dev.billops.einvoice.model.PostalAddress;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.money.CurrencyUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One hand-written invoice per VAT category (S, Z, E, AE, K, G, O) written as XRechnung 3.0 and as
+ * Peppol BIS 3.0: each validates without error against the official rule sets, and the values
+ * that matter for the category are the ones written out here.
+ */
+class CategoryExamplesTest {
+
+    private static final CurrencyUnit EUR = Currencies.of("EUR");
+    private static final String TAX = "/inv:Invoice/cac:TaxTotal/cac:TaxSubtotal";
+    private static final String TOTAL = "/inv:Invoice/cac:LegalMonetaryTotal";
+
+    private static EInvoiceValidator validator;
+
+    @BeforeAll
+    static void rules() {
+        validator = EInvoiceValidator.create();
+    }
+
+    @Test
+    void standardRated_S() {
+        byte[][] docs = write("S", TaxProfile.STANDARD, null, TaxTreatment.standard(new BigDecimal("19")),
+                "10", "100.00");
+        expect(docs, Map.of(TAX + "/cac:TaxCategory/cbc:ID", "S", TAX + "/cac:TaxCategory/cbc:Percent", "19",
+                TAX + "/cbc:TaxableAmount", "1000.00", TAX + "/cbc:TaxAmount", "190.00",
+                TOTAL + "/cbc:TaxInclusiveAmount", "1190.00", TOTAL + "/cbc:PayableAmount", "1190.00",
+                "/inv:Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID", "DE811907980"));
+    }
+
+    @Test
+    void zeroRated_Z() {
+        byte[][] docs = write("Z", TaxProfile.STANDARD, null, TaxTreatment.zeroRated(), "5", "40.00");
+        expect(docs, Map.of(TAX + "/cac:TaxCategory/cbc:ID", "Z", TAX + "/cac:TaxCategory/cbc:Percent", "0",
+                TAX + "/cbc:TaxableAmount", "200.00", TAX + "/cbc:TaxAmount", "0.00",
+                TOTAL + "/cbc:PayableAmount", "200.00", TAX + "/cac:TaxCategory/cbc:TaxExemptionReason", ""));
+    }
+
+    @Test
+    void exempt_E() {
+        byte[][] docs = write("E", TaxProfile.EXEMPT, null,
+                TaxTreatment.exempt("Exempt under Article 135(1)(g) of Directive 2006/112/EC"), "3", "150.00");
+        expect(docs, Map.of(TAX + "/cac:TaxCategory/cbc:ID", "E", TAX + "/cac:TaxCategory/cbc:Percent", "0",
+                TAX + "/cbc:TaxableAmount", "450.00", TAX + "/cbc:TaxAmount", "0.00",
+                TAX + "/cac:TaxCategory/cbc:TaxExemptionReason",
+                "Exempt under Article 135(1)(g) of Directive 2006/112/EC", TOTAL + "/cbc:PayableAmount", "450.00"));
+    }
+
+    @Test
+    void reverseCharge_AE() {
+        byte[][] docs = write("AE", TaxProfile.REVERSE_CHARGE, "FR61954506077", TaxTreatment.reverseCharge(), "8",
+                "125.00");
+        expect(docs, Map.of(TAX + "/cac:TaxCategory/cbc:ID", "AE", TAX + "/cbc:TaxableAmount", "1000.00",
+                TAX + "/cbc:TaxAmount", "0.00", TAX + "/cac:TaxCategory/cbc:TaxExemptionReason", "Reverse charge",
+                "/inv:Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID", "FR61954506077",
+                TOTAL + "/cbc:PayableAmount", "1000.00"));
+    }
+
+    @Test
+    void intraCommunity_K() {
+        byte[][] docs = write("K", TaxProfile.INTRA_COMMUNITY, "FR61954506077", TaxTreatment.intraCommunity(), "2",
+                "500.00");
+        expect(docs, Map.of(TAX + "/cac:TaxCategory/cbc:ID", "K", TAX + "/cbc:TaxAmount", "0.00",
+                TAX + "/cac:TaxCategory/cbc:TaxExemptionReason", "Intra-community supply",
+                "/inv:Invoice/cac:Delivery/cac:DeliveryLocation/cac:Address/cac:Country/cbc:IdentificationCode", "FR",
+                "/inv:Invoice/cac:InvoicePeriod/cbc:StartDate", "2026-11-01",
+                "/inv:Invoice/cac:InvoicePeriod/cbc:EndDate", "2026-11-30", TOTAL + "/cbc:PayableAmount", "1000.00"));
+    }
+
+    @Test
+    void export_G() {
+        byte[][] docs = write("G", TaxProfile.EXPORT, null, TaxTreatment.export(), "4", "250.00");
+        expect(docs, Map.of(TAX + "/cac:TaxCategory/cbc:ID", "G", TAX + "/cbc:TaxAmount", "0.00",
+                TAX + "/cac:TaxCategory/cbc:TaxExemptionReason", "Export outside the EU",
+                TOTAL + "/cbc:PayableAmount", "1000.00"));
+    }
+
+    @Test
+    void outOfScope_O() {
+        byte[][] docs = write("O", TaxProfile.OUT_OF_SCOPE, null, TaxTreatment.outOfScope("Not subject to VAT"), "1",
+                "300.00");
+        expect(docs, Map.of(TAX + "/cac:TaxCategory/cbc:ID", "O", TAX + "/cbc:TaxAmount", "0.00",
+                TAX + "/cac:TaxCategory/cbc:TaxExemptionReason", "Not subject to VAT",
+                "/inv:Invoice/cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory/cbc:Percent", "",
+                "/inv:Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID", "",
+                "/inv:Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID", "HRB 12345",
+                TOTAL + "/cbc:PayableAmount", "300.00"));
+    }
+
+    /** XRechnung UBL and Peppol BIS of a one-line invoice in {@code category}; both validated without error. */
+    private static byte[][] write(String category, TaxProfile profile, String buyerVat, TaxTreatment tax,
+            String quantity, String price) {
+        boolean outOfScope = category.equals("O");
+        Tenant seller = new Tenant(TenantId.of("northwind"), "Northwind Consulting GmbH",
+                Address.of("Friedrichstraße 68", "10117", "Berlin", "DE"), outOfScope ? null : "DE811907980",
+                "billing@northwind.test", "DE89370400440532013000", "COBADEFFXXX", new BigDecimal("19"));
+        Client buyer = Client.of(ClientId.of("acme"), "ACME S.A.", Address.of("12 rue de la Paix", "75002", "Paris",
+                "FR"), EUR).withTaxProfile(profile, buyerVat, null).withEmail("ap@acme.test");
+        Invoice invoice = Invoice.draft(InvoiceId.of("inv-" + category), buyer.id(), EUR, InvoiceSource.MANUAL)
+                .withLines(List.of(InvoiceLine.of(1, "Consulting (" + category + ")", new BigDecimal(quantity),
+                        UnitCode.HOUR, UnitPrice.of(EUR, price), tax)))
+                .withServicePeriod(LocalDateRange.ofMonth(YearMonth.of(2026, 11)))
+                .issuedAs("INV-" + category + "-1", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31));
+        EInvoice e = EInvoiceMapper.map(seller, buyer, invoice);
+        e = e.withBuyerReference("04011000-12345-03")
+                .withSeller(e.seller().withContact(new Contact("Accounts", "+49 30 1234567", "billing@northwind.test"))
+                        .withLegalRegistration(new Identifier("HRB 12345", null))
+                        .withElectronicAddress(new ElectronicAddress("4000001123452", "0088")))
+                .withBuyer(e.buyer().withElectronicAddress(new ElectronicAddress("FR61954506077", "9957")));
+        if (category.equals("K")) {
+            e = e.withDelivery(new Delivery(null, null, null, PostalAddress.of("1 quai Branly", "75007", "Paris",
+                    "FR")));
+        }
+        byte[] xrechnung = EInvoiceWriter.write(e, EInvoiceProfile.XRECHNUNG_UBL);
+        byte[] peppol = EInvoiceWriter.write(e, EInvoiceProfile.PEPPOL_BIS);
+        ValidationReport xr = validator.validate(xrechnung, EInvoiceProfile.XRECHNUNG_UBL);
+        ValidationReport pp = validator.validate(peppol, EInvoiceProfile.PEPPOL_BIS);
+        assertTrue(xr.isValid(), category + " XRechnung: " + xr.errors());
+        assertTrue(pp.isValid(), category + " Peppol: " + pp.errors());
+        return new byte[][] {xrechnung, peppol};
+    }
+
+    private static void expect(byte[][] docs, Map<String, String> values) {
+        Map<String, String> sorted = new LinkedHashMap<>(values);
+        for (byte[] doc : docs) {
+            for (Map.Entry<String, String> v : sorted.entrySet()) {
+                assertEquals(v.getValue(), Xml.value(doc, v.getKey()), v.getKey());
+            }
+        }
+        assertEquals(EInvoiceProfile.XRECHNUNG_UBL.specificationId(),
+                Xml.value(docs[0], "/inv:Invoice/cbc:CustomizationID"));
+        assertEquals(EInvoiceProfile.PEPPOL_BIS.specificationId(), Xml.value(docs[1], "/inv:Invoice/cbc:CustomizationID"));
+    }
+}

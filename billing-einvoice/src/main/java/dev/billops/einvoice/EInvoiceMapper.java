@@ -1,0 +1,225 @@
+package dev.billops.einvoice;
+
+import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.invoice.DocumentType;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.money.Money;
+import dev.billops.core.party.Address;
+import dev.billops.core.party.Client;
+import dev.billops.core.party.Tenant;
+import dev.billops.core.tax.PriceBasis;
+import dev.billops.core.tax.TaxSubtotal;
+import dev.billops.core.tax.TaxTreatment;
+import dev.billops.core.time.LocalDateRange;
+import dev.billops.einvoice.model.AllowanceCharge;
+import dev.billops.einvoice.model.Attachment;
+import dev.billops.einvoice.model.Contact;
+import dev.billops.einvoice.model.CreditTransfer;
+import dev.billops.einvoice.model.DocumentReference;
+import dev.billops.einvoice.model.EInvoice;
+import dev.billops.einvoice.model.ElectronicAddress;
+import dev.billops.einvoice.model.Line;
+import dev.billops.einvoice.model.Note;
+import dev.billops.einvoice.model.Party;
+import dev.billops.einvoice.model.PaymentInstructions;
+import dev.billops.einvoice.model.Period;
+import dev.billops.einvoice.model.PostalAddress;
+import dev.billops.einvoice.model.Totals;
+import dev.billops.einvoice.model.VatBreakdown;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the EN 16931 model of an issued BillOps invoice or credit note from the invoice, its
+ * tenant (the seller) and its client (the buyer).
+ *
+ * <p>What BillOps stores is mapped as it is: numbers, dates, the service period (BG-14, its end
+ * made inclusive), lines with their unit codes, prices, base quantities and allowances, the
+ * document-level allowances and charges, the VAT breakdown with exemption reasons, the totals
+ * including a cash-rounding amount (BT-114), the purchase order reference (BT-13), notes, and
+ * the credited invoice of a credit note (BG-3). The seller's e-mail becomes its electronic address
+ * (EAS scheme {@code EM}) and contact e-mail, the client's e-mail the buyer's electronic address;
+ * the tenant's IBAN and BIC become a credit transfer (code 58, SEPA, in euros; 30 otherwise) with
+ * the invoice number as remittance information (BT-83). Terms BillOps does not store yet (buyer
+ * reference BT-10, contact name and phone, legal registration, VATEX codes, delivery, …) are
+ * added by the host with the model's withers.
+ *
+ * <p>Amounts are written with the currency's decimals; EN 16931 allows at most two, so an amount
+ * of a three-decimal currency (BHD, KWD, …) that needs the third is refused with
+ * {@link AmountNotRepresentableException}. Stateless and thread-safe.
+ */
+public final class EInvoiceMapper {
+
+    private EInvoiceMapper() {
+    }
+
+    /**
+     * The model of an issued invoice (or of a credit note, without its credited invoice's number).
+     *
+     * @throws InvalidInputException if the invoice is a draft or bills another client
+     * @throws AmountNotRepresentableException if an amount needs more than two decimals
+     */
+    public static EInvoice map(Tenant seller, Client buyer, Invoice invoice) {
+        return build(seller, buyer, invoice, null);
+    }
+
+    /**
+     * The model of an issued credit note that refers to the invoice it credits (BG-3).
+     *
+     * @throws InvalidInputException if either is a draft, {@code creditNote} is not a credit note of
+     *     {@code credited}, or it bills another client
+     */
+    public static EInvoice creditNote(Tenant seller, Client buyer, Invoice creditNote, Invoice credited) {
+        Objects.requireNonNull(credited, "credited");
+        if (creditNote.type() != DocumentType.CREDIT_NOTE || !credited.id().equals(creditNote.creditedInvoiceId())) {
+            throw new InvalidInputException("document " + label(creditNote) + " is not a credit note of invoice "
+                    + label(credited));
+        }
+        if (credited.number() == null) {
+            throw new InvalidInputException("credited invoice " + label(credited) + " is a draft");
+        }
+        return build(seller, buyer, creditNote, credited);
+    }
+
+    /** {@code invoice} with its own PDF attached (BG-24), e.g. billing-pdf's rendering of it. */
+    public static EInvoice withPdf(EInvoice invoice, byte[] pdf) {
+        List<Attachment> attachments = new ArrayList<>(invoice.attachments());
+        attachments.add(Attachment.embedded(invoice.number(), "Invoice " + invoice.number() + " as PDF", pdf,
+                "application/pdf", invoice.number() + ".pdf"));
+        return invoice.withAttachments(attachments);
+    }
+
+    private static EInvoice build(Tenant tenant, Client client, Invoice inv, @Nullable Invoice credited) {
+        Objects.requireNonNull(tenant, "seller");
+        Objects.requireNonNull(client, "buyer");
+        Objects.requireNonNull(inv, "invoice");
+        if (inv.number() == null || inv.issueDate() == null) {
+            throw new InvalidInputException("invoice " + label(inv) + " is a draft; only issued invoices become "
+                    + "e-invoices");
+        }
+        if (!client.id().equals(inv.clientId())) {
+            throw new InvalidInputException("invoice " + inv.number() + " bills client " + inv.clientId()
+                    + ", not " + client.id());
+        }
+        String number = inv.number();
+        Party seller = new Party(tenant.name(), null, List.of(), null, tenant.vatId(), null, null,
+                tenant.email() == null ? null : ElectronicAddress.email(tenant.email()), address(tenant.address()),
+                tenant.email() == null ? null : new Contact(null, null, tenant.email()));
+        Party buyer = new Party(client.name(), null, List.of(), null, client.vatId(), null, null,
+                client.email() == null ? null : ElectronicAddress.email(client.email()), address(client.address()),
+                null);
+        PaymentInstructions payment = null;
+        if (tenant.iban() != null) {
+            String code = inv.currency().getCurrencyCode().equals("EUR") ? PaymentInstructions.SEPA_CREDIT_TRANSFER
+                    : PaymentInstructions.CREDIT_TRANSFER;
+            payment = PaymentInstructions.creditTransfer(code,
+                    new CreditTransfer(tenant.iban().replace(" ", ""), tenant.name(), tenant.bic()), number);
+        }
+        List<Note> notes = inv.notes().isBlank() ? List.of() : List.of(Note.of(inv.notes()));
+        List<DocumentReference> preceding = credited == null ? List.of()
+                : List.of(new DocumentReference(Objects.requireNonNull(credited.number()), credited.issueDate()));
+        List<AllowanceCharge> docAcs = new ArrayList<>();
+        boolean anyAllowance = false;
+        boolean anyCharge = false;
+        for (dev.billops.core.invoice.AllowanceCharge ac : inv.adjustments()) {
+            TaxTreatment tax = Objects.requireNonNull(ac.tax());
+            docAcs.add(allowanceCharge(ac, tax.category().code(), tax.ratePercent()));
+            anyAllowance |= !ac.charge();
+            anyCharge |= ac.charge();
+        }
+        List<VatBreakdown> breakdown = new ArrayList<>();
+        for (TaxSubtotal s : inv.taxBreakdown()) {
+            breakdown.add(new VatBreakdown(amount(s.taxableAmount()), amount(s.taxAmount()), s.category().code(),
+                    // O has no rate; 0 is written because XRechnung requires BT-119 (BR-DE-14)
+                    s.category() == dev.billops.core.tax.TaxCategory.O ? BigDecimal.ZERO : rate(s.ratePercent()),
+                    s.exemptionReason(), null));
+        }
+        dev.billops.core.tax.Totals t = inv.totals();
+        Totals totals = new Totals(amount(t.lineNetTotal()), anyAllowance ? amount(t.allowanceTotal()) : null,
+                anyCharge ? amount(t.chargeTotal()) : null, amount(t.taxExclusive()), amount(t.taxTotal()),
+                amount(t.taxInclusive()), null, t.roundingAmount().isZero() ? null : amount(t.roundingAmount()),
+                amount(t.payable()));
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < inv.lines().size(); i++) {
+            lines.add(line(inv.lines().get(i), inv.lineNets().get(i), inv.priceBasis()));
+        }
+        return new EInvoice(null, null, number, inv.issueDate(), inv.type().code(), inv.currency().getCurrencyCode(),
+                null, null, inv.dueDate(), null, null, null, inv.purchaseOrderRef(), null, null, null, notes,
+                preceding, seller, buyer, null, null, null, period(inv.servicePeriod()), payment, docAcs, totals,
+                breakdown, List.of(), lines);
+    }
+
+    private static Line line(InvoiceLine l, Money net, PriceBasis basis) {
+        BigDecimal price = l.price().amount();
+        BigDecimal baseQty = l.baseQuantity().compareTo(BigDecimal.ONE) == 0 ? null : l.baseQuantity();
+        if (basis == PriceBasis.GROSS) {
+            // EN 16931 prices are net: the net price that gives the line's net amount (PEPPOL-EN16931-R120 allows 0.02)
+            BigDecimal raw = net.amount();
+            for (dev.billops.core.invoice.AllowanceCharge ac : l.allowancesCharges()) {
+                raw = raw.subtract(ac.signedAmount().amount());
+            }
+            price = l.quantity().signum() == 0 ? BigDecimal.ZERO
+                    : raw.multiply(l.baseQuantity()).divide(l.quantity(), 6, RoundingMode.HALF_UP).stripTrailingZeros();
+            if (price.scale() < 0) {
+                price = price.setScale(0);
+            }
+        }
+        List<AllowanceCharge> acs = new ArrayList<>();
+        for (dev.billops.core.invoice.AllowanceCharge ac : l.allowancesCharges()) {
+            acs.add(allowanceCharge(ac, null, null));
+        }
+        TaxTreatment tax = l.tax();
+        return new Line(Integer.toString(l.position()), null, null, l.quantity(), l.unit().rec20(), amount(net), null,
+                null, period(l.period()), acs, price, null, null, baseQty, baseQty == null ? null : l.unit().rec20(),
+                tax.category().code(), rate(tax.ratePercent()), l.description(), null, null, null, null, List.of(), null,
+                List.of());
+    }
+
+    private static AllowanceCharge allowanceCharge(dev.billops.core.invoice.AllowanceCharge ac,
+            @Nullable String category, @Nullable BigDecimal rate) {
+        boolean blank = ac.reason().isBlank();
+        // a reason or a reason code is required (BR-33/BR-38/BR-42/BR-44): 95 discount (UNTDID 5189), ZZZ (7161)
+        String code = blank ? (ac.charge() ? "ZZZ" : "95") : null;
+        return new AllowanceCharge(ac.charge(), amount(ac.amount()),
+                ac.baseAmount() == null ? null : amount(ac.baseAmount()), ac.percent(), blank ? null : ac.reason(), code,
+                category, category == null ? null : rate(rate));
+    }
+
+    private static @Nullable BigDecimal rate(@Nullable BigDecimal rate) {
+        return rate;
+    }
+
+    private static @Nullable Period period(@Nullable LocalDateRange range) {
+        return range == null || range.isEmpty() ? null : new Period(range.startInclusive(), range.lastDay());
+    }
+
+    private static PostalAddress address(Address a) {
+        List<String> lines = a.lines();
+        return new PostalAddress(lines.isEmpty() ? null : lines.get(0), lines.size() > 1 ? lines.get(1) : null,
+                lines.size() > 2 ? lines.get(2) : null, a.city().isBlank() ? null : a.city(),
+                a.postalCode().isBlank() ? null : a.postalCode(), null, a.countryCode());
+    }
+
+    /** The amount with at most two decimals, as EN 16931 requires; exact or refused. */
+    static BigDecimal amount(Money money) {
+        BigDecimal a = money.amount();
+        if (a.scale() <= 2) {
+            return a;
+        }
+        try {
+            return a.setScale(2, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new AmountNotRepresentableException("amount " + money + " needs " + a.scale() + " decimals; EN 16931 "
+                    + "allows at most 2 (BR-DEC rules)");
+        }
+    }
+
+    private static String label(Invoice invoice) {
+        return invoice.number() != null ? invoice.number() : invoice.id().value();
+    }
+}

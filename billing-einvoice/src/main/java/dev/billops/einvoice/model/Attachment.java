@@ -1,0 +1,64 @@
+package dev.billops.einvoice.model;
+
+import dev.billops.core.error.Text;
+import dev.billops.core.error.InvalidInputException;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An additional supporting document (BG-24): a reference, an external location, or an embedded
+ * file such as the invoice's own PDF.
+ *
+ * @param id supporting document reference (BT-122)
+ * @param description supporting document description (BT-123), or null
+ * @param externalUri external document location (BT-124), or null
+ * @param content the attached document (BT-125), or null; copied in and out
+ * @param mimeCode its MIME code, required with content, e.g. {@code "application/pdf"}
+ * @param filename its file name, required with content
+ */
+public record Attachment(String id, @Nullable String description, @Nullable String externalUri,
+        byte @Nullable [] content, @Nullable String mimeCode, @Nullable String filename) {
+
+    public Attachment {
+        id = Checks.text("supporting document reference", id);
+        description = Checks.optional("supporting document description", description);
+        externalUri = Checks.optional("external document location", externalUri);
+        mimeCode = Checks.optional("attachment MIME code", mimeCode);
+        filename = Checks.optional("attachment file name", filename);
+        if (content != null) {
+            content = content.clone();
+            if (mimeCode == null || filename == null) {
+                throw new InvalidInputException("attached document " + Text.quote(id) + " needs a MIME code and a file name");
+            }
+        }
+    }
+
+    /** An embedded file, e.g. {@code embedded("INV-1", "Invoice as PDF", pdf, "application/pdf", "INV-1.pdf")}. */
+    public static Attachment embedded(String id, @Nullable String description, byte[] content, String mimeCode,
+            String filename) {
+        return new Attachment(id, description, null, content, mimeCode, filename);
+    }
+
+    @Override
+    public byte @Nullable [] content() {
+        return content == null ? null : content.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Attachment a && id.equals(a.id) && java.util.Objects.equals(description, a.description)
+                && java.util.Objects.equals(externalUri, a.externalUri) && Arrays.equals(content, a.content)
+                && java.util.Objects.equals(mimeCode, a.mimeCode) && java.util.Objects.equals(filename, a.filename);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(id, description, externalUri, Arrays.hashCode(content), mimeCode, filename);
+    }
+
+    @Override
+    public String toString() {
+        return "Attachment[id=" + id + ", filename=" + filename + ", bytes=" + (content == null ? 0 : content.length)
+                + ", externalUri=" + externalUri + "]";
+    }
+}
