@@ -206,9 +206,10 @@ public final class TaxRules {
      */
     private static boolean withinPerLineBound(TaxedDocument doc, TaxSubtotal g, BigDecimal rate) {
         long amounts = 0;
+        VatGroup group = VatGroup.of(g);
         for (List<TaxTreatment> taxes : List.of(doc.lineTaxes(), doc.allowanceTaxes(), doc.chargeTaxes())) {
             for (TaxTreatment t : taxes) {
-                if (t.category() == g.category() && t.rateOrZero().compareTo(rate) == 0) {
+                if (group.contains(t)) {
                     amounts++;
                 }
             }

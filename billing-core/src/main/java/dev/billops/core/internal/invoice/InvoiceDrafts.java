@@ -1,5 +1,6 @@
 package dev.billops.core.internal.invoice;
 
+import dev.billops.core.internal.ClientLookup;
 import dev.billops.core.invoice.ClientNotActiveException;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.DraftOptions;
@@ -23,7 +24,6 @@ import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.party.Client;
-import dev.billops.core.spi.ClientStore;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.spi.TenantStore;
 import dev.billops.core.spi.TimekeeperStore;
@@ -201,11 +201,7 @@ public final class InvoiceDrafts {
      */
     private Generation generate(StoreSession session, ClientId clientId, LocalDateRange period,
             DraftOptions options, boolean lock) {
-        Client client = session.get(ClientStore.class).find(clientId)
-                .orElseThrow(() -> new NotFoundException("client", clientId.value()));
-        if (!client.active()) {
-            throw new ClientNotActiveException(clientId, "draft an invoice");
-        }
+        Client client = ClientLookup.requireActive(session, clientId, "draft an invoice");
         Tenant tenant = session.get(TenantStore.class).find()
                 .orElseThrow(() -> new NotFoundException("tenant", scope.tenant().value()));
         ProjectStore projectStore = session.get(ProjectStore.class);
@@ -231,7 +227,7 @@ public final class InvoiceDrafts {
         }
         List<TimeEntry> entries = projectIds.isEmpty() ? List.of()
                 : session.get(TimeEntryStore.class).list(TimeEntryQuery.unbilled(projectIds, period));
-        GenerationRequest request = new GenerationRequest(period, only, onOtherDrafts(session, clientId),
+        GenerationRequest request = new GenerationRequest(period, only, entriesOnDrafts(session, clientId),
                 options.policyOver(defaults));
         Generation generation = InvoiceGenerator.generate(context, entries, request);
         for (InvoiceLine line : generation.lines()) {
@@ -244,8 +240,11 @@ public final class InvoiceDrafts {
         return generation;
     }
 
-    /** Entries already on a DRAFT invoice of the client. */
-    private static Set<TimeEntryId> onOtherDrafts(StoreSession session, ClientId client) {
+    /**
+     * The entries listed on the client's DRAFT invoices: what a new draft of the client must leave
+     * out, so that no two drafts bill the same entry.
+     */
+    public static Set<TimeEntryId> entriesOnDrafts(StoreSession session, ClientId client) {
         Set<TimeEntryId> ids = new HashSet<>();
         for (Invoice draft : session.get(InvoiceStore.class)
                 .list(new InvoiceQuery(client, EnumSet.of(InvoiceStatus.DRAFT), DocumentType.INVOICE))) {

@@ -1,5 +1,9 @@
 package dev.billops.core.internal.invoice;
 
+import static dev.billops.core.internal.timeentry.TimeUnits.NANOS_PER_SECOND;
+import static dev.billops.core.internal.timeentry.TimeUnits.SECONDS_PER_DAY;
+import static dev.billops.core.internal.timeentry.TimeUnits.SECONDS_PER_HOUR;
+
 import dev.billops.core.invoice.GroupingPolicy;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.NoRateForEntryException;
@@ -24,6 +28,7 @@ import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.time.TimeSpan;
 import dev.billops.core.internal.timeentry.BilledDurations;
+import dev.billops.core.internal.timeentry.TimeUnits;
 import dev.billops.core.timeentry.TimeEntry;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -108,11 +113,8 @@ public final class InvoiceGenerator {
     /** Separates the parts of a generated line description. */
     public static final String DESCRIPTION_SEPARATOR = " – ";
 
-    private static final BigDecimal NANOS_PER_HOUR = BigDecimal.valueOf(3_600_000_000_000L);
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final long SECONDS_PER_DAY = 86_400L;
     /** Below this local second of the day plus duration an entry surely ends on its start date, DST or not. */
-    private static final long SAME_DAY_LIMIT_SECONDS = 22 * 3600L;
+    private static final long SAME_DAY_LIMIT_SECONDS = 22 * SECONDS_PER_HOUR;
     private static final Comparator<TimeEntry> ENTRY_ORDER = Comparator
             .comparing((TimeEntry e) -> e.span().start()).thenComparing(TimeEntry::id);
 
@@ -254,7 +256,7 @@ public final class InvoiceGenerator {
             Tariff tariff;
             RateRuleId ruleId;
             if (e.explicitRate() != null) {
-                tariff = intern(new Tariff(e.explicitRate(), Objects.requireNonNull(e.explicitRateUnit()), info.tax),
+                tariff = intern(Tariff.of(e.explicitRate(), Objects.requireNonNull(e.explicitRateUnit()), info.tax),
                         e, null);
                 ruleId = null;
             } else {
@@ -267,7 +269,7 @@ public final class InvoiceGenerator {
                 tariff = combo.tariff(rate, e);
                 ruleId = rate.ruleId();
             }
-            RateUnit unit = tariff.unit;
+            RateUnit unit = tariff.unit();
             if (unit == RateUnit.MONTH) {
                 ProjectMonth pm = new ProjectMonth(e.projectId(), YearMonth.from(date));
                 MonthFee fee = fees.get(pm);
@@ -370,7 +372,7 @@ public final class InvoiceGenerator {
                     daily[d] = r != null && r.unit() == RateUnit.MONTH ? r : null;
                 }
             } else {
-                Arrays.fill(daily, ResolvedRate.explicit(first.price, RateUnit.MONTH));
+                Arrays.fill(daily, ResolvedRate.explicit(first.price(), RateUnit.MONTH));
             }
             List<Line> segments = new ArrayList<>(2);
             int d = 0;
@@ -383,7 +385,7 @@ public final class InvoiceGenerator {
                 if (r != null) {
                     int days = end - d;
                     LocalDateRange range = LocalDateRange.of(month.atDay(d + 1), month.atDay(1).plusDays(end));
-                    Tariff tariff = intern(new Tariff(days == monthDays ? r.price() : prorate(r.price(), days,
+                    Tariff tariff = intern(Tariff.of(days == monthDays ? r.price() : prorate(r.price(), days,
                             monthDays), RateUnit.MONTH, info.tax), e, r.ruleId());
                     Line line = new Line(new LineKey(null, days == monthDays ? null : range.startInclusive(), month,
                             pm.projectId(), null, null, tariff), e, range.startInclusive());
@@ -442,8 +444,8 @@ public final class InvoiceGenerator {
             if (known != null) {
                 return known;
             }
-            if (!candidate.price.currencyCode().equals(currency)) {
-                throw new CurrencyMismatchException(currency, candidate.price.currencyCode(), (rule == null
+            if (!candidate.price().currencyCode().equals(currency)) {
+                throw new CurrencyMismatchException(currency, candidate.price().currencyCode(), (rule == null
                         ? "explicit rate of time entry " + e.id() : "rate rule " + rule + " pricing time entry "
                         + e.id()) + " for client " + ctx.client().id());
             }
@@ -469,7 +471,7 @@ public final class InvoiceGenerator {
                         return seenTariffs[i];
                     }
                 }
-                Tariff t = intern(new Tariff(rate.price(), rate.unit(), info.tax), e, rate.ruleId());
+                Tariff t = intern(Tariff.of(rate.price(), rate.unit(), info.tax), e, rate.ruleId());
                 seen = Arrays.copyOf(seen, seen.length + 1);
                 seenTariffs = Arrays.copyOf(seenTariffs, seenTariffs.length + 1);
                 seen[seen.length - 1] = rate;
@@ -551,13 +553,13 @@ public final class InvoiceGenerator {
             }
 
             InvoiceLine build(int position) {
-                RateUnit unit = tariff.unit;
+                RateUnit unit = tariff.unit();
                 BigDecimal quantity;
                 UnitCode code;
                 LocalDateRange period;
                 switch (unit) {
                     case HOUR -> {
-                        quantity = exactNanos().divide(NANOS_PER_HOUR, QUANTITY_SCALE, QUANTITY_ROUNDING);
+                        quantity = TimeUnits.hours(exactNanos(), QUANTITY_SCALE, QUANTITY_ROUNDING);
                         code = UnitCode.HOUR;
                     }
                     case DAY -> {
@@ -588,8 +590,8 @@ public final class InvoiceGenerator {
                 } else {
                     period = LocalDateRange.of(first, last.plusDays(1));
                 }
-                return new InvoiceLine(position, description(), quantity, code, tariff.price, BigDecimal.ONE,
-                        List.of(), tariff.tax, period, ids, mixedProject ? null : project,
+                return new InvoiceLine(position, description(), quantity, code, tariff.price(), BigDecimal.ONE,
+                        List.of(), tariff.tax(), period, ids, mixedProject ? null : project,
                         mixedActivity ? null : activity, mixedTimekeeper ? null : timekeeper,
                         unit == RateUnit.MONTH && !feeBilled ? feeRule : mixedRule ? null : rule);
             }
@@ -624,7 +626,7 @@ public final class InvoiceGenerator {
                         parts.add(firstEntry.description().strip());
                     }
                 }
-                if (tariff.unit == RateUnit.FIXED) {
+                if (tariff.unit() == RateUnit.FIXED) {
                     parts.add("fixed fee");
                 }
                 return parts.isEmpty() ? "Services"
@@ -693,31 +695,6 @@ public final class InvoiceGenerator {
     private record DayBucket(TimekeeperId timekeeper, ProjectId project, LocalDate date) {
     }
 
-    /** Price, unit and tax: what must be equal for entries to share a line. Interned per run. */
-    private static final class Tariff {
-        final UnitPrice price;
-        final RateUnit unit;
-        final TaxTreatment tax;
-        private final int hash;
-
-        Tariff(UnitPrice price, RateUnit unit, TaxTreatment tax) {
-            this.price = price;
-            this.unit = unit;
-            this.tax = tax;
-            this.hash = (price.hashCode() * 31 + unit.ordinal()) * 31 + tax.hashCode();
-        }
-
-        @Override
-        public boolean equals(@Nullable Object o) {
-            return o instanceof Tariff t && hash == t.hash && unit == t.unit && price.equals(t.price) && tax.equals(t.tax);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
     /** What entries on one line share; the tariff is interned, so compared by identity. */
     private static final class LineKey {
         final @Nullable TimeEntryId entry;
@@ -739,7 +716,7 @@ public final class InvoiceGenerator {
             this.activity = activity;
             this.timekeeper = timekeeper;
             this.tariff = tariff;
-            int h = tariff.hash;
+            int h = tariff.hashCode();
             h = h * 31 + Objects.hashCode(entry);
             h = h * 31 + Objects.hashCode(day);
             h = h * 31 + Objects.hashCode(month);
