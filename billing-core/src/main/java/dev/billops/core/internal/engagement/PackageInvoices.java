@@ -73,7 +73,12 @@ public final class PackageInvoices {
 
     /**
      * The draft invoice of {@code period} of {@code engagement} to be issued on {@code issueDate},
-     * with its due date, priced by the tenant's tax policy (price basis, rounding, cash increment).
+     * with its due date (the client's payment terms, or the policy's fixed days), priced by the
+     * tenant's tax policy (price basis, rounding, cash increment): one line with the (prorated)
+     * fee and the service period, taxed by the client's tax profile
+     * ({@link dev.billops.core.internal.invoice.TaxTreatments#forLine}), metadata {@code autopay=true}
+     * for clients with autopay. A MIXED engagement adds the period's work beyond the included hours
+     * ({@link RetainerHours}); every entry of the period is billed by the invoice.
      *
      * @throws NotFoundException if the client (or the engagement's project) does not exist
      * @throws ClientNotActiveException if the client is inactive

@@ -52,23 +52,14 @@ import org.jspecify.annotations.Nullable;
  * package fee covers (the included hours) and the lines that bill the rest. Reads through a
  * session, writes nothing. Stateless.
  *
- * <p><b>Work of the period.</b> The OPEN billable time entries that start (local date) within the
- * period, on the engagement's project or, without one, on any project of the client, except
- * entries already on a draft invoice. Each entry counts with its billed duration (its project's
- * rounding rule, {@link BilledDurations}).
- *
- * <p><b>Included hours.</b> The engagement's included hours per period (none if unset), prorated
- * by days in a partial period when the engagement prorates (rounded down to the second), plus,
- * with roll-over, the hours left unused by the previous period as recorded on its invoice (none if
- * that period has no invoice). Entries consume them in order of start; the entry that exhausts
- * them is split, its remainder billed.
- *
- * <p><b>Overage.</b> The time beyond the included hours is billed at the engagement's overage
- * rate, or, without one, at each entry's own rate (explicit, else the rate rule in force on its
- * date), which must then be an hourly rate. One line per (price, tax treatment), quantity in
- * hours ({@value InvoiceGenerator#QUANTITY_SCALE} decimals, half up). Every entry of the period is
- * billed by the invoice: those covered by the fee are listed on the fee line, the others on their
- * overage line.
+ * <p>The period's work is its OPEN billable entries that start (local date) within it, on the
+ * engagement's project or else any project of the client, and are on no draft, each at its billed
+ * duration ({@link BilledDurations}). In order of start they use up the available hours
+ * ({@link #included} plus, with roll-over, the previous period's unused hours); the entry that
+ * exhausts them is split. The rest is billed at the engagement's overage rate, or else at each
+ * entry's own hourly rate: one line per {@link Tariff}, in hours ({@value InvoiceGenerator#QUANTITY_SCALE}
+ * decimals, half up). Every entry of the period is billed by the invoice: on the fee line if the
+ * fee covers it, else on its overage line.
  */
 public final class RetainerHours {
 
@@ -144,7 +135,10 @@ public final class RetainerHours {
         return new Result(covered, lines, metadata);
     }
 
-    /** The included hours of {@code period}: the engagement's, prorated by days in a partial period when it prorates. */
+    /**
+     * The included hours of {@code period}: the engagement's (none if unset), prorated by days in a
+     * partial period when it prorates, rounded down to the second.
+     */
     public static Duration included(Engagement engagement, BillingPeriod period) {
         Duration included = engagement.includedHours();
         if (included == null || included.isZero()) {
@@ -158,7 +152,10 @@ public final class RetainerHours {
         return Duration.ofSeconds(seconds);
     }
 
-    /** With roll-over: the unused hours recorded on the previous period's invoice; else nothing. */
+    /**
+     * With roll-over: the unused hours recorded on the previous period's invoice (none if that
+     * period has no invoice); else nothing.
+     */
     private static Duration carried(StoreSession session, Engagement engagement, BillingPeriod period,
             BillingPeriods periods) {
         if (!engagement.rollOverUnusedHours() || !period.start().isAfter(engagement.startDate())) {

@@ -24,14 +24,10 @@ import java.util.Objects;
  *   <li>{@link #spreadOverGroups}: a fixed amount split over the groups in proportion to their
  *       line amounts, to the minor unit (largest-remainder allocation; the parts add up exactly).</li>
  * </ul>
- * Groups are (category, rate) of the lines, in order of first appearance; only groups whose line
- * amounts add up to more than zero take part. Amounts are in the invoice's price basis (gross
- * under {@link dev.billops.core.tax.PriceBasis#GROSS}).
- *
- * <p>When lines are credited one by one, every document-level allowance or charge (amount or
- * percentage alike) is spread over the positive lines of its tax group in proportion to their
- * amounts ({@link #lineShares}, largest-remainder allocation), so the shares of all lines add up
- * to the allowance or charge exactly and each credited line takes its share with it. Stateless.
+ * Groups are the {@link VatGroup}s of the lines, in order of first appearance; only groups whose
+ * line amounts add up to more than zero take part. Amounts are in the invoice's price basis (gross
+ * under {@link dev.billops.core.tax.PriceBasis#GROSS}). When lines are credited one by one, each
+ * takes its share of every allowance and charge of its group ({@link #lineShares}). Stateless.
  */
 public final class DocumentAdjustments {
 

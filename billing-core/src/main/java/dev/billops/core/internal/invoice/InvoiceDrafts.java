@@ -47,33 +47,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Drafts invoices from a client's unbilled time (SPEC C4): reads the master data, rate rules and
- * entries, runs {@link InvoiceGenerator}, and stores the result as a DRAFT.
+ * Drafts invoices from a client's unbilled time: reads the master data, rate rules and entries,
+ * runs {@link InvoiceGenerator}, prices the result by the tenant's tax policy (with GROSS prices the
+ * rates include tax) and stores it as a DRAFT, with an audit record and an {@code invoice.created}
+ * event. Entries are marked billed when a draft is issued, not here; so that no two drafts bill one
+ * entry, the entries on the client's other drafts are left out ({@link #entriesOnDrafts}), and a
+ * month whose fee another draft or issued invoice bills gets a line of quantity 0
+ * ({@link MonthlyFees}; issuing re-checks it, {@link MonthlyFeeAlreadyBilledException}).
  *
- * <p>Issue lifecycle (numbering, issue, void, credit notes) is a separate service; entries are
- * marked billed when a draft is <em>issued</em>, not here. So that two drafts never bill the same
- * entry, generation skips entries already listed on another DRAFT invoice of the client: drafting
- * the same period twice gives nothing the second time, and deleting a draft frees its entries.
- * Likewise a project's monthly fee (MONTH rate) is billed once per calendar month: a month whose
- * fee is on another draft or on an issued invoice of the client (not a void one) bills its
- * entries on a line of quantity 0 ({@link InvoiceGenerator}); issuing re-checks it
- * ({@link MonthlyFeeAlreadyBilledException}).
- *
- * <p>Drafting locks the projects it bills, so an entry edited at the same time is either drafted
- * as edited or its edit is refused ({@link dev.billops.core.timeentry.TimeEntryOnDraftException}).
- *
- * <p>Before anything is stored: the client must exist ({@link NotFoundException}) and be active
- * ({@link ClientNotActiveException}); the tenant's own record must exist (its default VAT rate);
- * a requested project must exist and be the client's ({@link ProjectOfOtherClientException});
- * every selected entry must have a rate ({@link NoRateForEntryException}) in the client's
- * currency. A failure stores nothing. A stored draft gets an audit record and an
- * {@code invoice.created} event.
- *
- * <p>A draft is priced by the tenant's tax policy ({@code TenantPolicies.tax()}), like manual and
- * package drafts: with GROSS prices the rates include tax (it is not added again), and the cash
- * rounding increment of the client's currency applies to the payable amount.
- *
- * <p>Thread-safe; obtain it from {@code TenantBilling.drafts()}.
+ * <p>Refused, with nothing stored: an unknown ({@link NotFoundException}) or inactive client
+ * ({@link ClientNotActiveException}), a project of another client
+ * ({@link ProjectOfOtherClientException}), an entry without a rate ({@link NoRateForEntryException})
+ * or with a rate in another currency. Thread-safe; {@code Invoices} delegates its drafting here.
  */
 public final class InvoiceDrafts {
 
