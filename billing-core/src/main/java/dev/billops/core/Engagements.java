@@ -1,5 +1,6 @@
 package dev.billops.core;
 
+import dev.billops.core.internal.ClientLookup;
 import dev.billops.core.engagement.Engagement;
 import dev.billops.core.engagement.EngagementAlreadyRenewedException;
 import dev.billops.core.engagement.EngagementStatus;
@@ -17,7 +18,6 @@ import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Client;
-import dev.billops.core.spi.ClientStore;
 import dev.billops.core.project.Project;
 import dev.billops.core.spi.ProjectStore;
 import dev.billops.core.spi.StoreSession;
@@ -60,7 +60,8 @@ public final class Engagements {
      * Stores a new engagement.
      *
      * @throws NotFoundException if its client, project or renewed engagement does not exist
-     * @throws InvalidInputException if the client is inactive or the project belongs to another client
+     * @throws ClientNotActiveException if the client is inactive
+     * @throws InvalidInputException if the project belongs to another client
      * @throws CurrencyMismatchException if the fee or overage rate is not in the client's currency
      * @throws dev.billops.core.error.DuplicateKeyException if the id is taken
      */
@@ -221,12 +222,7 @@ public final class Engagements {
     }
 
     private static void validate(StoreSession session, Engagement e) {
-        Client client = session.get(ClientStore.class).find(e.clientId())
-                .orElseThrow(() -> new NotFoundException("client", e.clientId().value()));
-        if (!client.active()) {
-            throw new InvalidInputException("client " + client.id() + " is inactive; engagement " + e.id()
-                    + " cannot be created for it");
-        }
+        Client client = ClientLookup.requireActive(session, e.clientId(), "create engagement " + e.id());
         String currency = client.currency().getCurrencyCode();
         if (e.packageFee() != null && !e.packageFee().currencyCode().equals(currency)) {
             throw new CurrencyMismatchException(currency, e.packageFee().currencyCode(), "engagement " + e.id()

@@ -1,5 +1,6 @@
 package dev.billops.core;
 
+import dev.billops.core.internal.ClientLookup;
 import dev.billops.core.internal.invoice.CreditNoteBuilder;
 import dev.billops.core.internal.invoice.DocumentAdjustments;
 import dev.billops.core.internal.invoice.InvoiceDrafts;
@@ -46,7 +47,6 @@ import dev.billops.core.project.Project;
 import dev.billops.core.spi.ProjectStore;
 import dev.billops.core.spi.StoreSession;
 import dev.billops.core.internal.TenantScope;
-import dev.billops.core.party.TenantPolicies;
 import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.spi.TimeEntryStore;
@@ -152,10 +152,7 @@ public final class Invoices {
     public Invoice createDraft(ClientId clientId) {
         Objects.requireNonNull(clientId, "clientId");
         return scope.tx(session -> {
-            Client client = InvoiceIssuer.client(session, clientId);
-            if (!client.active()) {
-                throw new ClientNotActiveException(clientId, "create an invoice");
-            }
+            Client client = ClientLookup.requireActive(session, clientId, "create an invoice");
             TaxPolicy taxPolicy = scope.policies(session).tax();
             Invoice draft = Invoice.draft(InvoiceId.generate(), clientId, client.currency(), InvoiceSource.MANUAL)
                     .withPricing(taxPolicy.priceBasis(), taxPolicy.rounding(),
@@ -239,7 +236,7 @@ public final class Invoices {
         return scope.tx(session -> {
             Invoice inv = load(session, id);
             requireDraft(inv);
-            Client client = InvoiceIssuer.client(session, inv.clientId());
+            Client client = ClientLookup.find(session, inv.clientId());
             InvoiceLine line = maker.make(session, inv, client);
             Tenant tenant = session.get(TenantStore.class).find().orElse(null);
             TaxTreatments.requireConsistent(id, inv.lines().size() + 1, line.tax(), client,

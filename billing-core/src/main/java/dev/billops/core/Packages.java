@@ -45,7 +45,12 @@ public final class Packages {
     }
 
     /**
-     * Bills (or with {@link PackageRunOptions#dryRun} only reports) what is due on {@code date}.
+     * Bills (or with {@link PackageRunOptions#dryRun} only reports) what is due on {@code date}: a
+     * PACKAGE period in advance (due from its first day), a MIXED period in arrears (due the day
+     * after its last, when its hours are known), and the periods missed within the policy's
+     * {@link dev.billops.core.engagement.PackagePolicy#catchUpPeriods() catch-up window}. Older
+     * missed periods are reported skipped until billed with
+     * {@link PackageRunOptions#billMissedPeriods()}.
      *
      * @throws InvalidInputException if a tenant's run is asked for another tenant
      * @throws NotFoundException if the options name an unknown tenant or engagement

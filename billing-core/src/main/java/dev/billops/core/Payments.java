@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Money is conserved.</b> For every payment, {@code amount − refunded = allocated +
  * unallocated}, and the unallocated rest is the client's credit balance in that currency. For
  * every invoice, {@code paid} is the sum of the allocations to it and never exceeds what it owes;
- * its status follows from the balance ({@link Invoice#withSettlement}). Money is never converted:
+ * its status follows from the balance. Money is never converted:
  * applying money in one currency to an invoice in another is rejected
  * ({@link PaymentCurrencyMismatchException}).
  *

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * included hours) live on the {@link Engagement}; this record holds the tenant-wide ones.
  *
  * <p><b>Numbers.</b> By default a package invoice's number is made from its engagement and
- * period, {@code PKG-{engagementId}-{periodStart}} as in the seeds, so an (engagement, period)
+ * period, {@code PKG-{engagementId}-{periodStart}}, so an (engagement, period)
  * always has the same number. A pattern may use {@code {engagementId}}, {@code {clientId}},
  * {@code {periodStart}} and {@code {periodEnd}} (ISO dates; the end is the last day, inclusive),
  * {@code {yyyy}}, {@code {yy}} and {@code {MM}} (of the issue date); every other character is
@@ -41,7 +41,7 @@ public record PackagePolicy(
         int catchUpPeriods,
         RoundingMode prorationRounding) {
 
-    /** The number of the seeds' package invoices: {@code PKG-{engagementId}-{periodStart}}. */
+    /** The default number of a package invoice: {@code PKG-{engagementId}-{periodStart}}. */
     public static final String DEFAULT_NUMBER_PATTERN = "PKG-{engagementId}-{periodStart}";
 
     /** Series of package invoices unless the policy says otherwise. */

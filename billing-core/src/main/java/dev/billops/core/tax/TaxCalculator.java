@@ -11,57 +11,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntBinaryOperator;
 import javax.money.CurrencyUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The EN 16931 tax and totals engine.
+ * The EN 16931 totals and VAT breakdown of a document, from its line amounts and its
+ * document-level allowances and charges. By construction it satisfies BR-CO-10 to BR-CO-16 (the
+ * document totals, the payable amount with the cash rounding amount BT-114), the rules 08 of each
+ * category (one breakdown group per {@link VatGroup}, whose taxable amount is the group's nets)
+ * and BR-CO-17 with the rules 09 (group tax = taxable amount × rate / 100, rounded half up once per
+ * group; zero for the zero-rated categories). It refuses category O beside any other
+ * (BR-O-11 to BR-O-14); the rules that need the parties are checked by {@link TaxRules}.
  *
- * <p>Rules it satisfies by construction (EN 16931-1 numbering):
- * <ul>
- *   <li>BR-CO-10: the line net total is the sum of the line nets (each already rounded to the
- *       currency by the caller, BT-131);</li>
- *   <li>BR-CO-11/12: the allowance and charge totals are the sums of the document-level
- *       allowances (negative inputs) and charges (positive inputs);</li>
- *   <li>BR-CO-13: tax-exclusive total = line nets − allowances + charges;</li>
- *   <li>BR-S-08 and its siblings (BR-Z-08, BR-E-08, BR-AE-08, BR-IC-08, BR-G-08, BR-O-08,
- *       BR-IG-08, BR-IP-08): exactly one breakdown group per category and rate, whose taxable
- *       amount is the group's line nets plus its charges minus its allowances;</li>
- *   <li>BR-CO-17 / BR-S-09: group tax = taxable amount × rate / 100, rounded half-up once per
- *       group; zero for the zero-rated categories (rule 09 of each);</li>
- *   <li>BR-CO-14: tax total = sum of the group taxes; BR-CO-15: tax-inclusive total =
- *       tax-exclusive total + tax total; BR-CO-16: payable = tax-inclusive total + rounding
- *       amount (BT-114, from the optional cash increment), before any payment;</li>
- *   <li>BR-O-11 to BR-O-14: category O cannot be mixed with any other category (throws
- *       {@link TaxCategoryRuleViolationException}).</li>
- * </ul>
- * The other category rules (VAT ids, exemption reasons) need the parties and are checked by
- * {@link TaxRules}.
+ * <p>Under {@link TaxRoundingPolicy#PER_LINE} each amount's tax is rounded on its own and a
+ * group's tax is their sum. Under {@link PriceBasis#GROSS} the amounts include tax and each
+ * group keeps its gross exactly: tax = gross × rate / (100 + rate) rounded half up once per group
+ * (per amount under PER_LINE), taxable amount = gross − tax, and the group's rounding remainder is
+ * spread over its line nets. Both stay within the tolerance the CEN schematron allows BR-S-09;
+ * {@code billing-core/doc/tax-rounding.md} shows how far and why.
  *
- * <p><b>Per-line policy.</b> With {@link TaxRoundingPolicy#PER_LINE} every line and every
- * document-level allowance/charge is taxed and rounded on its own and a group's tax is the sum;
- * the group tax then deviates from BR-CO-17's single rounding by at most half a minor unit per
- * amount, which is what those jurisdictions want. EN 16931 tolerates the deviation through the
- * CEN schematron's slack on BR-S-09 (a difference of less than 1.00), which a group of fewer than
- * 200 net amounts in a two-decimal currency always stays within; {@link TaxRules} accepts the
- * per-line sum whatever the number of amounts (see there for gross amounts and larger groups).
- *
- * <p><b>Tax-inclusive prices.</b> With {@link PriceBasis#GROSS} the amounts given include tax and
- * each group keeps its gross exactly: tax = gross × rate / (100 + rate) rounded once per group
- * (per amount under PER_LINE) and taxable amount = gross − tax. Whenever some split of the gross
- * satisfies BR-CO-17 exactly (taxable × rate / 100 rounds back to the tax), this is that split:
- * such a tax t has |t − gross × rate / (100 + rate)| ≤ ½ unit / (1 + rate / 100) &lt; ½ unit, so it
- * is the rounded value. For some grosses there is none (net ↦ net + round(net × rate / 100)
- * skips values; EUR 5.98 at 19 % is one), and then the tax differs from BR-CO-17's
- * by one minor unit, well inside the rule's tolerance of less than 1.00 in a currency with minor
- * units. In a currency without them (JPY) one unit is 1.00: the rounded tax is within
- * ½ × (1 + rate / 100) units of taxable × rate / 100, so the tolerance holds for every rate below
- * 99 %, and a gross at a rate of 99 % or more can have no split that passes BR-S-09. Line nets are derived
- * per line and the group's remainder (a few minor units at most) is spread one unit at a time over
- * the lines whose exact net was rounded furthest the other way, so every line net stays within
- * about one unit of its exact value and the nets add up to the taxable amounts.
- *
- * <p>Stateless and thread-safe.
+ * <p>Stateless and thread-safe. Null arguments throw {@link NullPointerException}.
  */
 public final class TaxCalculator {
 
@@ -101,55 +71,26 @@ public final class TaxCalculator {
         int n = lines.size();
         int m = documentAdjustments.size();
 
-        // 1. group amounts by (category, rate), in first-seen order
-        Map<GroupKey, Group> groups = new HashMap<>();
-        List<Group> order = new ArrayList<>();
+        // 1. group the amounts by VAT group, in first-seen order
+        Groups groups = new Groups();
         Group[] lineGroup = new Group[n];
         Group[] adjGroup = new Group[m];
         BigDecimal[] lineAmount = new BigDecimal[n];
         BigDecimal[] adjAmount = new BigDecimal[m];
-        // lines usually share a few treatments: look them up among the first eight seen before hashing
-        TaxTreatment[] seen = new TaxTreatment[8];
-        Group[] seenGroup = new Group[8];
         for (int i = 0; i < n; i++) {
             TaxableAmount line = lines.get(i);
             lineAmount[i] = amountIn(code, line.amount());
-            TaxTreatment tax = line.tax();
-            Group group = null;
-            for (int k = 0; k < seen.length && seen[k] != null; k++) {
-                if (seen[k] == tax) {
-                    group = seenGroup[k];
-                    break;
-                }
-                // an equal treatment is the same group key (category, rate); keep the first reason
-                if (seen[k].category() == tax.category() && seen[k].rateOrZero().equals(tax.rateOrZero())) {
-                    group = seenGroup[k];
-                    if (group.reason == null && tax.exemptionReason() != null) {
-                        group.reason = tax.exemptionReason();
-                    }
-                    break;
-                }
-            }
-            if (group == null) {
-                group = groupOf(groups, order, tax, scale);
-                for (int k = 0; k < seen.length; k++) {
-                    if (seen[k] == null) {
-                        seen[k] = tax;
-                        seenGroup[k] = group;
-                        break;
-                    }
-                }
-            }
-            lineGroup[i] = group;
+            lineGroup[i] = groups.of(line.tax());
             lineGroup[i].add(lineAmount[i]);
             lineGroup[i].lineCount++;
         }
         for (int j = 0; j < m; j++) {
             TaxableAmount adj = documentAdjustments.get(j);
             adjAmount[j] = amountIn(code, adj.amount());
-            adjGroup[j] = groupOf(groups, order, adj.tax(), scale);
+            adjGroup[j] = groups.of(adj.tax());
             adjGroup[j].add(adjAmount[j]);
         }
+        List<Group> order = groups.order;
         requireOutOfScopeAlone(order, lines, documentAdjustments);
 
         // 2. tax and taxable amount per group; nets per amount
@@ -239,9 +180,9 @@ public final class TaxCalculator {
     }
 
     /**
-     * Tax contained in a gross amount: gross × rate / (100 + rate), rounded half-up. When any split
-     * of {@code gross} into net + tax satisfies {@code taxOf(net) == tax}, this one does (see the
-     * class comment); otherwise {@code taxOf(gross − result)} is one minor unit off.
+     * Tax contained in a gross amount: gross × rate / (100 + rate), rounded half-up. When some split
+     * of {@code gross} into net + tax has {@code taxOf(net) == tax}, this is that split; some grosses
+     * have none (EUR 5.98 at 19 %), and then {@code taxOf(gross − result)} is one minor unit off.
      */
     public static Money includedTaxOf(Money gross, BigDecimal ratePercent) {
         Objects.requireNonNull(gross, "gross");
@@ -257,43 +198,30 @@ public final class TaxCalculator {
         return net.multiply(rate).movePointLeft(2).setScale(scale, TAX_ROUNDING);
     }
 
+    /**
+     * gross × rate / (100 + rate), rounded half up to {@code scale}; in {@code long} minor units
+     * where they suffice ({@link LongMinorUnits}), with the same result.
+     */
     private static BigDecimal includedTax(BigDecimal gross, BigDecimal rate, int scale) {
         if (rate.signum() == 0 || gross.signum() == 0) {
             return BigDecimal.ZERO;
         }
-        if (fitsLongArithmetic(gross, rate, scale)) {
-            // the same quotient in minor units: gross x rate / (100 + rate), half up, without a BigDecimal division
-            long a = unscaled(gross);
-            long r = unscaled(rate);
-            long d = HUNDRED_UNSCALED[rate.scale()] + r;
-            long num = a * r;
-            long q = num / d;
-            if (Math.abs(num % d) * 2 >= d) {
-                q += Long.signum(num);
-            }
-            return BigDecimal.valueOf(q, scale);
+        if (LongMinorUnits.fits(gross, rate, scale)) {
+            return LongMinorUnits.includedTax(gross, rate, scale);
         }
-        return gross.multiply(rate).divide(HUNDRED.add(rate), scale, TAX_ROUNDING);
+        return exactIncludedTax(gross, rate, scale);
     }
 
-    /** 100 with 0..6 decimals, unscaled: the divisor 100 + rate in the rate's scale. */
-    private static final long[] HUNDRED_UNSCALED = {100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
-        100_000_000L};
-
-    /**
-     * Whether {@code amount} (at the currency's {@code scale}) times a non-negative {@code rate}
-     * with at most 6 decimals fits a long product (below 10^18) and 100 + rate a long divisor.
-     */
-    private static boolean fitsLongArithmetic(BigDecimal amount, BigDecimal rate, int scale) {
-        return amount.scale() == scale && rate.signum() > 0 && rate.scale() >= 0
-                && rate.scale() < HUNDRED_UNSCALED.length && amount.precision() + rate.precision() <= 18
-                && rate.precision() <= 9;
+    /** The rule: gross × rate / (100 + rate), rounded half up to {@code scale}. */
+    static BigDecimal exactIncludedTax(BigDecimal gross, BigDecimal rate, int scale) {
+        return gross.multiply(rate).divide(HUNDRED.add(rate), scale, TAX_ROUNDING);
     }
 
     /**
      * Adds {@code diff} (a whole number of minor units) to the nets of the amounts of group
      * {@code g}, one unit at a time, starting with the amounts whose exact net (amount × 100 /
      * (100 + rate)) was rounded furthest in the opposite direction; ties go to the earlier amount.
+     * If there are more units than amounts, each amount takes its share and the rest go as above.
      */
     private static void spread(BigDecimal diff, Group g, Group[] groupOf, BigDecimal[] amounts, BigDecimal[] nets,
             int scale) {
@@ -310,84 +238,70 @@ public final class TaxCalculator {
                 members[k++] = i;
             }
         }
-        // residual x (100 + rate): exact net - rounded net, scaled by the group's constant divisor;
-        // as longs in minor units when they fit (same order, same ties), else as BigDecimals
-        long[] fast = longKeys(g.rate, members, amounts, nets, scale);
-        BigDecimal[] key = new BigDecimal[fast == null ? count : 0];
-        if (fast == null) {
-            BigDecimal divisor = HUNDRED.add(g.rate);
-            for (int m = 0; m < count; m++) {
-                key[m] = amounts[members[m]].multiply(HUNDRED).subtract(nets[members[m]].multiply(divisor));
-            }
-        }
+        long[] fast = LongMinorUnits.residualKeys(g.rate, members, amounts, nets, scale);
+        BigDecimal[] exact = fast == null ? residualKeys(g.rate, members, amounts, nets) : null;
         boolean up = diff.signum() > 0;
-        BigDecimal step = BigDecimal.ONE.movePointLeft(scale);
-        if (!up) {
-            step = step.negate();
-        }
+        // first the member that should take the next unit: the largest residual going up, the smallest going down
+        IntBinaryOperator first = fast != null
+                ? (a, b) -> up ? Long.compare(fast[b], fast[a]) : Long.compare(fast[a], fast[b])
+                : (a, b) -> up ? exact[b].compareTo(exact[a]) : exact[a].compareTo(exact[b]);
+        BigDecimal unit = BigDecimal.ONE.movePointLeft(scale);
         long units = diff.movePointRight(scale).abs().longValueExact();
-        if (units * 8 < count) {
-            // the usual case: a few units over many amounts; pick the best remaining ones by scanning
-            boolean[] taken = new boolean[count];
-            for (long u = 0; u < units; u++) {
-                int best = -1;
-                for (int m = 0; m < count; m++) {
-                    if (!taken[m] && (best < 0 || (up ? compareKeys(fast, key, m, best) > 0
-                            : compareKeys(fast, key, m, best) < 0))) {
-                        best = m;
-                    }
-                }
-                taken[best] = true;
-                nets[members[best]] = nets[members[best]].add(step);
+        BigDecimal each = unit.multiply(BigDecimal.valueOf(units / count));
+        int rest = (int) (units % count);
+        for (int r : firstOf(first, count, rest)) {
+            nets[members[r]] = up ? nets[members[r]].add(unit) : nets[members[r]].subtract(unit);
+        }
+        if (each.signum() != 0) {
+            for (int member : members) {
+                nets[member] = up ? nets[member].add(each) : nets[member].subtract(each);
             }
-            return;
         }
-        Integer[] order = new Integer[count];
-        for (int m = 0; m < count; m++) {
-            order[m] = m;
-        }
-        Arrays.sort(order, up ? (x, y) -> compareKeys(fast, key, y, x) : (x, y) -> compareKeys(fast, key, x, y));
-        for (long u = 0; u < units; u++) {
-            int m = order[(int) (u % count)];
-            nets[members[m]] = nets[members[m]].add(step);
-        }
-    }
-
-    /** The unscaled value of an amount of at most 18 digits, without a BigInteger. */
-    private static long unscaled(BigDecimal x) {
-        return x.scaleByPowerOfTen(x.scale()).longValueExact();
-    }
-
-    private static int compareKeys(long @Nullable [] fast, BigDecimal[] key, int a, int b) {
-        return fast != null ? Long.compare(fast[a], fast[b]) : key[a].compareTo(key[b]);
     }
 
     /**
-     * The residual keys of {@link #spread} times 10^(scale + rate scale), as longs, or null when an
-     * amount is not at the currency scale or a product might not fit.
+     * The residual of each member: amount × 100 − net × (100 + rate), i.e. (exact net − rounded
+     * net) times the group's constant divisor, which orders the members as the residuals do.
      */
-    private static long @Nullable [] longKeys(BigDecimal rate, int[] members, BigDecimal[] amounts, BigDecimal[] nets,
-            int scale) {
-        if (rate.signum() <= 0 || rate.scale() < 0 || rate.scale() >= HUNDRED_UNSCALED.length || rate.precision() > 9) {
-            return null;
-        }
-        long hundred = HUNDRED_UNSCALED[rate.scale()];
-        long divisor = hundred + unscaled(rate);
-        long[] keys = new long[members.length];
-        try {
-            for (int m = 0; m < members.length; m++) {
-                BigDecimal a = amounts[members[m]];
-                BigDecimal n = nets[members[m]];
-                if (a.scale() != scale || n.scale() != scale || a.precision() > 18 || n.precision() > 18) {
-                    return null;
-                }
-                keys[m] = Math.subtractExact(Math.multiplyExact(unscaled(a), hundred),
-                        Math.multiplyExact(unscaled(n), divisor));
-            }
-        } catch (ArithmeticException overflow) {
-            return null;
+    static BigDecimal[] residualKeys(BigDecimal rate, int[] members, BigDecimal[] amounts, BigDecimal[] nets) {
+        BigDecimal divisor = HUNDRED.add(rate);
+        BigDecimal[] keys = new BigDecimal[members.length];
+        for (int m = 0; m < members.length; m++) {
+            keys[m] = amounts[members[m]].multiply(HUNDRED).subtract(nets[members[m]].multiply(divisor));
         }
         return keys;
+    }
+
+    /**
+     * The first {@code k} of {@code 0..count-1} in the order {@code first} (ties to the smaller
+     * index), in that order: picked one by one when {@code k} is small against {@code count} (the
+     * usual case: a few units over many amounts), else by a stable sort.
+     */
+    private static int[] firstOf(IntBinaryOperator first, int count, int k) {
+        int[] out = new int[k];
+        if ((long) k * 8 < count) {
+            boolean[] taken = new boolean[count];
+            for (int u = 0; u < k; u++) {
+                int best = -1;
+                for (int c = 0; c < count; c++) {
+                    if (!taken[c] && (best < 0 || first.applyAsInt(c, best) < 0)) {
+                        best = c;
+                    }
+                }
+                taken[best] = true;
+                out[u] = best;
+            }
+            return out;
+        }
+        Integer[] order = new Integer[count];
+        for (int c = 0; c < count; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, first::applyAsInt);
+        for (int u = 0; u < k; u++) {
+            out[u] = order[u];
+        }
+        return out;
     }
 
     private static void requireOutOfScopeAlone(List<Group> order, List<TaxableAmount> lines,
@@ -428,19 +342,6 @@ public final class TaxCalculator {
                         + String.join(", ", others));
     }
 
-    private static Group groupOf(Map<GroupKey, Group> groups, List<Group> order, TaxTreatment tax, int scale) {
-        GroupKey key = new GroupKey(tax.category(), tax.rateOrZero());
-        Group g = groups.get(key);
-        if (g == null) {
-            g = new Group(tax);
-            groups.put(key, g);
-            order.add(g);
-        } else if (g.reason == null && tax.exemptionReason() != null) {
-            g.reason = tax.exemptionReason();
-        }
-        return g;
-    }
-
     private static BigDecimal amountIn(String code, Money amount) {
         if (!amount.currencyCode().equals(code)) {
             throw new CurrencyMismatchException(code, amount.currencyCode());
@@ -464,11 +365,53 @@ public final class TaxCalculator {
             .comparing((TaxSubtotal s) -> s.category().ordinal())
             .thenComparing(s -> s.ratePercent() == null ? BigDecimal.ZERO : s.ratePercent());
 
-    private record GroupKey(TaxCategory category, BigDecimal rate) {
+    /**
+     * The groups of one calculation, in first-seen order. A document has a handful, so they are
+     * scanned (a treatment is mostly the very instance seen before); past {@value #SCAN_LIMIT}
+     * they are also indexed by {@link VatGroup}.
+     */
+    private static final class Groups {
+        private static final int SCAN_LIMIT = 8;
+
+        final List<Group> order = new ArrayList<>();
+        private @Nullable Map<VatGroup, Group> index;
+
+        /** The group of {@code tax}, made if new; the first exemption reason given stays the group's. */
+        Group of(TaxTreatment tax) {
+            Group g = find(tax);
+            if (g == null) {
+                g = new Group(VatGroup.of(tax), tax);
+                order.add(g);
+                if (index != null) {
+                    index.put(g.key, g);
+                } else if (order.size() > SCAN_LIMIT) {
+                    index = new HashMap<>();
+                    for (Group x : order) {
+                        index.put(x.key, x);
+                    }
+                }
+            } else if (g.reason == null && tax.exemptionReason() != null) {
+                g.reason = tax.exemptionReason();
+            }
+            return g;
+        }
+
+        private @Nullable Group find(TaxTreatment tax) {
+            if (index != null) {
+                return index.get(VatGroup.of(tax));
+            }
+            for (Group g : order) {
+                if (g.treatment == tax || g.key.contains(tax)) {
+                    return g;
+                }
+            }
+            return null;
+        }
     }
 
-    /** Mutable accumulator of one (category, rate) group; confined to one calculation. */
+    /** Mutable accumulator of one VAT group; confined to one calculation. */
     private static final class Group {
+        final VatGroup key;
         final TaxTreatment treatment;
         final BigDecimal rate;
         @Nullable String reason;
@@ -479,7 +422,8 @@ public final class TaxCalculator {
         BigDecimal tax = BigDecimal.ZERO;
         BigDecimal base = BigDecimal.ZERO;
 
-        Group(TaxTreatment treatment) {
+        Group(VatGroup key, TaxTreatment treatment) {
+            this.key = key;
             this.treatment = treatment;
             this.rate = treatment.rateOrZero();
             this.reason = treatment.exemptionReason();

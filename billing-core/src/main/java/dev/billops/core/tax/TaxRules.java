@@ -12,46 +12,23 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The EN 16931 VAT category rules that need more than the amounts: which party VAT ids each
- * category requires or forbids, exemption reasons, the shape of the VAT breakdown, and the
- * intra-community delivery facts. The amounts themselves are made right by {@link TaxCalculator};
- * the rates by {@link TaxTreatment} (rule 05 of each category).
- *
- * <p>Checked rules, with {@code X} standing for each category's rule prefix (BR-S, BR-Z, BR-E,
- * BR-AE, BR-IC for K, BR-G, BR-O, BR-IG for L, BR-IP for M):
+ * The EN 16931 VAT category rules that need more than the amounts ({@link TaxCalculator} makes
+ * those right, {@link TaxTreatment} the rates: rule 05 of each category). With {@code X} for each
+ * category's prefix (BR-S, BR-Z, BR-E, BR-AE, BR-IC for K, BR-G, BR-O, BR-IG for L, BR-IP for M):
  * <ul>
- *   <li>BR-CO-18: at least one VAT breakdown group;</li>
- *   <li>X-01: a category used by a line, allowance or charge has its breakdown group — exactly
- *       one for the single-rate categories, at least one for S, L and M;</li>
- *   <li>X-02 / X-03 / X-04 (a line / document allowance / document charge of the category): S, Z,
- *       E, G, L and M need the seller VAT id; AE and K need the seller and the buyer VAT ids; O
- *       forbids both (the ids must be left off an out-of-scope document);</li>
- *   <li>X-09: the tax of a zero-rated group (Z, E, AE, K, G, O) is 0; for S, L and M the tax
- *       differs from taxable × rate / 100, rounded to two decimals, by less than 1 (the tolerance
- *       and rounding of the CEN schematron). Under {@link TaxRoundingPolicy#PER_LINE} a group's
- *       tax is the sum of its amounts' separately rounded taxes, and it is accepted as such: it
- *       may differ from taxable × rate / 100 by up to half a minor unit per amount of the group
- *       (times (100 + rate) / 100 for tax-inclusive amounts), see below;</li>
- *   <li>X-10: E, AE, K, G and O groups state an exemption reason; S, Z, L and M groups do not;</li>
- *   <li>BR-O-11 to BR-O-14: category O is the only category of the document;</li>
- *   <li>BR-IC-11 / BR-IC-12: an intra-community supply states a delivery date or invoicing period,
- *       and a deliver-to country.</li>
+ *   <li>BR-CO-18: at least one breakdown group; X-01: a category in use has its group (exactly
+ *       one for the single-rate categories);</li>
+ *   <li>X-02 to X-04: S, Z, E, G, L and M need the seller VAT id, AE and K the seller's and the
+ *       buyer's, O neither (the ids are left off an out-of-scope document);</li>
+ *   <li>X-09: zero tax for the zero-rated groups; for S, L and M the CEN schematron's tolerance
+ *       (less than 1 from taxable × rate / 100), or under {@link TaxRoundingPolicy#PER_LINE} the
+ *       bound of half a minor unit per amount ({@code billing-core/doc/tax-rounding.md});</li>
+ *   <li>X-10: E, AE, K, G and O groups state an exemption reason, the others do not;</li>
+ *   <li>BR-O-11 to BR-O-14: O is the document's only category; BR-IC-11 / BR-IC-12: an
+ *       intra-community supply states a delivery date or period and a deliver-to country.</li>
  * </ul>
- * <p><b>Per-line rounding and EN 16931.</b> BR-CO-17 defines a group's tax as its taxable
- * amount × rate / 100, rounded once. The standard tolerates the per-line practice through the
- * CEN schematron's slack on BR-S-09 (and BR-IG-09, BR-IP-09): the stated tax passes as long as
- * it differs from that value by less than 1.00 in the document currency. Each separately rounded
- * amount moves the sum by at most half a minor unit (times (100 + rate) / 100 for tax-inclusive
- * amounts), so in a two-decimal currency a group of fewer than 200 tax-exclusive amounts (about
- * 168 tax-inclusive ones at 19 %) always stays inside that slack. A larger group can reach or
- * pass it (200 amounts of 12.50 at 19 % give 476.00 against 475.00): BillOps issues it under
- * PER_LINE, whose definition it follows, but an external EN 16931 validator would report BR-S-09
- * for it.
- *
- * <p>The seller's tax registration id (BT-32) and tax representative are not modelled: where the
- * standard accepts them instead of the VAT id, BillOps requires the VAT id.
- *
- * <p>Stateless and thread-safe.
+ * The seller's tax registration id (BT-32) and tax representative are not modelled: where the
+ * standard accepts them instead of the VAT id, the VAT id is required. Stateless and thread-safe.
  */
 public final class TaxRules {
 
@@ -206,9 +183,10 @@ public final class TaxRules {
      */
     private static boolean withinPerLineBound(TaxedDocument doc, TaxSubtotal g, BigDecimal rate) {
         long amounts = 0;
+        VatGroup group = VatGroup.of(g);
         for (List<TaxTreatment> taxes : List.of(doc.lineTaxes(), doc.allowanceTaxes(), doc.chargeTaxes())) {
             for (TaxTreatment t : taxes) {
-                if (t.category() == g.category() && t.rateOrZero().compareTo(rate) == 0) {
+                if (group.contains(t)) {
                     amounts++;
                 }
             }

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The tax applied to a line or a document-level allowance/charge: a category, a rate in per
  * cent (null only for category O, "not subject to VAT"), and the exemption reason where the
- * category needs one.
+ * category needs one. The rate is kept normalized (19.00 becomes 19), so treatments of one
+ * {@link VatGroup} have equal rates.
  *
  * @param category the VAT category
  * @param ratePercent rate in per cent, e.g. {@code 19}; 0 for Z/E/AE/K/G; null for O
@@ -58,11 +59,14 @@ public record TaxTreatment(TaxCategory category, @Nullable BigDecimal ratePercen
             exemptionReason = null;
         }
         if (ratePercent != null) {
-            ratePercent = ratePercent.stripTrailingZeros();
-            if (ratePercent.scale() < 0) {
-                ratePercent = ratePercent.setScale(0);
-            }
+            ratePercent = normalRate(ratePercent);
         }
+    }
+
+    /** {@code rate} without trailing zeros and with a scale of at least 0: equal rates are equal. */
+    static BigDecimal normalRate(BigDecimal rate) {
+        BigDecimal stripped = rate.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** Standard rate, e.g. {@code standard(new BigDecimal("19"))}. A zero rate gives category Z. */

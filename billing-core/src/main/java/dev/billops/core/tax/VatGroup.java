@@ -5,11 +5,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One group of the VAT breakdown: a category and a rate, the rate compared by value (19 and 19.00
- * are one group). Written {@code "S/19"}, or {@code "O/"} for category O, which has no rate.
+ * One group of the VAT breakdown (EN 16931 BG-23): a category and a rate, the rate compared by
+ * value (19 and 19.00 are one group). Written {@code "S/19"}, or {@code "O/"} for category O,
+ * which has no rate. The one key by which lines, allowances, charges and breakdown entries are
+ * grouped and matched.
  *
  * @param category VAT category
- * @param ratePercent rate in per cent without trailing zeros; null only for category O
+ * @param ratePercent rate in per cent without trailing zeros and with a scale of at least 0 (as
+ *     {@link TaxTreatment} keeps it); null only for category O, 0 for a missing rate otherwise
  */
 public record VatGroup(TaxCategory category, @Nullable BigDecimal ratePercent) {
 
@@ -19,7 +22,7 @@ public record VatGroup(TaxCategory category, @Nullable BigDecimal ratePercent) {
             ratePercent = BigDecimal.ZERO;
         }
         if (ratePercent != null) {
-            ratePercent = ratePercent.signum() == 0 ? BigDecimal.ZERO : ratePercent.stripTrailingZeros();
+            ratePercent = TaxTreatment.normalRate(ratePercent);
         }
     }
 
@@ -31,6 +34,14 @@ public record VatGroup(TaxCategory category, @Nullable BigDecimal ratePercent) {
     /** The group of a breakdown entry. */
     public static VatGroup of(TaxSubtotal subtotal) {
         return new VatGroup(subtotal.category(), subtotal.ratePercent());
+    }
+
+    /**
+     * Whether lines taxed with {@code treatment} belong to this group. Allocation-free: the
+     * treatment's rate is already normalized.
+     */
+    public boolean contains(TaxTreatment treatment) {
+        return category == treatment.category() && Objects.equals(ratePercent, treatment.ratePercent());
     }
 
     /** {@code "S/19"}; {@code "O/"} for category O. */

@@ -1,7 +1,8 @@
 package dev.billops.core.time;
 
 import dev.billops.core.error.InvalidInputException;
-import java.math.BigInteger;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -29,7 +30,6 @@ public record DurationRounding(Duration increment, RoundingDirection direction, 
     private static final Duration ONE_NANO = Duration.ofNanos(1);
     /** Below this many seconds (about 126 years) value and increment fit in a long of nanoseconds, twice over. */
     private static final long LONG_ARITHMETIC_LIMIT_SECONDS = 4_000_000_000L;
-    private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
     private static final DurationRounding NONE = new DurationRounding(ONE_NANO, RoundingDirection.DOWN, Duration.ZERO);
 
     /**
@@ -110,17 +110,17 @@ public record DurationRounding(Duration increment, RoundingDirection direction, 
             long down = value - remainder;
             return Duration.ofNanos(roundsUp(remainder, step) ? down + step : down);
         }
-        BigInteger value = nanos(raised);
-        BigInteger step = nanos(increment);
-        BigInteger remainder = value.remainder(step);
+        BigDecimal value = seconds(raised);
+        BigDecimal step = seconds(increment);
+        BigDecimal remainder = value.remainder(step);
         if (remainder.signum() == 0) {
             return raised;
         }
-        BigInteger down = value.subtract(remainder);
+        BigDecimal down = value.subtract(remainder);
         boolean up = switch (direction) {
             case UP -> true;
             case DOWN -> false;
-            case NEAREST -> remainder.shiftLeft(1).compareTo(step) >= 0;
+            case NEAREST -> remainder.add(remainder).compareTo(step) >= 0;
         };
         return duration(up ? down.add(step) : down);
     }
@@ -134,13 +134,15 @@ public record DurationRounding(Duration increment, RoundingDirection direction, 
         };
     }
 
-    private static BigInteger nanos(Duration d) {
-        return BigInteger.valueOf(d.getSeconds()).multiply(NANOS_PER_SECOND).add(BigInteger.valueOf(d.getNano()));
+    /** {@code d} in seconds, exactly: its nano-of-second are the nine decimals. */
+    private static BigDecimal seconds(Duration d) {
+        return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
     }
 
-    private static Duration duration(BigInteger nanos) {
-        BigInteger[] secondsAndNanos = nanos.divideAndRemainder(NANOS_PER_SECOND);
-        return Duration.ofSeconds(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValue());
+    /** The duration of a non-negative number of {@code seconds} with at most nine decimals. */
+    private static Duration duration(BigDecimal seconds) {
+        BigDecimal whole = seconds.setScale(0, RoundingMode.DOWN);
+        return Duration.ofSeconds(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValueExact());
     }
 
     /** Whether this is {@link #none()}, the rule that changes nothing. */

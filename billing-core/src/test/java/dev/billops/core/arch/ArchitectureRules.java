@@ -19,7 +19,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
- * The architecture rules of SPEC §1, parameterized by the root package so that each one can be
+ * The architecture rules of billing-core, parameterized by the root package so that each one can be
  * shown to fail on a deliberately bad fixture as well as to pass on the real code.
  */
 final class ArchitectureRules {
@@ -34,7 +34,7 @@ final class ArchitectureRules {
                         "java.sql..", "javax.sql..", "org.jdbi..", "com.lowagie..", "org.openpdf..",
                         "com.fasterxml.jackson..", "java.net.http..", "jakarta.mail..", "javax.mail..",
                         "org.h2..", "org.postgresql..", "okhttp3..")
-                .because("billing-core is the pure domain (SPEC §1)");
+                .because("billing-core is the pure domain: infrastructure lives in the modules that implement its ports");
     }
 
     /**
@@ -62,7 +62,7 @@ final class ArchitectureRules {
     static ArchRule internalPackagesStayInternal(String root) {
         return noClasses().that().resideInAPackage(root + "..")
                 .should(useAnotherPackagesInternals())
-                .because("*.internal packages are not API (SPEC §1)");
+                .because("*.internal packages are not API");
     }
 
     /**

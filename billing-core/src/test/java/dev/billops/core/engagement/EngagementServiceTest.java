@@ -14,11 +14,13 @@ import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.ProjectId;
+import dev.billops.core.invoice.ClientNotActiveException;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Client;
 import dev.billops.core.project.Project;
+import dev.billops.core.spi.ClientStore;
 import dev.billops.core.spi.ProjectStore;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.memory.StoreSnapshot;
@@ -58,6 +60,20 @@ class EngagementServiceTest {
                 Engagement.ofPackage(EngagementId.of("E1"), ClientId.of("ghost"), "Retainer",
                         Money.of("EUR", "100.00"), PackageSchedule.MONTHLY, d("2026-03-01"), null)));
         assertEquals("ghost", e.id());
+        assertEquals(before, f.snapshot());
+    }
+
+    @Test
+    void create_inactiveClient_throwsClientNotActiveAndStoresNothing() {
+        PackageFixture f = new PackageFixture(d("2026-03-01"));
+        f.memory.inTransaction(ACME, s -> s.get(ClientStore.class).update(
+                s.get(ClientStore.class).find(GLOBEX).orElseThrow().withActive(false)));
+        StoreSnapshot before = f.snapshot();
+        ClientNotActiveException e = assertThrows(ClientNotActiveException.class, () -> f.acme.engagements().create(
+                Engagement.ofPackage(EngagementId.of("E1"), GLOBEX, "Retainer", Money.of("EUR", "100.00"),
+                        PackageSchedule.MONTHLY, d("2026-03-01"), null)));
+        assertEquals(GLOBEX, e.clientId());
+        assertTrue(e.getMessage().contains("create engagement E1"), e.getMessage());
         assertEquals(before, f.snapshot());
     }
 

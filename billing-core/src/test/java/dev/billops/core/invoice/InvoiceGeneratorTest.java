@@ -44,7 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Hand-checked examples of invoice generation (SPEC C3, C4). */
+/** Hand-checked examples of invoice generation: rate resolution, billed durations, grouping and quantities. */
 class InvoiceGeneratorTest {
 
     /**

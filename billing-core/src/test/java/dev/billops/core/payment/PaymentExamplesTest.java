@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Hand-checked examples of the four stories of issue 5: partial payment, overpayment, refund after
+ * Hand-checked examples of four payment stories: partial payment, overpayment, refund after
  * the credit was used, and (in {@link ReminderServiceTest}) a late fee. Every amount below was
  * worked out on paper from the invoice totals (net × 1.19).
  */

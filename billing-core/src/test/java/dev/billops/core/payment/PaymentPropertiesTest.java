@@ -34,24 +34,24 @@ class PaymentPropertiesTest {
     private static final LocalDate START = LocalDate.of(2026, 1, 1);
 
     /** An invoice to create: amount in cents, issued {@code issueOffset} days after START, due {@code terms} later. */
-    record Spec(long cents, int issueOffset, int terms) {
+    record InvoiceShape(long cents, int issueOffset, int terms) {
     }
 
-    private static final Gen<Spec> SPECS = Gen.zip(Gen.longs(1, 100_000), Gen.ints(0, 20), Gen.ints(0, 40), Spec::new);
+    private static final Gen<InvoiceShape> INVOICE_SHAPES = Gen.zip(Gen.longs(1, 100_000), Gen.ints(0, 20), Gen.ints(0, 40), InvoiceShape::new);
 
-    private static Invoice create(PaymentFixture f, ClientId client, Spec spec, int n) {
-        LocalDate issued = START.plusDays(spec.issueOffset());
-        return f.issue(client, "INV-" + n, Money.ofMinor(EUR, spec.cents()), issued, issued.plusDays(spec.terms()));
+    private static Invoice create(PaymentFixture f, ClientId client, InvoiceShape shape, int n) {
+        LocalDate issued = START.plusDays(shape.issueOffset());
+        return f.issue(client, "INV-" + n, Money.ofMinor(EUR, shape.cents()), issued, issued.plusDays(shape.terms()));
     }
 
     @Test
     void autoAllocate_anyInvoicesAnyAmount_paysOldestDueFirstNeverBeyondTotals() {
-        Property.forAll(Gen.listOf(SPECS, 0, 8), Gen.longs(1, 500_000)).verify((specs, cents) -> {
+        Property.forAll(Gen.listOf(INVOICE_SHAPES, 0, 8), Gen.longs(1, 500_000)).verify((shapes, cents) -> {
             PaymentFixture f = new PaymentFixture(START.plusDays(30));
             ClientId client = f.client("c", EUR);
             List<Invoice> invoices = new ArrayList<>();
-            for (int i = 0; i < specs.size(); i++) {
-                invoices.add(create(f, client, specs.get(i), i));
+            for (int i = 0; i < shapes.size(); i++) {
+                invoices.add(create(f, client, shapes.get(i), i));
             }
             Money amount = Money.ofMinor(EUR, cents);
 
@@ -128,13 +128,13 @@ class PaymentPropertiesTest {
 
     @Test
     void aging_anyBalancesAnyDate_eachInvoiceInItsBucketAndBucketsSumToOutstanding() {
-        Property.forAll(Gen.listOf(SPECS, 0, 10), Gen.listOf(Gen.longs(0, 100_000), 0, 10), Gen.ints(0, 200))
-                .verify((specs, payments, asOfOffset) -> {
+        Property.forAll(Gen.listOf(INVOICE_SHAPES, 0, 10), Gen.listOf(Gen.longs(0, 100_000), 0, 10), Gen.ints(0, 200))
+                .verify((shapes, payments, asOfOffset) -> {
                     PaymentFixture f = new PaymentFixture(START.plusDays(60));
                     ClientId client = f.client("c", EUR);
                     List<Invoice> invoices = new ArrayList<>();
-                    for (int i = 0; i < specs.size(); i++) {
-                        invoices.add(create(f, client, specs.get(i), i));
+                    for (int i = 0; i < shapes.size(); i++) {
+                        invoices.add(create(f, client, shapes.get(i), i));
                     }
                     for (int i = 0; i < payments.size() && !invoices.isEmpty(); i++) {
                         if (payments.get(i) > 0) {

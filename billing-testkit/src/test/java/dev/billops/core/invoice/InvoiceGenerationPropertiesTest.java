@@ -61,7 +61,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * Invariants of invoice generation (issue 3 "done means") over random consultancies: projects
+ * Invariants of invoice generation over random consultancies: projects
  * with random rounding rules per entry or per day, rules that change inside the period, explicit
  * rates, HOUR/DAY/MONTH/FIXED units, entries in several zones (across midnight and DST changes),
  * billed and non-billable entries, random periods and grouping policies.

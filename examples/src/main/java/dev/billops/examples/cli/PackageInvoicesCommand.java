@@ -26,9 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code package-invoices}: the package (retainer) billing run for a date, the seeds'
- * {@code generate_package_invoices}. Idempotent: a second run for the same date skips every
- * period the first one invoiced.
+ * {@code package-invoices}: the package (retainer) billing run for a date. Idempotent: a second
+ * run for the same date skips every period the first one invoiced.
  */
 @Command(name = "package-invoices", mixinStandardHelpOptions = true,
         description = {"Issues the package (retainer) invoices due on a date for PACKAGE and MIXED engagements: "

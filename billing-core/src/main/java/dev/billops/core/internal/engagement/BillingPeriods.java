@@ -30,15 +30,10 @@ import org.jspecify.annotations.Nullable;
  * each starts the day after the previous one ends, with no gap and no overlap.
  *
  * <p><b>Fee.</b> A whole period costs the package fee. A partial period (the engagement starts
- * or ends inside it) costs, under {@link ProrationPolicy#PRORATE_BY_DAYS},
- * <pre>
- *   fee × (days billed) / (days of the whole period), rounded once to the currency's minor unit
- * </pre>
- * with the policy's rounding mode (half-up by default); under {@link ProrationPolicy#FULL_PERIOD}
- * it costs the whole fee. Example: a monthly fee of 1,000.00 for an engagement starting on
- * 15 February 2024 (a leap year, 29 days) bills 1,000.00 × 15 / 29 = 517.24 for 15–29 February;
- * in 2025 (28 days) 1,000.00 × 14 / 28 = 500.00 for 15–28 February. The ONE_TIME period is
- * never partial: it is the engagement.
+ * or ends inside it) costs fee × days billed / days of the whole period, rounded once to the
+ * currency's minor unit by the policy's rounding, under {@link ProrationPolicy#PRORATE_BY_DAYS},
+ * and the whole fee under {@link ProrationPolicy#FULL_PERIOD}. The ONE_TIME period is never
+ * partial: it is the engagement.
  *
  * <p>Immutable and thread-safe.
  */

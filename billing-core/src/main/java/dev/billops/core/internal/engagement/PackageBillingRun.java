@@ -37,60 +37,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The package billing run of one tenant: issues the package (retainer) invoices that are due on
- * a date. The seeds' {@code generate_package_invoices}; {@link PackageBillingJob} runs it for
- * every tenant.
+ * The package billing run of one tenant: issues the package (retainer) invoices of the PACKAGE
+ * and MIXED engagements that are due on a date ({@link #duePeriods}), each built by
+ * {@link PackageInvoices} and issued by the {@link InvoiceIssuer} like any other invoice, then
+ * followed by the {@link IssueFollowUp} in the same transaction. {@link PackageBillingJob} runs it
+ * for every tenant.
  *
- * <p><b>What is due.</b> For every engagement with mode PACKAGE or MIXED, a run for date
- * {@code d} bills each {@linkplain BillingPeriods period} whose <em>bill date</em> is on or
- * before {@code d} and has no invoice yet. A PACKAGE period is billed in advance: its bill date is
- * its first day, so a run on any day of the period bills it. A MIXED period (fee plus the work
- * beyond the included hours) is billed in arrears: its bill date is the day after its last day,
- * when the hours are known. <b>Catch-up:</b> besides the period due now, the run bills missing
- * periods whose bill date lies in the {@link PackagePolicy#catchUpPeriods()} schedule periods
- * before the one containing {@code d} (calendar months for ONE_TIME engagements), so a skipped
- * run loses no revenue while a first run over old data does not bill years of history. A due
- * period whose bill date lies before that window and that has no invoice is not billed but
- * reported as {@linkplain PackageRunResult.SkipReason#OUTSIDE_CATCH_UP skipped} on every run,
- * until the host bills it on purpose with {@link PackageRunOptions#billMissedPeriods()} (which bills
- * every missing period from the engagement's start) or by hand.
- * Engagements that ended or were renewed are billed for their remaining periods up to their end
- * date, never beyond.
- *
- * <p><b>Each invoice.</b> Status ISSUED, issue date = run date (for a run today: the tenant's
- * today, the clock's instant in the tenant's zone), due after the client's payment
- * terms (or the policy's fixed days), number from the policy's pattern
- * ({@code PKG-{engagementId}-{periodStart}} by default) or the tenant's numbering, one line with
- * the (prorated) fee and the service period, the tax of the client's tax profile
- * ({@code TaxTreatments.forLine}), metadata {@code autopay=true} for clients with autopay. It is
- * issued by the {@link InvoiceIssuer} (the same checks, audit record {@code invoice.issue} and
- * {@code invoice.issued} event as every other invoice), priced by the tenant's tax policy
- * ({@code TenantPolicies.tax()}) and, with tenant numbering, numbered by its numbering policy.
- * Then the {@link IssueFollowUp} runs in the same transaction: from the facade, the client's
- * credit balance is applied to the invoice when the payment policy applies credit on issue.
- *
- * <p><b>MIXED engagements</b> (retainers) add the period's work: the OPEN billable time entries
- * started in the period on the engagement's project (or any project of the client) use up the
- * included hours (prorated in a partial period; with roll-over plus the hours the previous
- * period's invoice left unused, recorded in its metadata {@code retainer.unusedHours}) in order of
- * start; the time beyond them is billed on hour lines at the engagement's overage rate, or at each
- * entry's own hourly rate. Every entry of the period is marked billed by the invoice (those within
- * the included hours on the fee line), so no entry is billed again by hourly invoicing.
- *
- * <p><b>Transactions and duplicates.</b> The run reads the engagements and the periods already
- * invoiced in one transaction, then issues each (engagement, period) invoice in a transaction of
- * its own, which first locks the engagement's row ({@link EngagementStore#lock}) as renewals and
- * ends do ({@link Engagements}): so a renewal or end either commits before the invoice
- * (which then sees the changed engagement and fails if the period no longer exists) or waits for
- * it (and then sees the invoice): no day is billed by both engagements. A failure rolls back
- * only that invoice and is reported in {@link PackageRunResult#failed()}; the rest of the run goes on. Uniqueness of (engagement,
- * period start) is enforced by the store ({@link InvoiceStore}), so running the same date twice,
- * or two runs at once (threads or processes), creates each invoice once: the loser of a race gets
- * a {@code DuplicateKeyException}, which the run reports as
- * {@linkplain PackageRunResult.SkipReason#ALREADY_INVOICED skipped}.
- *
- * <p><b>Dry run.</b> Computes the same invoices in read-only transactions and returns them in the
- * result, storing nothing (no invoice, number, audit record or event).
+ * <p>Each (engagement, period) is issued in a transaction of its own; a failure is reported in
+ * the result and the run goes on. A period is billed at most once, however often and however
+ * concurrently the run is started (see {@link #run(LocalDate, PackageRunOptions)}).
  *
  * <p>Immutable and thread-safe.
  */
@@ -150,7 +105,17 @@ public final class PackageBillingRun {
     }
 
     /**
-     * Runs for {@code date} with {@code options}.
+     * Runs for {@code date} with {@code options}: reads the engagements and the periods already
+     * invoiced in one transaction, then issues each due (engagement, period) in a transaction of
+     * its own that first locks the engagement's row ({@link EngagementStore#lock}), as renewals and
+     * ends do ({@link Engagements}): a renewal or end either commits first (and the invoice then
+     * fails if its period no longer exists) or waits for the invoice, so no day is billed by two
+     * engagements. The store keeps (engagement, period start) unique ({@link InvoiceStore}): a run
+     * repeated, or racing another, gets a {@code DuplicateKeyException} for a period billed
+     * meanwhile and reports it {@linkplain PackageRunResult.SkipReason#ALREADY_INVOICED skipped}. A
+     * failed invoice rolls back alone ({@link PackageRunResult#failed()}). A dry run computes the
+     * same invoices in read-only transactions and stores nothing (no invoice, number, audit record
+     * or event).
      *
      * @throws InvalidInputException if {@code options} names another tenant than this run's
      * @throws NotFoundException if {@code options} names an engagement that does not exist
@@ -181,8 +146,13 @@ public final class PackageBillingRun {
 
     /**
      * The periods of {@code engagement} that a run on {@code date} bills unless they are invoiced
-     * already: bill date on or before {@code date} and within the catch-up window (see the class
-     * comment). Empty for HOURLY engagements.
+     * already: those whose bill date is on or before {@code date} and within the catch-up window.
+     * A PACKAGE period is billed in advance (bill date: its first day), a MIXED one in arrears (the
+     * day after its last, when its hours are known). The window reaches back
+     * {@link PackagePolicy#catchUpPeriods()} schedule periods (calendar months for ONE_TIME) before
+     * the one containing {@code date}, so a skipped run loses nothing while a first run over old
+     * data bills no years of history ({@link #periodsBeforeCatchUp}). An ended or renewed
+     * engagement is billed up to its end date. Empty for HOURLY engagements.
      */
     public List<BillingPeriod> duePeriods(Engagement engagement, LocalDate date) {
         Objects.requireNonNull(engagement, "engagement");

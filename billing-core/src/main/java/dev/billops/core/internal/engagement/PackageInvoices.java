@@ -1,5 +1,6 @@
 package dev.billops.core.internal.engagement;
 
+import dev.billops.core.internal.ClientLookup;
 import dev.billops.core.engagement.PackageNumbering;
 import dev.billops.core.engagement.BillingPeriod;
 import dev.billops.core.engagement.Engagement;
@@ -21,7 +22,6 @@ import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Client;
-import dev.billops.core.spi.ClientStore;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.spi.TenantStore;
 import dev.billops.core.project.Project;
@@ -73,7 +73,12 @@ public final class PackageInvoices {
 
     /**
      * The draft invoice of {@code period} of {@code engagement} to be issued on {@code issueDate},
-     * with its due date, priced by the tenant's tax policy (price basis, rounding, cash increment).
+     * with its due date (the client's payment terms, or the policy's fixed days), priced by the
+     * tenant's tax policy (price basis, rounding, cash increment): one line with the (prorated)
+     * fee and the service period, taxed by the client's tax profile
+     * ({@link dev.billops.core.internal.invoice.TaxTreatments#forLine}), metadata {@code autopay=true}
+     * for clients with autopay. A MIXED engagement adds the period's work beyond the included hours
+     * ({@link RetainerHours}); every entry of the period is billed by the invoice.
      *
      * @throws NotFoundException if the client (or the engagement's project) does not exist
      * @throws ClientNotActiveException if the client is inactive
@@ -81,11 +86,8 @@ public final class PackageInvoices {
      * @throws CurrencyMismatchException if the fee is not in the client's currency
      */
     public Draft draft(StoreSession session, Engagement engagement, BillingPeriod period, LocalDate issueDate) {
-        Client client = session.get(ClientStore.class).find(engagement.clientId())
-                .orElseThrow(() -> new NotFoundException("client", engagement.clientId().value()));
-        if (!client.active()) {
-            throw new ClientNotActiveException(client.id(), "bill engagement " + engagement.id());
-        }
+        Client client = ClientLookup.requireActive(session, engagement.clientId(),
+                "bill engagement " + engagement.id());
         Money fee = periods.fee(engagement, period);
         if (!fee.currency().getCurrencyCode().equals(client.currency().getCurrencyCode())) {
             throw new CurrencyMismatchException(client.currency().getCurrencyCode(), fee.currencyCode(),

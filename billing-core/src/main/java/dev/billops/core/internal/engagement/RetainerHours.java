@@ -8,14 +8,13 @@ import dev.billops.core.error.NotFoundException;
 import dev.billops.core.error.Text;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TimeEntryId;
-import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.internal.invoice.GenerationContext;
+import dev.billops.core.internal.invoice.InvoiceDrafts;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.internal.invoice.InvoiceGenerator;
 import dev.billops.core.invoice.InvoiceLine;
-import dev.billops.core.invoice.InvoiceQuery;
-import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.spi.InvoiceStore;
+import dev.billops.core.internal.invoice.Tariff;
 import dev.billops.core.internal.invoice.TaxTreatments;
 import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.money.CurrencyMismatchException;
@@ -31,6 +30,7 @@ import dev.billops.core.rate.ResolvedRate;
 import dev.billops.core.spi.StoreSession;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.internal.timeentry.BilledDurations;
+import dev.billops.core.internal.timeentry.TimeUnits;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryQuery;
 import dev.billops.core.spi.TimeEntryStore;
@@ -38,9 +38,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,23 +52,14 @@ import org.jspecify.annotations.Nullable;
  * package fee covers (the included hours) and the lines that bill the rest. Reads through a
  * session, writes nothing. Stateless.
  *
- * <p><b>Work of the period.</b> The OPEN billable time entries that start (local date) within the
- * period, on the engagement's project or, without one, on any project of the client, except
- * entries already on a draft invoice. Each entry counts with its billed duration (its project's
- * rounding rule, {@link BilledDurations}).
- *
- * <p><b>Included hours.</b> The engagement's included hours per period (none if unset), prorated
- * by days in a partial period when the engagement prorates (rounded down to the second), plus,
- * with roll-over, the hours left unused by the previous period as recorded on its invoice (none if
- * that period has no invoice). Entries consume them in order of start; the entry that exhausts
- * them is split, its remainder billed.
- *
- * <p><b>Overage.</b> The time beyond the included hours is billed at the engagement's overage
- * rate, or, without one, at each entry's own rate (explicit, else the rate rule in force on its
- * date), which must then be an hourly rate. One line per (price, tax treatment), quantity in
- * hours ({@value InvoiceGenerator#QUANTITY_SCALE} decimals, half up). Every entry of the period is
- * billed by the invoice: those covered by the fee are listed on the fee line, the others on their
- * overage line.
+ * <p>The period's work is its OPEN billable entries that start (local date) within it, on the
+ * engagement's project or else any project of the client, and are on no draft, each at its billed
+ * duration ({@link BilledDurations}). In order of start they use up the available hours
+ * ({@link #included} plus, with roll-over, the previous period's unused hours); the entry that
+ * exhausts them is split. The rest is billed at the engagement's overage rate, or else at each
+ * entry's own hourly rate: one line per {@link Tariff}, in hours ({@value InvoiceGenerator#QUANTITY_SCALE}
+ * decimals, half up). Every entry of the period is billed by the invoice: on the fee line if the
+ * fee covers it, else on its overage line.
  */
 public final class RetainerHours {
 
@@ -82,8 +71,6 @@ public final class RetainerHours {
     public static final String UNUSED_KEY = "retainer.unusedHours";
     /** Invoice metadata: time billed beyond the available hours, ISO-8601. */
     public static final String OVERAGE_KEY = "retainer.overageHours";
-
-    private static final BigDecimal NANOS_PER_HOUR = BigDecimal.valueOf(3_600_000_000_000L);
 
     private RetainerHours() {
     }
@@ -128,14 +115,14 @@ public final class RetainerHours {
             Project project = projects.get(entry.projectId());
             TaxTreatment tax = TaxTreatments.forLine(tenant, client, project);
             UnitPrice price = priceOf(engagement, entry, rates, client);
-            groups.computeIfAbsent(new Tariff(price, tax), t -> new Group()).add(entry.id(), beyond);
+            groups.computeIfAbsent(Tariff.of(price, RateUnit.HOUR, tax), t -> new Group()).add(entry.id(), beyond);
         }
 
         List<InvoiceLine> lines = new ArrayList<>(groups.size());
         int position = 2;
         for (Map.Entry<Tariff, Group> g : groups.entrySet()) {
-            BigDecimal hours = BigDecimal.valueOf(g.getValue().nanos)
-                    .divide(NANOS_PER_HOUR, InvoiceGenerator.QUANTITY_SCALE, InvoiceGenerator.QUANTITY_ROUNDING);
+            BigDecimal hours = TimeUnits.hours(g.getValue().nanos, InvoiceGenerator.QUANTITY_SCALE,
+                    InvoiceGenerator.QUANTITY_ROUNDING);
             lines.add(new InvoiceLine(position++, description(engagement, period, available), hours, UnitCode.HOUR,
                     g.getKey().price(), BigDecimal.ONE, List.of(), g.getKey().tax(), period.range(), g.getValue().ids,
                     engagement.projectId(), null, null, null));
@@ -148,7 +135,10 @@ public final class RetainerHours {
         return new Result(covered, lines, metadata);
     }
 
-    /** The included hours of {@code period}: the engagement's, prorated by days in a partial period when it prorates. */
+    /**
+     * The included hours of {@code period}: the engagement's (none if unset), prorated by days in a
+     * partial period when it prorates, rounded down to the second.
+     */
     public static Duration included(Engagement engagement, BillingPeriod period) {
         Duration included = engagement.includedHours();
         if (included == null || included.isZero()) {
@@ -162,7 +152,10 @@ public final class RetainerHours {
         return Duration.ofSeconds(seconds);
     }
 
-    /** With roll-over: the unused hours recorded on the previous period's invoice; else nothing. */
+    /**
+     * With roll-over: the unused hours recorded on the previous period's invoice (none if that
+     * period has no invoice); else nothing.
+     */
     private static Duration carried(StoreSession session, Engagement engagement, BillingPeriod period,
             BillingPeriods periods) {
         if (!engagement.rollOverUnusedHours() || !period.start().isAfter(engagement.startDate())) {
@@ -198,13 +191,7 @@ public final class RetainerHours {
         if (projects.isEmpty()) {
             return List.of();
         }
-        Set<TimeEntryId> onDrafts = new HashSet<>();
-        for (Invoice draft : session.get(InvoiceStore.class)
-                .list(new InvoiceQuery(client.id(), EnumSet.of(InvoiceStatus.DRAFT), DocumentType.INVOICE))) {
-            for (InvoiceLine line : draft.lines()) {
-                onDrafts.addAll(line.entryIds());
-            }
-        }
+        Set<TimeEntryId> onDrafts = InvoiceDrafts.entriesOnDrafts(session, client.id());
         List<TimeEntry> entries = session.get(TimeEntryStore.class)
                 .list(TimeEntryQuery.unbilled(projects, period.range()));
         if (onDrafts.isEmpty()) {
@@ -248,11 +235,8 @@ public final class RetainerHours {
 
     /** Hours as a plain decimal, e.g. {@code 12.5}. */
     private static String hours(Duration d) {
-        return BigDecimal.valueOf(d.toNanos()).divide(NANOS_PER_HOUR, 4, java.math.RoundingMode.HALF_UP)
+        return TimeUnits.hours(d.toNanos(), InvoiceGenerator.QUANTITY_SCALE, java.math.RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString();
-    }
-
-    private record Tariff(UnitPrice price, TaxTreatment tax) {
     }
 
     private static final class Group {

@@ -168,7 +168,7 @@ public final class CreditNoteBuilder {
                 }
                 Money correction = taxLeft.minus(g.taxAmount());
                 if (!correction.isZero() && withinGroupTaxTolerance(g, taxLeft)) {
-                    corrections.append(corrections.length() == 0 ? "" : ";").append(groupKey(g)).append('=')
+                    corrections.append(corrections.length() == 0 ? "" : ";").append(VatGroup.of(g)).append('=')
                             .append(correction.amount().toPlainString());
                     payable = payable.plus(correction);
                 }
@@ -198,15 +198,15 @@ public final class CreditNoteBuilder {
      */
     private static boolean groupComplete(Invoice invoice, TaxSubtotal group, Set<Integer> creditedAfter,
             boolean closing) {
-        String key = groupKey(group);
+        VatGroup key = VatGroup.of(group);
         for (InvoiceLine line : invoice.lines()) {
-            if (key.equals(groupKey(line.tax())) && !creditedAfter.contains(line.position())) {
+            if (key.contains(line.tax()) && !creditedAfter.contains(line.position())) {
                 return false;
             }
         }
         if (!closing) {
             for (AllowanceCharge ac : invoice.adjustments()) {
-                if (ac.tax() != null && key.equals(groupKey(ac.tax()))
+                if (ac.tax() != null && key.contains(ac.tax())
                         && DocumentAdjustments.lineShares(invoice, ac).isEmpty()) {
                     return false;
                 }
@@ -217,21 +217,13 @@ public final class CreditNoteBuilder {
 
     /** The tax of {@code document}'s VAT group with the category and rate of {@code group}, or zero. */
     private static Money groupTax(Invoice document, TaxSubtotal group) {
-        String key = groupKey(group);
+        VatGroup key = VatGroup.of(group);
         for (TaxSubtotal g : document.taxBreakdown()) {
-            if (groupKey(g).equals(key)) {
+            if (VatGroup.of(g).equals(key)) {
                 return g.taxAmount();
             }
         }
         return Money.zero(document.currency());
-    }
-
-    private static String groupKey(TaxSubtotal g) {
-        return VatGroup.of(g).toString();
-    }
-
-    private static String groupKey(TaxTreatment t) {
-        return VatGroup.of(t).toString();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.money.Money;
 import dev.billops.core.tax.TaxTreatment;
+import dev.billops.core.tax.VatGroup;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,14 +24,10 @@ import java.util.Objects;
  *   <li>{@link #spreadOverGroups}: a fixed amount split over the groups in proportion to their
  *       line amounts, to the minor unit (largest-remainder allocation; the parts add up exactly).</li>
  * </ul>
- * Groups are (category, rate) of the lines, in order of first appearance; only groups whose line
- * amounts add up to more than zero take part. Amounts are in the invoice's price basis (gross
- * under {@link dev.billops.core.tax.PriceBasis#GROSS}).
- *
- * <p>When lines are credited one by one, every document-level allowance or charge (amount or
- * percentage alike) is spread over the positive lines of its tax group in proportion to their
- * amounts ({@link #lineShares}, largest-remainder allocation), so the shares of all lines add up
- * to the allowance or charge exactly and each credited line takes its share with it. Stateless.
+ * Groups are the {@link VatGroup}s of the lines, in order of first appearance; only groups whose
+ * line amounts add up to more than zero take part. Amounts are in the invoice's price basis (gross
+ * under {@link dev.billops.core.tax.PriceBasis#GROSS}). When lines are credited one by one, each
+ * takes its share of every allowance and charge of its group ({@link #lineShares}). Stateless.
  */
 public final class DocumentAdjustments {
 
@@ -105,11 +102,10 @@ public final class DocumentAdjustments {
      * (nothing to spread over).
      */
     public static Map<Integer, Money> lineShares(Invoice invoice, AllowanceCharge adjustment) {
-        TaxTreatment tax = Objects.requireNonNull(adjustment.tax(), "tax");
+        VatGroup group = VatGroup.of(Objects.requireNonNull(adjustment.tax(), "tax"));
         List<InvoiceLine> members = new ArrayList<>();
         for (InvoiceLine line : invoice.lines()) {
-            if (line.tax().category() == tax.category() && line.tax().rateOrZero().compareTo(tax.rateOrZero()) == 0
-                    && line.netAmount().isPositive()) {
+            if (group.contains(line.tax()) && line.netAmount().isPositive()) {
                 members.add(line);
             }
         }
@@ -130,15 +126,15 @@ public final class DocumentAdjustments {
 
     /** Line amounts by tax group (first treatment seen stands for the group), positive groups only. */
     public static Map<TaxTreatment, Money> positiveGroups(Invoice invoice) {
-        Map<String, TaxTreatment> first = new LinkedHashMap<>();
-        Map<String, Money> sums = new LinkedHashMap<>();
+        Map<VatGroup, TaxTreatment> first = new LinkedHashMap<>();
+        Map<VatGroup, Money> sums = new LinkedHashMap<>();
         for (InvoiceLine line : invoice.lines()) {
-            String key = line.tax().category() + "/" + line.tax().rateOrZero().toPlainString();
+            VatGroup key = VatGroup.of(line.tax());
             first.putIfAbsent(key, line.tax());
             sums.merge(key, line.netAmount(), Money::plus);
         }
         Map<TaxTreatment, Money> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Money> e : sums.entrySet()) {
+        for (Map.Entry<VatGroup, Money> e : sums.entrySet()) {
             if (e.getValue().isPositive()) {
                 out.put(first.get(e.getKey()), e.getValue());
             }

@@ -1,5 +1,6 @@
 package dev.billops.core.internal.invoice;
 
+import dev.billops.core.internal.ClientLookup;
 import dev.billops.core.invoice.ClientNotActiveException;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.DraftOptions;
@@ -23,7 +24,6 @@ import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.party.Client;
-import dev.billops.core.spi.ClientStore;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.spi.TenantStore;
 import dev.billops.core.spi.TimekeeperStore;
@@ -47,33 +47,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Drafts invoices from a client's unbilled time (SPEC C4): reads the master data, rate rules and
- * entries, runs {@link InvoiceGenerator}, and stores the result as a DRAFT.
+ * Drafts invoices from a client's unbilled time: reads the master data, rate rules and entries,
+ * runs {@link InvoiceGenerator}, prices the result by the tenant's tax policy (with GROSS prices the
+ * rates include tax) and stores it as a DRAFT, with an audit record and an {@code invoice.created}
+ * event. Entries are marked billed when a draft is issued, not here; so that no two drafts bill one
+ * entry, the entries on the client's other drafts are left out ({@link #entriesOnDrafts}), and a
+ * month whose fee another draft or issued invoice bills gets a line of quantity 0
+ * ({@link MonthlyFees}; issuing re-checks it, {@link MonthlyFeeAlreadyBilledException}).
  *
- * <p>Issue lifecycle (numbering, issue, void, credit notes) is a separate service; entries are
- * marked billed when a draft is <em>issued</em>, not here. So that two drafts never bill the same
- * entry, generation skips entries already listed on another DRAFT invoice of the client: drafting
- * the same period twice gives nothing the second time, and deleting a draft frees its entries.
- * Likewise a project's monthly fee (MONTH rate) is billed once per calendar month: a month whose
- * fee is on another draft or on an issued invoice of the client (not a void one) bills its
- * entries on a line of quantity 0 ({@link InvoiceGenerator}); issuing re-checks it
- * ({@link MonthlyFeeAlreadyBilledException}).
- *
- * <p>Drafting locks the projects it bills, so an entry edited at the same time is either drafted
- * as edited or its edit is refused ({@link dev.billops.core.timeentry.TimeEntryOnDraftException}).
- *
- * <p>Before anything is stored: the client must exist ({@link NotFoundException}) and be active
- * ({@link ClientNotActiveException}); the tenant's own record must exist (its default VAT rate);
- * a requested project must exist and be the client's ({@link ProjectOfOtherClientException});
- * every selected entry must have a rate ({@link NoRateForEntryException}) in the client's
- * currency. A failure stores nothing. A stored draft gets an audit record and an
- * {@code invoice.created} event.
- *
- * <p>A draft is priced by the tenant's tax policy ({@code TenantPolicies.tax()}), like manual and
- * package drafts: with GROSS prices the rates include tax (it is not added again), and the cash
- * rounding increment of the client's currency applies to the payable amount.
- *
- * <p>Thread-safe; obtain it from {@code TenantBilling.drafts()}.
+ * <p>Refused, with nothing stored: an unknown ({@link NotFoundException}) or inactive client
+ * ({@link ClientNotActiveException}), a project of another client
+ * ({@link ProjectOfOtherClientException}), an entry without a rate ({@link NoRateForEntryException})
+ * or with a rate in another currency. Thread-safe; {@code Invoices} delegates its drafting here.
  */
 public final class InvoiceDrafts {
 
@@ -201,11 +186,7 @@ public final class InvoiceDrafts {
      */
     private Generation generate(StoreSession session, ClientId clientId, LocalDateRange period,
             DraftOptions options, boolean lock) {
-        Client client = session.get(ClientStore.class).find(clientId)
-                .orElseThrow(() -> new NotFoundException("client", clientId.value()));
-        if (!client.active()) {
-            throw new ClientNotActiveException(clientId, "draft an invoice");
-        }
+        Client client = ClientLookup.requireActive(session, clientId, "draft an invoice");
         Tenant tenant = session.get(TenantStore.class).find()
                 .orElseThrow(() -> new NotFoundException("tenant", scope.tenant().value()));
         ProjectStore projectStore = session.get(ProjectStore.class);
@@ -231,7 +212,7 @@ public final class InvoiceDrafts {
         }
         List<TimeEntry> entries = projectIds.isEmpty() ? List.of()
                 : session.get(TimeEntryStore.class).list(TimeEntryQuery.unbilled(projectIds, period));
-        GenerationRequest request = new GenerationRequest(period, only, onOtherDrafts(session, clientId),
+        GenerationRequest request = new GenerationRequest(period, only, entriesOnDrafts(session, clientId),
                 options.policyOver(defaults));
         Generation generation = InvoiceGenerator.generate(context, entries, request);
         for (InvoiceLine line : generation.lines()) {
@@ -244,8 +225,11 @@ public final class InvoiceDrafts {
         return generation;
     }
 
-    /** Entries already on a DRAFT invoice of the client. */
-    private static Set<TimeEntryId> onOtherDrafts(StoreSession session, ClientId client) {
+    /**
+     * The entries listed on the client's DRAFT invoices: what a new draft of the client must leave
+     * out, so that no two drafts bill the same entry.
+     */
+    public static Set<TimeEntryId> entriesOnDrafts(StoreSession session, ClientId client) {
         Set<TimeEntryId> ids = new HashSet<>();
         for (Invoice draft : session.get(InvoiceStore.class)
                 .list(new InvoiceQuery(client, EnumSet.of(InvoiceStatus.DRAFT), DocumentType.INVOICE))) {

@@ -1,5 +1,7 @@
 package dev.billops.core.internal.invoice;
 
+import static dev.billops.core.internal.timeentry.TimeUnits.NANOS_PER_SECOND;
+
 import dev.billops.core.invoice.GroupingPolicy;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.NoRateForEntryException;
@@ -24,17 +26,14 @@ import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.time.TimeSpan;
 import dev.billops.core.internal.timeentry.BilledDurations;
+import dev.billops.core.internal.timeentry.TimeUnits;
 import dev.billops.core.timeentry.TimeEntry;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -46,58 +45,27 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns time entries into invoice lines (SPEC C4): a pure function of the entries, the master
- * data ({@link GenerationContext}), the period and the policy. Same inputs, equal lines, in the
- * same order; nothing is read from or written to a store.
+ * Turns time entries into invoice lines: a pure function of the entries, the master data
+ * ({@link GenerationContext}) and the request (period, project, exclusions, policy). Same inputs,
+ * equal lines in the same order; nothing is read from or written to a store. Stateless.
  *
- * <p><b>Selection.</b> OPEN, billable entries on one of the context's projects (or the requested
- * one) whose start date, local to the entry's zone, lies in the period, and that are not
- * excluded. Everything else is ignored: BILLED and LOCKED entries, non-billable ones, entries
- * outside the period or of other clients' projects. So once a draft's entries are marked billed,
- * generating again for the same inputs yields nothing.
- *
- * <p><b>Time.</b> Each selected entry's billed duration comes from its project's rounding rule,
- * per entry or per timekeeper, project and day ({@link BilledDurations}); raw times are never
- * changed.
- *
- * <p><b>Rate.</b> The entry's explicit rate, else the rate rule resolved for (client, project,
- * timekeeper, activity) on the entry's start date ({@link RateResolver}), so a rule that changes
- * inside the period prices each entry by its own date. No rate throws
- * {@link NoRateForEntryException}; a rate in another currency than the client's throws
- * {@link CurrencyMismatchException}.
- *
- * <p><b>Lines.</b> Entries share a line when they agree on the {@link GroupingPolicy}'s
- * dimensions and on price, unit and tax treatment ({@link TaxTreatments#forLine}). Quantity and
- * unit by rate unit:
+ * <p>It bills the OPEN billable entries of the client's projects (or of the requested one) that
+ * start, local to their zone, within the period and are not excluded: each at its billed duration
+ * ({@link BilledDurations}) and at its explicit rate or else the rate rule in force on its start
+ * date ({@link RateResolver}). Entries share a line when they agree on the {@link GroupingPolicy}'s
+ * dimensions and on their {@link Tariff}; a line lists its entries and its service period, and
+ * lines come in the order of their earliest entry (start, then id). The quantity by rate unit:
  * <ul>
- *   <li>HOUR: billed time in hours, {@value #QUANTITY_SCALE} decimals, half up (the exact billed
- *       time of the line is kept in {@link Generation#billedTimes()});</li>
- *   <li>DAY: billed time ÷ day length ({@link DayRatePolicy}), or counted in started half or
- *       whole days per timekeeper, project and date over all the DAY tariffs of that date, the
- *       date's count split across the tariffs' lines in proportion to their billed time (2 h at
- *       800/day and 2 h at 900/day on one date, full days: 0.5 + 0.5 days = 400 + 450);</li>
- *   <li>MONTH: the project's monthly fee, once per project and calendar month whatever the
- *       hours, the number of drafts and the rate changes. The fee is the MONTH rate in force on
- *       each day of the month for the rate scope of the month's first MONTH-priced entry (its
- *       project, timekeeper and activity; its explicit rate, if it has one, for the whole month).
- *       A rate in force the whole month is one line of quantity 1 at that rate, its period the
- *       month within the billed period. A rate that changes inside the month is prorated by the
- *       days each rate was in force, the rule package fees follow
- *       ({@code BillingPeriods.prorate}): one line per run of days with the same rate, quantity 1
- *       at rate × days ÷ days of the month, rounded once half up to the currency, its period
- *       those days (3,000 until the 15th of November and 3,300 from it: 1,400.00 + 1,760.00).
- *       Days without a MONTH rate cost nothing. If the request names the project and month as
- *       already billed ({@link GenerationRequest#feesBilled()}), the month's entries go on one
- *       line of quantity 0 instead;</li>
- *   <li>FIXED: 1 per entry (unit PIECE).</li>
+ *   <li>HOUR: the billed hours, {@value #QUANTITY_SCALE} decimals, half up;</li>
+ *   <li>DAY: billed time ÷ day length, or started half or whole days counted once per timekeeper,
+ *       project and date ({@link DayRatePolicy}), shared by the tariffs of that date;</li>
+ *   <li>MONTH: 1, the project's monthly fee once per calendar month, prorated by days when the
+ *       rate changes inside the month; 0 for a month whose fee is already billed;</li>
+ *   <li>FIXED: 1 per entry.</li>
  * </ul>
- * The price is copied onto the line with the rule it came from (when all of the line's entries
- * used the same rule); the line's amount is quantity × price rounded half up once
- * ({@link InvoiceLine#netAmount()}). Each line lists the entries it bills and its service period
- * (first to last local date worked). Lines are ordered by their earliest entry (start, then id).
  *
- * <p><b>Cost.</b> Linear in the number of entries (plus a sort when they are not already in
- * (start, id) order), with rates resolved through a per-combination index.
+ * <p>Throws {@link NoRateForEntryException} for a selected entry without a rate and
+ * {@link CurrencyMismatchException} for a rate in another currency than the client's.
  */
 public final class InvoiceGenerator {
 
@@ -108,11 +76,6 @@ public final class InvoiceGenerator {
     /** Separates the parts of a generated line description. */
     public static final String DESCRIPTION_SEPARATOR = " – ";
 
-    private static final BigDecimal NANOS_PER_HOUR = BigDecimal.valueOf(3_600_000_000_000L);
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final long SECONDS_PER_DAY = 86_400L;
-    /** Below this local second of the day plus duration an entry surely ends on its start date, DST or not. */
-    private static final long SAME_DAY_LIMIT_SECONDS = 22 * 3600L;
     private static final Comparator<TimeEntry> ENTRY_ORDER = Comparator
             .comparing((TimeEntry e) -> e.span().start()).thenComparing(TimeEntry::id);
 
@@ -157,6 +120,7 @@ public final class InvoiceGenerator {
         return rate;
     }
 
+    /** {@code entries} in (start, id) order: the list itself if it is in that order already, else a sorted copy. */
     public static List<TimeEntry> inOrder(List<TimeEntry> entries) {
         for (int i = 1; i < entries.size(); i++) {
             if (ENTRY_ORDER.compare(entries.get(i - 1), entries.get(i)) > 0) {
@@ -183,7 +147,7 @@ public final class InvoiceGenerator {
         private final Map<Combination, Combo> combos = new HashMap<>();
         private final Map<Tariff, Tariff> tariffs = new HashMap<>();
         private final LinkedHashMap<LineKey, Line> lines = new LinkedHashMap<>();
-        private final Map<ZoneId, LocalDates> localDates = new HashMap<>();
+        private final LocalDates localDates = new LocalDates();
         /** The monthly fee lines of each project and month, made when its first MONTH entry comes. */
         private final Map<ProjectMonth, MonthFee> fees = new HashMap<>();
         /** Billed time per counted day (timekeeper, project, date) and line, for whole or half days. */
@@ -213,27 +177,18 @@ public final class InvoiceGenerator {
             List<LocalDate> startDates = new ArrayList<>();
             List<LocalDate> endDates = new ArrayList<>();
             LocalDateRange period = req.period();
-            boolean anyExcluded = !req.excluded().isEmpty();
-            LocalDates dates = null;
             for (TimeEntry e : ordered) {
                 if (!e.isOpen() || !e.billable() || !projects.containsKey(e.projectId())) {
                     continue;
                 }
                 TimeSpan span = e.span();
-                if (dates == null || !dates.zone.equals(span.zone())) {
-                    dates = localDates.computeIfAbsent(span.zone(), LocalDates::new);
-                }
-                long startLocal = dates.localSecond(span.start());
-                LocalDate start = dates.date(startLocal);
-                if (!period.contains(start) || anyExcluded && req.excluded().contains(e.id())) {
+                LocalDate start = localDates.of(span.start(), span.zone());
+                if (!period.contains(start) || req.excluded().contains(e.id())) {
                     continue;
                 }
-                long seconds = span.end().getEpochSecond() - span.start().getEpochSecond();
-                LocalDate end = Math.floorMod(startLocal, SECONDS_PER_DAY) + seconds < SAME_DAY_LIMIT_SECONDS ? start
-                        : dates.date(dates.localSecond(span.end().minusNanos(1)));
                 selected.add(e);
                 startDates.add(start);
-                endDates.add(end);
+                endDates.add(localDates.before(span.end(), span.zone()));
             }
             BilledDurations billed = BilledDurations.of(selected, id -> projects.get(id).project);
             for (int i = 0; i < selected.size(); i++) {
@@ -254,7 +209,7 @@ public final class InvoiceGenerator {
             Tariff tariff;
             RateRuleId ruleId;
             if (e.explicitRate() != null) {
-                tariff = intern(new Tariff(e.explicitRate(), Objects.requireNonNull(e.explicitRateUnit()), info.tax),
+                tariff = intern(Tariff.of(e.explicitRate(), Objects.requireNonNull(e.explicitRateUnit()), info.tax),
                         e, null);
                 ruleId = null;
             } else {
@@ -267,7 +222,7 @@ public final class InvoiceGenerator {
                 tariff = combo.tariff(rate, e);
                 ruleId = rate.ruleId();
             }
-            RateUnit unit = tariff.unit;
+            RateUnit unit = tariff.unit();
             if (unit == RateUnit.MONTH) {
                 ProjectMonth pm = new ProjectMonth(e.projectId(), YearMonth.from(date));
                 MonthFee fee = fees.get(pm);
@@ -370,7 +325,7 @@ public final class InvoiceGenerator {
                     daily[d] = r != null && r.unit() == RateUnit.MONTH ? r : null;
                 }
             } else {
-                Arrays.fill(daily, ResolvedRate.explicit(first.price, RateUnit.MONTH));
+                Arrays.fill(daily, ResolvedRate.explicit(first.price(), RateUnit.MONTH));
             }
             List<Line> segments = new ArrayList<>(2);
             int d = 0;
@@ -383,7 +338,7 @@ public final class InvoiceGenerator {
                 if (r != null) {
                     int days = end - d;
                     LocalDateRange range = LocalDateRange.of(month.atDay(d + 1), month.atDay(1).plusDays(end));
-                    Tariff tariff = intern(new Tariff(days == monthDays ? r.price() : prorate(r.price(), days,
+                    Tariff tariff = intern(Tariff.of(days == monthDays ? r.price() : prorate(r.price(), days,
                             monthDays), RateUnit.MONTH, info.tax), e, r.ruleId());
                     Line line = new Line(new LineKey(null, days == monthDays ? null : range.startInclusive(), month,
                             pm.projectId(), null, null, tariff), e, range.startInclusive());
@@ -442,8 +397,8 @@ public final class InvoiceGenerator {
             if (known != null) {
                 return known;
             }
-            if (!candidate.price.currencyCode().equals(currency)) {
-                throw new CurrencyMismatchException(currency, candidate.price.currencyCode(), (rule == null
+            if (!candidate.price().currencyCode().equals(currency)) {
+                throw new CurrencyMismatchException(currency, candidate.price().currencyCode(), (rule == null
                         ? "explicit rate of time entry " + e.id() : "rate rule " + rule + " pricing time entry "
                         + e.id()) + " for client " + ctx.client().id());
             }
@@ -469,7 +424,7 @@ public final class InvoiceGenerator {
                         return seenTariffs[i];
                     }
                 }
-                Tariff t = intern(new Tariff(rate.price(), rate.unit(), info.tax), e, rate.ruleId());
+                Tariff t = intern(Tariff.of(rate.price(), rate.unit(), info.tax), e, rate.ruleId());
                 seen = Arrays.copyOf(seen, seen.length + 1);
                 seenTariffs = Arrays.copyOf(seenTariffs, seenTariffs.length + 1);
                 seen[seen.length - 1] = rate;
@@ -551,13 +506,13 @@ public final class InvoiceGenerator {
             }
 
             InvoiceLine build(int position) {
-                RateUnit unit = tariff.unit;
+                RateUnit unit = tariff.unit();
                 BigDecimal quantity;
                 UnitCode code;
                 LocalDateRange period;
                 switch (unit) {
                     case HOUR -> {
-                        quantity = exactNanos().divide(NANOS_PER_HOUR, QUANTITY_SCALE, QUANTITY_ROUNDING);
+                        quantity = TimeUnits.hours(exactNanos(), QUANTITY_SCALE, QUANTITY_ROUNDING);
                         code = UnitCode.HOUR;
                     }
                     case DAY -> {
@@ -588,8 +543,8 @@ public final class InvoiceGenerator {
                 } else {
                     period = LocalDateRange.of(first, last.plusDays(1));
                 }
-                return new InvoiceLine(position, description(), quantity, code, tariff.price, BigDecimal.ONE,
-                        List.of(), tariff.tax, period, ids, mixedProject ? null : project,
+                return new InvoiceLine(position, description(), quantity, code, tariff.price(), BigDecimal.ONE,
+                        List.of(), tariff.tax(), period, ids, mixedProject ? null : project,
                         mixedActivity ? null : activity, mixedTimekeeper ? null : timekeeper,
                         unit == RateUnit.MONTH && !feeBilled ? feeRule : mixedRule ? null : rule);
             }
@@ -624,7 +579,7 @@ public final class InvoiceGenerator {
                         parts.add(firstEntry.description().strip());
                     }
                 }
-                if (tariff.unit == RateUnit.FIXED) {
+                if (tariff.unit() == RateUnit.FIXED) {
                     parts.add("fixed fee");
                 }
                 return parts.isEmpty() ? "Services"
@@ -645,77 +600,7 @@ public final class InvoiceGenerator {
         }
     }
 
-    /**
-     * Local dates of instants in one zone, for instants that mostly come in ascending order: the
-     * offset is reused until the zone's next transition, and the last date until the day changes.
-     */
-    private static final class LocalDates {
-        final ZoneId zone;
-        private final ZoneRules rules;
-        private long validFrom = Long.MAX_VALUE;
-        private long validTo = Long.MIN_VALUE;
-        private int offset;
-        private long lastDay = Long.MIN_VALUE;
-        private @Nullable LocalDate lastDate;
-
-        LocalDates(ZoneId zone) {
-            this.zone = zone;
-            this.rules = zone.getRules();
-        }
-
-        /** Seconds since the epoch of the local date-time of {@code instant} (as if it were UTC). */
-        long localSecond(Instant instant) {
-            long s = instant.getEpochSecond();
-            if (s < validFrom || s >= validTo) {
-                offset = rules.getOffset(instant).getTotalSeconds();
-                if (rules.isFixedOffset()) {
-                    validFrom = Long.MIN_VALUE;
-                    validTo = Long.MAX_VALUE;
-                } else {
-                    ZoneOffsetTransition next = rules.nextTransition(instant);
-                    validFrom = s;
-                    validTo = next == null ? Long.MAX_VALUE : next.toEpochSecond();
-                }
-            }
-            return s + offset;
-        }
-
-        LocalDate date(long localSecond) {
-            long day = Math.floorDiv(localSecond, SECONDS_PER_DAY);
-            if (day != lastDay || lastDate == null) {
-                lastDay = day;
-                lastDate = LocalDate.ofEpochDay(day);
-            }
-            return lastDate;
-        }
-    }
-
     private record DayBucket(TimekeeperId timekeeper, ProjectId project, LocalDate date) {
-    }
-
-    /** Price, unit and tax: what must be equal for entries to share a line. Interned per run. */
-    private static final class Tariff {
-        final UnitPrice price;
-        final RateUnit unit;
-        final TaxTreatment tax;
-        private final int hash;
-
-        Tariff(UnitPrice price, RateUnit unit, TaxTreatment tax) {
-            this.price = price;
-            this.unit = unit;
-            this.tax = tax;
-            this.hash = (price.hashCode() * 31 + unit.ordinal()) * 31 + tax.hashCode();
-        }
-
-        @Override
-        public boolean equals(@Nullable Object o) {
-            return o instanceof Tariff t && hash == t.hash && unit == t.unit && price.equals(t.price) && tax.equals(t.tax);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 
     /** What entries on one line share; the tariff is interned, so compared by identity. */
@@ -739,7 +624,7 @@ public final class InvoiceGenerator {
             this.activity = activity;
             this.timekeeper = timekeeper;
             this.tariff = tariff;
-            int h = tariff.hash;
+            int h = tariff.hashCode();
             h = h * 31 + Objects.hashCode(entry);
             h = h * 31 + Objects.hashCode(day);
             h = h * 31 + Objects.hashCode(month);

@@ -1,8 +1,8 @@
 package dev.billops.core.internal.invoice;
 
+import dev.billops.core.internal.ClientLookup;
 import dev.billops.core.Invoices;
 import dev.billops.core.invoice.AllowanceCharge;
-import dev.billops.core.invoice.ClientNotActiveException;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.DraftOutOfDateException;
 import dev.billops.core.invoice.EmptyInvoiceException;
@@ -13,7 +13,6 @@ import dev.billops.core.invoice.MonthlyFeeAlreadyBilledException;
 import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.spi.NumberSequenceStore;
 import dev.billops.core.error.InvalidInputException;
-import dev.billops.core.error.NotFoundException;
 import dev.billops.core.event.InvoiceIssued;
 import dev.billops.core.event.TimeEntriesBilled;
 import dev.billops.core.id.ClientId;
@@ -25,7 +24,6 @@ import dev.billops.core.internal.Transitions;
 import dev.billops.core.numbering.NumberingPolicy;
 import dev.billops.core.numbering.SeriesNumbering;
 import dev.billops.core.party.Client;
-import dev.billops.core.spi.ClientStore;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.spi.TenantStore;
 import dev.billops.core.spi.StoreSession;
@@ -117,7 +115,7 @@ public final class InvoiceIssuer {
     public Invoice issueWithNumber(StoreSession session, Invoice invoice, String number, LocalDate issueDate) {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(invoice, "invoice");
-        Client client = client(session, invoice.clientId());
+        Client client = ClientLookup.find(session, invoice.clientId());
         return issueWithNumber(session, invoice, number, issueDate, issueDate.plusDays(client.paymentTermsDays()));
     }
 
@@ -176,10 +174,10 @@ public final class InvoiceIssuer {
         if (invoice.lines().isEmpty()) {
             throw new EmptyInvoiceException(invoice.id());
         }
-        Client client = client(session, invoice.clientId());
-        if (!client.active() && invoice.type() == DocumentType.INVOICE) {
-            throw new ClientNotActiveException(client.id(), "issue invoice " + invoice.id());
-        }
+        // a credit note may still be issued to an inactive client
+        Client client = invoice.type() == DocumentType.INVOICE
+                ? ClientLookup.requireActive(session, invoice.clientId(), "issue invoice " + invoice.id())
+                : ClientLookup.find(session, invoice.clientId());
         Tenant tenant = session.get(TenantStore.class).find().orElse(null);
         if (invoice.type() == DocumentType.INVOICE) {
             for (InvoiceLine line : invoice.lines()) {
@@ -320,10 +318,5 @@ public final class InvoiceIssuer {
                     entries.size()));
         }
         return stored;
-    }
-
-    public static Client client(StoreSession session, ClientId id) {
-        return session.get(ClientStore.class).find(id)
-                .orElseThrow(() -> new NotFoundException("client", id.value()));
     }
 }

@@ -20,29 +20,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the rate rule that prices a piece of work (SPEC C3).
- *
- * <p>A rule matches a {@link RateQuery} when every component its {@link RateScope} names equals
- * the query's and the rule is in force on the query's date ({@code [effectiveFrom, effectiveTo)}).
- * Among matching rules the winner is, in this order:
+ * Finds the rate rule that prices a piece of work: among the rules whose {@link RateScope} matches
+ * the {@link RateQuery} (every component the scope names equals the query's) and that are in force
+ * on its date ({@code [effectiveFrom, effectiveTo)}), the winner is
  * <ol>
- *   <li>the most specific scope: the one naming the most of client, project, timekeeper and
- *       activity, where a project counts as naming its client too (a project belongs to one
- *       client), so a project rule is more specific than a client rule;</li>
- *   <li>on equal specificity, the latest {@code effectiveFrom};</li>
- *   <li>then the scope with the higher-ranked component, ranking project over activity over
- *       timekeeper over client (a project rule beats a timekeeper rule of the same start);</li>
- *   <li>then the smallest rule id, so that the outcome never depends on input order.</li>
+ *   <li>the most specific scope (naming the most of client, project, timekeeper and activity; a
+ *       project counts as naming its client too, as it belongs to one);</li>
+ *   <li>then the latest {@code effectiveFrom};</li>
+ *   <li>then the higher-ranked component: project over activity over timekeeper over client;</li>
+ *   <li>then the smallest rule id, so the outcome never depends on input order.</li>
  * </ol>
- * A rate set explicitly on the work (a time entry's explicit rate) wins over every rule; the
- * caller applies that before asking the resolver ({@link ResolvedRate#explicit}).
- *
- * <p>Rules that start or end inside a billed period are handled by resolving each piece of work
- * by its own date. The rules are sorted once by precedence; the rules that can match one
- * (client, project, timekeeper, activity) combination are computed once and cached
- * ({@link #candidates}), so resolving many entries of the same work costs a short scan.
- *
- * <p>Immutable (the cache aside) and thread-safe.
+ * A time entry's explicit rate wins over every rule; the caller applies it first
+ * ({@link ResolvedRate#explicit}). Each piece of work is resolved by its own date, so a rule
+ * that changes inside a billed period prices each entry by its day. The rules that can match one
+ * combination are computed once ({@link #candidates}). Immutable (the cache aside) and thread-safe.
  */
 public final class RateResolver {
 

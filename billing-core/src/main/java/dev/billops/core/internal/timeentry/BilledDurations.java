@@ -38,8 +38,6 @@ import java.util.function.Function;
  */
 public final class BilledDurations {
 
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-
     private final long[] nanos;
 
     private BilledDurations(long[] nanos) {
@@ -170,7 +168,7 @@ public final class BilledDurations {
      * {@code total}), by largest remainder, in whole seconds when every value is whole seconds.
      */
     public static long[] share(long amount, long[] weights, int n, long total) {
-        long unit = NANOS_PER_SECOND;
+        long unit = TimeUnits.NANOS_PER_SECOND;
         if (amount % unit != 0 || total % unit != 0) {
             unit = 1;
         } else {

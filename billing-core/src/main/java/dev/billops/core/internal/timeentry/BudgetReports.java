@@ -1,6 +1,5 @@
 package dev.billops.core.internal.timeentry;
 
-import dev.billops.core.id.ProjectId;
 import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Client;
@@ -23,7 +22,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.money.CurrencyUnit;
-import org.jspecify.annotations.Nullable;
 
 import dev.billops.core.timeentry.BudgetReport;
 import dev.billops.core.timeentry.BudgetUsage;
@@ -32,7 +30,6 @@ import dev.billops.core.timeentry.TimeEntry;
 /** Not API: computes {@link BudgetReport}s from a project's entries and the tenant's rates. */
 public final class BudgetReports {
 
-    private static final BigDecimal NANOS_PER_HOUR = BigDecimal.valueOf(3_600_000_000_000L);
     private static final int VALUE_SCALE = 12;
     private static final LocalDateRange NO_TIME = LocalDateRange.of(LocalDate.EPOCH, LocalDate.EPOCH);
 
@@ -96,8 +93,7 @@ public final class BudgetReports {
             }
             BigDecimal price = rate.price().amount();
             BigDecimal v = switch (rate.unit()) {
-                case HOUR -> price.multiply(BigDecimal.valueOf(nanos)).divide(NANOS_PER_HOUR, VALUE_SCALE,
-                        RoundingMode.HALF_UP);
+                case HOUR -> TimeUnits.perHour(price, nanos, VALUE_SCALE, RoundingMode.HALF_UP);
                 case DAY -> price.multiply(BigDecimal.valueOf(nanos)).divide(dayNanos, VALUE_SCALE,
                         RoundingMode.HALF_UP);
                 case FIXED -> price;
