@@ -42,6 +42,8 @@ public final class EventTypes {
         m.put("payment.refunded", PaymentRefunded.class);
         m.put("reminder.due", ReminderDue.class);
         m.put("time_entries.billed", TimeEntriesBilled.class);
+        m.put("plugin.connected", PluginConnected.class);
+        m.put("plugin.failed", PluginFailed.class);
         CORE = Collections.unmodifiableMap(m);
     }
 

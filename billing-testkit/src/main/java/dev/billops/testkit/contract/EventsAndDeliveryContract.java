@@ -139,6 +139,8 @@ public abstract class EventsAndDeliveryContract extends StoreContract {
         t.reminders().runToday();
         t.invoices().voidInvoice(issuedManual(t, acme.id(), LocalDate.of(2026, 12, 1)).id());
         t.invoices().creditFully(issuedManual(t, acme.id(), LocalDate.of(2026, 12, 2)).id());
+        t.plugins().connected("stripe", "payment-gateway");
+        t.plugins().failed("stripe", "API key revoked");
 
         Set<String> seen = new LinkedHashSet<>();
         events().forEach(e -> seen.add(e.type()));
@@ -243,5 +245,15 @@ public abstract class EventsAndDeliveryContract extends StoreContract {
             assertEquals(DeliveryStatus.SENT, t.invoices().delivery(i.id()).status(), i.number());
         }
         assertNull(t.invoices().delivery(note.id()).firstSentAt());
+    }
+
+    @Test
+    void pluginsFailed_blankReason_refusedStoringNothing() {
+        TenantBilling t = tenantBilling();
+        InvalidTextException e = assertFailsStoringNothing(InvalidTextException.class,
+                () -> t.plugins().failed("stripe", "  "));
+        assertTrue(e.getMessage().contains("plugin failure reason"), e.getMessage());
+        assertFailsStoringNothing(InvalidTextException.class, () -> t.plugins().connected("x".repeat(201), "gateway"));
+        assertEquals(List.of(), eventsOf(dev.billops.core.event.PluginFailed.class));
     }
 }
