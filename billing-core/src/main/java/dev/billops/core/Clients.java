@@ -6,6 +6,10 @@ import dev.billops.core.party.Client;
 import dev.billops.core.spi.ClientStore;
 import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.internal.TenantScope;
+import dev.billops.core.event.ClientCreated;
+import dev.billops.core.event.ClientDeactivated;
+import dev.billops.core.event.ClientUpdated;
+import dev.billops.core.id.EventId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +36,8 @@ public final class Clients {
             store.insert(client);
             Client stored = store.find(client.id()).orElse(client);
             scope.audit(session, "client.create", "client", client.id().value(), null, stored.redacted());
+            scope.publish(session, new ClientCreated(EventId.generate(), scope.clock().instant(), stored.id(),
+                    stored.name()));
             return stored;
         });
     }
@@ -50,8 +56,25 @@ public final class Clients {
             Client after = store.update(client);
             scope.audit(session, "client.update", "client", client.id().value(), before.redacted(),
                     after.redacted());
+            scope.publish(session, new ClientUpdated(EventId.generate(), scope.clock().instant(), after.id(),
+                    after.name(), after.version()));
+            if (before.active() && !after.active()) {
+                scope.publish(session, new ClientDeactivated(EventId.generate(), scope.clock().instant(),
+                        after.id()));
+            }
             return after;
         });
+    }
+
+    /**
+     * Makes a client inactive (it gets no new invoices); an inactive client is returned unchanged.
+     *
+     * @throws NotFoundException if no client has that id
+     */
+    public Client deactivate(ClientId id) {
+        Objects.requireNonNull(id, "id");
+        Client current = get(id);
+        return current.active() ? update(current.withActive(false)) : current;
     }
 
     public Optional<Client> find(ClientId id) {

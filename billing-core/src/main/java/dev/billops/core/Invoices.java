@@ -1,6 +1,18 @@
 package dev.billops.core;
 
 import dev.billops.core.internal.ClientLookup;
+import dev.billops.core.event.InvoiceSent;
+import dev.billops.core.event.InvoiceViewed;
+import dev.billops.core.event.InvoiceDownloaded;
+import dev.billops.core.event.BillingEvent;
+import dev.billops.core.invoice.DeliveryStatus;
+import dev.billops.core.invoice.InvoiceDelivery;
+import dev.billops.core.audit.AuditRecord;
+import dev.billops.core.spi.AuditLog;
+import dev.billops.core.error.InvalidTextException;
+import dev.billops.core.error.Text;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import dev.billops.core.internal.invoice.CreditNoteBuilder;
 import dev.billops.core.internal.invoice.DocumentAdjustments;
 import dev.billops.core.internal.invoice.InvoiceDrafts;
@@ -85,6 +97,9 @@ import java.util.function.UnaryOperator;
  * <p>Every method is one transaction of the tenant, attributed to the facade's actor. Thread-safe.
  */
 public final class Invoices {
+
+    /** Audit entity type of delivery facts (their entity id is the invoice id). */
+    private static final String DELIVERY_ENTITY = "invoice_delivery";
 
     private final TenantScope scope;
     private final InvoiceDrafts drafts;
@@ -576,6 +591,131 @@ public final class Invoices {
         if (!inv.isDraft()) {
             throw new InvoiceAlreadyIssuedException(inv.id(), inv.status());
         }
+    }
+
+    /** Longest delivery channel name (a notifier id such as {@code smtp}). */
+    public static final int MAX_CHANNEL_LENGTH = 200;
+    /** Longest recipient (an e-mail address, a phone number, a portal user). */
+    public static final int MAX_RECIPIENT_LENGTH = 320;
+
+    /**
+     * Records that an issued invoice (or credit note) was sent through {@code channel} (e.g. the
+     * notifier id) to {@code recipient}: an audited fact (action {@code invoice.sent}) and event
+     * {@code invoice.sent}. Its {@link InvoiceStatus} does not change; each call is one more sending.
+     *
+     * @throws InvoiceNotIssuedException if it is a draft
+     * @throws InvalidTextException if channel or recipient is blank or too long
+     */
+    public InvoiceDelivery markSent(InvoiceId id, String channel, String recipient) {
+        Objects.requireNonNull(id, "id");
+        String ch = nonBlank("delivery channel", channel, MAX_CHANNEL_LENGTH);
+        String to = nonBlank("delivery recipient", recipient, MAX_RECIPIENT_LENGTH);
+        return scope.tx(session -> {
+            Invoice inv = deliverable(session, id, "mark sent");
+            Instant now = scope.clock().instant();
+            InvoiceSent event = new InvoiceSent(EventId.generate(), now, id, String.valueOf(inv.number()),
+                    inv.clientId(), ch, to);
+            recordDelivery(session, now, "invoice.sent", id, event);
+            return delivery(session, id);
+        });
+    }
+
+    /**
+     * Records that the client viewed an issued invoice at {@code at} (as the host saw it, e.g. on
+     * a portal link): an audited fact dated {@code at} and event {@code invoice.viewed}.
+     *
+     * @throws InvoiceNotIssuedException if it is a draft
+     */
+    public InvoiceDelivery markViewed(InvoiceId id, Instant at) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(at, "at");
+        return scope.tx(session -> {
+            Invoice inv = deliverable(session, id, "mark viewed");
+            InvoiceViewed event = new InvoiceViewed(EventId.generate(), scope.clock().instant(), id,
+                    String.valueOf(inv.number()), inv.clientId(), at);
+            recordDelivery(session, at, "invoice.viewed", id, event);
+            return delivery(session, id);
+        });
+    }
+
+    /**
+     * Records that the client downloaded an issued invoice at {@code at}: an audited fact dated
+     * {@code at} and event {@code invoice.downloaded}.
+     *
+     * @throws InvoiceNotIssuedException if it is a draft
+     */
+    public InvoiceDelivery markDownloaded(InvoiceId id, Instant at) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(at, "at");
+        return scope.tx(session -> {
+            Invoice inv = deliverable(session, id, "mark downloaded");
+            InvoiceDownloaded event = new InvoiceDownloaded(EventId.generate(), scope.clock().instant(), id,
+                    String.valueOf(inv.number()), inv.clientId(), at);
+            recordDelivery(session, at, "invoice.downloaded", id, event);
+            return delivery(session, id);
+        });
+    }
+
+    /**
+     * The delivery facts of an invoice (NOT_SENT for a draft or an invoice nobody reported yet).
+     *
+     * @throws NotFoundException if there is no such invoice
+     */
+    public InvoiceDelivery delivery(InvoiceId id) {
+        Objects.requireNonNull(id, "id");
+        return scope.tx(session -> {
+            load(session, id);
+            return delivery(session, id);
+        });
+    }
+
+    private static String nonBlank(String field, String value, int maxLength) {
+        Text.require(field, value, maxLength);
+        if (value.isBlank()) {
+            throw new InvalidTextException(field, "is blank");
+        }
+        return value;
+    }
+
+    private static Invoice deliverable(StoreSession session, InvoiceId id, String operation) {
+        Invoice inv = load(session, id);
+        if (inv.status() == InvoiceStatus.DRAFT) {
+            throw new InvoiceNotIssuedException(id, inv.status(), operation);
+        }
+        return inv;
+    }
+
+    private void recordDelivery(StoreSession session, Instant at, String action, InvoiceId id, BillingEvent event) {
+        session.get(AuditLog.class).append(new AuditRecord(at, scope.actor(), action, DELIVERY_ENTITY, id.value(),
+                null, event));
+        scope.publish(session, event);
+    }
+
+    private static InvoiceDelivery delivery(StoreSession session, InvoiceId id) {
+        Instant sent = null;
+        Instant viewed = null;
+        Instant downloaded = null;
+        int times = 0;
+        for (AuditRecord r : session.get(AuditLog.class).history(DELIVERY_ENTITY, id.value())) {
+            switch (r.action()) {
+                case "invoice.sent" -> {
+                    times++;
+                    sent = earliest(sent, r.at());
+                }
+                case "invoice.viewed" -> viewed = earliest(viewed, r.at());
+                case "invoice.downloaded" -> downloaded = earliest(downloaded, r.at());
+                default -> {
+                }
+            }
+        }
+        DeliveryStatus status = downloaded != null ? DeliveryStatus.DOWNLOADED
+                : viewed != null ? DeliveryStatus.VIEWED
+                : times > 0 ? DeliveryStatus.SENT : DeliveryStatus.NOT_SENT;
+        return new InvoiceDelivery(id, status, sent, times, viewed, downloaded);
+    }
+
+    private static Instant earliest(@Nullable Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 
     private static Invoice load(StoreSession session, InvoiceId id) {

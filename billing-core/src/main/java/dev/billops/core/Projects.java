@@ -11,6 +11,11 @@ import dev.billops.core.project.Project;
 import dev.billops.core.spi.ProjectStore;
 import dev.billops.core.spi.StoreSession;
 import dev.billops.core.internal.TenantScope;
+import dev.billops.core.event.ProjectClosed;
+import dev.billops.core.event.ProjectCreated;
+import dev.billops.core.event.ProjectUpdated;
+import dev.billops.core.id.EventId;
+import dev.billops.core.project.ProjectStatus;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +43,8 @@ public final class Projects {
             store.insert(project);
             Project stored = store.find(project.id()).orElse(project);
             scope.audit(session, "project.create", "project", project.id().value(), null, stored);
+            scope.publish(session, new ProjectCreated(EventId.generate(), scope.clock().instant(), stored.id(),
+                    stored.clientId(), stored.name()));
             return stored;
         });
     }
@@ -61,8 +68,18 @@ public final class Projects {
             check(session, project);
             Project after = store.update(project);
             scope.audit(session, "project.update", "project", project.id().value(), before, after);
+            scope.publish(session, new ProjectUpdated(EventId.generate(), scope.clock().instant(), after.id(),
+                    after.clientId(), after.status()));
+            if (isOpen(before.status()) && !isOpen(after.status())) {
+                scope.publish(session, new ProjectClosed(EventId.generate(), scope.clock().instant(), after.id(),
+                        after.clientId(), after.status()));
+            }
             return after;
         });
+    }
+
+    private static boolean isOpen(ProjectStatus status) {
+        return status == ProjectStatus.ACTIVE || status == ProjectStatus.ON_HOLD;
     }
 
     private static void check(StoreSession session, Project project) {

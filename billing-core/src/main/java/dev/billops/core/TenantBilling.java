@@ -123,4 +123,9 @@ public final class TenantBilling {
     public Reminders reminders() {
         return new Reminders(scope, policies.reminders());
     }
+
+    /** Integrations the host reports as connected or failed for this tenant (audited, with events). */
+    public Plugins plugins() {
+        return new Plugins(scope);
+    }
 }

@@ -49,6 +49,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import dev.billops.core.event.TimeEntryDeleted;
+import dev.billops.core.event.TimeEntryLogged;
+import dev.billops.core.event.TimeEntryUpdated;
+import dev.billops.core.id.EventId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -153,6 +157,8 @@ public final class TimeEntries {
             }
             for (TimeEntry e : batch) {
                 scope.audit(session, "timeentry.log", "time_entry", e.id().value(), null, e);
+                scope.publish(session, new TimeEntryLogged(EventId.generate(), scope.clock().instant(), e.id(),
+                        e.projectId(), e.timekeeperId()));
             }
             return new LogResult(batch, overlaps);
         });
@@ -180,6 +186,8 @@ public final class TimeEntries {
             List<Overlap> overlaps = checks.overlaps(List.of(entry), Set.of(entry.id()));
             TimeEntry after = store.update(entry);
             scope.audit(session, "timeentry.update", "time_entry", entry.id().value(), before, after);
+            scope.publish(session, new TimeEntryUpdated(EventId.generate(), scope.clock().instant(), after.id(),
+                    after.projectId(), after.timekeeperId()));
             return new LogResult(List.of(after), overlaps);
         });
     }
@@ -198,6 +206,8 @@ public final class TimeEntries {
             TimeEntry before = lockedOpenOffDrafts(session, id, null);
             store.delete(id);
             scope.audit(session, "timeentry.delete", "time_entry", id.value(), before, null);
+            scope.publish(session, new TimeEntryDeleted(EventId.generate(), scope.clock().instant(), id,
+                    before.projectId()));
             return null;
         });
     }

@@ -19,8 +19,20 @@ public final class EventTypes {
 
     static {
         Map<String, Class<? extends BillingEvent>> m = new LinkedHashMap<>();
+        m.put("client.created", ClientCreated.class);
+        m.put("client.updated", ClientUpdated.class);
+        m.put("client.deactivated", ClientDeactivated.class);
+        m.put("project.created", ProjectCreated.class);
+        m.put("project.updated", ProjectUpdated.class);
+        m.put("project.closed", ProjectClosed.class);
+        m.put("time_entry.logged", TimeEntryLogged.class);
+        m.put("time_entry.updated", TimeEntryUpdated.class);
+        m.put("time_entry.deleted", TimeEntryDeleted.class);
         m.put("invoice.created", InvoiceCreated.class);
         m.put("invoice.issued", InvoiceIssued.class);
+        m.put("invoice.sent", InvoiceSent.class);
+        m.put("invoice.viewed", InvoiceViewed.class);
+        m.put("invoice.downloaded", InvoiceDownloaded.class);
         m.put("invoice.paid", InvoicePaid.class);
         m.put("invoice.overdue", InvoiceOverdue.class);
         m.put("invoice.credited", InvoiceCredited.class);
@@ -30,6 +42,8 @@ public final class EventTypes {
         m.put("payment.refunded", PaymentRefunded.class);
         m.put("reminder.due", ReminderDue.class);
         m.put("time_entries.billed", TimeEntriesBilled.class);
+        m.put("plugin.connected", PluginConnected.class);
+        m.put("plugin.failed", PluginFailed.class);
         CORE = Collections.unmodifiableMap(m);
     }
 

@@ -1,5 +1,7 @@
 package dev.billops.spi.notify;
 
+import dev.billops.core.Invoices;
+import dev.billops.core.error.Text;
 import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.event.BillingEvent;
@@ -64,6 +66,9 @@ public final class BillingNotifications implements BillingEventListener {
 
     /** The plugin id of this listener. */
     public static final String ID = "billing-notifications";
+
+    /** The recipient recorded for an invoice sent by a notifier whose notification named nobody (a chat channel). */
+    public static final String NO_RECIPIENT = "(notifier's own recipients)";
 
     private static final Logger LOG = LoggerFactory.getLogger(BillingNotifications.class);
     private static final Map<String, Notification.Kind> KINDS = Map.of("invoice.issued",
@@ -133,6 +138,9 @@ public final class BillingNotifications implements BillingEventListener {
                 try {
                     n.send(notification);
                     sent.add(receiver(n), event.eventId());
+                    if (event instanceof InvoiceIssued issued) {
+                        markSent(tenant, issued, n, notification);
+                    }
                 } catch (RuntimeException e) {
                     failed.put(n.id(), String.valueOf(e.getMessage()));
                 }
@@ -275,6 +283,13 @@ public final class BillingNotifications implements BillingEventListener {
 
     private static String fileName(String number) {
         return number.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
+    }
+
+    /** Records the invoice as sent by {@code n} to the notification's recipients. */
+    private void markSent(TenantId tenant, InvoiceIssued issued, Notifier n, Notification notification) {
+        List<String> to = notification.recipients();
+        tenants.apply(tenant).invoices().markSent(issued.invoiceId(), n.id(),
+                to.isEmpty() ? NO_RECIPIENT : Text.fit(String.join(", ", to), Invoices.MAX_RECIPIENT_LENGTH));
     }
 
     private static String receiver(Notifier n) {

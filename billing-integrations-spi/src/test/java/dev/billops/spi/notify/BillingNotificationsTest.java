@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.event.BillingEvent;
 import dev.billops.core.event.InvoiceOverdue;
+import dev.billops.core.event.InvoiceSent;
+import dev.billops.core.invoice.DeliveryStatus;
+import dev.billops.core.invoice.InvoiceDelivery;
 import dev.billops.core.event.ReminderDue;
 import dev.billops.core.id.EventId;
 import dev.billops.core.invoice.Invoice;
@@ -172,6 +175,39 @@ class BillingNotificationsTest {
                     () -> n.onEvent(SpiFixture.FIRM, f.events("invoice.issued").get(0)));
             assertNotNull(e.getMessage());
             assertEquals(0, mail.calls.get());
+        }
+    }
+
+    @Test
+    void invoiceIssued_deliveredByNotifiers_invoiceMarkedSentOncePerNotifierThatSentIt() {
+        RecordingNotifier mail = new RecordingNotifier("smtp", Behaviour.ok());
+        RecordingNotifier broken = new RecordingNotifier("sms", Behaviour.failFirst(1,
+                () -> new IllegalStateException("SMS gateway down")));
+        RecordingNotifier receiptsOnly = new RecordingNotifier("receipts", Behaviour.ok(),
+                Set.of(Notification.Kind.PAYMENT_RECEIPT));
+        try (PluginRegistry registry = PluginRegistry.builder().register(mail).register(broken)
+                .register(receiptsOnly).retry(RetryPolicy.none()).build()) {
+            registry.add(new BillingNotifications(f.billing, registry, renderer));
+            EventDelivery delivery = new EventDelivery(registry);
+            Invoice inv = f.issueInvoice(SpiFixture.ACME, 1);
+            assertEquals(DeliveryStatus.NOT_SENT, f.firm.invoices().delivery(inv.id()).status());
+
+            assertEquals(1, deliverAll(delivery), "the SMS notifier failed once");
+            InvoiceDelivery afterFirst = f.firm.invoices().delivery(inv.id());
+            assertEquals(DeliveryStatus.SENT, afterFirst.status());
+            assertEquals(1, afterFirst.timesSent());
+            assertEquals(0, deliverAll(delivery), "redelivery reaches the SMS notifier");
+            assertEquals(0, deliverAll(delivery));
+
+            assertEquals(2, f.firm.invoices().delivery(inv.id()).timesSent());
+            assertEquals(dev.billops.core.invoice.InvoiceStatus.ISSUED, f.firm.invoices().get(inv.id()).status());
+            List<InvoiceSent> sent = f.events("invoice.sent").stream().map(InvoiceSent.class::cast).toList();
+            assertEquals(List.of("smtp", "sms"), sent.stream().map(InvoiceSent::channel).toList());
+            for (InvoiceSent e : sent) {
+                assertEquals(inv.id(), e.invoiceId());
+                assertEquals(inv.number(), e.number());
+                assertEquals("billing@acme.test", e.recipient());
+            }
         }
     }
 }

@@ -219,6 +219,24 @@ public abstract class StoreContractSuite {
     }
 
     @Nested
+    class EventsAndDelivery extends EventsAndDeliveryContract {
+        @Override
+        protected BillingStore newStore() {
+            return StoreContractSuite.this.newStore();
+        }
+
+        @Override
+        protected void closeStore(BillingStore store) {
+            StoreContractSuite.this.closeStore(store);
+        }
+
+        @Override
+        protected Optional<List<BillingEvent>> committedEvents(BillingStore store, TenantId tenant) {
+            return StoreContractSuite.this.committedEvents(store, tenant);
+        }
+    }
+
+    @Nested
     class Concurrency extends ConcurrencyContract {
         @Override
         protected BillingStore newStore() {

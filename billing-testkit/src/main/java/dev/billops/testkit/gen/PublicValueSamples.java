@@ -2,17 +2,7 @@ package dev.billops.testkit.gen;
 
 import dev.billops.core.engagement.Engagement;
 import dev.billops.core.event.BillingEvent;
-import dev.billops.core.event.InvoiceCreated;
-import dev.billops.core.event.InvoiceCredited;
-import dev.billops.core.event.InvoiceIssued;
-import dev.billops.core.event.InvoiceOverdue;
-import dev.billops.core.event.InvoicePaid;
-import dev.billops.core.event.InvoiceVoided;
-import dev.billops.core.event.PaymentFailed;
-import dev.billops.core.event.PaymentReceived;
-import dev.billops.core.event.PaymentRefunded;
-import dev.billops.core.event.ReminderDue;
-import dev.billops.core.event.TimeEntriesBilled;
+import dev.billops.core.event.EventTypes;
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
@@ -75,10 +65,7 @@ public final class PublicValueSamples {
     }
 
     /** The core event types, each sampled by {@link #of}. */
-    public static final List<Class<? extends BillingEvent>> CORE_EVENT_TYPES = List.of(InvoiceCreated.class,
-            InvoiceCredited.class, InvoiceIssued.class, InvoiceOverdue.class, InvoicePaid.class, InvoiceVoided.class,
-            PaymentFailed.class, PaymentReceived.class, PaymentRefunded.class, ReminderDue.class,
-            TimeEntriesBilled.class);
+    public static final List<Class<? extends BillingEvent>> CORE_EVENT_TYPES = List.copyOf(EventTypes.core().values());
 
     private PublicValueSamples() {
     }
@@ -149,6 +136,13 @@ public final class PublicValueSamples {
 
     private static <T> void add(List<Sample<?>> out, RandomGenerator random, Class<T> type, Gen<? extends T> gen) {
         out.add(new Sample<>(type, gen.generate(random)));
+    }
+
+    /** One instance of an event record with a plausible value for each component (texts end with {@code text}). */
+    public static <E extends BillingEvent> E event(Class<E> type, String text) {
+        List<Sample<?>> one = new java.util.ArrayList<>();
+        addEvent(one, type, text);
+        return type.cast(one.get(0).value());
     }
 
     private static <E extends BillingEvent> void addEvent(List<Sample<?>> out, Class<E> type, String text) {
