@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * BillingMeters meters = BillingMeters.builder().billing(billing).outboxBacklog(store.outbox()::pendingCount).build();
  * meters.bindTo(meterRegistry);
  * PluginRegistry plugins = PluginRegistry.builder().discover().register(meters).callListener(meters).build();
- * PackageRunResult run = meters.timePackageRun(() -> billing.packageJob(actor).runToday());
+ * PackageRunResult run = meters.timePackageRun(() -> billing.packages(actor).runToday());
  * }</pre>
  *
  * <p><b>Meters.</b>

@@ -126,7 +126,7 @@ class BillingMetersTest {
                 ZoneId.of("Europe/Berlin")), "Sprint planning"));
 
         // 3 h x 120.00 = 360.00 + 19 % VAT = 428.40 EUR
-        Invoice issued = acme.invoices().issue(acme.drafts().draft(globex,
+        Invoice issued = acme.invoices().issue(acme.invoices().draft(globex,
                 LocalDateRange.ofMonth(YearMonth.of(2026, 11))).orElseThrow().id());
         assertEquals(Money.of(EUR, new BigDecimal("428.40")), issued.totals().payable());
         acme.invoices().creditAmount(issued.id(), Money.of(EUR, new BigDecimal("20.00")), "goodwill");
@@ -139,11 +139,11 @@ class BillingMetersTest {
                 Money.of(JPY, new BigDecimal("50000")), PackageSchedule.MONTHLY, LocalDate.of(2026, 12, 1), null));
         PackageRunOptions options = PackageRunOptions.all();
         PackageRunResult dry = meters.timePackageRun(true,
-                () -> billing.packageJob(Actor.system("scheduler")).run(TODAY, options.dryRun(true)));
+                () -> billing.packages(Actor.system("scheduler")).run(TODAY, options.dryRun(true)));
         PackageRunResult real = meters.timePackageRun(
-                () -> billing.packageJob(Actor.system("scheduler")).run(TODAY, options));
+                () -> billing.packages(Actor.system("scheduler")).run(TODAY, options));
         PackageRunResult again = meters.timePackageRun(
-                () -> billing.packageJob(Actor.system("scheduler")).run(TODAY, options));
+                () -> billing.packages(Actor.system("scheduler")).run(TODAY, options));
         assertEquals(1, dry.created().size(), dry.toString());
         assertEquals(1, real.created().size(), real.toString());
         assertEquals(1, again.skipped().size(), again.toString());

@@ -2,7 +2,7 @@ package dev.billops.spring;
 
 import dev.billops.core.Billing;
 import dev.billops.core.BillingPolicies;
-import dev.billops.core.store.BillingStore;
+import dev.billops.core.spi.BillingStore;
 import dev.billops.jackson3.BillOpsJackson3Module;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.jdbc.JdbcStores;

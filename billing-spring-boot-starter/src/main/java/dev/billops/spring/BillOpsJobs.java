@@ -56,7 +56,7 @@ public final class BillOpsJobs implements SmartLifecycle {
 
     /** Runs the package run of every tenant for its today, now, timed by the meters if there are any. */
     public PackageRunResult runPackagesToday() {
-        Supplier<PackageRunResult> run = () -> billing.packageJob(Actor.system(properties.getPackageRun().getActor()))
+        Supplier<PackageRunResult> run = () -> billing.packages(Actor.system(properties.getPackageRun().getActor()))
                 .runToday();
         PackageRunResult result = meters != null ? meters.timePackageRun(run) : run.get();
         LOG.info("package run: {} created, {} skipped, {} failed", result.created().size(), result.skipped().size(),

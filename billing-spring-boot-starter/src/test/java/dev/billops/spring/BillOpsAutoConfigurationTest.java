@@ -3,7 +3,7 @@ package dev.billops.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billops.core.Billing;
-import dev.billops.core.store.BillingStore;
+import dev.billops.core.spi.BillingStore;
 import dev.billops.jackson3.BillOpsJackson3Module;
 import dev.billops.jdbc.Dialect;
 import dev.billops.jdbc.JdbcBillingStore;

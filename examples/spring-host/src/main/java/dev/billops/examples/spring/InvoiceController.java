@@ -2,7 +2,6 @@ package dev.billops.examples.spring;
 
 import static dev.billops.examples.spring.Requests.required;
 
-import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.id.ClientId;
@@ -10,7 +9,6 @@ import dev.billops.core.id.InvoiceId;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceStatus;
-import dev.billops.core.invoice.InvoiceStore;
 import dev.billops.core.money.Money;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.examples.spring.Requests.CreditBody;
@@ -42,12 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class InvoiceController {
 
     private final Callers callers;
-    private final Billing billing;
     private final InvoicePdfRenderer renderer = InvoicePdfRenderer.create();
 
-    public InvoiceController(Callers callers, Billing billing) {
+    public InvoiceController(Callers callers) {
         this.callers = callers;
-        this.billing = billing;
     }
 
     /** Invoices and credit notes of the tenant (a CLIENT caller: of its client), optionally by client and status. */
@@ -60,9 +56,7 @@ public class InvoiceController {
             return List.of();
         }
         Set<InvoiceStatus> statuses = status == null ? Set.of() : EnumSet.of(status(status));
-        // the facade has no invoice listing yet: read through the store port, in the caller's tenant
-        return billing.store().inTransaction(callers.tenantId(),
-                s -> s.get(InvoiceStore.class).list(new InvoiceQuery(client, statuses, null)));
+        return callers.billing().invoices().list(new InvoiceQuery(client, statuses, null));
     }
 
     /**
@@ -76,7 +70,7 @@ public class InvoiceController {
         TenantBilling t = callers.billing();
         ClientId client = ClientId.of(required(body.clientId(), "clientId"));
         LocalDateRange period = LocalDateRange.of(required(body.from(), "from"), required(body.to(), "to"));
-        Optional<Invoice> draft = dryRun ? t.drafts().preview(client, period) : t.drafts().draft(client, period);
+        Optional<Invoice> draft = dryRun ? t.invoices().preview(client, period) : t.invoices().draft(client, period);
         Invoice invoice = draft.orElseThrow(() -> new NothingToBillException(client, period));
         return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(invoice);
     }

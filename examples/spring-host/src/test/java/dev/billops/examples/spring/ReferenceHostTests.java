@@ -3,9 +3,10 @@ package dev.billops.examples.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billops.core.Billing;
-import dev.billops.core.audit.AuditLog;
+import dev.billops.core.spi.AuditLog;
 import dev.billops.core.audit.AuditRecord;
 import dev.billops.core.id.TenantId;
+import dev.billops.core.internal.Internals;
 import dev.billops.examples.spring.Http.Answer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -123,7 +124,7 @@ abstract class ReferenceHostTests {
         assertThat(balances.size()).isEqualTo(1);
 
         // every change is attributed to the token's user
-        List<AuditRecord> audit = billing.store().inTransaction(TenantId.of("acme"),
+        List<AuditRecord> audit = Internals.store(billing).inTransaction(TenantId.of("acme"),
                 s -> s.get(AuditLog.class).history("invoice", invoice));
         assertThat(audit).isNotEmpty();
         assertThat(audit).allSatisfy(r -> assertThat(r.actor().name()).isEqualTo("alice@acme.test"));
