@@ -248,15 +248,18 @@ class BillOpsAutoConfigurationTest {
                             dev.billops.core.money.Money.of("EUR", "10.00")).asCredit());
                     RecordingListener listener = context.getBean(RecordingListener.class);
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
-                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                    while ((listener.types.isEmpty() || meters.find(BillingMeters.PACKAGE_RUNS).timer() == null)
-                            && System.nanoTime() < deadline) {
+                    JdbcBillingStore store = context.getBean(JdbcBillingStore.class);
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    // the dispatcher acknowledges a batch after its handlers ran: wait for all of it
+                    while ((listener.types.isEmpty() || meters.find(BillingMeters.PACKAGE_RUNS).timer() == null
+                            || meters.get(BillingMeters.PAYMENTS_RECORDED).counter().count() < 1
+                            || store.outbox().pendingCount() > 0) && System.nanoTime() < deadline) {
                         Thread.sleep(50);
                     }
                     assertThat(listener.types).contains("payment.received");
                     assertThat(meters.get(BillingMeters.PAYMENTS_RECORDED).counter().count()).isEqualTo(1.0);
                     assertThat(meters.get(BillingMeters.PACKAGE_RUNS).timer().count()).isPositive();
-                    assertThat(context.getBean(JdbcBillingStore.class).outbox().pendingCount()).isZero();
+                    assertThat(store.outbox().pendingCount()).isZero();
                 });
     }
 
