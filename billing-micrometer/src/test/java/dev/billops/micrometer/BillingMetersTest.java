@@ -112,8 +112,9 @@ class BillingMetersTest {
     void meters_issuePayRunPackagesCallPlugin_eachMeterCounts() {
         TenantBilling acme = billing.tenant(ACME, Actor.user("alice@acme.test"));
         Address berlin = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
-        acme.profile().save(new Tenant(ACME, "Acme Consulting GmbH", berlin, "DE123456789", "billing@acme.test",
-                "DE89370400440532013000", "COBADEFFXXX", new BigDecimal("19")));
+        acme.profile().save(Tenant.of(ACME, "Acme Consulting GmbH", berlin).withVatId("DE123456789")
+                .withEmail("billing@acme.test").withBankAccount("DE89370400440532013000", "COBADEFFXXX")
+                .withDefaultVatRate(new BigDecimal("19")));
         ClientId globex = acme.clients().create(Client.of(ClientId.generate(), "Globex GmbH", berlin, EUR)).id();
         ClientId tokyo = acme.clients().create(Client.of(ClientId.generate(), "Tokyo KK",
                 Address.of("1-1 Chiyoda", "100-0001", "Tokyo", "JP"), JPY)).id();

@@ -57,9 +57,12 @@ public class CatalogController {
         TenantBilling t = callers.billing();
         BigDecimal vat = body.defaultVatRate() != null ? body.defaultVatRate() : BigDecimal.ZERO;
         TenantId id = t.profile().find().map(Tenant::id).orElseGet(() -> callers.tenantId());
-        return t.profile().save(new Tenant(id, required(body.name(), "name"),
-                required(body.address(), "address").toAddress(), body.vatId(), body.email(), body.iban(), body.bic(),
-                vat));
+        Tenant tenant = Tenant.of(id, required(body.name(), "name"), required(body.address(), "address").toAddress())
+                .withVatId(body.vatId()).withEmail(body.email()).withDefaultVatRate(vat);
+        if (body.iban() != null) {
+            tenant = tenant.withBankAccount(body.iban(), body.bic());
+        }
+        return t.profile().save(tenant);
     }
 
     @GetMapping("/api/clients")
