@@ -43,6 +43,7 @@ final class PluginGuard {
     private final @Nullable ThreadPoolExecutor executor;
     /** Secret configuration values of the plugin, scrubbed from every message the guard logs, keeps or throws. */
     private final List<String> secrets;
+    private final PluginCallListener calls;
 
     private int consecutiveFailures;
     private @Nullable String lastFailure;
@@ -51,7 +52,13 @@ final class PluginGuard {
 
     PluginGuard(String id, @Nullable Duration timeout, RetryPolicy retry, Clock clock, int downAfter,
             int maxConcurrentCalls, List<String> secrets) {
+        this(id, timeout, retry, clock, downAfter, maxConcurrentCalls, secrets, PluginCallListener.NONE);
+    }
+
+    PluginGuard(String id, @Nullable Duration timeout, RetryPolicy retry, Clock clock, int downAfter,
+            int maxConcurrentCalls, List<String> secrets, PluginCallListener calls) {
         this.id = Objects.requireNonNull(id, "id");
+        this.calls = Objects.requireNonNull(calls, "calls");
         this.secrets = List.copyOf(secrets);
         this.timeout = timeout;
         this.retry = Objects.requireNonNull(retry, "retry");
@@ -102,6 +109,30 @@ final class PluginGuard {
     }
 
     private <T> T call(String operation, Callable<@Nullable T> work, Function<T, @Nullable String> check,
+            boolean counted) {
+        long started = System.nanoTime();
+        PluginCallListener.Outcome outcome = PluginCallListener.Outcome.FAILURE;
+        try {
+            T result = attempts(operation, work, check, counted);
+            outcome = PluginCallListener.Outcome.SUCCESS;
+            return result;
+        } catch (PluginTimeoutException e) {
+            outcome = PluginCallListener.Outcome.TIMEOUT;
+            throw e;
+        } finally {
+            observed(operation, outcome, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private void observed(String operation, PluginCallListener.Outcome outcome, Duration duration) {
+        try {
+            calls.onCall(id, operation, outcome, duration);
+        } catch (RuntimeException e) {
+            LOG.warn("plugin {}: the call listener failed on {} ({}): {}", id, operation, outcome, e.toString());
+        }
+    }
+
+    private <T> T attempts(String operation, Callable<@Nullable T> work, Function<T, @Nullable String> check,
             boolean counted) {
         int attempt = 1;
         while (true) {

@@ -65,6 +65,7 @@ public final class PluginRegistry implements AutoCloseable {
     private final Clock clock;
     private final int downAfter;
     private final int maxConcurrentCalls;
+    private final PluginCallListener calls;
 
     private final Map<String, Entry> entries = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<CalendarSource> calendarSources = new CopyOnWriteArrayList<>();
@@ -82,6 +83,7 @@ public final class PluginRegistry implements AutoCloseable {
         this.clock = b.clock;
         this.downAfter = b.downAfter;
         this.maxConcurrentCalls = b.maxConcurrentCalls;
+        this.calls = b.calls;
     }
 
     public static Builder builder() {
@@ -283,7 +285,7 @@ public final class PluginRegistry implements AutoCloseable {
     private BillingPlugin install(BillingPlugin plugin, String id, @Nullable Duration timeout) {
         PluginConfig config = configs.getOrDefault(id, PluginConfig.empty()).forPlugin(id);
         PluginGuard guard = new PluginGuard(id, timeout, retries.getOrDefault(id, retry), clock, downAfter,
-                maxConcurrentCalls, secretValues(config));
+                maxConcurrentCalls, secretValues(config), calls);
         Entry entry = new Entry(plugin, guard);
         synchronized (entries) {
             Entry existing = entries.get(id);
@@ -396,6 +398,7 @@ public final class PluginRegistry implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int downAfter = 3;
         private int maxConcurrentCalls = 4;
+        private PluginCallListener calls = PluginCallListener.NONE;
 
         private Builder() {
         }
@@ -514,6 +517,12 @@ public final class PluginRegistry implements AutoCloseable {
                 throw new IllegalArgumentException("maxConcurrentCalls " + calls + " must be at least 1");
             }
             this.maxConcurrentCalls = calls;
+            return this;
+        }
+
+        /** Told of every guarded call of every plugin (for metrics); none unless set. */
+        public Builder callListener(PluginCallListener listener) {
+            this.calls = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -7,9 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -86,6 +92,60 @@ public final class JdbcStores {
         return new JdbcBillingStore(dataSource, Dialect.POSTGRESQL, "postgres:" + dataSource.getClass().getSimpleName()
                 + "@" + Integer.toHexString(System.identityHashCode(dataSource)), true,
                 JdbcBillingStore.DEFAULT_FETCH_SIZE, null);
+    }
+
+    /**
+     * The store on a host's {@link DataSource} (a framework's pooled one), the database told by
+     * the driver: PostgreSQL as {@link #postgres(DataSource)}, or H2, which must have been opened
+     * with the settings the stores need, {@code ;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH}
+     * in its URL (and preferably {@code ;LOCK_TIMEOUT=10000}). Opens one connection to tell; the
+     * store never closes the DataSource.
+     *
+     * @throws IllegalArgumentException for another database, or an H2 database without those
+     *     settings (the message names the ones missing)
+     * @throws IllegalStateException if no connection can be opened to tell
+     */
+    public static JdbcBillingStore of(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        String product;
+        List<String> missing = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+            if ("H2".equals(product)) {
+                Map<String, String> settings = new HashMap<>();
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM "
+                                + "INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('MODE', 'DATABASE_TO_LOWER', "
+                                + "'DEFAULT_NULL_ORDERING')")) {
+                    while (rs.next()) {
+                        settings.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                for (String setting : H2_SETTINGS.substring(1).split(";")) {
+                    String[] kv = setting.split("=", 2);
+                    if (settings.containsKey(kv[0]) && !kv[1].equalsIgnoreCase(settings.get(kv[0]))) {
+                        missing.add(setting);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open a connection of " + dataSource.getClass().getName()
+                    + " to tell its database: " + e.getMessage(), e);
+        }
+        if ("PostgreSQL".equals(product)) {
+            return postgres(dataSource);
+        }
+        String name = dataSource.getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(dataSource));
+        if ("H2".equals(product)) {
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("the H2 database of " + name + " lacks the settings BillOps needs: "
+                        + String.join(";", missing) + " (add them to its JDBC URL)");
+            }
+            return new JdbcBillingStore(dataSource, Dialect.H2, "h2:" + name, true, JdbcBillingStore.DEFAULT_FETCH_SIZE,
+                    null);
+        }
+        throw new IllegalArgumentException("unsupported database '" + product + "' of " + name
+                + ": BillOps stores run on PostgreSQL and H2");
     }
 
     /**
