@@ -4,6 +4,7 @@ import dev.billops.core.bank.BankStatement;
 import dev.billops.core.bank.BankTransaction;
 import dev.billops.core.bank.MatchOutcome;
 import dev.billops.core.bank.MatchProposal;
+import dev.billops.core.bank.MatchRule;
 import dev.billops.core.bank.MatchingPolicy;
 import dev.billops.core.bank.OpenInvoice;
 import dev.billops.core.bank.OpenInvoices;
@@ -34,11 +35,12 @@ import java.util.Optional;
  * }</pre>
  *
  * <p><b>Re-importing is safe.</b> Each payment is recorded with an idempotency key made of the
- * statement's account and the bank's transaction id ({@link BankStatement#idempotencyKey}); a transaction
- * whose key was recorded before is reported as already recorded and nothing is recorded again,
- * whether the same statement, an overlapping one or a camt.054 notification of the same booking
- * is imported. (Readers derive an id when the bank gives none, from the booking's content, so
- * two identical bookings without bank ids in one file stay two.)
+ * statement's account and the bank's transaction id ({@link BankStatement#idempotencyKey}); a
+ * transaction whose key was recorded before is reported as already recorded and nothing is
+ * recorded again, whether the same statement, an overlapping one or a camt.054 notification that
+ * gives the same booking the same bank reference is imported. A booking whose key was recorded for
+ * another amount is put on the review list. (Readers derive an id when the bank gives none, from
+ * the booking's content, so two identical bookings without bank ids in one file stay two.)
  *
  * <p>Transactions are processed in the order of the statement, each against the invoices still
  * open after the payments recorded before it. A recording that fails (for instance because the
@@ -103,7 +105,14 @@ public final class BankStatements {
         OpenInvoices open = openInvoices();
         List<MatchProposal> proposals = new ArrayList<>();
         for (BankTransaction tx : statement.transactions()) {
-            if (!tx.isIncomingPayment() || recordedBefore(statement, tx).isPresent()) {
+            if (!tx.isIncomingPayment()) {
+                continue;
+            }
+            Optional<Payment> earlier = recordedBefore(statement, tx);
+            if (earlier.isPresent()) {
+                if (!earlier.get().amount().equals(tx.amount())) {
+                    proposals.add(conflict(statement, tx, earlier.get()));
+                }
                 continue;
             }
             MatchProposal p = matcher.propose(tx, open);
@@ -135,7 +144,11 @@ public final class BankStatements {
             }
             Optional<Payment> earlier = recordedBefore(statement, tx);
             if (earlier.isPresent()) {
-                before.add(new StatementImportResult.AlreadyRecorded(tx, earlier.get().id()));
+                if (earlier.get().amount().equals(tx.amount())) {
+                    before.add(new StatementImportResult.AlreadyRecorded(tx, earlier.get().id()));
+                } else {
+                    review.add(conflict(statement, tx, earlier.get()));
+                }
                 continue;
             }
             MatchProposal proposal = matcher.propose(tx, open);
@@ -156,6 +169,14 @@ public final class BankStatements {
         return new StatementImportResult(statement, recorded, before, review, ignored);
     }
 
+
+    /** A booking whose key was recorded before for another amount: the bank reused an id, or the file is wrong. */
+    private static MatchProposal conflict(BankStatement statement, BankTransaction tx, Payment earlier) {
+        return new MatchProposal(tx, MatchOutcome.UNMATCHED, MatchRule.NONE, earlier.clientId(), List.of(),
+                "bank transaction " + tx.id() + " (key " + statement.idempotencyKey(tx) + ") was recorded before as"
+                        + " payment " + earlier.id() + " of " + earlier.amount() + ", but this booking is " + tx.amount()
+                        + "; nothing recorded");
+    }
 
     private Optional<Payment> recordedBefore(BankStatement statement, BankTransaction tx) {
         return tenant.payments().findByIdempotencyKey(statement.idempotencyKey(tx));
