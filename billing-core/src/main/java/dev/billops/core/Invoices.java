@@ -21,6 +21,7 @@ import dev.billops.core.invoice.InvoiceNotIssuedException;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceSource;
 import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.IssueDateInFutureException;
 import dev.billops.core.invoice.LineAlreadyCreditedException;
 import dev.billops.core.invoice.ManualLine;
 import dev.billops.core.invoice.ProjectOfOtherClientException;
