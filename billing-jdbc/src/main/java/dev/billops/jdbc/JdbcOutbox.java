@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * dispatcher that dies leaves its lease to expire, after which another one claims the events
  * again: delivery is at least once, and listeners deduplicate by {@link OutboxMessage#eventId()}.
  *
- * <p>Thread-safe.
+ * <p>Database errors leave as the {@code BillingException}s described on {@link JdbcBillingStore};
+ * a {@link dev.billops.core.error.StoreUnavailableException} from {@link #claim} or
+ * {@link #markDelivered} means a later call may succeed, and events not acknowledged are claimed
+ * again once their lease ends. Thread-safe.
  */
 public final class JdbcOutbox {
 
@@ -117,8 +120,8 @@ public final class JdbcOutbox {
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(retryAfter, "retryAfter");
         String message = error.length() > 4000 ? error.substring(0, 4000) : error;
-        jdbi.useHandle(h -> h.createUpdate("UPDATE billops_outbox SET claimed_until = :until, claimed_by = NULL, "
-                + "last_error = :error WHERE seq = :id AND delivered_at IS NULL")
+        Transactions.withHandle(jdbi, h -> h.createUpdate("UPDATE billops_outbox SET claimed_until = :until, "
+                + "claimed_by = NULL, last_error = :error WHERE seq = :id AND delivered_at IS NULL")
                 .bind("until", Columns.utc(clock.instant().plus(retryAfter))).bind("error", message).bind("id", id)
                 .execute());
     }
@@ -129,8 +132,9 @@ public final class JdbcOutbox {
      */
     public List<BillingEvent> events(TenantId tenant) {
         Objects.requireNonNull(tenant, "tenant");
-        List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT seq, tenant_id, event_id, event_type, event_class, "
-                + "occurred_at, payload, attempts FROM billops_outbox WHERE tenant_id = :t ORDER BY seq")
+        List<Row> rows = Transactions.withHandle(jdbi, h -> h.createQuery("SELECT seq, tenant_id, event_id, "
+                + "event_type, event_class, occurred_at, payload, attempts FROM billops_outbox WHERE tenant_id = :t "
+                + "ORDER BY seq")
                 .bind("t", tenant.value())
                 .map((rs, c) -> new Row(rs.getLong("seq"), rs.getString("tenant_id"), rs.getString("event_id"),
                         rs.getString("event_type"), rs.getString("event_class"), Columns.instant(rs, "occurred_at"),
@@ -148,8 +152,8 @@ public final class JdbcOutbox {
 
     /** How many events are not delivered yet (claimed or not). */
     public long pendingCount() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM billops_outbox WHERE delivered_at IS NULL")
-                .mapTo(Long.class).one());
+        return Transactions.withHandle(jdbi, h -> h.createQuery("SELECT COUNT(*) FROM billops_outbox "
+                + "WHERE delivered_at IS NULL").mapTo(Long.class).one());
     }
 
     private @Nullable BillingEvent decode(Row r) {

@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
  * throws (or that cannot be decoded) is released with the error and retried after
  * {@code retryAfter}. Run it from the host's scheduler, in as many processes as wanted.
  *
- * <p>Thread-safe if the handler is.
+ * <p>A database error while claiming, releasing or acknowledging leaves {@link #dispatchOnce} as
+ * the {@code BillingException} described on {@link JdbcBillingStore}; the events of that batch
+ * that were not acknowledged are claimed again when their lease ends. Thread-safe if the handler
+ * is.
  */
 public final class OutboxDispatcher {
 

@@ -1,6 +1,10 @@
 package dev.billops.jdbc;
 
+import dev.billops.core.error.BillingException;
+import dev.billops.core.error.StoreUnavailableException;
+import dev.billops.jdbc.internal.SqlErrors;
 import dev.billops.jdbc.internal.SqlScript;
+import dev.billops.jdbc.internal.Transactions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +26,6 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * leaves nothing behind; H2 commits DDL as it goes, and its migrations are serialized within the
  * JVM (an embedded database has one process).
  *
- * <p>Thread-safe.
+ * <p>A database that cannot be reached or does not answer in time gives the retryable
+ * {@link StoreUnavailableException}; every other failure is a {@link SchemaMigrationException}
+ * whose cause is the database's error. Thread-safe.
  */
 public final class SchemaMigrator {
 
@@ -92,6 +97,7 @@ public final class SchemaMigrator {
      * @return the names of the scripts applied now; empty if the schema was up to date
      * @throws SchemaMigrationException if an applied script changed, the database is newer than
      *     this jar, or a script fails
+     * @throws StoreUnavailableException if the database cannot be reached or does not answer in time
      */
     public List<String> migrate() {
         List<Script> scripts = scripts();
@@ -104,9 +110,9 @@ public final class SchemaMigrator {
     }
 
     private List<String> run(List<Script> scripts) {
-        createHistoryTable();
         try {
-            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+            createHistoryTable();
+            return Transactions.inTransaction(jdbi, h -> {
                 if (dialect == Dialect.POSTGRESQL) {
                     h.execute("LOCK TABLE " + HISTORY_TABLE + " IN EXCLUSIVE MODE");
                 }
@@ -124,7 +130,9 @@ public final class SchemaMigrator {
                 }
                 return done;
             });
-        } catch (JdbiException e) {
+        } catch (StoreUnavailableException | SchemaMigrationException e) {
+            throw e;
+        } catch (BillingException e) {
             throw new SchemaMigrationException("migrating the BillOps schema on " + dialect + " failed: "
                     + e.getMessage(), e);
         }
@@ -157,6 +165,9 @@ public final class SchemaMigrator {
             try {
                 h.execute(statement);
             } catch (JdbiException e) {
+                if (SqlErrors.translate(e, SqlErrors.Phase.STATEMENT) instanceof StoreUnavailableException u) {
+                    throw u;
+                }
                 throw new SchemaMigrationException("migration " + s.name() + " failed at statement: "
                         + firstLine(statement) + " … : " + e.getMessage(), e);
             }
@@ -177,12 +188,17 @@ public final class SchemaMigrator {
                 + "installed_at TIMESTAMP(6) NOT NULL, execution_ms BIGINT NOT NULL, "
                 + "CONSTRAINT pk_" + HISTORY_TABLE + " PRIMARY KEY (version))";
         try {
-            jdbi.useHandle(h -> h.execute(ddl));
-        } catch (JdbiException first) {
+            Transactions.withHandle(jdbi, h -> h.execute(ddl));
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (BillingException first) {
             // two processes creating it at once on PostgreSQL: one loses on the catalog's unique index
             try {
-                jdbi.useHandle(h -> h.execute(ddl));
-            } catch (JdbiException second) {
+                Transactions.withHandle(jdbi, h -> h.execute(ddl));
+            } catch (StoreUnavailableException e) {
+                e.addSuppressed(first);
+                throw e;
+            } catch (BillingException second) {
                 second.addSuppressed(first);
                 throw new SchemaMigrationException("cannot create " + HISTORY_TABLE + ": " + second.getMessage(), second);
             }

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGConnectionPoolDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A schema of its own on the PostgreSQL server named by {@code BILLOPS_TEST_POSTGRES_URL}, so
@@ -28,12 +29,18 @@ final class PostgresTestDatabase implements AutoCloseable {
     private PostgresTestDatabase(String baseUrl, String schema) {
         this.baseUrl = baseUrl;
         this.schema = schema;
+        this.pool = newPool();
+    }
+
+    /** A new pool of connections to this schema, which the caller disposes. */
+    JdbcConnectionPool newPool() {
         PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
         pg.setURL(baseUrl);
         pg.setCurrentSchema(schema);
         pg.setReWriteBatchedInserts(true);
-        this.pool = JdbcConnectionPool.create(pg);
-        pool.setMaxConnections(12);
+        JdbcConnectionPool created = JdbcConnectionPool.create(pg);
+        created.setMaxConnections(12);
+        return created;
     }
 
     static boolean configured() {
@@ -61,8 +68,8 @@ final class PostgresTestDatabase implements AutoCloseable {
     }
 
     /** A DataSource that opens a new connection for every transaction (no pool to hand out a dead one). */
-    DataSource unpooledDataSource() {
-        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+    PGSimpleDataSource unpooledDataSource() {
+        PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setURL(baseUrl);
         pg.setCurrentSchema(schema);
         return pg;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billops.core.error.StoreFailureException;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.party.TenantPolicies;
@@ -20,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
-import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.Test;
 
 class SchemaMigratorTest {
@@ -83,7 +83,9 @@ class SchemaMigratorTest {
     void migrateFalse_createsNothing() throws Exception {
         String name = "mig-" + System.nanoTime();
         try (JdbcBillingStore store = JdbcStores.h2InMemory(name).migrate(false)) {
-            assertThrows(JdbiException.class, store::tenantIds, "no schema: the host's Flyway did not run");
+            StoreFailureException e = assertThrows(StoreFailureException.class, store::tenantIds,
+                    "no schema: the host's Flyway did not run");
+            assertEquals("42S04", e.sqlState().orElseThrow(), "H2's state of a missing table: " + e);
             assertEquals(0, count(h2Url(name), "SELECT COUNT(*) FROM information_schema.tables "
                     + "WHERE table_name LIKE 'billops%'"));
         }

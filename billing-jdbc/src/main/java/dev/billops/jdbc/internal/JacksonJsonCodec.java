@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.billops.core.error.StoreFailureException;
 import dev.billops.jackson.BillOpsJson;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +48,8 @@ public final class JacksonJsonCodec implements JsonCodec {
         try {
             return mapper.readValue(json, type);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + type.getName() + " from JSON", e);
+            throw new StoreFailureException("a stored " + type.getName() + " cannot be read from its JSON: "
+                    + e.getMessage(), null, e);
         }
     }
 

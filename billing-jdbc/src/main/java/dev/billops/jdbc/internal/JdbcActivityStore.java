@@ -1,9 +1,9 @@
 package dev.billops.jdbc.internal;
 
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.project.Activity;
 import dev.billops.core.spi.ActivityStore;
-import dev.billops.core.error.DuplicateKeyException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -20,11 +20,11 @@ final class JdbcActivityStore extends JdbcPort implements ActivityStore {
     @Override
     public void insert(Activity activity) {
         Objects.requireNonNull(activity, "activity");
-        int inserted = write(() -> h().createUpdate("INSERT INTO billops_activity (tenant_id, id, name, billable) "
+        int inserted = h().createUpdate("INSERT INTO billops_activity (tenant_id, id, name, billable) "
                 + "VALUES (:t, :id, :name, :billable) ON CONFLICT DO NOTHING")
                 .bind("t", t()).bind("id", activity.id().value()).bind("name", activity.name())
                 .bind("billable", activity.billable())
-                .execute());
+                .execute();
         if (inserted == 0) {
             throw new DuplicateKeyException("activity", activity.id().value());
         }

@@ -1,8 +1,8 @@
 package dev.billops.jdbc.internal;
 
-import dev.billops.core.spi.AuditLog;
 import dev.billops.core.audit.AuditRecord;
 import dev.billops.core.party.Actor;
+import dev.billops.core.spi.AuditLog;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,7 +22,7 @@ final class JdbcAuditLog extends JdbcPort implements AuditLog {
         Objects.requireNonNull(record, "record");
         String before = ctx().json().write(record.before());
         String after = ctx().json().write(record.after());
-        write(() -> h().createUpdate("INSERT INTO billops_audit_log (tenant_id, at_utc, at_nanos, actor_kind, actor_name, "
+        h().createUpdate("INSERT INTO billops_audit_log (tenant_id, at_utc, at_nanos, actor_kind, actor_name, "
                 + "action, entity_type, entity_id, before_state, after_state) VALUES (:t, :at, :nanos, :kind, :name, "
                 + ":action, :type, :entity, " + ctx().dialect().json("before") + ", " + ctx().dialect().json("after") + ")")
                 .bind("t", t())
@@ -35,7 +35,7 @@ final class JdbcAuditLog extends JdbcPort implements AuditLog {
                 .bind("entity", record.entityId())
                 .bind("before", before)
                 .bind("after", after)
-                .execute());
+                .execute();
     }
 
     @Override

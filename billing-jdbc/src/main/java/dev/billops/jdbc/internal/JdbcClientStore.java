@@ -1,12 +1,12 @@
 package dev.billops.jdbc.internal;
 
+import dev.billops.core.error.ConcurrentUpdateException;
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.party.Client;
-import dev.billops.core.spi.ClientStore;
 import dev.billops.core.party.TaxProfile;
-import dev.billops.core.error.ConcurrentUpdateException;
-import dev.billops.core.error.DuplicateKeyException;
+import dev.billops.core.spi.ClientStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -27,12 +27,12 @@ final class JdbcClientStore extends JdbcPort implements ClientStore {
     @Override
     public void insert(Client client) {
         Objects.requireNonNull(client, "client");
-        int inserted = write(() -> bind(h().createUpdate("INSERT INTO billops_client (tenant_id, id, name, address_line1, "
+        int inserted = bind(h().createUpdate("INSERT INTO billops_client (tenant_id, id, name, address_line1, "
                 + "address_line2, address_line3, postal_code, city, country_code, vat_id, email, currency, "
                 + "payment_terms_days, locale, tax_profile, exemption_reason, autopay_enabled, payment_method_ref, "
                 + "active, version) VALUES (:t, :id, :name, :l1, :l2, :l3, :postal, :city, :country, :vat, :email, "
                 + ":currency, :terms, :locale, :profile, :reason, :autopay, :pmref, :active, :version) "
-                + "ON CONFLICT DO NOTHING"), client).bind("version", client.version()).execute());
+                + "ON CONFLICT DO NOTHING"), client).bind("version", client.version()).execute();
         if (inserted == 0) {
             throw new DuplicateKeyException(KIND, client.id().value());
         }
@@ -41,13 +41,13 @@ final class JdbcClientStore extends JdbcPort implements ClientStore {
     @Override
     public Client update(Client client) {
         Objects.requireNonNull(client, "client");
-        int updated = write(() -> bind(h().createUpdate("UPDATE billops_client SET name = :name, address_line1 = :l1, "
+        int updated = bind(h().createUpdate("UPDATE billops_client SET name = :name, address_line1 = :l1, "
                 + "address_line2 = :l2, address_line3 = :l3, postal_code = :postal, city = :city, "
                 + "country_code = :country, vat_id = :vat, email = :email, currency = :currency, "
                 + "payment_terms_days = :terms, locale = :locale, tax_profile = :profile, exemption_reason = :reason, "
                 + "autopay_enabled = :autopay, payment_method_ref = :pmref, active = :active, version = version + 1 "
                 + "WHERE tenant_id = :t AND id = :id AND version = :version"), client)
-                .bind("version", client.version()).execute());
+                .bind("version", client.version()).execute();
         if (updated == 0) {
             if (find(client.id()).isEmpty()) {
                 throw new NotFoundException(KIND, client.id().value());

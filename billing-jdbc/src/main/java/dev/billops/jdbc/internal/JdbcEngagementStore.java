@@ -2,18 +2,18 @@ package dev.billops.jdbc.internal;
 
 import dev.billops.core.engagement.Engagement;
 import dev.billops.core.engagement.EngagementStatus;
-import dev.billops.core.spi.EngagementStore;
 import dev.billops.core.engagement.PackageSchedule;
 import dev.billops.core.engagement.PricingMode;
 import dev.billops.core.engagement.ProrationPolicy;
+import dev.billops.core.error.ConcurrentUpdateException;
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
-import dev.billops.core.error.ConcurrentUpdateException;
-import dev.billops.core.error.DuplicateKeyException;
+import dev.billops.core.spi.EngagementStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -35,12 +35,12 @@ final class JdbcEngagementStore extends JdbcPort implements EngagementStore {
     @Override
     public void insert(Engagement engagement) {
         Objects.requireNonNull(engagement, "engagement");
-        int inserted = write(() -> bind(h().createUpdate("INSERT INTO billops_engagement (tenant_id, id, client_id, "
+        int inserted = bind(h().createUpdate("INSERT INTO billops_engagement (tenant_id, id, client_id, "
                 + "project_id, description, mode, package_fee, package_fee_currency, schedule, start_date, end_date, "
                 + "renews_id, included_hours_seconds, overage_rate, overage_rate_currency, proration, "
                 + "roll_over_unused_hours, status, version) VALUES (:t, :id, :client, :project, :description, :mode, "
                 + ":fee, :feeCurrency, :schedule, :start, :end, :renews, :included, :overage, :overageCurrency, "
-                + ":proration, :rollOver, :status, :version) ON CONFLICT DO NOTHING"), engagement).execute());
+                + ":proration, :rollOver, :status, :version) ON CONFLICT DO NOTHING"), engagement).execute();
         if (inserted == 0) {
             throw new DuplicateKeyException(KIND, engagement.id().value());
         }
@@ -49,13 +49,13 @@ final class JdbcEngagementStore extends JdbcPort implements EngagementStore {
     @Override
     public Engagement update(Engagement engagement) {
         Objects.requireNonNull(engagement, "engagement");
-        int updated = write(() -> bind(h().createUpdate("UPDATE billops_engagement SET client_id = :client, "
+        int updated = bind(h().createUpdate("UPDATE billops_engagement SET client_id = :client, "
                 + "project_id = :project, description = :description, mode = :mode, package_fee = :fee, "
                 + "package_fee_currency = :feeCurrency, schedule = :schedule, start_date = :start, end_date = :end, "
                 + "renews_id = :renews, included_hours_seconds = :included, overage_rate = :overage, "
                 + "overage_rate_currency = :overageCurrency, proration = :proration, roll_over_unused_hours = :rollOver, "
                 + "status = :status, version = version + 1 WHERE tenant_id = :t AND id = :id AND version = :version"),
-                engagement).execute());
+                engagement).execute();
         if (updated == 0) {
             if (find(engagement.id()).isEmpty()) {
                 throw new NotFoundException(KIND, engagement.id().value());

@@ -1,8 +1,8 @@
 package dev.billops.jdbc.internal;
 
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.event.BillingEvent;
 import dev.billops.core.spi.EventOutbox;
-import dev.billops.core.error.DuplicateKeyException;
 import java.util.Objects;
 
 /**
@@ -19,7 +19,7 @@ final class JdbcEventOutbox extends JdbcPort implements EventOutbox {
     public void append(BillingEvent event) {
         Objects.requireNonNull(event, "event");
         String payload = Objects.requireNonNull(ctx().json().write(event), "payload");
-        int inserted = write(() -> h().createUpdate("INSERT INTO billops_outbox (tenant_id, event_id, event_type, "
+        int inserted = h().createUpdate("INSERT INTO billops_outbox (tenant_id, event_id, event_type, "
                 + "event_class, occurred_at, payload, attempts) VALUES (:t, :id, :type, :class, :at, "
                 + ctx().dialect().json("payload") + ", 0) ON CONFLICT DO NOTHING")
                 .bind("t", t())
@@ -28,7 +28,7 @@ final class JdbcEventOutbox extends JdbcPort implements EventOutbox {
                 .bind("class", event.getClass().getName())
                 .bind("at", Columns.utc(event.occurredAt()))
                 .bind("payload", payload)
-                .execute());
+                .execute();
         if (inserted == 0) {
             throw new DuplicateKeyException("event", event.eventId().value());
         }

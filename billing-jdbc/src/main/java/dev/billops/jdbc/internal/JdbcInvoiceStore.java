@@ -1,5 +1,7 @@
 package dev.billops.jdbc.internal;
 
+import dev.billops.core.error.ConcurrentUpdateException;
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
@@ -14,8 +16,6 @@ import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceSource;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.spi.InvoiceStore;
-import dev.billops.core.error.ConcurrentUpdateException;
-import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.tax.PriceBasis;
 import dev.billops.core.tax.TaxRoundingPolicy;
 import dev.billops.core.tax.Totals;
@@ -68,7 +68,7 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         validate(invoice);
         List<String> billed = billedEntries(invoice);
         requireEntriesFree(invoice.id(), billed);
-        int inserted = write(() -> bindHeader(h().createUpdate("INSERT INTO billops_invoice (tenant_id, id, doc_type, "
+        int inserted = bindHeader(h().createUpdate("INSERT INTO billops_invoice (tenant_id, id, doc_type, "
                 + "series, number, client_id, currency, status, issue_date, due_date, service_start, service_end, "
                 + "price_basis, tax_rounding, cash_increment, cash_increment_scale, line_net_total, allowance_total, "
                 + "charge_total, tax_exclusive, tax_total, tax_inclusive, rounding_amount, payable, paid, credited, notes, "
@@ -78,14 +78,12 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 + ":lineNetTotal, :allowanceTotal, :chargeTotal, :taxExclusive, :taxTotal, :taxInclusive, "
                 + ":roundingAmount, :payable, :paid, :credited, :notes, " + ctx().dialect().json("metadata") + ", "
                 + ":source, :engagement, :periodStart, :creditedInvoice, :poRef, :version) ON CONFLICT DO NOTHING"),
-                invoice).execute());
+                invoice).execute();
         if (inserted == 0) {
             throw duplicateOf(invoice, true);
         }
-        write(() -> {
-            children.insert(invoice);
-            claimEntries(invoice.id(), billed);
-        });
+        children.insert(invoice);
+        claimEntries(invoice.id(), billed);
     }
 
     @Override
@@ -94,7 +92,7 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         validate(invoice);
         List<String> billed = billedEntries(invoice);
         requireEntriesFree(invoice.id(), billed);
-        int updated = write(() -> bindHeader(h().createUpdate("UPDATE billops_invoice SET doc_type = :type, "
+        int updated = bindHeader(h().createUpdate("UPDATE billops_invoice SET doc_type = :type, "
                 + "series = :series, number = :number, client_id = :client, currency = :currency, status = :status, "
                 + "issue_date = :issueDate, due_date = :dueDate, service_start = :serviceStart, "
                 + "service_end = :serviceEnd, price_basis = :priceBasis, tax_rounding = :taxRounding, "
@@ -109,7 +107,7 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 + "AND NOT EXISTS (SELECT 1 FROM billops_invoice o WHERE o.tenant_id = :t AND o.id <> :id "
                 + "AND ((o.series = :series AND o.number = :number) "
                 + "OR (o.engagement_id = :engagement AND o.package_period_start = :periodStart)))"), invoice)
-                .execute());
+                .execute();
         if (updated == 0) {
             long stored = h().createQuery("SELECT version FROM billops_invoice WHERE tenant_id = :t AND id = :id")
                     .bind("t", t()).bind("id", invoice.id().value())
@@ -120,13 +118,11 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
             }
             throw duplicateOf(invoice, false);
         }
-        write(() -> {
-            children.delete(invoice.id());
-            children.insert(invoice);
-            h().createUpdate("DELETE FROM billops_billed_entry WHERE tenant_id = :t AND invoice_id = :id")
-                    .bind("t", t()).bind("id", invoice.id().value()).execute();
-            claimEntries(invoice.id(), billed);
-        });
+        children.delete(invoice.id());
+        children.insert(invoice);
+        h().createUpdate("DELETE FROM billops_billed_entry WHERE tenant_id = :t AND invoice_id = :id")
+                .bind("t", t()).bind("id", invoice.id().value()).execute();
+        claimEntries(invoice.id(), billed);
         return invoice.withVersion(invoice.version() + 1);
     }
 
@@ -141,8 +137,8 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         if (status != InvoiceStatus.DRAFT) {
             throw new InvoiceAlreadyIssuedException(id, status);
         }
-        write(() -> h().createUpdate("DELETE FROM billops_invoice WHERE tenant_id = :t AND id = :id")
-                .bind("t", t()).bind("id", id.value()).execute());
+        h().createUpdate("DELETE FROM billops_invoice WHERE tenant_id = :t AND id = :id")
+                .bind("t", t()).bind("id", id.value()).execute();
     }
 
     @Override

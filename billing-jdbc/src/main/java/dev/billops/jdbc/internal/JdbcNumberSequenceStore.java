@@ -23,23 +23,21 @@ final class JdbcNumberSequenceStore extends JdbcPort implements NumberSequenceSt
         if (startAfter < 0) {
             throw new InvalidInputException("number sequence " + series + " must start after 0 or more, not " + startAfter);
         }
-        return write(() -> {
-            h().createUpdate("INSERT INTO billops_number_sequence (tenant_id, series, period_key, last_value) "
-                    + "VALUES (:t, :series, :period, :start) ON CONFLICT DO NOTHING")
-                    .bind("t", t()).bind("series", series).bind("period", periodKey).bind("start", startAfter)
-                    .execute();
-            int updated = h().createUpdate("UPDATE billops_number_sequence SET last_value = last_value + 1 "
-                    + "WHERE tenant_id = :t AND series = :series AND period_key = :period")
-                    .bind("t", t()).bind("series", series).bind("period", periodKey)
-                    .execute();
-            if (updated != 1) {
-                throw new IllegalStateException("number sequence " + series + "/" + periodKey + " vanished");
-            }
-            return h().createQuery("SELECT last_value FROM billops_number_sequence "
-                    + "WHERE tenant_id = :t AND series = :series AND period_key = :period")
-                    .bind("t", t()).bind("series", series).bind("period", periodKey)
-                    .mapTo(Long.class).one();
-        });
+        h().createUpdate("INSERT INTO billops_number_sequence (tenant_id, series, period_key, last_value) "
+                + "VALUES (:t, :series, :period, :start) ON CONFLICT DO NOTHING")
+                .bind("t", t()).bind("series", series).bind("period", periodKey).bind("start", startAfter)
+                .execute();
+        int updated = h().createUpdate("UPDATE billops_number_sequence SET last_value = last_value + 1 "
+                + "WHERE tenant_id = :t AND series = :series AND period_key = :period")
+                .bind("t", t()).bind("series", series).bind("period", periodKey)
+                .execute();
+        if (updated != 1) {
+            throw new IllegalStateException("number sequence " + series + "/" + periodKey + " vanished");
+        }
+        return h().createQuery("SELECT last_value FROM billops_number_sequence "
+                + "WHERE tenant_id = :t AND series = :series AND period_key = :period")
+                .bind("t", t()).bind("series", series).bind("period", periodKey)
+                .mapTo(Long.class).one();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.billops.jdbc.internal;
 
+import dev.billops.core.error.ConcurrentUpdateException;
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
@@ -8,8 +10,6 @@ import dev.billops.core.payment.Allocation;
 import dev.billops.core.payment.Payment;
 import dev.billops.core.payment.PaymentStatus;
 import dev.billops.core.spi.PaymentStore;
-import dev.billops.core.error.ConcurrentUpdateException;
-import dev.billops.core.error.DuplicateKeyException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -40,10 +40,10 @@ final class JdbcPaymentStore extends JdbcPort implements PaymentStore {
     @Override
     public void insert(Payment payment) {
         Objects.requireNonNull(payment, "payment");
-        int inserted = write(() -> bind(h().createUpdate("INSERT INTO billops_payment (tenant_id, id, client_id, amount, "
+        int inserted = bind(h().createUpdate("INSERT INTO billops_payment (tenant_id, id, client_id, amount, "
                 + "currency, received_on, method, external_ref, idempotency_key, status, refunded, version) VALUES "
                 + "(:t, :id, :client, :amount, :currency, :receivedOn, :method, :ref, :key, :status, :refunded, :version) "
-                + "ON CONFLICT DO NOTHING"), payment).execute());
+                + "ON CONFLICT DO NOTHING"), payment).execute();
         if (inserted == 0) {
             if (h().createQuery("SELECT COUNT(*) FROM billops_payment WHERE tenant_id = :t AND id = :id")
                     .bind("t", t()).bind("id", payment.id().value()).mapTo(Integer.class).one() > 0) {
@@ -51,17 +51,17 @@ final class JdbcPaymentStore extends JdbcPort implements PaymentStore {
             }
             throw new DuplicateKeyException(KEY_KIND, String.valueOf(payment.idempotencyKey()));
         }
-        write(() -> insertAllocations(payment));
+        insertAllocations(payment);
     }
 
     @Override
     public Payment update(Payment payment) {
         Objects.requireNonNull(payment, "payment");
-        int updated = write(() -> bind(h().createUpdate("UPDATE billops_payment SET client_id = :client, amount = :amount, "
+        int updated = bind(h().createUpdate("UPDATE billops_payment SET client_id = :client, amount = :amount, "
                 + "currency = :currency, received_on = :receivedOn, method = :method, external_ref = :ref, "
                 + "idempotency_key = :key, status = :status, refunded = :refunded, version = version + 1 "
                 + "WHERE tenant_id = :t AND id = :id AND version = :version AND NOT EXISTS (SELECT 1 FROM billops_payment o "
-                + "WHERE o.tenant_id = :t AND o.idempotency_key = :key AND o.id <> :id)"), payment).execute());
+                + "WHERE o.tenant_id = :t AND o.idempotency_key = :key AND o.id <> :id)"), payment).execute();
         if (updated == 0) {
             long stored = h().createQuery("SELECT version FROM billops_payment WHERE tenant_id = :t AND id = :id")
                     .bind("t", t()).bind("id", payment.id().value()).mapTo(Long.class).findOne()
@@ -71,11 +71,9 @@ final class JdbcPaymentStore extends JdbcPort implements PaymentStore {
             }
             throw new DuplicateKeyException(KEY_KIND, String.valueOf(payment.idempotencyKey()));
         }
-        write(() -> {
-            h().createUpdate("DELETE FROM billops_payment_allocation WHERE tenant_id = :t AND payment_id = :id")
-                    .bind("t", t()).bind("id", payment.id().value()).execute();
-            insertAllocations(payment);
-        });
+        h().createUpdate("DELETE FROM billops_payment_allocation WHERE tenant_id = :t AND payment_id = :id")
+                .bind("t", t()).bind("id", payment.id().value()).execute();
+        insertAllocations(payment);
         return payment.withVersion(payment.version() + 1);
     }
 

@@ -1,10 +1,11 @@
 package dev.billops.jdbc.internal;
 
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.JdbiException;
 
-/** What each port implementation shares: its session, and error translation around writes. */
+/**
+ * What each port implementation shares: its session. Driver errors are not caught here; the
+ * session hands every port out behind {@code TranslatingPort}, which translates them.
+ */
 abstract class JdbcPort {
 
     final JdbcSession session;
@@ -23,22 +24,5 @@ abstract class JdbcPort {
 
     final StoreContext ctx() {
         return session.context();
-    }
-
-    /** Runs a write, translating driver errors into the exceptions the ports promise. */
-    static <T> T write(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (JdbiException e) {
-            throw SqlErrors.translate(e);
-        }
-    }
-
-    static void write(Runnable work) {
-        try {
-            work.run();
-        } catch (JdbiException e) {
-            throw SqlErrors.translate(e);
-        }
     }
 }

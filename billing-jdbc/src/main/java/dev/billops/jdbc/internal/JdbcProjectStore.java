@@ -1,5 +1,7 @@
 package dev.billops.jdbc.internal;
 
+import dev.billops.core.error.ConcurrentUpdateException;
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.ProjectId;
@@ -8,8 +10,6 @@ import dev.billops.core.project.Budget;
 import dev.billops.core.project.Project;
 import dev.billops.core.project.ProjectStatus;
 import dev.billops.core.spi.ProjectStore;
-import dev.billops.core.error.ConcurrentUpdateException;
-import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.time.DurationRounding;
 import dev.billops.core.time.RoundingDirection;
 import dev.billops.core.time.RoundingScope;
@@ -37,13 +37,13 @@ final class JdbcProjectStore extends JdbcPort implements ProjectStore {
     public void insert(Project project) {
         Objects.requireNonNull(project, "project");
         Columns.exactOrNull("project " + project.id() + " VAT rate", project.vatRate());
-        int inserted = write(() -> bind(h().createUpdate("INSERT INTO billops_project (tenant_id, id, client_id, name, code, "
+        int inserted = bind(h().createUpdate("INSERT INTO billops_project (tenant_id, id, client_id, name, code, "
                 + "status, budget_hours_seconds, budget_amount, budget_currency, budget_period, "
                 + "rounding_increment_seconds, rounding_direction, rounding_minimum_seconds, rounding_scope, "
                 + "billable_by_default, vat_rate, vat_rate_scale, version) VALUES (:t, :id, :client, :name, :code, "
                 + ":status, :budgetHours, :budgetAmount, :budgetCurrency, :budgetPeriod, :increment, :direction, "
                 + ":minimum, :scope, :billable, :vat, :vatScale, :version) ON CONFLICT DO NOTHING"), project)
-                .execute());
+                .execute();
         if (inserted == 0) {
             throw new DuplicateKeyException(KIND, project.id().value());
         }
@@ -53,14 +53,14 @@ final class JdbcProjectStore extends JdbcPort implements ProjectStore {
     public Project update(Project project) {
         Objects.requireNonNull(project, "project");
         Columns.exactOrNull("project " + project.id() + " VAT rate", project.vatRate());
-        int updated = write(() -> bind(h().createUpdate("UPDATE billops_project SET client_id = :client, name = :name, "
+        int updated = bind(h().createUpdate("UPDATE billops_project SET client_id = :client, name = :name, "
                 + "code = :code, status = :status, budget_hours_seconds = :budgetHours, budget_amount = :budgetAmount, "
                 + "budget_currency = :budgetCurrency, budget_period = :budgetPeriod, "
                 + "rounding_increment_seconds = :increment, rounding_direction = :direction, "
                 + "rounding_minimum_seconds = :minimum, rounding_scope = :scope, billable_by_default = :billable, "
                 + "vat_rate = :vat, vat_rate_scale = :vatScale, version = version + 1 "
                 + "WHERE tenant_id = :t AND id = :id AND version = :version"), project)
-                .execute());
+                .execute();
         if (updated == 0) {
             if (find(project.id()).isEmpty()) {
                 throw new NotFoundException(KIND, project.id().value());

@@ -1,5 +1,6 @@
 package dev.billops.jdbc.internal;
 
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.id.ClientId;
@@ -7,10 +8,9 @@ import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.RateRuleId;
 import dev.billops.core.id.TimekeeperId;
 import dev.billops.core.rate.RateRule;
-import dev.billops.core.spi.RateRuleStore;
 import dev.billops.core.rate.RateScope;
 import dev.billops.core.rate.RateUnit;
-import dev.billops.core.error.DuplicateKeyException;
+import dev.billops.core.spi.RateRuleStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -32,10 +32,10 @@ final class JdbcRateRuleStore extends JdbcPort implements RateRuleStore {
     @Override
     public void insert(RateRule rule) {
         Objects.requireNonNull(rule, "rule");
-        int inserted = write(() -> bind(h().createUpdate("INSERT INTO billops_rate_rule (tenant_id, id, client_id, "
+        int inserted = bind(h().createUpdate("INSERT INTO billops_rate_rule (tenant_id, id, client_id, "
                 + "project_id, timekeeper_id, activity_id, price, currency, unit, effective_from, effective_to) "
                 + "VALUES (:t, :id, :client, :project, :timekeeper, :activity, :price, :currency, :unit, :from, :to) "
-                + "ON CONFLICT DO NOTHING"), rule).execute());
+                + "ON CONFLICT DO NOTHING"), rule).execute();
         if (inserted == 0) {
             throw new DuplicateKeyException(KIND, rule.id().value());
         }
@@ -44,10 +44,10 @@ final class JdbcRateRuleStore extends JdbcPort implements RateRuleStore {
     @Override
     public void update(RateRule rule) {
         Objects.requireNonNull(rule, "rule");
-        int updated = write(() -> bind(h().createUpdate("UPDATE billops_rate_rule SET client_id = :client, "
+        int updated = bind(h().createUpdate("UPDATE billops_rate_rule SET client_id = :client, "
                 + "project_id = :project, timekeeper_id = :timekeeper, activity_id = :activity, price = :price, "
                 + "currency = :currency, unit = :unit, effective_from = :from, effective_to = :to "
-                + "WHERE tenant_id = :t AND id = :id"), rule).execute());
+                + "WHERE tenant_id = :t AND id = :id"), rule).execute();
         if (updated == 0) {
             throw new NotFoundException(KIND, rule.id().value());
         }
@@ -56,8 +56,8 @@ final class JdbcRateRuleStore extends JdbcPort implements RateRuleStore {
     @Override
     public void delete(RateRuleId id) {
         Objects.requireNonNull(id, "id");
-        int deleted = write(() -> h().createUpdate("DELETE FROM billops_rate_rule WHERE tenant_id = :t AND id = :id")
-                .bind("t", t()).bind("id", id.value()).execute());
+        int deleted = h().createUpdate("DELETE FROM billops_rate_rule WHERE tenant_id = :t AND id = :id")
+                .bind("t", t()).bind("id", id.value()).execute();
         if (deleted == 0) {
             throw new NotFoundException(KIND, id.value());
         }

@@ -18,11 +18,11 @@ final class JdbcReminderStore extends JdbcPort implements ReminderStore {
         Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(date, "date");
-        return write(() -> h().createUpdate("INSERT INTO billops_reminder_sent (tenant_id, invoice_id, step, sent_on) "
+        return h().createUpdate("INSERT INTO billops_reminder_sent (tenant_id, invoice_id, step, sent_on) "
                 + "VALUES (:t, :invoice, :step, :date) ON CONFLICT DO NOTHING")
                 .bind("t", t()).bind("invoice", invoice.value()).bind("step", step)
                 .bindByType("date", date, LocalDate.class)
-                .execute()) == 1;
+                .execute() == 1;
     }
 
     @Override

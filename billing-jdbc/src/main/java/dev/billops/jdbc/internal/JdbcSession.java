@@ -1,22 +1,22 @@
 package dev.billops.jdbc.internal;
 
+import dev.billops.core.id.TenantId;
+import dev.billops.core.spi.ActivityStore;
 import dev.billops.core.spi.AuditLog;
+import dev.billops.core.spi.ClientStore;
 import dev.billops.core.spi.EngagementStore;
 import dev.billops.core.spi.EventOutbox;
-import dev.billops.core.id.TenantId;
 import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.spi.NumberSequenceStore;
-import dev.billops.core.spi.ClientStore;
-import dev.billops.core.spi.TenantStore;
-import dev.billops.core.spi.TimekeeperStore;
 import dev.billops.core.spi.PaymentStore;
-import dev.billops.core.spi.ReminderStore;
-import dev.billops.core.spi.ActivityStore;
 import dev.billops.core.spi.ProjectStore;
 import dev.billops.core.spi.RateRuleStore;
+import dev.billops.core.spi.ReminderStore;
 import dev.billops.core.spi.StoreSession;
-import dev.billops.core.spi.UnsupportedPortException;
+import dev.billops.core.spi.TenantStore;
 import dev.billops.core.spi.TimeEntryStore;
+import dev.billops.core.spi.TimekeeperStore;
+import dev.billops.core.spi.UnsupportedPortException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +24,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * One transaction's ports for one tenant, all bound to the same Jdbi handle. Every port binds
- * the session's tenant into every statement it runs. Not thread-safe; unusable once its
- * transaction has ended.
+ * the session's tenant into every statement it runs, and is handed out behind a
+ * {@code TranslatingPort}, so its database errors leave as {@code BillingException}s. Not
+ * thread-safe; unusable once its transaction has ended.
  */
 public final class JdbcSession implements StoreSession {
 
@@ -51,7 +52,7 @@ public final class JdbcSession implements StoreSession {
         Objects.requireNonNull(port, "port");
         Object impl = ports.get(port);
         if (impl == null) {
-            impl = create(port);
+            impl = TranslatingPort.wrap(port, port.cast(create(port)));
             ports.put(port, impl);
         }
         return port.cast(impl);

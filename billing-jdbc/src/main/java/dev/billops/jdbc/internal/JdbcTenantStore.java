@@ -68,19 +68,17 @@ final class JdbcTenantStore extends JdbcPort implements TenantStore {
     @Override
     public void save(Tenant tenant) {
         requireOwn(tenant);
-        write(() -> {
-            int inserted = bindAll(h().createUpdate(INSERT), tenant).execute();
-            if (inserted == 0) {
-                bindAll(h().createUpdate("UPDATE billops_tenant SET " + COLUMNS + " WHERE tenant_id = :t"), tenant)
-                        .execute();
-            }
-        });
+        int inserted = bindAll(h().createUpdate(INSERT), tenant).execute();
+        if (inserted == 0) {
+            bindAll(h().createUpdate("UPDATE billops_tenant SET " + COLUMNS + " WHERE tenant_id = :t"), tenant)
+                    .execute();
+        }
     }
 
     @Override
     public boolean insertIfAbsent(Tenant tenant) {
         requireOwn(tenant);
-        return write(() -> bindAll(h().createUpdate(INSERT), tenant).execute() == 1);
+        return bindAll(h().createUpdate(INSERT), tenant).execute() == 1;
     }
 
     private void requireOwn(Tenant tenant) {

@@ -1,5 +1,8 @@
 package dev.billops.jdbc.internal;
 
+import dev.billops.core.error.BillingException;
+import dev.billops.core.error.ConcurrentUpdateException;
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ActivityId;
 import dev.billops.core.id.InvoiceId;
@@ -8,14 +11,12 @@ import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.rate.RateUnit;
-import dev.billops.core.error.ConcurrentUpdateException;
-import dev.billops.core.error.DuplicateKeyException;
+import dev.billops.core.spi.TimeEntryStore;
 import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.EntryState;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryAlreadyBilledException;
 import dev.billops.core.timeentry.TimeEntryQuery;
-import dev.billops.core.spi.TimeEntryStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +34,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -66,7 +66,7 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
     @Override
     public void insert(TimeEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        int inserted = write(() -> bind(h().createUpdate(INSERT + " ON CONFLICT DO NOTHING"), entry).execute());
+        int inserted = bind(h().createUpdate(INSERT + " ON CONFLICT DO NOTHING"), entry).execute();
         if (inserted == 0) {
             if (exists(entry.id())) {
                 throw new DuplicateKeyException(KIND, entry.id().value());
@@ -98,20 +98,15 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
         h().savepoint(savepoint);
         try {
             insertBatched(entries);
-        } catch (SQLException e) {
-            h().rollbackToSavepoint(savepoint); // Jdbi forgets the savepoint once rolled back to
-            RuntimeException translated = SqlErrors.translate(new UnableToExecuteStatementException(e, null));
-            if (translated instanceof DuplicateKeyException) {
-                throw whichDuplicate(ids, uids, (DuplicateKeyException) translated);
+        } catch (SQLException | JdbiException e) {
+            BillingException translated = SqlErrors.translate(e, SqlErrors.Phase.STATEMENT);
+            try {
+                h().rollbackToSavepoint(savepoint); // Jdbi forgets the savepoint once rolled back to
+            } catch (RuntimeException rollback) {
+                translated.addSuppressed(rollback);
+                throw translated;
             }
-            throw translated;
-        } catch (JdbiException e) {
-            h().rollbackToSavepoint(savepoint); // Jdbi forgets the savepoint once rolled back to
-            RuntimeException translated = SqlErrors.translate(e);
-            if (translated instanceof DuplicateKeyException) {
-                throw whichDuplicate(ids, uids, (DuplicateKeyException) translated);
-            }
-            throw translated;
+            throw translated instanceof DuplicateKeyException d ? whichDuplicate(ids, uids, d) : translated;
         }
         h().releaseSavepoint(savepoint);
     }
@@ -166,7 +161,7 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
             List<String> found = h().createQuery("SELECT id FROM billops_time_entry WHERE tenant_id = :t AND id IN (<ids>) "
                     + "ORDER BY id").bind("t", t()).bindList("ids", chunk).mapTo(String.class).list();
             if (!found.isEmpty()) {
-                return new DuplicateKeyException(KIND, found.get(0));
+                return withCause(new DuplicateKeyException(KIND, found.get(0)), fallback.getCause());
             }
         }
         for (List<String> chunk : chunks(uids.stream().sorted().toList())) {
@@ -174,16 +169,23 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
                     + "AND external_uid IN (<uids>) ORDER BY external_uid").bind("t", t()).bindList("uids", chunk)
                     .mapTo(String.class).list();
             if (!found.isEmpty()) {
-                return new DuplicateKeyException(UID_KIND, found.get(0));
+                return withCause(new DuplicateKeyException(UID_KIND, found.get(0)), fallback.getCause());
             }
         }
         return fallback;
     }
 
+    private static DuplicateKeyException withCause(DuplicateKeyException e, @Nullable Throwable cause) {
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
+    }
+
     @Override
     public TimeEntry update(TimeEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        int updated = write(() -> bind(h().createUpdate("UPDATE billops_time_entry SET project_id = :project, "
+        int updated = bind(h().createUpdate("UPDATE billops_time_entry SET project_id = :project, "
                 + "timekeeper_id = :timekeeper, activity_id = :activity, start_at = :startAt, start_nanos = :startNanos, "
                 + "end_at = :endAt, end_nanos = :endNanos, zone_id = :zone, start_date = :startDate, "
                 + "description = :description, billable = :billable, explicit_rate = :rate, "
@@ -191,7 +193,7 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
                 + "invoice_id = :invoice, external_uid = :uid, version = version + 1 "
                 + "WHERE tenant_id = :t AND id = :id AND version = :version AND state = 'OPEN' "
                 + "AND NOT EXISTS (SELECT 1 FROM billops_time_entry o WHERE o.tenant_id = :t "
-                + "AND o.external_uid = :uid AND o.id <> :id)"), entry).execute());
+                + "AND o.external_uid = :uid AND o.id <> :id)"), entry).execute();
         if (updated == 0) {
             Stored stored = stored(entry.id());
             if (stored.state() != EntryState.OPEN) {
@@ -208,8 +210,8 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
     @Override
     public void delete(TimeEntryId id) {
         Objects.requireNonNull(id, "id");
-        int deleted = write(() -> h().createUpdate("DELETE FROM billops_time_entry WHERE tenant_id = :t AND id = :id "
-                + "AND state = 'OPEN'").bind("t", t()).bind("id", id.value()).execute());
+        int deleted = h().createUpdate("DELETE FROM billops_time_entry WHERE tenant_id = :t AND id = :id "
+                + "AND state = 'OPEN'").bind("t", t()).bind("id", id.value()).execute();
         if (deleted == 0) {
             Stored stored = stored(id);
             throw new TimeEntryAlreadyBilledException(id, stored.invoiceId());
@@ -312,19 +314,17 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
                 throw new TimeEntryAlreadyBilledException(TimeEntryId.of(id), s.invoiceId());
             }
         }
-        write(() -> {
-            for (List<String> chunk : chunks(sorted)) {
-                int updated = h().createUpdate("UPDATE billops_time_entry SET state = 'BILLED', invoice_id = :invoice, "
-                        + "version = version + 1 WHERE tenant_id = :t AND id IN (<ids>) AND state = 'OPEN'")
-                        .bind("t", t()).bind("invoice", invoice.value()).bindList("ids", chunk)
-                        .execute();
-                if (updated != chunk.size()) {
-                    // impossible while the rows are locked; refuse loudly rather than bill part of them
-                    throw new IllegalStateException("billing " + chunk.size() + " locked open time entries on invoice "
-                            + invoice + " updated " + updated + " rows");
-                }
+        for (List<String> chunk : chunks(sorted)) {
+            int updated = h().createUpdate("UPDATE billops_time_entry SET state = 'BILLED', invoice_id = :invoice, "
+                    + "version = version + 1 WHERE tenant_id = :t AND id IN (<ids>) AND state = 'OPEN'")
+                    .bind("t", t()).bind("invoice", invoice.value()).bindList("ids", chunk)
+                    .execute();
+            if (updated != chunk.size()) {
+                // impossible while the rows are locked; refuse loudly rather than bill part of them
+                throw new IllegalStateException("billing " + chunk.size() + " locked open time entries on invoice "
+                        + invoice + " updated " + updated + " rows");
             }
-        });
+        }
     }
 
     @Override
@@ -335,13 +335,11 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
                 .bind("t", t()).bind("invoice", invoice.value())
                 .map((rs, c) -> TimeEntryId.of(rs.getString("id"))).list();
         if (!ids.isEmpty()) {
-            write(() -> {
-                h().createUpdate("UPDATE billops_time_entry SET state = 'OPEN', invoice_id = NULL, version = version + 1 "
-                        + "WHERE tenant_id = :t AND invoice_id = :invoice AND state = 'BILLED'")
-                        .bind("t", t()).bind("invoice", invoice.value()).execute();
-                h().createUpdate("DELETE FROM billops_billed_entry WHERE tenant_id = :t AND invoice_id = :invoice")
-                        .bind("t", t()).bind("invoice", invoice.value()).execute();
-            });
+            h().createUpdate("UPDATE billops_time_entry SET state = 'OPEN', invoice_id = NULL, version = version + 1 "
+                    + "WHERE tenant_id = :t AND invoice_id = :invoice AND state = 'BILLED'")
+                    .bind("t", t()).bind("invoice", invoice.value()).execute();
+            h().createUpdate("DELETE FROM billops_billed_entry WHERE tenant_id = :t AND invoice_id = :invoice")
+                    .bind("t", t()).bind("invoice", invoice.value()).execute();
         }
         return ids;
     }

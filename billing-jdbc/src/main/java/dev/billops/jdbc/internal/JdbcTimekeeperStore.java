@@ -1,10 +1,10 @@
 package dev.billops.jdbc.internal;
 
+import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.TimekeeperId;
 import dev.billops.core.party.Timekeeper;
 import dev.billops.core.spi.TimekeeperStore;
-import dev.billops.core.error.DuplicateKeyException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -23,11 +23,11 @@ final class JdbcTimekeeperStore extends JdbcPort implements TimekeeperStore {
     @Override
     public void insert(Timekeeper timekeeper) {
         Objects.requireNonNull(timekeeper, "timekeeper");
-        int inserted = write(() -> h().createUpdate("INSERT INTO billops_timekeeper (tenant_id, id, name, email, active) "
+        int inserted = h().createUpdate("INSERT INTO billops_timekeeper (tenant_id, id, name, email, active) "
                 + "VALUES (:t, :id, :name, :email, :active) ON CONFLICT DO NOTHING")
                 .bind("t", t()).bind("id", timekeeper.id().value()).bind("name", timekeeper.name())
                 .bind("email", timekeeper.email()).bind("active", timekeeper.active())
-                .execute());
+                .execute();
         if (inserted == 0) {
             throw new DuplicateKeyException(KIND, timekeeper.id().value());
         }
@@ -36,11 +36,11 @@ final class JdbcTimekeeperStore extends JdbcPort implements TimekeeperStore {
     @Override
     public void update(Timekeeper timekeeper) {
         Objects.requireNonNull(timekeeper, "timekeeper");
-        int updated = write(() -> h().createUpdate("UPDATE billops_timekeeper SET name = :name, email = :email, "
+        int updated = h().createUpdate("UPDATE billops_timekeeper SET name = :name, email = :email, "
                 + "active = :active WHERE tenant_id = :t AND id = :id")
                 .bind("t", t()).bind("id", timekeeper.id().value()).bind("name", timekeeper.name())
                 .bind("email", timekeeper.email()).bind("active", timekeeper.active())
-                .execute());
+                .execute();
         if (updated == 0) {
             throw new NotFoundException(KIND, timekeeper.id().value());
         }

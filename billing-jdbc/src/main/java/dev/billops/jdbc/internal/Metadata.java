@@ -3,6 +3,7 @@ package dev.billops.jdbc.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billops.core.error.StoreFailureException;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,7 +29,7 @@ final class Metadata {
         try {
             return MAPPER.readValue(json, TYPE);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored invoice metadata is not a JSON object of strings: " + json, e);
+            throw new StoreFailureException("stored invoice metadata is not a JSON object of strings: " + json, null, e);
         }
     }
 }

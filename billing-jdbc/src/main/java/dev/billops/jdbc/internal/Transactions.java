@@ -1,5 +1,6 @@
 package dev.billops.jdbc.internal;
 
+import dev.billops.core.error.BillingException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Function;
@@ -8,16 +9,18 @@ import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one READ COMMITTED transaction on a handle of its own, so that the error a host sees is the
- * one that ended the work: when the work (or its commit) fails, the rollback, the restore of the
- * connection's isolation level and the close of the handle are still attempted, but each of their
- * failures is added to the original as suppressed instead of replacing it. This matters when the
- * connection died (the server was restarted, the backend was terminated): then every clean-up step
- * fails too ("connection has been closed", "Unable to set isolation level") and only the first
- * error carries the server's reason.
+ * Every connection billing-jdbc opens, and what runs on it outside a session's ports. Each step
+ * (opening the connection, setting its isolation level, begin, the work's statements, commit)
+ * that fails with a database error leaves as the {@link BillingException} of {@link SqlErrors};
+ * an exception of the work that is no database error (a host's own, a {@code BillingException})
+ * is rethrown unchanged.
  *
- * <p>A deadlock or serialization failure (SQLSTATE 40P01, 40001) leaves as the typed, retryable
- * {@link dev.billops.core.error.ConcurrentUpdateException} ({@link SqlErrors#translateConcurrency}).
+ * <p>The error a caller sees is the one that ended the work: when the work (or its commit) fails,
+ * the rollback, the restore of the connection's isolation level and the close of the handle are
+ * still attempted, but each of their failures is added to the original as suppressed instead of
+ * replacing it. This matters when the connection died (the server was restarted, the backend was
+ * terminated): then every clean-up step fails too ("connection has been closed", "Unable to set
+ * isolation level") and only the first error carries the server's reason.
  */
 public final class Transactions {
 
@@ -26,7 +29,7 @@ public final class Transactions {
 
     /** Runs {@code work} in a new READ COMMITTED transaction of {@code jdbi} and commits it. */
     public static <T> T inTransaction(Jdbi jdbi, Function<Handle, T> work) {
-        Handle handle = jdbi.open();
+        Handle handle = open(jdbi);
         Throwable failure = null;
         try {
             return inTransaction(handle, work);
@@ -34,7 +37,34 @@ public final class Transactions {
             failure = e;
             throw e;
         } finally {
-            closeQuietlyOnFailure(handle, failure);
+            closeOnFailure(handle, failure);
+        }
+    }
+
+    /** Runs {@code work} on a new connection in auto-commit mode: each statement commits alone. */
+    public static <T> T withHandle(Jdbi jdbi, Function<Handle, T> work) {
+        Handle handle = open(jdbi);
+        Throwable failure = null;
+        try {
+            return work.apply(handle);
+        } catch (RuntimeException e) {
+            RuntimeException translated = SqlErrors.translateIfDatabaseError(e);
+            failure = translated;
+            throw translated;
+        } catch (Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            closeOnFailure(handle, failure);
+        }
+    }
+
+    /** A new handle of {@code jdbi}; whatever fails on the way is a {@code StoreUnavailableException} or worse. */
+    private static Handle open(Jdbi jdbi) {
+        try {
+            return jdbi.open();
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate(e, SqlErrors.Phase.CONNECT);
         }
     }
 
@@ -47,9 +77,14 @@ public final class Transactions {
         }
         Throwable failure = null;
         try {
-            handle.begin();
-            T result = work.apply(handle);
-            handle.commit();
+            step(handle::begin, SqlErrors.Phase.STATEMENT);
+            T result;
+            try {
+                result = work.apply(handle);
+            } catch (RuntimeException e) {
+                throw SqlErrors.translateIfDatabaseError(e);
+            }
+            step(handle::commit, SqlErrors.Phase.COMMIT);
             return result;
         } catch (RuntimeException | Error e) {
             failure = e;
@@ -59,11 +94,6 @@ public final class Transactions {
                 }
             } catch (RuntimeException rollback) {
                 e.addSuppressed(rollback);
-            }
-            RuntimeException translated = e instanceof RuntimeException r ? SqlErrors.translateConcurrency(r) : null;
-            if (translated != null && translated != e) {
-                failure = translated;
-                throw translated;
             }
             throw e;
         } finally {
@@ -80,12 +110,20 @@ public final class Transactions {
         }
     }
 
-    private static void closeQuietlyOnFailure(Handle handle, @Nullable Throwable failure) {
+    private static void step(Runnable step, SqlErrors.Phase phase) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            throw SqlErrors.isDatabaseError(e) ? SqlErrors.translate(e, phase) : e;
+        }
+    }
+
+    private static void closeOnFailure(Handle handle, @Nullable Throwable failure) {
         try {
             handle.close();
         } catch (RuntimeException close) {
             if (failure == null) {
-                throw close;
+                throw SqlErrors.translateIfDatabaseError(close);
             }
             failure.addSuppressed(close);
         }
@@ -95,7 +133,7 @@ public final class Transactions {
         try {
             return connection.getTransactionIsolation();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the isolation level of a new connection: " + e.getMessage(), e);
+            throw SqlErrors.translate(e, SqlErrors.Phase.STATEMENT);
         }
     }
 
@@ -103,8 +141,7 @@ public final class Transactions {
         try {
             connection.setTransactionIsolation(level);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot set the isolation level of the connection to " + level + ": "
-                    + e.getMessage(), e);
+            throw SqlErrors.translate(e, SqlErrors.Phase.STATEMENT);
         }
     }
 }
