@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /** Found by ServiceLoader (declared as a Notifier and as a BillingEventListener in the test resources). */
 public final class DiscoverablePlugin implements Notifier, BillingEventListener {
 
-    static final AtomicInteger CONFIGURED = new AtomicInteger();
-    static volatile @Nullable PluginConfig lastConfig;
+    public static final AtomicInteger CONFIGURED = new AtomicInteger();
+    public static volatile @Nullable PluginConfig lastConfig;
 
     public DiscoverablePlugin() {
     }

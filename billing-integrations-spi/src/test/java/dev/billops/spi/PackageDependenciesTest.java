@@ -14,17 +14,30 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module's packages stay acyclic without ArchUnit: {@code dev.billops.spi} uses none of its
- * sub-packages, the sub-packages ({@code notify}, {@code autopay}, {@code calendar}) use each
- * other not at all, and main code uses no test-scope module (billing-jdbc, the testkit).
+ * The contract stays apart from the runtime, without ArchUnit: {@code dev.billops.spi} (what a
+ * plugin author implements) uses nothing of {@code dev.billops.spi.runtime}; the runtime uses none
+ * of its service sub-packages ({@code notify}, {@code autopay}, {@code calendar}), which use each
+ * other not at all; and main code uses no test-scope module (billing-jdbc, the testkit).
  */
 class PackageDependenciesTest {
 
     private static final Path MAIN = Path.of("src/main/java/dev/billops/spi");
-    private static final Pattern REFERENCE = Pattern.compile("dev\\.billops\\.(spi\\.(notify|autopay|calendar)|jdbc|testkit)\\b");
+    private static final Pattern REFERENCE = Pattern.compile(
+            "dev\\.billops\\.(spi\\.runtime(?:\\.(notify|autopay|calendar))?|jdbc|testkit)\\b");
+
+    /** Which references of the pattern a package may make. */
+    private static boolean allowed(String own, String target) {
+        if (target.equals("jdbc") || target.equals("testkit")) {
+            return false;
+        }
+        if (own.isEmpty()) {
+            return false; // the contract knows no runtime
+        }
+        return target.equals("spi.runtime") || target.equals("spi." + own.replace('/', '.'));
+    }
 
     @Test
-    void mainSources_noCycleBetweenSpiPackages_noTestScopeModules() throws IOException {
+    void mainSources_contractIndependentOfRuntime_noCycles_noTestScopeModules() throws IOException {
         assertTrue(Files.isDirectory(MAIN), "run from the module directory: " + Path.of("").toAbsolutePath());
         List<String> violations = new ArrayList<>();
         int files = 0;
@@ -32,11 +45,9 @@ class PackageDependenciesTest {
             for (Path file : all.filter(p -> p.toString().endsWith(".java")).toList()) {
                 files++;
                 String own = MAIN.relativize(file.getParent()).toString();
-                String text = Files.readString(file);
-                Matcher m = REFERENCE.matcher(text);
+                Matcher m = REFERENCE.matcher(Files.readString(file));
                 while (m.find()) {
-                    String target = m.group(2) != null ? m.group(2) : m.group(1);
-                    if (!target.equals(own)) {
+                    if (!allowed(own, m.group(1))) {
                         violations.add(file + " uses dev.billops." + m.group(1));
                     }
                 }
@@ -44,5 +55,13 @@ class PackageDependenciesTest {
         }
         assertTrue(files > 20, "found only " + files + " source files");
         assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void allowed_contractUsingRuntime_isAViolation() {
+        assertTrue(!allowed("", "spi.runtime") && !allowed("", "spi.runtime.notify"));
+        assertTrue(!allowed("runtime", "spi.runtime.autopay") && !allowed("runtime/notify", "spi.runtime.autopay"));
+        assertTrue(allowed("runtime/notify", "spi.runtime") && allowed("runtime/notify", "spi.runtime.notify"));
+        assertTrue(!allowed("runtime", "jdbc") && !allowed("runtime/calendar", "testkit"));
     }
 }

@@ -52,7 +52,7 @@ public final class TestPlugins {
         }
     }
 
-    static void hang() {
+    public static void hang() {
         try {
             new CountDownLatch(1).await(1, TimeUnit.HOURS);
         } catch (InterruptedException e) {

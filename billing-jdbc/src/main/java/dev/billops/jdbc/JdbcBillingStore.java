@@ -123,6 +123,33 @@ public final class JdbcBillingStore implements BillingStore, AutoCloseable {
         return new JdbcOutbox(jdbi, context, clock);
     }
 
+    /** The log of which plugin handled which outbox event, on this database, with the system clock. */
+    public JdbcDeliveryLog deliveryLog() {
+        return deliveryLog(Clock.systemUTC());
+    }
+
+    /**
+     * The log of which plugin handled which outbox event, on this database; {@code clock} times the
+     * deliveries. Its table comes with the schema migrations.
+     *
+     * @throws SchemaMigrationException if this store does not migrate and the table is missing
+     */
+    public JdbcDeliveryLog deliveryLog(Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        ensureMigrated();
+        if (!migrate) {
+            try {
+                Transactions.withHandle(jdbi, h -> h.createQuery("SELECT receiver, event_id, delivered_at FROM "
+                        + JdbcDeliveryLog.TABLE + " WHERE 1 = 0").mapToMap().list());
+            } catch (StoreFailureException e) {
+                throw new SchemaMigrationException("cannot use table " + JdbcDeliveryLog.TABLE + " of " + name
+                        + ": it comes with the BillOps schema migration V4__plugin_delivery.sql, which has not run on "
+                        + "this database (the store was opened with migrate(false)): " + e.getMessage(), e);
+            }
+        }
+        return new JdbcDeliveryLog(jdbi, clock);
+    }
+
     @Override
     public <T> T inTransaction(TenantId tenant, Function<StoreSession, T> work) {
         Objects.requireNonNull(tenant, "tenant");

@@ -12,10 +12,10 @@ import dev.billops.core.project.Project;
 import dev.billops.examples.demo.CalendarFiles;
 import dev.billops.integrations.ics.IcsCalendarSource;
 import dev.billops.jdbc.JdbcBillingStore;
-import dev.billops.spi.calendar.CalendarImport;
-import dev.billops.spi.calendar.ImportReport;
-import dev.billops.spi.calendar.ImportWouldDeleteTooManyException;
-import dev.billops.spi.calendar.ProjectMapping;
+import dev.billops.spi.runtime.calendar.CalendarImport;
+import dev.billops.spi.runtime.calendar.ImportReport;
+import dev.billops.spi.runtime.calendar.ImportWouldDeleteTooManyException;
+import dev.billops.spi.runtime.calendar.ProjectMapping;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -36,13 +36,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code import-ics}: imports an iCalendar file as one timekeeper's time entries, mapped to

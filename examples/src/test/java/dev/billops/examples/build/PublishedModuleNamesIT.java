@@ -39,7 +39,7 @@ class PublishedModuleNamesIT {
         published("billing-einvoice", "dev.billops.einvoice", "dev.billops.einvoice.EInvoiceWriter");
         published("billing-einvoice-validation", "dev.billops.einvoice.validation",
                 "dev.billops.einvoice.validation.EInvoiceValidator");
-        published("billing-integrations-spi", "dev.billops.spi", "dev.billops.spi.PluginRegistry");
+        published("billing-integrations-spi", "dev.billops.spi", "dev.billops.spi.runtime.PluginRegistry");
         published("billing-ics-calendar", "dev.billops.integrations.ics", "dev.billops.integrations.ics.IcsCalendarSource");
         published("billing-caldav-calendar", "dev.billops.integrations.caldav",
                 "dev.billops.integrations.caldav.CalDavCalendar");

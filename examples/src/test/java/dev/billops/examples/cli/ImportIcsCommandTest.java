@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.id.TenantId;
+import dev.billops.core.spi.TimeEntryStore;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.timeentry.TimeEntry;
-import dev.billops.core.spi.TimeEntryStore;
 import dev.billops.core.timeentry.TimeEntryQuery;
 import dev.billops.examples.demo.DemoCalendar;
 import dev.billops.jdbc.JdbcBillingStore;
@@ -185,11 +185,11 @@ class ImportIcsCommandTest {
     void importEvents_ruleOverTheSourcesCap_reportWarnsAndCliPrintsIt() {
         java.time.Instant from = java.time.Instant.parse("2026-11-01T00:00:00Z");
         java.time.Instant to = java.time.Instant.parse("2026-12-01T00:00:00Z");
-        dev.billops.spi.calendar.ImportReport report;
+        dev.billops.spi.runtime.calendar.ImportReport report;
         try (JdbcBillingStore store = JdbcStores.of(url)) {
             dev.billops.core.TenantBilling t = dev.billops.core.Billing.builder().stores(store).build()
                     .tenant(TenantId.of("northwind"), dev.billops.core.party.Actor.system("test"));
-            report = new dev.billops.spi.calendar.CalendarImport(t, dev.billops.spi.calendar.ProjectMapping.byCodeInTitle(
+            report = new dev.billops.spi.runtime.calendar.CalendarImport(t, dev.billops.spi.runtime.calendar.ProjectMapping.byCodeInTitle(
                     java.util.Map.of())).withSource("daily").importEvents(
                     dev.billops.integrations.ics.IcsCalendarSource.ofText("daily.ics", calendarDaily()).withMaxOccurrences(3),
                     dev.billops.core.id.TimekeeperId.of("carol"), from, to);

@@ -1,12 +1,12 @@
 package dev.billops.examples.gateway;
 
-import dev.billops.core.internal.Internals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.TenantId;
+import dev.billops.core.internal.Internals;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceStatus;
@@ -22,10 +22,10 @@ import dev.billops.core.tax.TaxTreatment;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.jdbc.JdbcStores;
 import dev.billops.jdbc.OutboxDispatcher;
-import dev.billops.spi.EventDelivery;
 import dev.billops.spi.PluginConfig;
-import dev.billops.spi.PluginRegistry;
-import dev.billops.spi.autopay.Autopay;
+import dev.billops.spi.runtime.EventDelivery;
+import dev.billops.spi.runtime.PluginRegistry;
+import dev.billops.spi.runtime.autopay.Autopay;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;

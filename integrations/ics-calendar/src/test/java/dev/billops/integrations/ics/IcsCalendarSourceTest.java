@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.billops.spi.CalendarEvent;
 import dev.billops.spi.CalendarEvent.Status;
+import dev.billops.spi.CalendarEvent;
 import dev.billops.spi.MalformedCalendarException;
 import dev.billops.spi.PluginException;
 import java.io.IOException;

@@ -1,5 +1,0 @@
-/** Calendar import: calendar events of a {@link dev.billops.spi.CalendarSource} to time entries, idempotent by event uid. */
-@NullMarked
-package dev.billops.spi.calendar;
-
-import org.jspecify.annotations.NullMarked;

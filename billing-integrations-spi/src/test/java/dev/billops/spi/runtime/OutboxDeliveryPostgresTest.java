@@ -1,0 +1,23 @@
+package dev.billops.spi.runtime;
+
+import dev.billops.jdbc.JdbcBillingStore;
+import dev.billops.spi.PostgresSchema;
+import org.junit.jupiter.api.AfterEach;
+
+class OutboxDeliveryPostgresTest extends OutboxDeliveryTests {
+
+    private PostgresSchema schema;
+
+    @Override
+    JdbcBillingStore open() {
+        schema = PostgresSchema.open();
+        return schema.store;
+    }
+
+    @AfterEach
+    void drop() {
+        if (schema != null) {
+            schema.close();
+        }
+    }
+}
