@@ -14,7 +14,7 @@ import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Actor;
 import dev.billops.spi.BillingEventListener;
-import dev.billops.spi.PluginCallListener;
+import dev.billops.spi.runtime.PluginCallListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

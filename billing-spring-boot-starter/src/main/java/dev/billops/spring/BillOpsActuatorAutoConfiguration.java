@@ -1,7 +1,7 @@
 package dev.billops.spring;
 
 import dev.billops.jdbc.JdbcBillingStore;
-import dev.billops.spi.PluginRegistry;
+import dev.billops.spi.runtime.PluginRegistry;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

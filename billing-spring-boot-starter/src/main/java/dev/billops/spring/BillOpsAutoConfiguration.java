@@ -3,15 +3,14 @@ package dev.billops.spring;
 import dev.billops.core.Billing;
 import dev.billops.core.BillingPolicies;
 import dev.billops.core.spi.BillingStore;
+import dev.billops.core.spi.DeliveryLog;
 import dev.billops.jackson3.BillOpsJackson3Module;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.jdbc.JdbcStores;
 import dev.billops.spi.BillingPlugin;
-import dev.billops.spi.DeliveryLog;
-import dev.billops.spi.EventDelivery;
-import dev.billops.spi.JdbcDeliveryLog;
-import dev.billops.spi.PluginCallListener;
-import dev.billops.spi.PluginRegistry;
+import dev.billops.spi.runtime.EventDelivery;
+import dev.billops.spi.runtime.PluginCallListener;
+import dev.billops.spi.runtime.PluginRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +111,7 @@ public class BillOpsAutoConfiguration {
             if (properties.isMigrate()) {
                 jdbc.migrator().migrate();
             }
-            chosen = JdbcDeliveryLog.create(ds);
+            chosen = jdbc.deliveryLog();
         }
         return new EventDelivery(plugins, chosen != null ? chosen : DeliveryLog.inMemory());
     }

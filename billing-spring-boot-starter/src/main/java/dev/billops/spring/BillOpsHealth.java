@@ -2,7 +2,7 @@ package dev.billops.spring;
 
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.spi.PluginHealth;
-import dev.billops.spi.PluginRegistry;
+import dev.billops.spi.runtime.PluginRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -4,7 +4,7 @@ import dev.billops.core.Billing;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.jdbc.OutboxDispatcher;
 import dev.billops.micrometer.BillingMeters;
-import dev.billops.spi.EventDelivery;
+import dev.billops.spi.runtime.EventDelivery;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -7,7 +7,7 @@ import dev.billops.core.engagement.PackageRunResult;
 import dev.billops.examples.spring.Requests.PackageRunBody;
 import dev.billops.micrometer.BillingMeters;
 import dev.billops.spi.PluginHealth;
-import dev.billops.spi.PluginRegistry;
+import dev.billops.spi.runtime.PluginRegistry;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,13 +1,17 @@
-package dev.billops.spi;
+package dev.billops.spi.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.id.TenantId;
-import dev.billops.spi.PluginCallListener.Outcome;
+import dev.billops.spi.Notification;
+import dev.billops.spi.PluginException;
+import dev.billops.spi.PluginHealth;
 import dev.billops.spi.TestPlugins.Behaviour;
 import dev.billops.spi.TestPlugins.RecordingNotifier;
+import dev.billops.spi.TestPlugins;
+import dev.billops.spi.runtime.PluginCallListener.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.billops.spi;
+package dev.billops.spi.runtime;
 
 import java.time.Duration;
 
