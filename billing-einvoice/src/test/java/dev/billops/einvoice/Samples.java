@@ -29,9 +29,8 @@ final class Samples {
     }
 
     static Tenant seller() {
-        return new Tenant(TenantId.of("northwind"), "Northwind Consulting GmbH",
-                Address.of("Friedrichstraße 68", "10117", "Berlin", "DE"), "DE811907980", "billing@northwind.test",
-                "DE89370400440532013000", "COBADEFFXXX", new BigDecimal("19"));
+        return Tenant.of(TenantId.of("northwind"), "Northwind Consulting GmbH", Address.of("Friedrichstraße 68", "10117", "Berlin", "DE")).withVatId("DE811907980").withEmail("billing@northwind.test")
+                .withBankAccount("DE89370400440532013000", "COBADEFFXXX").withDefaultVatRate(new BigDecimal("19"));
     }
 
     static Client buyer() {
@@ -40,13 +39,13 @@ final class Samples {
     }
 
     static Invoice invoice() {
-        return Invoice.draft(InvoiceId.of("inv-1"), ClientId.of("acme"), EUR, InvoiceSource.MANUAL)
+        return Issued.as(Invoice.draft(InvoiceId.of("inv-1"), ClientId.of("acme"), EUR, InvoiceSource.MANUAL)
                 .withLines(List.of(
-                        InvoiceLine.of(1, "Consulting", new BigDecimal("12.5"), UnitCode.HOUR,
+                        InvoiceLine.of("Consulting", new BigDecimal("12.5"), UnitCode.HOUR,
                                 UnitPrice.of(EUR, "120.00"), TaxTreatment.standard(new BigDecimal("19"))),
-                        InvoiceLine.of(2, "Workshop", new BigDecimal("1"), UnitCode.DAY, UnitPrice.of(EUR, "950.00"),
+                        InvoiceLine.of("Workshop", new BigDecimal("1"), UnitCode.DAY, UnitPrice.of(EUR, "950.00"),
                                 TaxTreatment.standard(new BigDecimal("19")))))
-                .issuedAs("INV-2026-0001", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 15));
+                , "INV-2026-0001", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 15));
     }
 
     /** The sample mapped, with what XRechnung needs beyond BillOps' data. */

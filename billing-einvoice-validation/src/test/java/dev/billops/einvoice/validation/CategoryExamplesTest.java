@@ -128,16 +128,17 @@ class CategoryExamplesTest {
     private static byte[][] write(String category, TaxProfile profile, String buyerVat, TaxTreatment tax,
             String quantity, String price) {
         boolean outOfScope = category.equals("O");
-        Tenant seller = new Tenant(TenantId.of("northwind"), "Northwind Consulting GmbH",
-                Address.of("Friedrichstraße 68", "10117", "Berlin", "DE"), outOfScope ? null : "DE811907980",
-                "billing@northwind.test", "DE89370400440532013000", "COBADEFFXXX", new BigDecimal("19"));
+        Tenant seller = Tenant.of(TenantId.of("northwind"), "Northwind Consulting GmbH",
+                Address.of("Friedrichstraße 68", "10117", "Berlin", "DE")).withVatId(outOfScope ? null : "DE811907980")
+                .withEmail("billing@northwind.test").withBankAccount("DE89370400440532013000", "COBADEFFXXX")
+                .withDefaultVatRate(new BigDecimal("19"));
         Client buyer = Client.of(ClientId.of("acme"), "ACME S.A.", Address.of("12 rue de la Paix", "75002", "Paris",
-                "FR"), EUR).withTaxProfile(profile, buyerVat, null).withEmail("ap@acme.test");
-        Invoice invoice = Invoice.draft(InvoiceId.of("inv-" + category), buyer.id(), EUR, InvoiceSource.MANUAL)
-                .withLines(List.of(InvoiceLine.of(1, "Consulting (" + category + ")", new BigDecimal(quantity),
+                "FR"), EUR).withVatId(buyerVat).withTaxProfile(profile).withEmail("ap@acme.test");
+        Invoice invoice = Issued.as(Invoice.draft(InvoiceId.of("inv-" + category), buyer.id(), EUR, InvoiceSource.MANUAL)
+                .withLines(List.of(InvoiceLine.of("Consulting (" + category + ")", new BigDecimal(quantity),
                         UnitCode.HOUR, UnitPrice.of(EUR, price), tax)))
                 .withServicePeriod(LocalDateRange.ofMonth(YearMonth.of(2026, 11)))
-                .issuedAs("INV-" + category + "-1", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31));
+                , "INV-" + category + "-1", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31));
         EInvoice e = EInvoiceMapper.map(seller, buyer, invoice);
         e = e.withBuyerReference("04011000-12345-03")
                 .withSeller(e.seller().withContact(new Contact("Accounts", "+49 30 1234567", "billing@northwind.test"))

@@ -33,15 +33,14 @@ class FacturXXmlTest {
     @Test
     void extractXml_facturXOfARenderedInvoice_validatesWithoutError() {
         CurrencyUnit eur = Currencies.of("EUR");
-        Tenant seller = new Tenant(TenantId.of("northwind"), "Northwind Consulting GmbH",
-                Address.of("Friedrichstraße 68", "10117", "Berlin", "DE"), "DE811907980", "billing@northwind.test",
-                "DE89370400440532013000", "COBADEFFXXX", new BigDecimal("19"));
+        Tenant seller = Tenant.of(TenantId.of("northwind"), "Northwind Consulting GmbH", Address.of("Friedrichstraße 68", "10117", "Berlin", "DE")).withVatId("DE811907980").withEmail("billing@northwind.test")
+                .withBankAccount("DE89370400440532013000", "COBADEFFXXX").withDefaultVatRate(new BigDecimal("19"));
         Client buyer = Client.of(ClientId.of("acme"), "ACME Corporation AG",
                 Address.of("Königsallee 12", "40212", "Düsseldorf", "DE"), eur).withEmail("ap@acme.test");
-        Invoice invoice = Invoice.draft(InvoiceId.of("inv-1"), buyer.id(), eur, InvoiceSource.MANUAL)
-                .withLines(List.of(InvoiceLine.of(1, "Beratung", new BigDecimal("7.75"), UnitCode.HOUR,
+        Invoice invoice = Issued.as(Invoice.draft(InvoiceId.of("inv-1"), buyer.id(), eur, InvoiceSource.MANUAL)
+                .withLines(List.of(InvoiceLine.of("Beratung", new BigDecimal("7.75"), UnitCode.HOUR,
                         UnitPrice.of(eur, "135.00"), TaxTreatment.standard(new BigDecimal("19")))))
-                .issuedAs("INV-2026-0042", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 15));
+                , "INV-2026-0042", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 15));
         byte[] pdf = InvoicePdfRenderer.create().render(InvoiceDocument.of(seller, buyer, invoice));
         byte[] hybrid = FacturX.create(pdf, EInvoiceMapper.map(seller, buyer, invoice));
 

@@ -65,10 +65,8 @@ final class Generated {
             default -> new BigDecimal(List.of("19", "7", "21", "5.5").get(r.nextInt(4)));
         };
         boolean outOfScope = special.equals("O");
-        Tenant tenant = new Tenant(TenantId.of("t" + i), "Seller " + i + " GmbH",
-                new Address(List.of("Hauptstraße " + (1 + r.nextInt(99))), "10115", "Berlin", "DE"),
-                outOfScope ? null : "DE123456789", "billing@seller" + i + ".example", "DE02120300000000202051",
-                "BYLADEM1001", standardRate);
+        Tenant tenant = Tenant.of(TenantId.of("t" + i), "Seller " + i + " GmbH", new Address(List.of("Hauptstraße " + (1 + r.nextInt(99))), "10115", "Berlin", "DE")).withVatId(outOfScope ? null : "DE123456789").withEmail("billing@seller" + i + ".example")
+                .withBankAccount("DE02120300000000202051", "BYLADEM1001").withDefaultVatRate(standardRate);
         TaxProfile profile = switch (special) {
             case "AE" -> TaxProfile.REVERSE_CHARGE;
             case "K" -> TaxProfile.INTRA_COMMUNITY;
@@ -77,7 +75,7 @@ final class Generated {
         String buyerVat = outOfScope ? null : special.equals("AE") || special.equals("K") ? "FR61954506077" : null;
         Client client = Client.of(ClientId.of("c" + i), "Buyer " + i + " SARL",
                 new Address(List.of("12 rue de la Paix"), "75002", "Paris", "FR"), currency)
-                .withTaxProfile(profile, buyerVat, null).withEmail("ap@buyer" + i + ".example");
+                .withVatId(buyerVat).withTaxProfile(profile).withEmail("ap@buyer" + i + ".example");
         TaxTreatment specialTax = switch (special) {
             case "Z" -> TaxTreatment.zeroRated();
             case "E" -> TaxTreatment.exempt("Exempt under Article 135 of Directive 2006/112/EC");
@@ -105,7 +103,7 @@ final class Generated {
             }
             BigDecimal price = price(r, currency, bhd);
             UnitCode unit = UnitCode.values()[r.nextInt(UnitCode.values().length)];
-            InvoiceLine line = InvoiceLine.of(p, "Work item " + p + " – Beratung & Umsetzung", qty, unit,
+            InvoiceLine line = InvoiceLine.of("Work item " + p + " – Beratung & Umsetzung", qty, unit,
                     UnitPrice.of(currency, price), tax);
             if (!bhd && !yen && r.nextInt(3) == 0) {
                 line = new InvoiceLine(p, line.description(), qty, unit, line.price(), new BigDecimal("10"), List.of(),
@@ -114,12 +112,10 @@ final class Generated {
             if (!bhd && !yen && r.nextInt(3) == 0 && qty.signum() > 0) {
                 Money gross = line.grossLineAmount();
                 BigDecimal percent = BigDecimal.valueOf(1 + r.nextInt(20));
-                Money amount = gross.percentage(percent, RoundingMode.HALF_UP);
-                line = line.withAllowancesCharges(List.of(new AllowanceCharge(false, amount, percent, gross,
-                        r.nextBoolean() ? "Loyalty discount" : "", null)));
+                line = line.withAllowancesCharges(List.of(AllowanceCharge.allowancePercent(percent, gross,
+                        r.nextBoolean() ? "Loyalty discount" : "")));
             } else if (r.nextInt(5) == 0) {
-                line = line.withAllowancesCharges(List.of(new AllowanceCharge(true, smallAmount(r, currency, bhd), null,
-                        null, "Express surcharge", null)));
+                line = line.withAllowancesCharges(List.of(AllowanceCharge.charge(smallAmount(r, currency, bhd), "Express surcharge")));
             }
             if (r.nextInt(3) == 0) {
                 line = line.withPeriod(LocalDateRange.ofMonth(java.time.YearMonth.of(2026, 11)));
@@ -130,11 +126,10 @@ final class Generated {
                 .withLines(lines);
         List<AllowanceCharge> doc = new ArrayList<>();
         if (r.nextInt(3) == 0) {
-            doc.add(new AllowanceCharge(false, smallAmount(r, currency, bhd), null, null, "Volume rebate", specialTax));
+            doc.add(AllowanceCharge.allowance(smallAmount(r, currency, bhd), "Volume rebate", specialTax));
         }
         if (r.nextInt(3) == 0) {
-            doc.add(new AllowanceCharge(true, smallAmount(r, currency, bhd), null, null, "", outOfScope ? specialTax
-                    : standard));
+            doc.add(AllowanceCharge.charge(smallAmount(r, currency, bhd), "", outOfScope ? specialTax : standard));
         }
         if (!doc.isEmpty()) {
             invoice = invoice.withAdjustments(doc);
@@ -151,14 +146,14 @@ final class Generated {
         LocalDate issued = LocalDate.of(2026, 12, 1).plusDays(r.nextInt(20));
         EInvoice e;
         if (credit) {
-            Invoice original = invoice.issuedAs("INV-2026-" + i, issued.minusDays(10), issued.plusDays(20));
-            Invoice cn = Invoice.draft(InvoiceId.of("cn-" + i), client.id(), currency, InvoiceSource.CREDIT)
+            Invoice original = Issued.as(invoice, "INV-2026-" + i, issued.minusDays(10), issued.plusDays(20));
+            Invoice cn = Issued.as(Invoice.draft(InvoiceId.of("cn-" + i), client.id(), currency, InvoiceSource.CREDIT)
                     .withLines(invoice.lines()).withAdjustments(invoice.adjustments())
                     .withServicePeriod(invoice.servicePeriod()).asCreditNoteOf(original.id())
-                    .issuedAs("CN-2026-" + i, issued, issued.plusDays(30));
+                    , "CN-2026-" + i, issued, issued.plusDays(30));
             e = EInvoiceMapper.creditNote(tenant, client, cn, original);
         } else {
-            e = EInvoiceMapper.map(tenant, client, invoice.issuedAs("INV-2026-" + i, issued, issued.plusDays(30)));
+            e = EInvoiceMapper.map(tenant, client, Issued.as(invoice, "INV-2026-" + i, issued, issued.plusDays(30)));
         }
         e = e.withBuyerReference("04011000-" + (10000 + i) + "-03")
                 .withSeller(e.seller()

@@ -48,9 +48,8 @@ class FacturXTest {
     }
 
     static Tenant seller() {
-        return new Tenant(TenantId.of("northwind"), "Northwind Consulting GmbH",
-                Address.of("Friedrichstraße 68", "10117", "Berlin", "DE"), "DE811907980", "billing@northwind.test",
-                "DE89370400440532013000", "COBADEFFXXX", new BigDecimal("19"));
+        return Tenant.of(TenantId.of("northwind"), "Northwind Consulting GmbH", Address.of("Friedrichstraße 68", "10117", "Berlin", "DE")).withVatId("DE811907980").withEmail("billing@northwind.test")
+                .withBankAccount("DE89370400440532013000", "COBADEFFXXX").withDefaultVatRate(new BigDecimal("19"));
     }
 
     static Client buyer() {
@@ -59,11 +58,11 @@ class FacturXTest {
     }
 
     static Invoice invoice() {
-        return Invoice.draft(dev.billops.core.id.InvoiceId.of("inv-1"), ClientId.of("acme"), EUR,
+        return Issued.as(Invoice.draft(dev.billops.core.id.InvoiceId.of("inv-1"), ClientId.of("acme"), EUR,
                 dev.billops.core.invoice.InvoiceSource.MANUAL)
-                .withLines(List.of(InvoiceLine.of(1, "Beratung – Architektur", new BigDecimal("12.5"), UnitCode.HOUR,
+                .withLines(List.of(InvoiceLine.of("Beratung – Architektur", new BigDecimal("12.5"), UnitCode.HOUR,
                         UnitPrice.of(EUR, "120.00"), TaxTreatment.standard(new BigDecimal("19")))))
-                .issuedAs("INV-2026-0001", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 15));
+                , "INV-2026-0001", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 15));
     }
 
     static byte[] facturX() {
