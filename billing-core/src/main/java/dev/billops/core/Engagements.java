@@ -60,7 +60,7 @@ public final class Engagements {
      * Stores a new engagement.
      *
      * @throws NotFoundException if its client, project or renewed engagement does not exist
-     * @throws ClientNotActiveException if the client is inactive
+     * @throws dev.billops.core.invoice.ClientNotActiveException if the client is inactive
      * @throws InvalidInputException if the project belongs to another client
      * @throws CurrencyMismatchException if the fee or overage rate is not in the client's currency
      * @throws dev.billops.core.error.DuplicateKeyException if the id is taken
