@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.event.BillingEvent;
@@ -65,7 +64,7 @@ class InvoiceMailEndToEndTest {
     private static final Address ADDRESS = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "smtp"))
+    static final GreenMailExtension MAIL = new GreenMailExtension(LoopbackMail.setup("smtp"))
             .withPerMethodLifecycle(true);
 
     @Test

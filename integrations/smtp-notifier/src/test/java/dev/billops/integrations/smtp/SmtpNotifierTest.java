@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.billops.core.id.TenantId;
 import dev.billops.spi.Attachment;
 import dev.billops.spi.Notification;
@@ -48,7 +47,7 @@ class SmtpNotifierTest {
     private static final String FROM = "ACME Billing <billing@acme.example>";
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "smtp"))
+    static final GreenMailExtension MAIL = new GreenMailExtension(LoopbackMail.setup("smtp"))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("billing@acme.example", USER, PASSWORD))
             .withPerMethodLifecycle(true);
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.billops.spi.Notifier;
 import dev.billops.spi.PluginConfig;
 import dev.billops.spi.PluginException;
@@ -28,7 +27,7 @@ class SmtpThroughRegistryTest {
     private static final String PASSWORD = "reg-Geheim-5678";
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "smtp"))
+    static final GreenMailExtension MAIL = new GreenMailExtension(LoopbackMail.setup("smtp"))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("billing@acme.example", "billing", PASSWORD))
             .withPerMethodLifecycle(true);
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.billops.spi.PluginConfig;
 import dev.billops.spi.PluginException;
 import dev.billops.spi.TransientPluginException;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SmtpsTest {
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "smtps"))
+    static final GreenMailExtension MAIL = new GreenMailExtension(LoopbackMail.setup("smtps"))
             .withPerMethodLifecycle(true);
 
     private static int port() {
