@@ -23,7 +23,8 @@ class JdbcStoresDataSourceTest {
             assertEquals(0, store.outbox().pendingCount());
             assertTrue(store.tenantIds().isEmpty());
             store.close();
-            assertEquals(0, store.outbox().pendingCount(), "closing the store leaves the host's DataSource open");
+            assertEquals(0, JdbcStores.of(pool).outbox().pendingCount(),
+                    "closing the store leaves the host's DataSource open");
         } finally {
             pool.dispose();
         }
