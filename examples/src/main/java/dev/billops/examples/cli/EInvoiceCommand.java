@@ -2,10 +2,8 @@ package dev.billops.examples.cli;
 
 import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
-import dev.billops.core.id.TenantId;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
-import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.party.Actor;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.Tenant;
@@ -20,12 +18,9 @@ import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.pdf.InvoiceDocument;
 import dev.billops.pdf.InvoicePdfRenderer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -105,26 +100,9 @@ final class EInvoiceCommand implements Callable<Integer> {
         OutputFile output = new OutputFile(file, force);
         output.check();
         try (JdbcBillingStore store = db.open()) {
-            List<TenantId> tenants = tenant == null ? store.tenantIds()
-                    : List.of(DatabaseOptions.tenant(store, tenant, db.describe()));
-            List<TenantId> having = new ArrayList<>();
-            Invoice found = null;
-            for (TenantId t : tenants) {
-                Optional<Invoice> i = store.inTransaction(t, s -> s.get(InvoiceStore.class).findByNumber(wanted));
-                if (i.isPresent()) {
-                    having.add(t);
-                    found = i.get();
-                }
-            }
-            if (found == null) {
-                throw new CliFailure("no invoice numbered '" + wanted + "' in " + db.describe()
-                        + (tenant == null ? "" : " for tenant " + tenant));
-            }
-            if (having.size() > 1) {
-                throw new CliFailure("invoice number '" + wanted + "' exists in tenants "
-                        + String.join(", ", having.stream().map(TenantId::value).toList()) + "; choose one with --tenant");
-            }
-            TenantBilling t = Billing.builder().stores(store).build().tenant(having.get(0), Actor.system("einvoice"));
+            NumberedInvoice numbered = NumberedInvoice.find(store, db, tenant, wanted);
+            Invoice found = numbered.invoice();
+            TenantBilling t = Billing.builder().stores(store).build().tenant(numbered.tenant(), Actor.system("einvoice"));
             Tenant seller = t.profile().get();
             Client buyer = t.clients().get(found.clientId());
             Invoice credited = found.type() == DocumentType.CREDIT_NOTE && found.creditedInvoiceId() != null

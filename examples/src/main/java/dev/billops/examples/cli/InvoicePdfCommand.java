@@ -2,20 +2,15 @@ package dev.billops.examples.cli;
 
 import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
-import dev.billops.core.id.TenantId;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
-import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.party.Actor;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.pdf.InvoiceDocument;
 import dev.billops.pdf.InvoicePdfRenderer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -60,26 +55,9 @@ final class InvoicePdfCommand implements Callable<Integer> {
         OutputFile output = new OutputFile(file, force);
         output.check();
         try (JdbcBillingStore store = db.open()) {
-            List<TenantId> tenants = tenant == null ? store.tenantIds()
-                    : List.of(DatabaseOptions.tenant(store, tenant, db.describe()));
-            List<TenantId> having = new ArrayList<>();
-            Invoice found = null;
-            for (TenantId t : tenants) {
-                Optional<Invoice> i = store.inTransaction(t, s -> s.get(InvoiceStore.class).findByNumber(wanted));
-                if (i.isPresent()) {
-                    having.add(t);
-                    found = i.get();
-                }
-            }
-            if (found == null) {
-                throw new CliFailure("no invoice numbered '" + wanted + "' in " + db.describe()
-                        + (tenant == null ? "" : " for tenant " + tenant));
-            }
-            if (having.size() > 1) {
-                throw new CliFailure("invoice number '" + wanted + "' exists in tenants "
-                        + String.join(", ", having.stream().map(TenantId::value).toList()) + "; choose one with --tenant");
-            }
-            TenantBilling t = Billing.builder().stores(store).build().tenant(having.get(0), Actor.system("invoice-pdf"));
+            NumberedInvoice numbered = NumberedInvoice.find(store, db, tenant, wanted);
+            Invoice found = numbered.invoice();
+            TenantBilling t = Billing.builder().stores(store).build().tenant(numbered.tenant(), Actor.system("invoice-pdf"));
             InvoiceDocument document = found.type() == DocumentType.CREDIT_NOTE && found.creditedInvoiceId() != null
                     ? InvoiceDocument.creditNote(t.profile().get(), t.clients().get(found.clientId()), found,
                             Objects.requireNonNull(t.invoices().get(found.creditedInvoiceId()).number()))
