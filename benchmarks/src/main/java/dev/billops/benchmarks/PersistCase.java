@@ -244,7 +244,7 @@ final class PersistCase {
                     line.setString(5, l.description());
                     line.setBigDecimal(6, l.quantity());
                     line.setInt(7, l.quantity().scale());
-                    line.setString(8, l.unit().name());
+                    line.setString(8, l.unit().code());
                     line.setBigDecimal(9, l.price().amount());
                     line.setBigDecimal(10, l.baseQuantity());
                     line.setInt(11, l.baseQuantity().scale());

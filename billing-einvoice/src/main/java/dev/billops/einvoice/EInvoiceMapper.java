@@ -174,8 +174,8 @@ public final class EInvoiceMapper {
             acs.add(allowanceCharge(ac, null, null));
         }
         TaxTreatment tax = l.tax();
-        return new Line(Integer.toString(l.position()), null, null, l.quantity(), l.unit().rec20(), amount(net), null,
-                null, period(l.period()), acs, price, null, null, baseQty, baseQty == null ? null : l.unit().rec20(),
+        return new Line(Integer.toString(l.position()), null, null, l.quantity(), l.unit().code(), amount(net), null,
+                null, period(l.period()), acs, price, null, null, baseQty, baseQty == null ? null : l.unit().code(),
                 tax.category().code(), rate(tax.ratePercent()), l.description(), null, null, null, null, List.of(), null,
                 List.of());
     }

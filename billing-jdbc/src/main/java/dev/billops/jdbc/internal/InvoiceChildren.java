@@ -75,7 +75,7 @@ final class InvoiceChildren {
                         .bind("description", l.description())
                         .bind("quantity", l.quantity())
                         .bind("quantityScale", l.quantity().scale())
-                        .bind("unit", l.unit().name())
+                        .bind("unit", l.unit().code())
                         .bind("price", l.price().amount())
                         .bind("base", l.baseQuantity())
                         .bind("baseScale", l.baseQuantity().scale())
@@ -245,7 +245,7 @@ final class InvoiceChildren {
                     LocalDate pe = Columns.dateOrNull(rs, "period_end");
                     InvoiceLine line = new InvoiceLine(rs.getInt("position"), rs.getString("description"),
                             Columns.exact(rs, "quantity", "quantity_scale"),
-                            Columns.enumValue(rs, "unit", UnitCode.class), Columns.unitPrice(rs, "price", cur),
+                            UnitCode.of(rs.getString("unit")), Columns.unitPrice(rs, "price", cur),
                             Columns.exact(rs, "base_quantity", "base_quantity_scale"),
                             allowances.getOrDefault(key, List.of()),
                             new TaxTreatment(Columns.enumValue(rs, "tax_category", TaxCategory.class),
