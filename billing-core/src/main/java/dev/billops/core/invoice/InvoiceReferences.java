@@ -1,7 +1,7 @@
 package dev.billops.core.invoice;
 
 import dev.billops.core.error.InvalidBusinessTermException;
-import dev.billops.core.internal.CodeLists;
+import dev.billops.core.error.CodeLists;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,7 @@ package dev.billops.core.tax;
 
 import dev.billops.core.money.Money;
 import java.math.BigDecimal;
-import dev.billops.core.internal.CodeLists;
+import dev.billops.core.error.CodeLists;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

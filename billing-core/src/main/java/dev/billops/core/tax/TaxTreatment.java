@@ -3,7 +3,7 @@ package dev.billops.core.tax;
 import dev.billops.core.error.Text;
 import dev.billops.core.money.DecimalBounds;
 import java.math.BigDecimal;
-import dev.billops.core.internal.CodeLists;
+import dev.billops.core.error.CodeLists;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

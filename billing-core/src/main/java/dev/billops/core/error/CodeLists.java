@@ -1,16 +1,15 @@
-package dev.billops.core.internal;
+package dev.billops.core.error;
 
-import dev.billops.core.error.InvalidBusinessTermException;
-import dev.billops.core.error.Text;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.HashSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Not API. The code lists EN 16931 business terms are checked against before anything is stored:
- * the EAS (electronic address scheme) list, the ISO 6523 ICD format and the VATEX exemption
- * reason codes, as the EN 16931 and Peppol rule sets check them (BR-CL-22, BR-CL-25, BR-CL-10/11).
+ * The code lists that EN 16931 business terms of the values are checked against when a value is
+ * built, before anything is stored: the EAS electronic address schemes (BR-CL-25), the ISO 6523
+ * ICD identifier schemes (BR-CL-10, BR-CL-11) and the VATEX exemption reason codes (BR-CL-22), as
+ * in the EN 16931 1.3 rule set. Stateless and thread-safe.
  */
 public final class CodeLists {
 
