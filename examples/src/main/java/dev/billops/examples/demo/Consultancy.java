@@ -131,7 +131,7 @@ public final class Consultancy {
 
         t.clients().create(Client.of(ACME, "ACME Corporation AG", Address.of("Königsallee 12", "40212", "Düsseldorf",
                 "DE"), EUR).withTerms(14).withLocale(Locale.GERMANY).withEmail("ap@acme.test")
-                .withElectronicAddress("ap@acme.test", "EM").withBuyerReference(ACME_BUYER_REFERENCE)
+                .withElectronicAddress("4000001123452", "0088").withBuyerReference(ACME_BUYER_REFERENCE)
                 .withContact("Accounts payable", "+49 211 555 0", "ap@acme.test"));
         t.clients().create(Client.of(GLOBEX, "Globex Inc.", Address.of("500 Market Street", "94105", "San Francisco",
                 "US"), USD).withTerms(30).withLocale(Locale.US)
