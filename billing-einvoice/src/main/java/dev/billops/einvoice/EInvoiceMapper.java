@@ -1,5 +1,6 @@
 package dev.billops.einvoice;
 
+import dev.billops.core.bank.CreditorReference;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
@@ -18,6 +19,7 @@ import dev.billops.einvoice.model.AllowanceCharge;
 import dev.billops.einvoice.model.Attachment;
 import dev.billops.einvoice.model.Contact;
 import dev.billops.einvoice.model.CreditTransfer;
+import dev.billops.einvoice.model.Delivery;
 import dev.billops.einvoice.model.DocumentReference;
 import dev.billops.einvoice.model.EInvoice;
 import dev.billops.einvoice.model.ElectronicAddress;
@@ -53,7 +55,9 @@ import org.jspecify.annotations.Nullable;
  * address a party's e-mail becomes it (EAS scheme {@code EM}); without a stored contact e-mail the
  * seller's e-mail is its contact e-mail; without a buyer reference on the invoice the client's
  * default is used. The tenant's IBAN and BIC become a credit transfer (code 58, SEPA, in euros; 30
- * otherwise) with the invoice number as remittance information (BT-83). Terms BillOps does not
+ * otherwise) whose remittance information (BT-83) is the invoice's ISO 11649 RF creditor reference
+ * ({@link CreditorReference#forInvoiceNumber}, as on the PDF). An intra-community supply (K) is
+ * delivered to the client's address country (BT-80, BR-IC-12). Terms BillOps does not
  * store (delivery, payee, attachments, …) are added by the host with the model's withers.
  *
  * <p>Amounts are written with the currency's decimals; EN 16931 allows at most two, so an amount
@@ -128,8 +132,10 @@ public final class EInvoiceMapper {
         if (tenant.iban() != null) {
             String code = inv.currency().getCurrencyCode().equals("EUR") ? PaymentInstructions.SEPA_CREDIT_TRANSFER
                     : PaymentInstructions.CREDIT_TRANSFER;
+            // BT-83: the RF creditor reference the PDF prints and the bank statement import matches
             payment = PaymentInstructions.creditTransfer(code,
-                    new CreditTransfer(tenant.iban().replace(" ", ""), tenant.name(), tenant.bic()), number);
+                    new CreditTransfer(tenant.iban().replace(" ", ""), tenant.name(), tenant.bic()),
+                    CreditorReference.forInvoiceNumber(number).value());
         }
         List<Note> notes = inv.notes().isBlank() ? List.of() : List.of(Note.of(inv.notes()));
         List<DocumentReference> preceding = credited == null ? List.of()
@@ -144,7 +150,14 @@ public final class EInvoiceMapper {
             anyCharge |= ac.charge();
         }
         List<VatBreakdown> breakdown = new ArrayList<>();
+        Delivery delivery = null;
         for (TaxSubtotal s : inv.taxBreakdown()) {
+            if (s.category() == dev.billops.core.tax.TaxCategory.K) {
+                // BR-IC-12: an intra-community supply names the deliver-to country; BillOps delivers
+                // to the client's address, as its tax rules assume
+                delivery = new Delivery(null, null, null, new PostalAddress(null, null, null, null, null, null,
+                        client.address().countryCode()));
+            }
             breakdown.add(new VatBreakdown(amount(s.taxableAmount()), amount(s.taxAmount()), s.category().code(),
                     // O has no rate; 0 is written because XRechnung requires BT-119 (BR-DE-14)
                     s.category() == dev.billops.core.tax.TaxCategory.O ? BigDecimal.ZERO : rate(s.ratePercent()),
@@ -165,7 +178,7 @@ public final class EInvoiceMapper {
         return new EInvoice(null, null, number, inv.issueDate(), inv.type().code(), inv.currency().getCurrencyCode(),
                 null, null, inv.dueDate(), buyerReference, refs.project(), refs.contract(), refs.purchaseOrder(),
                 refs.salesOrder(), refs.buyerAccounting(), refs.paymentTerms(), notes,
-                preceding, seller, buyer, null, null, null, period(inv.servicePeriod()), payment, docAcs, totals,
+                preceding, seller, buyer, null, null, delivery, period(inv.servicePeriod()), payment, docAcs, totals,
                 breakdown, List.of(), lines);
     }
 
