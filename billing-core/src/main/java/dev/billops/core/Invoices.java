@@ -17,6 +17,7 @@ import dev.billops.core.internal.invoice.CreditNoteBuilder;
 import dev.billops.core.internal.invoice.DocumentAdjustments;
 import dev.billops.core.internal.invoice.InvoiceDrafts;
 import dev.billops.core.invoice.DraftOptions;
+import dev.billops.core.invoice.InvoiceReferences;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.internal.invoice.InvoiceIssuer;
 import dev.billops.core.internal.invoice.IssueFollowUp;
@@ -358,6 +359,27 @@ public final class Invoices {
         });
     }
 
+    /**
+     * Replaces the draft's buyer references and payment terms text (BT-10 to BT-14, BT-19, BT-20);
+     * e.g. {@code references(id, InvoiceReferences.buyer("04011000-12345-03").withPurchaseOrder("PO-7"))}.
+     * A draft without a buyer reference takes the client's default at issue.
+     *
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     */
+    public Invoice references(InvoiceId id, InvoiceReferences references) {
+        Objects.requireNonNull(references, "references");
+        return editDraft(id, "invoice.set-references", inv -> inv.withReferences(references));
+    }
+
+    /**
+     * Sets the period the draft covers (BG-14), e.g. on a manual draft, or none if null.
+     *
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     */
+    public Invoice servicePeriod(InvoiceId id, @Nullable LocalDateRange period) {
+        return editDraft(id, "invoice.set-service-period", inv -> inv.withServicePeriod(period));
+    }
+
     /** Replaces the draft's notes. */
     public Invoice setNotes(InvoiceId id, String notes) {
         Objects.requireNonNull(notes, "notes");
@@ -394,8 +416,8 @@ public final class Invoices {
      */
     public Invoice issue(InvoiceId id) {
         Objects.requireNonNull(id, "id");
-        return scope.tx(session -> followUp.afterIssue(session,
-                issuer.issue(session, load(session, id), scope.today(session))));
+        return scope.tx(session -> issuer.fixPrepaid(session, followUp.afterIssue(session,
+                issuer.issue(session, load(session, id), scope.today(session)))));
     }
 
     /**
@@ -417,7 +439,8 @@ public final class Invoices {
             if (issueDate.isAfter(today)) {
                 throw new IssueDateInFutureException(id, issueDate, today);
             }
-            return followUp.afterIssue(session, issuer.issue(session, load(session, id), issueDate));
+            return issuer.fixPrepaid(session, followUp.afterIssue(session,
+                    issuer.issue(session, load(session, id), issueDate)));
         });
     }
 

@@ -59,9 +59,10 @@ final class InvoiceChildren {
             PreparedBatch lines = session.handle().prepareBatch("INSERT INTO billops_invoice_line (tenant_id, invoice_id, "
                     + "position, idx, description, quantity, quantity_scale, unit, price, base_quantity, "
                     + "base_quantity_scale, tax_category, tax_rate, tax_exemption_reason, period_start, period_end, "
-                    + "project_id, activity_id, timekeeper_id, rate_rule_id, net_amount) VALUES (:t, :id, :position, "
-                    + ":idx, :description, :quantity, :quantityScale, :unit, :price, :base, :baseScale, :category, "
-                    + ":rate, :reason, :periodStart, :periodEnd, :project, :activity, :timekeeper, :rateRule, :net)");
+                    + "project_id, activity_id, timekeeper_id, rate_rule_id, net_amount, tax_exemption_code) VALUES (:t, "
+                    + ":id, :position, :idx, :description, :quantity, :quantityScale, :unit, :price, :base, :baseScale, "
+                    + ":category, :rate, :reason, :periodStart, :periodEnd, :project, :activity, :timekeeper, :rateRule, "
+                    + ":net, :reasonCode)");
             PreparedBatch entries = null;
             // a draft remembers each entry's version: issuing refuses entries changed since; issued
             // documents leave it NULL
@@ -82,6 +83,7 @@ final class InvoiceChildren {
                         .bind("category", l.tax().category().name())
                         .bind("rate", l.tax().ratePercent())
                         .bind("reason", l.tax().exemptionReason())
+                        .bind("reasonCode", l.tax().exemptionReasonCode())
                         .bindByType("periodStart", period == null ? null : period.startInclusive(), LocalDate.class)
                         .bindByType("periodEnd", period == null ? null : period.endExclusive(), LocalDate.class)
                         .bind("project", Columns.valueOrNull(l.projectId()))
@@ -120,8 +122,8 @@ final class InvoiceChildren {
         }
         if (!invoice.taxBreakdown().isEmpty()) {
             PreparedBatch taxes = session.handle().prepareBatch("INSERT INTO billops_invoice_tax (tenant_id, invoice_id, "
-                    + "seq, category, rate, rate_scale, taxable_amount, tax_amount, exemption_reason) VALUES (:t, :id, "
-                    + ":seq, :category, :rate, :rateScale, :taxable, :tax, :reason)");
+                    + "seq, category, rate, rate_scale, taxable_amount, tax_amount, exemption_reason, exemption_reason_code) "
+                    + "VALUES (:t, :id, :seq, :category, :rate, :rateScale, :taxable, :tax, :reason, :reasonCode)");
             for (int i = 0; i < invoice.taxBreakdown().size(); i++) {
                 TaxSubtotal s = invoice.taxBreakdown().get(i);
                 taxes.bind("t", t).bind("id", id).bind("seq", i)
@@ -131,6 +133,7 @@ final class InvoiceChildren {
                         .bind("taxable", s.taxableAmount().amount())
                         .bind("tax", s.taxAmount().amount())
                         .bind("reason", s.exemptionReason())
+                        .bind("reasonCode", s.exemptionReasonCode())
                         .add();
             }
             taxes.execute();
@@ -171,8 +174,9 @@ final class InvoiceChildren {
             AllowanceCharge ac) {
         PreparedBatch b = batch != null ? batch : session.handle().prepareBatch(
                 "INSERT INTO billops_invoice_allowance (tenant_id, invoice_id, line_position, seq, is_charge, amount, "
-                + "percent, percent_scale, base_amount, reason, tax_category, tax_rate, tax_exemption_reason) VALUES (:t, :id, :line, :seq, :charge, "
-                + ":amount, :percent, :percentScale, :base, :reason, :category, :rate, :taxReason)");
+                + "percent, percent_scale, base_amount, reason, tax_category, tax_rate, tax_exemption_reason, "
+                + "tax_exemption_code) VALUES (:t, :id, :line, :seq, :charge, :amount, :percent, :percentScale, :base, "
+                + ":reason, :category, :rate, :taxReason, :taxReasonCode)");
         TaxTreatment tax = ac.tax();
         Money base = ac.baseAmount();
         b.bind("t", session.tenantId()).bind("id", id)
@@ -187,6 +191,7 @@ final class InvoiceChildren {
                 .bind("category", tax == null ? null : tax.category().name())
                 .bind("rate", tax == null ? null : tax.ratePercent())
                 .bind("taxReason", tax == null ? null : tax.exemptionReason())
+                .bind("taxReasonCode", tax == null ? null : tax.exemptionReasonCode())
                 .add();
         return b;
     }
@@ -229,7 +234,8 @@ final class InvoiceChildren {
                     CurrencyUnit cur = currencies.get(invoice);
                     return Map.entry(invoice, new TaxSubtotal(Columns.enumValue(rs, "category", TaxCategory.class),
                             Columns.exactOrNull(rs, "rate", "rate_scale"), Columns.money(rs, "taxable_amount", cur),
-                            Columns.money(rs, "tax_amount", cur), rs.getString("exemption_reason")));
+                            Columns.money(rs, "tax_amount", cur), rs.getString("exemption_reason"),
+                            rs.getString("exemption_reason_code")));
                 })
                 .forEach(e -> breakdowns.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         Map<String, List<InvoiceLine>> lines = new HashMap<>();
@@ -249,7 +255,8 @@ final class InvoiceChildren {
                             Columns.exact(rs, "base_quantity", "base_quantity_scale"),
                             allowances.getOrDefault(key, List.of()),
                             new TaxTreatment(Columns.enumValue(rs, "tax_category", TaxCategory.class),
-                                    Columns.normalizedOrNull(rs, "tax_rate"), rs.getString("tax_exemption_reason")),
+                                    Columns.normalizedOrNull(rs, "tax_rate"), rs.getString("tax_exemption_reason"),
+                                    rs.getString("tax_exemption_code")),
                             ps == null || pe == null ? null : LocalDateRange.of(ps, pe),
                             entries.getOrDefault(key, List.of()), Columns.idOrNull(rs, "project_id", ProjectId::of),
                             Columns.idOrNull(rs, "activity_id", ActivityId::of),
@@ -270,7 +277,8 @@ final class InvoiceChildren {
     private static AllowanceCharge allowance(ResultSet rs, CurrencyUnit cur) throws SQLException {
         String category = rs.getString("tax_category");
         TaxTreatment tax = category == null ? null : new TaxTreatment(TaxCategory.valueOf(category),
-                Columns.normalizedOrNull(rs, "tax_rate"), rs.getString("tax_exemption_reason"));
+                Columns.normalizedOrNull(rs, "tax_rate"), rs.getString("tax_exemption_reason"),
+                rs.getString("tax_exemption_code"));
         return new AllowanceCharge(rs.getBoolean("is_charge"), Columns.money(rs, "amount", cur),
                 Columns.exactOrNull(rs, "percent", "percent_scale"), Columns.moneyOrNull(rs, "base_amount", cur),
                 rs.getString("reason"), tax);

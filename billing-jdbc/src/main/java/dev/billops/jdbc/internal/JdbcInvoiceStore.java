@@ -12,6 +12,7 @@ import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
 import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.InvoiceReferences;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceSource;
 import dev.billops.core.invoice.InvoiceStatus;
@@ -73,11 +74,13 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 + "price_basis, tax_rounding, cash_increment, cash_increment_scale, line_net_total, allowance_total, "
                 + "charge_total, tax_exclusive, tax_total, tax_inclusive, rounding_amount, payable, paid, credited, notes, "
                 + "metadata, source, engagement_id, package_period_start, credited_invoice_id, purchase_order_ref, "
-                + "version) VALUES (:t, :id, :type, :series, :number, :client, :currency, :status, :issueDate, :dueDate, "
+                + "buyer_reference, project_reference, contract_reference, sales_order_reference, "
+                + "buyer_accounting_reference, payment_terms_text, prepaid, version) VALUES (:t, :id, :type, :series, :number, :client, :currency, :status, :issueDate, :dueDate, "
                 + ":serviceStart, :serviceEnd, :priceBasis, :taxRounding, :cashIncrement, :cashIncrementScale, "
                 + ":lineNetTotal, :allowanceTotal, :chargeTotal, :taxExclusive, :taxTotal, :taxInclusive, "
                 + ":roundingAmount, :payable, :paid, :credited, :notes, " + ctx().dialect().json("metadata") + ", "
-                + ":source, :engagement, :periodStart, :creditedInvoice, :poRef, :version) ON CONFLICT DO NOTHING"),
+                + ":source, :engagement, :periodStart, :creditedInvoice, :poRef, :buyerRef, :projectRef, :contractRef, "
+                + ":salesOrderRef, :accountingRef, :paymentTerms, :prepaid, :version) ON CONFLICT DO NOTHING"),
                 invoice).execute();
         if (inserted == 0) {
             throw duplicateOf(invoice, true);
@@ -102,7 +105,10 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 + "rounding_amount = :roundingAmount, payable = :payable, paid = :paid, credited = :credited, "
                 + "notes = :notes, metadata = " + ctx().dialect().json("metadata") + ", source = :source, "
                 + "engagement_id = :engagement, package_period_start = :periodStart, "
-                + "credited_invoice_id = :creditedInvoice, purchase_order_ref = :poRef, version = version + 1 "
+                + "credited_invoice_id = :creditedInvoice, purchase_order_ref = :poRef, buyer_reference = :buyerRef, "
+                + "project_reference = :projectRef, contract_reference = :contractRef, "
+                + "sales_order_reference = :salesOrderRef, buyer_accounting_reference = :accountingRef, "
+                + "payment_terms_text = :paymentTerms, prepaid = :prepaid, version = version + 1 "
                 + "WHERE tenant_id = :t AND id = :id AND version = :version "
                 + "AND NOT EXISTS (SELECT 1 FROM billops_invoice o WHERE o.tenant_id = :t AND o.id <> :id "
                 + "AND ((o.series = :series AND o.number = :number) "
@@ -419,7 +425,14 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 .bind("engagement", Columns.valueOrNull(i.engagementId()))
                 .bindByType("periodStart", i.packagePeriodStart(), LocalDate.class)
                 .bind("creditedInvoice", Columns.valueOrNull(i.creditedInvoiceId()))
-                .bind("poRef", i.purchaseOrderRef())
+                .bind("poRef", i.references().purchaseOrder())
+                .bind("buyerRef", i.references().buyerReference())
+                .bind("projectRef", i.references().project())
+                .bind("contractRef", i.references().contract())
+                .bind("salesOrderRef", i.references().salesOrder())
+                .bind("accountingRef", i.references().buyerAccounting())
+                .bind("paymentTerms", i.references().paymentTerms())
+                .bind("prepaid", i.prepaid().amount())
                 .bind("version", i.version());
     }
 
@@ -430,13 +443,14 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
             java.math.@Nullable BigDecimal cashIncrement, Totals totals, dev.billops.core.money.Money paid,
             dev.billops.core.money.Money credited, String notes, Map<String, String> metadata, InvoiceSource source,
             @Nullable EngagementId engagementId, @Nullable LocalDate packagePeriodStart,
-            @Nullable InvoiceId creditedInvoiceId, @Nullable String purchaseOrderRef, long version) {
+            @Nullable InvoiceId creditedInvoiceId, InvoiceReferences references, dev.billops.core.money.Money prepaid,
+            long version) {
 
         Invoice complete(InvoiceChildren.Parts parts) {
             return new Invoice(InvoiceId.of(id), type, series, number, clientId, currency, status, issueDate, dueDate,
                     servicePeriod, parts.lines(), parts.adjustments(), priceBasis, taxRounding, cashIncrement,
                     parts.breakdown(), parts.lineNets(), totals, paid, credited, notes, metadata, source, engagementId,
-                    packagePeriodStart, creditedInvoiceId, purchaseOrderRef, version);
+                    packagePeriodStart, creditedInvoiceId, references, prepaid, version);
         }
     }
 
@@ -459,7 +473,11 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 Columns.money(rs, "paid", cur), Columns.money(rs, "credited", cur), rs.getString("notes"),
                 Metadata.read(rs.getString("metadata")), Columns.enumValue(rs, "source", InvoiceSource.class),
                 Columns.idOrNull(rs, "engagement_id", EngagementId::of), Columns.dateOrNull(rs, "package_period_start"),
-                Columns.idOrNull(rs, "credited_invoice_id", InvoiceId::of), rs.getString("purchase_order_ref"),
-                rs.getLong("version"));
+                Columns.idOrNull(rs, "credited_invoice_id", InvoiceId::of),
+                new InvoiceReferences(rs.getString("buyer_reference"), rs.getString("purchase_order_ref"),
+                        rs.getString("project_reference"), rs.getString("contract_reference"),
+                        rs.getString("sales_order_reference"), rs.getString("buyer_accounting_reference"),
+                        rs.getString("payment_terms_text")),
+                Columns.money(rs, "prepaid", cur), rs.getLong("version"));
     }
 }

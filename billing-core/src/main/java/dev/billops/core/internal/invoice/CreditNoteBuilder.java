@@ -255,7 +255,7 @@ public final class CreditNoteBuilder {
         for (TaxSubtotal g : invoice.taxBreakdown()) {
             Money gross = g.taxableAmount().plus(g.taxAmount());
             if (gross.isPositive()) {
-                groups.put(new TaxTreatment(g.category(), g.ratePercent(), g.exemptionReason()), gross);
+                groups.put(new TaxTreatment(g.category(), g.ratePercent(), g.exemptionReason(), g.exemptionReasonCode()), gross);
             }
         }
         if (groups.isEmpty()) {
