@@ -9,6 +9,7 @@ import dev.billops.core.id.TimekeeperId;
 import dev.billops.core.invoice.AllowanceCharge;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.LineDetails;
 import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.money.Money;
 import dev.billops.core.tax.TaxCategory;
@@ -59,10 +60,10 @@ final class InvoiceChildren {
             PreparedBatch lines = session.handle().prepareBatch("INSERT INTO billops_invoice_line (tenant_id, invoice_id, "
                     + "position, idx, description, quantity, quantity_scale, unit, price, base_quantity, "
                     + "base_quantity_scale, tax_category, tax_rate, tax_exemption_reason, period_start, period_end, "
-                    + "project_id, activity_id, timekeeper_id, rate_rule_id, net_amount, tax_exemption_code) VALUES (:t, "
+                    + "project_id, activity_id, timekeeper_id, rate_rule_id, net_amount, tax_exemption_code, details) VALUES (:t, "
                     + ":id, :position, :idx, :description, :quantity, :quantityScale, :unit, :price, :base, :baseScale, "
                     + ":category, :rate, :reason, :periodStart, :periodEnd, :project, :activity, :timekeeper, :rateRule, "
-                    + ":net, :reasonCode)");
+                    + ":net, :reasonCode, " + session.context().dialect().json("details") + ")");
             PreparedBatch entries = null;
             // a draft remembers each entry's version: issuing refuses entries changed since; issued
             // documents leave it NULL
@@ -91,6 +92,8 @@ final class InvoiceChildren {
                         .bind("timekeeper", Columns.valueOrNull(l.timekeeperId()))
                         .bind("rateRule", Columns.valueOrNull(l.rateRuleId()))
                         .bind("net", invoice.lineNets().get(i).amount())
+                        .bind("details", l.details().equals(LineDetails.NONE) ? null
+                                : session.context().json().write(l.details()))
                         .add();
                 for (int seq = 0; seq < l.entryIds().size(); seq++) {
                     if (entries == null) {
@@ -261,7 +264,7 @@ final class InvoiceChildren {
                             entries.getOrDefault(key, List.of()), Columns.idOrNull(rs, "project_id", ProjectId::of),
                             Columns.idOrNull(rs, "activity_id", ActivityId::of),
                             Columns.idOrNull(rs, "timekeeper_id", TimekeeperId::of),
-                            Columns.idOrNull(rs, "rate_rule_id", RateRuleId::of));
+                            Columns.idOrNull(rs, "rate_rule_id", RateRuleId::of), details(rs.getString("details")));
                     return new Object[] {invoice, line, Columns.money(rs, "net_amount", cur)};
                 })
                 .forEach(r -> {
@@ -272,6 +275,10 @@ final class InvoiceChildren {
             out.put(id, new Parts(lines.getOrDefault(id, List.of()), allowances.getOrDefault(id + "/0", List.of()),
                     breakdowns.getOrDefault(id, List.of()), nets.getOrDefault(id, List.of())));
         }
+    }
+
+    private LineDetails details(@Nullable String json) {
+        return json == null ? LineDetails.NONE : session.context().json().read(json, LineDetails.class);
     }
 
     private static AllowanceCharge allowance(ResultSet rs, CurrencyUnit cur) throws SQLException {
