@@ -244,8 +244,9 @@ public final class EInvoiceMapper {
     private static AllowanceCharge allowanceCharge(dev.billops.core.invoice.AllowanceCharge ac,
             @Nullable String category, @Nullable BigDecimal rate) {
         boolean blank = ac.reason().isBlank();
-        // a reason or a reason code is required (BR-33/BR-38/BR-42/BR-44): 95 discount (UNTDID 5189), ZZZ (7161)
-        String code = blank ? (ac.charge() ? "ZZZ" : "95") : null;
+        // a reason or a reason code is required (BR-33/BR-38/BR-42/BR-44): without either, 95 discount
+        // (UNTDID 5189) or ZZZ mutually defined (7161)
+        String code = ac.reasonCode() != null ? ac.reasonCode() : blank ? (ac.charge() ? "ZZZ" : "95") : null;
         return new AllowanceCharge(ac.charge(), amount(ac.amount()),
                 ac.baseAmount() == null ? null : amount(ac.baseAmount()), ac.percent(), blank ? null : ac.reason(), code,
                 category, category == null ? null : rate(rate));

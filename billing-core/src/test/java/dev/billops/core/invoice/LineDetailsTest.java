@@ -62,4 +62,19 @@ class LineDetailsTest {
         assertThrows(CurrencyMismatchException.class, () -> line()
                 .withDetails(LineDetails.NONE.withPriceBeforeDiscount(UnitPrice.of("USD", "30"))));
     }
+
+    @Test
+    void reasonCodes_ofTheirKindsList_keptThroughAmountAndBase() {
+        dev.billops.core.money.Money eur100 = dev.billops.core.money.Money.of("EUR", "100.00");
+        AllowanceCharge discount = AllowanceCharge.allowancePercent(BigDecimal.TEN, eur100, "loyalty").withReasonCode("95");
+        assertEquals("95", discount.reasonCode());
+        assertEquals("95", discount.withBase(eur100.times(2)).reasonCode());
+        assertEquals("95", discount.withAmount(eur100).reasonCode());
+        assertEquals("FC", AllowanceCharge.charge(eur100, "freight").withReasonCode("FC").reasonCode());
+        InvalidBusinessTermException wrongKind = assertThrows(InvalidBusinessTermException.class,
+                () -> AllowanceCharge.allowance(eur100, "freight").withReasonCode("FC"));
+        assertTrue(wrongKind.getMessage().contains("'FC'") && wrongKind.getMessage().contains("5189"),
+                wrongKind.getMessage());
+        assertThrows(InvalidBusinessTermException.class, () -> AllowanceCharge.charge(eur100, "x").withReasonCode("95"));
+    }
 }

@@ -7,12 +7,14 @@ import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.TenantId;
+import dev.billops.core.invoice.AllowanceCharge;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceReferences;
 import dev.billops.core.invoice.LineDetails;
 import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.memory.InMemoryBillingStore;
+import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Actor;
 import dev.billops.core.tax.TaxTreatment;
@@ -66,6 +68,8 @@ class LineDetailsTermsTest {
         Invoice draft = t.invoices().createDraft(ClientId.of("bund"));
         t.invoices().addLine(draft.id(), InvoiceLine.of("Cable drum", new BigDecimal("12.5"), UnitCode.KILOGRAM,
                 UnitPrice.of("EUR", "24.00"), TaxTreatment.standard(new BigDecimal("19"))).withDetails(details));
+        t.invoices().addAdjustment(draft.id(), AllowanceCharge.charge(Money.of("EUR", "25.00"), "Freight",
+                TaxTreatment.standard(new BigDecimal("19"))).withReasonCode("FC"));
         t.invoices().references(draft.id(), InvoiceReferences.none().withPurchaseOrder("PO-4711"));
         Invoice issued = t.invoices().issue(draft.id(), LocalDate.of(2026, 12, 1));
         assertEquals(details, issued.lines().get(0).details());
@@ -78,6 +82,8 @@ class LineDetailsTermsTest {
         }
         byte[] ubl = EInvoiceWriter.write(e, EInvoiceProfile.PEPPOL_BIS);
         Map<String, String> expected = Map.ofEntries(
+                Map.entry("/inv:Invoice/cac:AllowanceCharge/cbc:AllowanceChargeReasonCode", "FC"),
+                Map.entry("/inv:Invoice/cac:AllowanceCharge/cbc:AllowanceChargeReason", "Freight"),
                 Map.entry(LINE + "/cbc:Note", "Delivered to site B"),
                 Map.entry(LINE + "/cbc:InvoicedQuantity", "12.5"),
                 Map.entry(LINE + "/cbc:InvoicedQuantity/@unitCode", "KGM"),

@@ -178,8 +178,8 @@ final class InvoiceChildren {
         PreparedBatch b = batch != null ? batch : session.handle().prepareBatch(
                 "INSERT INTO billops_invoice_allowance (tenant_id, invoice_id, line_position, seq, is_charge, amount, "
                 + "percent, percent_scale, base_amount, reason, tax_category, tax_rate, tax_exemption_reason, "
-                + "tax_exemption_code) VALUES (:t, :id, :line, :seq, :charge, :amount, :percent, :percentScale, :base, "
-                + ":reason, :category, :rate, :taxReason, :taxReasonCode)");
+                + "tax_exemption_code, reason_code) VALUES (:t, :id, :line, :seq, :charge, :amount, :percent, "
+                + ":percentScale, :base, :reason, :category, :rate, :taxReason, :taxReasonCode, :reasonCode)");
         TaxTreatment tax = ac.tax();
         Money base = ac.baseAmount();
         b.bind("t", session.tenantId()).bind("id", id)
@@ -195,6 +195,7 @@ final class InvoiceChildren {
                 .bind("rate", tax == null ? null : tax.ratePercent())
                 .bind("taxReason", tax == null ? null : tax.exemptionReason())
                 .bind("taxReasonCode", tax == null ? null : tax.exemptionReasonCode())
+                .bind("reasonCode", ac.reasonCode())
                 .add();
         return b;
     }
@@ -288,6 +289,6 @@ final class InvoiceChildren {
                 rs.getString("tax_exemption_code"));
         return new AllowanceCharge(rs.getBoolean("is_charge"), Columns.money(rs, "amount", cur),
                 Columns.exactOrNull(rs, "percent", "percent_scale"), Columns.moneyOrNull(rs, "base_amount", cur),
-                rs.getString("reason"), tax);
+                rs.getString("reason"), tax, rs.getString("reason_code"));
     }
 }

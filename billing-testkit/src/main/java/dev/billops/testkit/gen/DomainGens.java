@@ -317,14 +317,18 @@ public final class DomainGens {
             boolean percent = random.nextBoolean();
             boolean charge = random.nextBoolean();
             String reason = draw(texts(), random);
+            String code = random.nextInt(3) > 0 ? null : charge ? pick(List.of("FC", "ABL", "ZZZ"), random)
+                    : pick(List.of("95", "100", "41"), random);
+            AllowanceCharge ac;
             if (percent) {
                 // 10 % of ten times the amount is the amount, exactly
-                return percentOf(charge, amount.times(10), reason, tax);
+                ac = percentOf(charge, amount.times(10), reason, tax);
+            } else if (tax == null) {
+                ac = charge ? AllowanceCharge.charge(amount, reason) : AllowanceCharge.allowance(amount, reason);
+            } else {
+                ac = charge ? AllowanceCharge.charge(amount, reason, tax) : AllowanceCharge.allowance(amount, reason, tax);
             }
-            if (tax == null) {
-                return charge ? AllowanceCharge.charge(amount, reason) : AllowanceCharge.allowance(amount, reason);
-            }
-            return charge ? AllowanceCharge.charge(amount, reason, tax) : AllowanceCharge.allowance(amount, reason, tax);
+            return ac.withReasonCode(code);
         });
     }
 
