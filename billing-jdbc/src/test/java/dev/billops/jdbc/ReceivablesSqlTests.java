@@ -262,6 +262,24 @@ abstract class ReceivablesSqlTests {
         return a.isAfter(b) ? a : b;
     }
 
+    @Test
+    void sqlReceivables_datesAtTheEndsOfTime_equalTheJvmComputation() {
+        Books books = new Books();
+        ClientId eur = books.client("eur", EUR, 14);
+        books.clock.setDate(LocalDate.of(2026, 3, 31));
+        InvoiceId inv = books.issue(eur, Money.of(EUR, "100.00"), LocalDate.of(2026, 1, 10));
+        books.pay(PaymentRequest.of(eur, Money.of(EUR, "30.00")).withReceivedOn(LocalDate.of(2026, 2, 1))
+                .toInvoice(inv));
+        books.pay(PaymentRequest.of(eur, Money.of(EUR, "5.00")).asCredit());
+        // PostgreSQL dates end in 5874897 AD; LocalDate.MIN minus 90 days does not exist
+        for (LocalDate asOf : List.of(LocalDate.MAX, LocalDate.MIN, LocalDate.MIN.plusDays(45),
+                LocalDate.of(6_000_000, 1, 1), LocalDate.of(-5_000, 1, 1), LocalDate.of(1, 1, 1))) {
+            books.assertSqlMatchesJvm(asOf);
+        }
+        assertEquals(Money.of(EUR, "70.00"), books.billing.receivables().aging(LocalDate.MAX).total(EUR)
+                .amount(AgingBucket.OVER_90));
+    }
+
     // ---- examples with hand-worked figures
 
     @Test

@@ -3,7 +3,6 @@ package dev.billops.jdbc.internal;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
-import dev.billops.core.internal.payment.ScannedReceivables;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.money.Currencies;
@@ -11,6 +10,7 @@ import dev.billops.core.money.Money;
 import dev.billops.core.payment.AgingBucket;
 import dev.billops.core.payment.AgingBuckets;
 import dev.billops.core.payment.AgingReport;
+import dev.billops.core.payment.ClientAging;
 import dev.billops.core.payment.ClientBalance;
 import dev.billops.core.payment.InvoiceBalance;
 import dev.billops.core.payment.PaymentStatus;
@@ -21,10 +21,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.money.CurrencyUnit;
@@ -36,20 +38,16 @@ import org.jspecify.annotations.Nullable;
  * keeps the invoices that owe something, and for the aging report and client balances also groups
  * them by client, currency and bucket, so a tenant's invoices never travel to the JVM one by one.
  * Amounts stay NUMERIC from the columns to {@link Money}; nothing is rounded. The rules are those
- * of {@link ReceivablesQueries}, and {@link ScannedReceivables} is the reference it is tested
- * against.
- *
- * <p>Dates PostgreSQL cannot bind (before April of year 1, after year 9999) are answered by
- * {@link ScannedReceivables} instead, with the same result.
+ * of {@link ReceivablesQueries}; the tests hold it to core's computation in the JVM.
  */
 final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQueries {
 
-    private static final LocalDate FIRST_SQL_DATE = LocalDate.of(1, 4, 1);
-    private static final LocalDate LAST_SQL_DATE = LocalDate.of(9999, 12, 31);
-
+    /** The statuses in which an invoice can owe something. */
+    private static final Set<InvoiceStatus> ISSUED = EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID,
+            InvoiceStatus.PAID);
     private static final String INVOICE = quoted(DocumentType.INVOICE.name());
     private static final String CREDIT_NOTE = quoted(DocumentType.CREDIT_NOTE.name());
-    private static final String ISSUED_STATES = ScannedReceivables.ISSUED_STATES.stream()
+    private static final String ISSUED_STATES = ISSUED.stream()
             .map(s -> quoted(s.name())).sorted().collect(Collectors.joining(", "));
     private static final String NOT_ISSUED = quoted(InvoiceStatus.DRAFT.name()) + ", "
             + quoted(InvoiceStatus.VOID.name());
@@ -74,9 +72,6 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
     public InvoiceBalance balance(InvoiceId invoiceId, LocalDate asOf) {
         Objects.requireNonNull(invoiceId, "invoiceId");
         Objects.requireNonNull(asOf, "asOf");
-        if (!bindable(asOf)) {
-            return reference().balance(invoiceId, asOf);
-        }
         return h().createQuery("SELECT i.id, i.number, i.client_id, i.currency, i.doc_type, i.status, i.issue_date, "
                 + "i.due_date, i.payable, i.paid, i.credited, "
                 + "(SELECT COALESCE(SUM(a.amount), 0) FROM billops_payment_allocation a WHERE a.tenant_id = i.tenant_id "
@@ -85,7 +80,7 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
                 + "AND c.credited_invoice_id = i.id AND c.status NOT IN (" + NOT_ISSUED + ") AND c.issue_date > :asOf) "
                 + "AS credited_later "
                 + "FROM billops_invoice i WHERE i.tenant_id = :t AND i.id = :id")
-                .bind("t", t()).bind("id", invoiceId.value()).bind("asOf", asOf)
+                .bind("t", t()).bind("id", invoiceId.value()).bind("asOf", sqlDate(asOf))
                 .map((rs, c) -> balanceRow(rs, asOf))
                 .findOne()
                 .orElseThrow(() -> new NotFoundException("invoice", invoiceId.value()));
@@ -105,9 +100,6 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
     public List<ClientBalance> clientBalance(ClientId clientId, LocalDate asOf) {
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(asOf, "asOf");
-        if (!bindable(asOf)) {
-            return reference().clientBalance(clientId, asOf);
-        }
         Map<String, Money> outstanding = new TreeMap<>();
         bind(h().createQuery("SELECT o.currency, SUM(o.payable - o.paid_at - o.credited_at) AS due FROM ("
                 + openRows(clientId, false) + ") o WHERE o.payable - o.paid_at - o.credited_at > 0 GROUP BY o.currency"),
@@ -124,18 +116,24 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
                 + "WHERE p.tenant_id = :t AND p.client_id = :client AND p.received_on <= :asOf "
                 + "GROUP BY p.id, p.currency, p.status, p.amount, p.refunded) x "
                 + "WHERE x.credit > 0 GROUP BY x.currency")
-                .bind("t", t()).bind("client", clientId.value()).bind("asOf", asOf)
+                .bind("t", t()).bind("client", clientId.value()).bind("asOf", sqlDate(asOf))
                 .map((rs, c) -> money(rs, "credit", currency(rs.getString("currency"))))
                 .forEach(m -> credit.put(m.currencyCode(), m));
-        return ScannedReceivables.clientBalances(clientId, asOf, outstanding, credit);
+        Map<String, ClientBalance> result = new TreeMap<>();
+        for (Map.Entry<String, Money> e : outstanding.entrySet()) {
+            result.put(e.getKey(), new ClientBalance(clientId, asOf, e.getValue(),
+                    credit.getOrDefault(e.getKey(), Money.zero(e.getValue().currency()))));
+        }
+        for (Map.Entry<String, Money> e : credit.entrySet()) {
+            result.computeIfAbsent(e.getKey(), k -> new ClientBalance(clientId, asOf,
+                    Money.zero(e.getValue().currency()), e.getValue()));
+        }
+        return List.copyOf(result.values());
     }
 
     @Override
     public AgingReport aging(@Nullable ClientId clientId, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
-        if (!bindable(asOf)) {
-            return reference().aging(clientId, asOf);
-        }
         StringBuilder bucket = new StringBuilder("CASE WHEN i.due_date IS NULL");
         for (int b = 0; b < BUCKETS.length - 1; b++) {
             // days past due <= maxDays  <=>  due date >= asOf - maxDays
@@ -148,7 +146,7 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
                 + ") o WHERE o.payable - o.paid_at - o.credited_at > 0 GROUP BY o.client_id, o.currency, o.bucket"),
                 clientId, asOf);
         for (int b = 0; b < BUCKETS.length - 1; b++) {
-            q.bind("bucket" + b, asOf.minusDays(BUCKETS[b].maxDays()));
+            q.bind("bucket" + b, sqlDate(minusDays(asOf, BUCKETS[b].maxDays())));
         }
         Map<ClientId, Map<String, AgingBuckets>> rows = new TreeMap<>();
         q.map((rs, c) -> {
@@ -157,14 +155,19 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
                     AgingBuckets.empty(cur).plus(BUCKETS[rs.getInt("bucket")], money(rs, "due", cur)));
         }).forEach(e -> rows.computeIfAbsent(e.getKey(), k -> new TreeMap<>())
                 .merge(e.getValue().currency().getCurrencyCode(), e.getValue(), AgingBuckets::plus));
-        return ScannedReceivables.agingReport(asOf, rows);
+        Map<String, AgingBuckets> totals = new TreeMap<>();
+        List<ClientAging> clients = new ArrayList<>();
+        for (Map.Entry<ClientId, Map<String, AgingBuckets>> row : rows.entrySet()) {
+            for (Map.Entry<String, AgingBuckets> buckets : row.getValue().entrySet()) {
+                clients.add(new ClientAging(row.getKey(), buckets.getValue()));
+                totals.merge(buckets.getKey(), buckets.getValue(), AgingBuckets::plus);
+            }
+        }
+        return new AgingReport(asOf, clients, List.copyOf(totals.values()));
     }
 
     private List<InvoiceBalance> open(@Nullable ClientId clientId, LocalDate asOf, boolean overdueOnly) {
         Objects.requireNonNull(asOf, "asOf");
-        if (!bindable(asOf)) {
-            return overdueOnly ? reference().overdue(clientId, asOf) : reference().openBalances(clientId, asOf);
-        }
         List<Open> rows = new ArrayList<>();
         bind(h().createQuery("SELECT o.* FROM (" + openRows(clientId, overdueOnly) + ") o "
                 + "WHERE o.payable - o.paid_at - o.credited_at > 0"), clientId, asOf)
@@ -205,7 +208,7 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
     }
 
     private Query bind(Query q, @Nullable ClientId clientId, LocalDate asOf) {
-        q.bind("t", t()).bind("asOf", asOf);
+        q.bind("t", t()).bind("asOf", sqlDate(asOf));
         if (clientId != null) {
             q.bind("client", clientId.value());
         }
@@ -233,7 +236,7 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
         LocalDate issueDate = Columns.dateOrNull(rs, "issue_date");
         LocalDate dueDate = Columns.dateOrNull(rs, "due_date");
         boolean receivable = INVOICE.equals(quoted(rs.getString("doc_type")))
-                && ScannedReceivables.ISSUED_STATES.contains(Columns.enumValue(rs, "status", InvoiceStatus.class))
+                && ISSUED.contains(Columns.enumValue(rs, "status", InvoiceStatus.class))
                 && issueDate != null && !issueDate.isAfter(asOf);
         if (!receivable) {
             return new InvoiceBalance(id, number, client, asOf, dueDate, zero, zero, zero, zero);
@@ -245,6 +248,15 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
         return new InvoiceBalance(id, number, client, asOf, dueDate, payable, paid, credited, due);
     }
 
+    private LocalDate sqlDate(LocalDate date) {
+        return ctx().dialect().comparable(date);
+    }
+
+    /** {@code date} minus {@code days}, or {@link LocalDate#MIN} where that lies before it. */
+    private static LocalDate minusDays(LocalDate date, long days) {
+        return date.toEpochDay() - days < LocalDate.MIN.toEpochDay() ? LocalDate.MIN : date.minusDays(days);
+    }
+
     private static Money money(ResultSet rs, String column, CurrencyUnit currency) throws SQLException {
         BigDecimal amount = rs.getBigDecimal(column);
         return Money.of(currency, amount);
@@ -252,14 +264,6 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
 
     private CurrencyUnit currency(String code) {
         return currencies.computeIfAbsent(code, Currencies::of);
-    }
-
-    private ScannedReceivables reference() {
-        return new ScannedReceivables(session);
-    }
-
-    private static boolean bindable(LocalDate asOf) {
-        return !asOf.isBefore(FIRST_SQL_DATE) && !asOf.isAfter(LAST_SQL_DATE);
     }
 
     private static String quoted(String value) {

@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
 public final class ScannedReceivables implements ReceivablesQueries {
 
     /** The statuses in which an invoice can owe something. */
-    public static final Set<InvoiceStatus> ISSUED_STATES = EnumSet.of(InvoiceStatus.ISSUED,
+    private static final Set<InvoiceStatus> ISSUED_STATES = EnumSet.of(InvoiceStatus.ISSUED,
             InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID);
 
     private final StoreSession session;
@@ -109,11 +109,8 @@ public final class ScannedReceivables implements ReceivablesQueries {
         return agingReport(asOf, rows);
     }
 
-    /**
-     * The report of per-client rows (client id, then currency code, as sorted maps): one row per
-     * client and currency, totals per currency summed from the rows.
-     */
-    public static AgingReport agingReport(LocalDate asOf, Map<ClientId, Map<String, AgingBuckets>> rows) {
+    /** One row per client and currency (sorted maps), totals per currency summed from the rows. */
+    private static AgingReport agingReport(LocalDate asOf, Map<ClientId, Map<String, AgingBuckets>> rows) {
         Map<String, AgingBuckets> totals = new TreeMap<>();
         List<ClientAging> clients = new ArrayList<>();
         for (Map.Entry<ClientId, Map<String, AgingBuckets>> row : rows.entrySet()) {
@@ -125,11 +122,8 @@ public final class ScannedReceivables implements ReceivablesQueries {
         return new AgingReport(asOf, clients, List.copyOf(totals.values()));
     }
 
-    /**
-     * One balance per currency present in either map (keyed by currency code, sorted), the missing
-     * side zero.
-     */
-    public static List<ClientBalance> clientBalances(ClientId clientId, LocalDate asOf,
+    /** One balance per currency present in either map (keyed by currency code, sorted), the missing side zero. */
+    private static List<ClientBalance> clientBalances(ClientId clientId, LocalDate asOf,
             Map<String, Money> outstanding, Map<String, Money> credit) {
         Map<String, ClientBalance> result = new TreeMap<>();
         for (Map.Entry<String, Money> e : outstanding.entrySet()) {
