@@ -18,7 +18,6 @@ public enum SqlDialect {
 
         @Override
         public LocalDate comparable(LocalDate date) {
-            // dates bound through java.sql.Date wrap around beyond about 292 million years
             return date.isBefore(H2_FIRST) ? H2_FIRST : date.isAfter(H2_LAST) ? H2_LAST : date;
         }
     },
@@ -31,11 +30,11 @@ public enum SqlDialect {
 
         @Override
         public LocalDate comparable(LocalDate date) {
-            // the driver binds LocalDate.MIN and MAX as -infinity and infinity
-            return date.isBefore(PG_FIRST) ? LocalDate.MIN : date.isAfter(PG_LAST) ? LocalDate.MAX : date;
+            return date.isBefore(PG_FIRST) ? PG_FIRST : date.isAfter(PG_LAST) ? PG_LAST : date;
         }
     };
 
+    // dates are bound through java.sql.Date, which wraps around beyond about 292 million years
     private static final LocalDate H2_FIRST = LocalDate.of(-200_000_000, 1, 1);
     private static final LocalDate H2_LAST = LocalDate.of(200_000_000, 12, 31);
     /** 4713 BC, the first day PostgreSQL's DATE holds, and its last day. */
@@ -47,7 +46,8 @@ public enum SqlDialect {
 
     /**
      * {@code date} as a parameter to compare date columns with: the date itself, or for a date the
-     * database cannot hold, one that compares with every date it can hold the same way.
+     * database cannot hold, its first or last date (which compares the same way with every other
+     * date it holds).
      */
     public abstract LocalDate comparable(LocalDate date);
 
