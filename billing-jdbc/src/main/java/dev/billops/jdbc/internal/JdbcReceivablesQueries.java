@@ -55,6 +55,28 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
             + quoted(PaymentStatus.FAILED.name());
     private static final AgingBucket[] BUCKETS = AgingBucket.values();
 
+    /**
+     * Every receivable invoice issued by {@code :asOf} with what was paid and credited on it at
+     * that date ({@code paid_at}, {@code credited_at}); the callers keep those still owing. Defined
+     * attributes: {@code bucket} (an expression), and the optional filters {@code paymentsOfClient},
+     * {@code notesOfClient}, {@code invoicesOfClient} and {@code overdueOnly} (empty or a clause).
+     */
+    private static final String OPEN_ROWS = "SELECT <bucket> AS bucket, i.id, i.number, i.client_id, i.currency, "
+            + "i.issue_date, i.due_date, i.payable, "
+            + "LEAST(COALESCE(al.amount, 0), i.paid) AS paid_at, "
+            + "GREATEST(i.credited - COALESCE(cl.amount, 0), 0) AS credited_at "
+            + "FROM billops_invoice i "
+            + "LEFT JOIN (SELECT a.tenant_id, a.invoice_id, SUM(a.amount) AS amount FROM billops_payment_allocation a"
+            + "<paymentsOfClient> WHERE a.tenant_id = :t AND a.allocated_on <= :asOf "
+            + "GROUP BY a.tenant_id, a.invoice_id) al ON al.tenant_id = i.tenant_id AND al.invoice_id = i.id "
+            + "LEFT JOIN (SELECT c.tenant_id, c.credited_invoice_id, SUM(ABS(c.payable)) AS amount "
+            + "FROM billops_invoice c WHERE c.tenant_id = :t AND c.doc_type = " + CREDIT_NOTE
+            + " AND c.credited_invoice_id IS NOT NULL AND c.status NOT IN (" + NOT_ISSUED + ") "
+            + "AND c.issue_date > :asOf<notesOfClient> GROUP BY c.tenant_id, c.credited_invoice_id) cl "
+            + "ON cl.tenant_id = i.tenant_id AND cl.credited_invoice_id = i.id "
+            + "WHERE i.tenant_id = :t AND i.doc_type = " + INVOICE + " AND i.status IN (" + ISSUED_STATES + ") "
+            + "AND i.issue_date <= :asOf<invoicesOfClient><overdueOnly>";
+
     /** Oldest due first, as {@code Ledger.OLDEST_DUE_FIRST} orders invoices. */
     private static final Comparator<Open> OLDEST_DUE_FIRST = Comparator
             .comparing((Open o) -> o.balance().dueDate(), Comparator.nullsLast(Comparator.naturalOrder()))
@@ -101,9 +123,9 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(asOf, "asOf");
         Map<String, Money> outstanding = new TreeMap<>();
-        bind(h().createQuery("SELECT o.currency, SUM(o.payable - o.paid_at - o.credited_at) AS due FROM ("
-                + openRows(clientId, false) + ") o WHERE o.payable - o.paid_at - o.credited_at > 0 GROUP BY o.currency"),
-                clientId, asOf)
+        open(h().createQuery("SELECT o.currency, SUM(o.payable - o.paid_at - o.credited_at) AS due FROM ("
+                + OPEN_ROWS + ") o WHERE o.payable - o.paid_at - o.credited_at > 0 GROUP BY o.currency"),
+                clientId, asOf, false, "0")
                 .map((rs, c) -> money(rs, "due", currency(rs.getString("currency"))))
                 .forEach(m -> outstanding.put(m.currencyCode(), m));
         Map<String, Money> credit = new TreeMap<>();
@@ -140,11 +162,10 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
             bucket.append(b == 0 ? " OR" : " WHEN").append(" i.due_date >= :bucket").append(b).append(" THEN ").append(b);
         }
         bucket.append(" ELSE ").append(BUCKETS.length - 1).append(" END");
-        Query q = bind(h().createQuery("SELECT o.client_id, o.currency, o.bucket, "
-                + "SUM(o.payable - o.paid_at - o.credited_at) AS due FROM ("
-                + openRows(clientId, false).replace("SELECT i.id,", "SELECT " + bucket + " AS bucket, i.id,")
-                + ") o WHERE o.payable - o.paid_at - o.credited_at > 0 GROUP BY o.client_id, o.currency, o.bucket"),
-                clientId, asOf);
+        Query q = open(h().createQuery("SELECT o.client_id, o.currency, o.bucket, "
+                + "SUM(o.payable - o.paid_at - o.credited_at) AS due FROM (" + OPEN_ROWS + ") o "
+                + "WHERE o.payable - o.paid_at - o.credited_at > 0 GROUP BY o.client_id, o.currency, o.bucket"),
+                clientId, asOf, false, bucket.toString());
         for (int b = 0; b < BUCKETS.length - 1; b++) {
             q.bind("bucket" + b, sqlDate(minusDays(asOf, BUCKETS[b].maxDays())));
         }
@@ -169,8 +190,8 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
     private List<InvoiceBalance> open(@Nullable ClientId clientId, LocalDate asOf, boolean overdueOnly) {
         Objects.requireNonNull(asOf, "asOf");
         List<Open> rows = new ArrayList<>();
-        bind(h().createQuery("SELECT o.* FROM (" + openRows(clientId, overdueOnly) + ") o "
-                + "WHERE o.payable - o.paid_at - o.credited_at > 0"), clientId, asOf)
+        open(h().createQuery("SELECT o.* FROM (" + OPEN_ROWS + ") o "
+                + "WHERE o.payable - o.paid_at - o.credited_at > 0"), clientId, asOf, overdueOnly, "0")
                 .setFetchSize(ctx().fetchSize())
                 .map((rs, c) -> openRow(rs, asOf))
                 .forEach(rows::add);
@@ -182,35 +203,18 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
         return List.copyOf(result);
     }
 
-    /**
-     * Every receivable invoice issued by {@code :asOf} with what was paid and credited on it at
-     * that date ({@code paid_at}, {@code credited_at}); the caller keeps those still owing.
-     */
-    private static String openRows(@Nullable ClientId clientId, boolean overdueOnly) {
-        String paymentsOfClient = clientId == null ? ""
-                : " JOIN billops_payment p ON p.tenant_id = a.tenant_id AND p.id = a.payment_id AND p.client_id = :client";
-        String notesOfClient = clientId == null ? "" : " AND c.client_id = :client";
-        String invoicesOfClient = clientId == null ? "" : " AND i.client_id = :client";
-        return "SELECT i.id, i.number, i.client_id, i.currency, i.issue_date, i.due_date, i.payable, "
-                + "LEAST(COALESCE(al.amount, 0), i.paid) AS paid_at, "
-                + "GREATEST(i.credited - COALESCE(cl.amount, 0), 0) AS credited_at "
-                + "FROM billops_invoice i "
-                + "LEFT JOIN (SELECT a.tenant_id, a.invoice_id, SUM(a.amount) AS amount FROM billops_payment_allocation a"
-                + paymentsOfClient + " WHERE a.tenant_id = :t AND a.allocated_on <= :asOf "
-                + "GROUP BY a.tenant_id, a.invoice_id) al ON al.tenant_id = i.tenant_id AND al.invoice_id = i.id "
-                + "LEFT JOIN (SELECT c.tenant_id, c.credited_invoice_id, SUM(ABS(c.payable)) AS amount "
-                + "FROM billops_invoice c WHERE c.tenant_id = :t AND c.doc_type = " + CREDIT_NOTE
-                + " AND c.credited_invoice_id IS NOT NULL AND c.status NOT IN (" + NOT_ISSUED + ") "
-                + "AND c.issue_date > :asOf" + notesOfClient + " GROUP BY c.tenant_id, c.credited_invoice_id) cl "
-                + "ON cl.tenant_id = i.tenant_id AND cl.credited_invoice_id = i.id "
-                + "WHERE i.tenant_id = :t AND i.doc_type = " + INVOICE + " AND i.status IN (" + ISSUED_STATES + ") "
-                + "AND i.issue_date <= :asOf" + invoicesOfClient + (overdueOnly ? " AND i.due_date < :asOf" : "");
-    }
-
-    private Query bind(Query q, @Nullable ClientId clientId, LocalDate asOf) {
-        q.bind("t", t()).bind("asOf", sqlDate(asOf));
-        if (clientId != null) {
-            q.bind("client", clientId.value());
+    /** {@code q} over {@link #OPEN_ROWS}, its attributes defined and its parameters bound. */
+    private Query open(Query q, @Nullable ClientId clientId, LocalDate asOf, boolean overdueOnly, String bucket) {
+        q.bind("t", t()).bind("asOf", sqlDate(asOf)).define("bucket", bucket)
+                .define("overdueOnly", overdueOnly ? " AND i.due_date < :asOf" : "");
+        if (clientId == null) {
+            q.define("paymentsOfClient", "").define("notesOfClient", "").define("invoicesOfClient", "");
+        } else {
+            q.define("paymentsOfClient", " JOIN billops_payment p ON p.tenant_id = a.tenant_id "
+                    + "AND p.id = a.payment_id AND p.client_id = :client")
+                    .define("notesOfClient", " AND c.client_id = :client")
+                    .define("invoicesOfClient", " AND i.client_id = :client")
+                    .bind("client", clientId.value());
         }
         return q;
     }
