@@ -15,7 +15,6 @@ import dev.billops.core.payment.ClientBalance;
 import dev.billops.core.payment.InvoiceBalance;
 import dev.billops.core.payment.PaymentStatus;
 import dev.billops.core.spi.ReceivablesQueries;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -126,7 +125,7 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
         open(h().createQuery("SELECT o.currency, SUM(o.payable - o.paid_at - o.credited_at) AS due FROM ("
                 + OPEN_ROWS + ") o WHERE o.payable - o.paid_at - o.credited_at > 0 GROUP BY o.currency"),
                 clientId, asOf, false, "0")
-                .map((rs, c) -> money(rs, "due", currency(rs.getString("currency"))))
+                .map((rs, c) -> Columns.money(rs, "due", currency(rs.getString("currency"))))
                 .forEach(m -> outstanding.put(m.currencyCode(), m));
         Map<String, Money> credit = new TreeMap<>();
         h().createQuery("SELECT x.currency, SUM(x.credit) AS credit FROM ("
@@ -139,7 +138,7 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
                 + "GROUP BY p.id, p.currency, p.status, p.amount, p.refunded) x "
                 + "WHERE x.credit > 0 GROUP BY x.currency")
                 .bind("t", t()).bind("client", clientId.value()).bind("asOf", sqlDate(asOf))
-                .map((rs, c) -> money(rs, "credit", currency(rs.getString("currency"))))
+                .map((rs, c) -> Columns.money(rs, "credit", currency(rs.getString("currency"))))
                 .forEach(m -> credit.put(m.currencyCode(), m));
         Map<String, ClientBalance> result = new TreeMap<>();
         for (Map.Entry<String, Money> e : outstanding.entrySet()) {
@@ -173,7 +172,7 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
         q.map((rs, c) -> {
             CurrencyUnit cur = currency(rs.getString("currency"));
             return Map.entry(ClientId.of(rs.getString("client_id")),
-                    AgingBuckets.empty(cur).plus(BUCKETS[rs.getInt("bucket")], money(rs, "due", cur)));
+                    AgingBuckets.empty(cur).plus(BUCKETS[rs.getInt("bucket")], Columns.money(rs, "due", cur)));
         }).forEach(e -> rows.computeIfAbsent(e.getKey(), k -> new TreeMap<>())
                 .merge(e.getValue().currency().getCurrencyCode(), e.getValue(), AgingBuckets::plus));
         Map<String, AgingBuckets> totals = new TreeMap<>();
@@ -221,9 +220,9 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
 
     private Open openRow(ResultSet rs, LocalDate asOf) throws SQLException {
         CurrencyUnit cur = currency(rs.getString("currency"));
-        Money payable = money(rs, "payable", cur);
-        Money paid = money(rs, "paid_at", cur);
-        Money credited = money(rs, "credited_at", cur);
+        Money payable = Columns.money(rs, "payable", cur);
+        Money paid = Columns.money(rs, "paid_at", cur);
+        Money credited = Columns.money(rs, "credited_at", cur);
         InvoiceBalance balance = new InvoiceBalance(InvoiceId.of(rs.getString("id")), rs.getString("number"),
                 ClientId.of(rs.getString("client_id")), asOf, Columns.dateOrNull(rs, "due_date"), payable, paid,
                 credited, payable.minus(paid).minus(credited));
@@ -245,9 +244,9 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
         if (!receivable) {
             return new InvoiceBalance(id, number, client, asOf, dueDate, zero, zero, zero, zero);
         }
-        Money payable = money(rs, "payable", cur);
-        Money paid = money(rs, "allocated", cur).min(money(rs, "paid", cur));
-        Money credited = money(rs, "credited", cur).minus(money(rs, "credited_later", cur)).max(zero);
+        Money payable = Columns.money(rs, "payable", cur);
+        Money paid = Columns.money(rs, "allocated", cur).min(Columns.money(rs, "paid", cur));
+        Money credited = Columns.money(rs, "credited", cur).minus(Columns.money(rs, "credited_later", cur)).max(zero);
         Money due = payable.minus(paid).minus(credited).max(zero);
         return new InvoiceBalance(id, number, client, asOf, dueDate, payable, paid, credited, due);
     }
@@ -259,11 +258,6 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
     /** {@code date} minus {@code days}, or {@link LocalDate#MIN} where that lies before it. */
     private static LocalDate minusDays(LocalDate date, long days) {
         return date.toEpochDay() - days < LocalDate.MIN.toEpochDay() ? LocalDate.MIN : date.minusDays(days);
-    }
-
-    private static Money money(ResultSet rs, String column, CurrencyUnit currency) throws SQLException {
-        BigDecimal amount = rs.getBigDecimal(column);
-        return Money.of(currency, amount);
     }
 
     private CurrencyUnit currency(String code) {
