@@ -4,6 +4,7 @@ import dev.billops.core.Engagements;
 import dev.billops.core.engagement.Engagement;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,6 +29,22 @@ public interface EngagementStore {
      * committed state.
      */
     Optional<Engagement> lock(EngagementId id);
+
+    /**
+     * Claims what it can of {@code ids} for this transaction: locks, as {@link #lock} does, those
+     * whose row no other transaction holds, skips the others without waiting
+     * ({@code SELECT … FOR UPDATE SKIP LOCKED}), and returns the locked ones (unknown ids are left
+     * out). Workers of one package run split engagements this way instead of queueing for the same
+     * rows. By default each is {@linkplain #lock locked}, waiting if needed (right for a store whose
+     * transactions run one at a time).
+     */
+    default List<Engagement> claim(List<EngagementId> ids) {
+        List<Engagement> out = new ArrayList<>(ids.size());
+        for (EngagementId id : ids) {
+            lock(id).ifPresent(out::add);
+        }
+        return out;
+    }
 
     List<Engagement> listByClient(ClientId clientId);
 

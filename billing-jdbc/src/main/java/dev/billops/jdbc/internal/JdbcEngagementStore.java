@@ -81,6 +81,19 @@ final class JdbcEngagementStore extends JdbcPort implements EngagementStore {
                 .map(JdbcEngagementStore::map).findOne();
     }
 
+    /** One {@code SELECT … FOR UPDATE SKIP LOCKED} over the ids, in id order (PostgreSQL and H2 alike). */
+    @Override
+    public List<Engagement> claim(List<EngagementId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return h().createQuery("SELECT * FROM billops_engagement WHERE tenant_id = :t AND id IN (<ids>) "
+                + "ORDER BY id FOR UPDATE SKIP LOCKED")
+                .bind("t", t()).bindList("ids", ids.stream().map(EngagementId::value).toList())
+                .map(JdbcEngagementStore::map).list();
+    }
+
     @Override
     public List<Engagement> listByClient(ClientId clientId) {
         Objects.requireNonNull(clientId, "clientId");
