@@ -14,6 +14,9 @@ import dev.billops.core.engagement.PackageSchedule;
 import dev.billops.core.error.StoreUnavailableException;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.TenantId;
+import dev.billops.core.internal.TenantScope;
+import dev.billops.core.internal.engagement.PackageBillingRun;
+import dev.billops.core.internal.invoice.IssueFollowUp;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.money.Money;
@@ -210,6 +213,33 @@ class PostgresPackageRunWorkersTest {
         assertNoDuplicateAndGapless();
         PackageRunResult rerun = billing(store).tenant(tenant, Actor.system("rerun")).packages().run(DATE);
         assertEquals(List.of(), rerun.failed());
+        assertExactlyOnceGapless(due);
+    }
+
+    @Test
+    void run_invoicesFailingAfterTakingTheirNumberMidChunk_rollBackAloneNumbersGapless() {
+        Set<String> due = due();
+        Set<EngagementId> failing = new HashSet<>(Set.of(EngagementId.of("E0005"), EngagementId.of("E0100")));
+        IssueFollowUp failSome = (session, issued) -> {
+            if (failing.contains(issued.engagementId())) {
+                // a database error inside the savepoint: PostgreSQL aborts it, the chunk goes on
+                session.get(InvoiceStore.class).insert(Seeds.packageDraft("dup-" + issued.id().value(),
+                        issued.engagementId(), issued.packagePeriodStart()));
+            }
+            return issued;
+        };
+        PackageBillingRun run = new PackageBillingRun(new TenantScope(store, tenant, Actor.system("run"), clock),
+                PackagePolicy.defaults().withTenantNumbering(), failSome);
+
+        PackageRunResult first = run.run(DATE, PackageRunOptions.all().withChunkSize(120));
+
+        assertEquals(Set.of("E0005", "E0100"), first.failed().stream().map(f -> f.engagementId().value())
+                .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(due.size() - first.failed().size(), first.created().size());
+        assertNoDuplicateAndGapless();
+        failing.clear();
+        PackageRunResult second = run.run(DATE);
+        assertEquals(first.failed().size(), second.created().size());
         assertExactlyOnceGapless(due);
     }
 

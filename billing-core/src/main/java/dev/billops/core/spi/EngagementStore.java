@@ -4,10 +4,13 @@ import dev.billops.core.Engagements;
 import dev.billops.core.engagement.Engagement;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Port: engagements of the session tenant. {@code insert} rejects a known id with
@@ -44,6 +47,25 @@ public interface EngagementStore {
             lock(id).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** A package period that has an invoice: the engagement, the period's first day, and the invoice's number (null for a draft). */
+    record InvoicedPeriod(EngagementId engagement, LocalDate periodStart, @Nullable String number) {
+
+        public InvoicedPeriod {
+            Objects.requireNonNull(engagement, "engagement");
+            Objects.requireNonNull(periodStart, "periodStart");
+        }
+    }
+
+    /**
+     * Every package period of the engagements {@code ids} that has an invoice, read in bulk (the
+     * package run's plan and its chunks ask this instead of one
+     * {@code InvoiceStore.findByEngagementPeriod} per period). Empty if the store cannot answer in
+     * bulk, which is the default: callers then ask the invoice store period by period.
+     */
+    default Optional<List<InvoicedPeriod>> invoicedPeriods(List<EngagementId> ids) {
+        return Optional.empty();
     }
 
     List<Engagement> listByClient(ClientId clientId);

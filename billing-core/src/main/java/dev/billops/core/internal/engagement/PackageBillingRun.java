@@ -238,7 +238,7 @@ public final class PackageBillingRun {
         } else {
             engagements.forEachBillable(billable::add);
         }
-        InvoiceStore invoiceStore = session.get(InvoiceStore.class);
+        InvoicedPeriods invoiced = InvoicedPeriods.of(session, billable.stream().map(Engagement::id).toList());
         List<Due> due = new ArrayList<>();
         for (Engagement e : billable) {
             List<BillingPeriod> periods;
@@ -256,13 +256,13 @@ public final class PackageBillingRun {
                 periods = all;
             } else {
                 for (BillingPeriod p : missed) {
-                    if (invoiceStore.findByEngagementPeriod(e.id(), p.start()).isEmpty()) {
+                    if (invoiced.find(e.id(), p.start()).isEmpty()) {
                         out.skipped(e.id(), p.start(), null, PackageRunResult.SkipReason.OUTSIDE_CATCH_UP);
                     }
                 }
             }
             for (BillingPeriod p : periods) {
-                Optional<Invoice> existing = invoiceStore.findByEngagementPeriod(e.id(), p.start());
+                Optional<EngagementStore.InvoicedPeriod> existing = invoiced.find(e.id(), p.start());
                 if (existing.isPresent()) {
                     out.skipped(e.id(), p.start(), existing.get().number(),
                             PackageRunResult.SkipReason.ALREADY_INVOICED);

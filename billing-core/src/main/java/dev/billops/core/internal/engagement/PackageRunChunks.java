@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * lock it checks which periods are invoiced meanwhile, reserves the numbers of the rest at once
  * ({@link NumberBlocks}) and issues each (engagement, period) under a savepoint of its own (a
  * nested transaction): a failure rolls back that invoice only and is reported in the result. The
+ * tenant record and the clients are read once per chunk ({@link ChunkReads}). The
  * engagements another transaction held are claimed again, waiting this time, after every chunk is
  * done: by then their holder has committed (the periods are reported already invoiced) or died
  * (they are billed here). A chunk whose transaction fails as a whole (the connection was lost, the
@@ -208,7 +209,7 @@ final class PackageRunChunks {
                 locked.put(e.id(), e);
             }
         }
-        InvoiceStore invoices = session.get(InvoiceStore.class);
+        InvoicedPeriods invoiced = InvoicedPeriods.of(session, List.copyOf(locked.keySet()));
         List<Group> unclaimed = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
         for (Group g : groups) {
@@ -224,7 +225,7 @@ final class PackageRunChunks {
                 continue;
             }
             for (PackageBillingRun.Due d : g.due()) {
-                Optional<Invoice> existing = invoices.findByEngagementPeriod(g.id(), d.period().start());
+                Optional<EngagementStore.InvoicedPeriod> existing = invoiced.find(g.id(), d.period().start());
                 if (existing.isPresent()) {
                     out.skipped(g.id(), d.period().start(), existing.get().number(),
                             PackageRunResult.SkipReason.ALREADY_INVOICED);
@@ -234,9 +235,10 @@ final class PackageRunChunks {
             }
         }
         List<ClientId> clients = pending.stream().map(p -> p.locked().clientId()).toList();
-        @Nullable NumberBlocks numbers = run.reserveNumbers(session, clients, date);
+        ChunkReads reads = new ChunkReads();
+        @Nullable NumberBlocks numbers = run.reserveNumbers(reads.wrap(session), clients, date);
         for (Pending p : pending) {
-            issueUnderSavepoint(session, p, numbers, out);
+            issueUnderSavepoint(session, reads, p, numbers, out);
         }
         if (numbers != null) {
             numbers.releaseUnused(session);
@@ -244,13 +246,13 @@ final class PackageRunChunks {
         return unclaimed;
     }
 
-    private void issueUnderSavepoint(StoreSession session, Pending p, @Nullable NumberBlocks numbers,
-            RunOutcomes out) {
+    private void issueUnderSavepoint(StoreSession session, ChunkReads reads, Pending p,
+            @Nullable NumberBlocks numbers, RunOutcomes out) {
         EngagementId id = p.locked().id();
         LocalDate start = p.due().period().start();
         try {
             // a nested transaction is a savepoint of the chunk's
-            PackageRunResult.Created created = scope.tx(s -> run.issueLocked(s, p.locked(), p.due(), date,
+            PackageRunResult.Created created = scope.tx(s -> run.issueLocked(reads.wrap(s), p.locked(), p.due(), date,
                     client -> {
                         if (numbers == null) {
                             throw new IllegalStateException("no numbers reserved for engagement " + id);
