@@ -16,8 +16,12 @@ import org.jspecify.annotations.Nullable;
  * Obtained from {@link TenantBilling#packages()} (one tenant) or {@link Billing#packages} (every
  * tenant, each for its own today); the same run either way.
  *
- * <p>A run is safe to repeat and to start concurrently: a period is billed at most once.
- * Thread-safe.
+ * <p>A run is safe to repeat and to start concurrently: a period is billed at most once. It bills
+ * {@link PackageRunOptions#chunkSize()} engagements per transaction (each invoice still fails
+ * alone, and the numbers of a chunk stay gapless) with {@link PackageRunOptions#workers()} threads;
+ * runs started at once for the same date, in this process or others, claim engagements instead of
+ * waiting for each other's, and one that dies leaves its engagements to the others or to the next
+ * run. Thread-safe.
  */
 public final class Packages {
 

@@ -17,6 +17,7 @@ import dev.billops.core.spi.EngagementStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,6 +80,37 @@ final class JdbcEngagementStore extends JdbcPort implements EngagementStore {
         return h().createQuery("SELECT * FROM billops_engagement WHERE tenant_id = :t AND id = :id FOR UPDATE")
                 .bind("t", t()).bind("id", id.value())
                 .map(JdbcEngagementStore::map).findOne();
+    }
+
+    /** One {@code SELECT … FOR UPDATE SKIP LOCKED} over the ids, in id order (PostgreSQL and H2 alike). */
+    @Override
+    public List<Engagement> claim(List<EngagementId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return h().createQuery("SELECT * FROM billops_engagement WHERE tenant_id = :t AND id IN (<ids>) "
+                + "ORDER BY id FOR UPDATE SKIP LOCKED")
+                .bind("t", t()).bindList("ids", ids.stream().map(EngagementId::value).toList())
+                .map(JdbcEngagementStore::map).list();
+    }
+
+    /** One query per 1,000 ids over the invoices' package-period key. */
+    @Override
+    public Optional<List<InvoicedPeriod>> invoicedPeriods(List<EngagementId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        List<InvoicedPeriod> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + 1_000)).stream()
+                    .map(EngagementId::value).toList();
+            h().createQuery("SELECT engagement_id, package_period_start, number FROM billops_invoice "
+                    + "WHERE tenant_id = :t AND engagement_id IN (<ids>) AND package_period_start IS NOT NULL")
+                    .bind("t", t()).bindList("ids", part)
+                    .map((rs, ctx) -> new InvoicedPeriod(EngagementId.of(rs.getString("engagement_id")),
+                            Columns.date(rs, "package_period_start"), rs.getString("number")))
+                    .forEach(out::add);
+        }
+        return Optional.of(out);
     }
 
     @Override

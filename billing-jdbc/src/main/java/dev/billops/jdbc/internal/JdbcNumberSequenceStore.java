@@ -18,8 +18,17 @@ final class JdbcNumberSequenceStore extends JdbcPort implements NumberSequenceSt
 
     @Override
     public long next(String series, String periodKey, long startAfter) {
+        return reserve(series, periodKey, startAfter, 1);
+    }
+
+    /** One insert-if-missing, one increment by {@code count} (which locks the row) and one read. */
+    @Override
+    public long reserve(String series, String periodKey, long startAfter, int count) {
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(periodKey, "periodKey");
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, not " + count);
+        }
         if (startAfter < 0) {
             throw new InvalidInputException("number sequence " + series + " must start after 0 or more, not " + startAfter);
         }
@@ -27,9 +36,9 @@ final class JdbcNumberSequenceStore extends JdbcPort implements NumberSequenceSt
                 + "VALUES (:t, :series, :period, :start) ON CONFLICT DO NOTHING")
                 .bind("t", t()).bind("series", series).bind("period", periodKey).bind("start", startAfter)
                 .execute();
-        int updated = h().createUpdate("UPDATE billops_number_sequence SET last_value = last_value + 1 "
+        int updated = h().createUpdate("UPDATE billops_number_sequence SET last_value = last_value + :count "
                 + "WHERE tenant_id = :t AND series = :series AND period_key = :period")
-                .bind("t", t()).bind("series", series).bind("period", periodKey)
+                .bind("t", t()).bind("series", series).bind("period", periodKey).bind("count", count)
                 .execute();
         if (updated != 1) {
             throw new IllegalStateException("number sequence " + series + "/" + periodKey + " vanished");
@@ -38,6 +47,30 @@ final class JdbcNumberSequenceStore extends JdbcPort implements NumberSequenceSt
                 + "WHERE tenant_id = :t AND series = :series AND period_key = :period")
                 .bind("t", t()).bind("series", series).bind("period", periodKey)
                 .mapTo(Long.class).one();
+    }
+
+    /**
+     * Moves the counter back by {@code count}; the row is locked by this transaction since it took
+     * those numbers, so no other transaction took a later one.
+     */
+    @Override
+    public void release(String series, String periodKey, int count) {
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(periodKey, "periodKey");
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative, not " + count);
+        }
+        if (count == 0) {
+            return;
+        }
+        int updated = h().createUpdate("UPDATE billops_number_sequence SET last_value = last_value - :count "
+                + "WHERE tenant_id = :t AND series = :series AND period_key = :period AND last_value >= :count")
+                .bind("t", t()).bind("series", series).bind("period", periodKey).bind("count", count)
+                .execute();
+        if (updated != 1) {
+            throw new IllegalStateException("number sequence " + series + "/" + periodKey + " cannot give back "
+                    + count);
+        }
     }
 
     @Override

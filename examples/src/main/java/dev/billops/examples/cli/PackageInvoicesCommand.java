@@ -20,6 +20,8 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,13 +29,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code package-invoices}: the package (retainer) billing run for a date. Idempotent: a second
- * run for the same date skips every period the first one invoiced.
+ * run for the same date skips every period the first one invoiced. {@code --workers N} bills with
+ * N threads; started several times at once (processes) it splits the engagements the same way.
  */
 @Command(name = "package-invoices", mixinStandardHelpOptions = true,
         description = {"Issues the package (retainer) invoices due on a date for PACKAGE and MIXED engagements: "
                 + "monthly, quarterly, annual and one-time periods, at most one invoice per engagement and period.",
             "Prints what was created, skipped (already invoiced, or due but older than the catch-up window and so "
-                + "not billed without --bill-missed) and failed; exit status 1 when any failed."})
+                + "not billed without --bill-missed) and failed; exit status 1 when any failed.",
+            "Safe to start several times for one date: the runs (and the --workers threads of one run) claim "
+                + "engagements in chunks, so each is billed by one of them; one that dies leaves its engagements "
+                + "to the others or to the next run."})
 final class PackageInvoicesCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -64,6 +70,17 @@ final class PackageInvoicesCommand implements Callable<Integer> {
             + "(otherwise they are reported as skipped: OUTSIDE_CATCH_UP)")
     boolean billMissed;
 
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1", converter = Workers.class,
+            description = "bill with N threads side by side (1 to " + PackageRunOptions.MAX_WORKERS + "; default: "
+                    + "${DEFAULT-VALUE}); the command started N times for one date shares the work the same way, "
+                    + "each engagement billed once")
+    int workers = 1;
+
+    @Option(names = "--chunk-size", paramLabel = "N", defaultValue = "" + PackageRunOptions.DEFAULT_CHUNK_SIZE,
+            converter = ChunkSize.class, description = "engagements billed per transaction (1 to "
+                    + PackageRunOptions.MAX_CHUNK_SIZE + "; default: ${DEFAULT-VALUE})")
+    int chunkSize = PackageRunOptions.DEFAULT_CHUNK_SIZE;
+
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Format format = Format.text;
@@ -75,7 +92,8 @@ final class PackageInvoicesCommand implements Callable<Integer> {
         LocalDate runDate = Objects.requireNonNull(date, "date");
         PackageRunResult result;
         try (JdbcBillingStore store = db.open()) {
-            PackageRunOptions options = PackageRunOptions.all().dryRun(dryRun).billMissedPeriods(billMissed);
+            PackageRunOptions options = PackageRunOptions.all().dryRun(dryRun).billMissedPeriods(billMissed)
+                    .withWorkers(workers).withChunkSize(chunkSize);
             if (tenant != null) {
                 options = options.forTenant(DatabaseOptions.tenant(store, tenant, db.describe()));
             }
@@ -99,6 +117,37 @@ final class PackageInvoicesCommand implements Callable<Integer> {
         }
         out.flush();
         return result.succeeded() ? BillOpsCli.EXIT_OK : BillOpsCli.EXIT_FAILED;
+    }
+
+    /** A whole number from 1 to {@code max}; anything else is a usage error naming the value. */
+    private static int bounded(String value, int max) {
+        String refusal = "'" + value + "' is not a whole number from 1 to " + max;
+        int n;
+        try {
+            n = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException(refusal);
+        }
+        if (n < 1 || n > max) {
+            throw new TypeConversionException(refusal);
+        }
+        return n;
+    }
+
+    /** {@code --workers}: 1 to {@link PackageRunOptions#MAX_WORKERS}. */
+    static final class Workers implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return bounded(value, PackageRunOptions.MAX_WORKERS);
+        }
+    }
+
+    /** {@code --chunk-size}: 1 to {@link PackageRunOptions#MAX_CHUNK_SIZE}. */
+    static final class ChunkSize implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return bounded(value, PackageRunOptions.MAX_CHUNK_SIZE);
+        }
     }
 
     static void text(PrintWriter out, PackageRunResult r) {

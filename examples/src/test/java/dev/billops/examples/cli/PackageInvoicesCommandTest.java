@@ -17,12 +17,21 @@ import dev.billops.core.party.Actor;
 import dev.billops.examples.demo.Consultancy;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.jdbc.JdbcStores;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code package-invoices} on the demo's database: idempotent runs, JSON shape, dry run, failures. */
@@ -180,6 +189,113 @@ class PackageInvoicesCommandTest {
         assertTrue(quiet.err().lines().noneMatch(l -> l.contains("WARN")), quiet.err());
         assertTrue(verbose.err().lines().anyMatch(l -> l.startsWith("WARN") && l.contains("umbrella-retainer")),
                 verbose.err());
+    }
+
+    @Test
+    void packageInvoices_fourWorkersChunksOfOne_billWhatTheDryRunShowsOnceAndTheRerunNothing() throws Exception {
+        JsonNode preview = JSON.readTree(CliRun.of("package-invoices", "--db", url, "--date", "2027-01-01",
+                "--dry-run", "--format", "json").expect(0).out());
+        int before = invoices().size();
+
+        JsonNode r = JSON.readTree(CliRun.of("package-invoices", "--db", url, "--date", "2027-01-01", "--workers",
+                "4", "--chunk-size", "1", "--format", "json").expect(0).out());
+        JsonNode again = JSON.readTree(CliRun.of("package-invoices", "--db", url, "--date", "2027-01-01",
+                "--workers", "4", "--format", "json").expect(0).out());
+
+        assertEquals(periods(preview.get("created")), periods(r.get("created")), r.toPrettyString());
+        assertEquals(0, r.get("failed").size());
+        assertEquals(0, again.get("created").size(), again.toPrettyString());
+        assertEquals(before + r.get("created").size(), invoices().size());
+    }
+
+    @Test
+    void packageInvoices_workersZeroOrChunkSizeWords_exitUsageNamingTheValue() {
+        int before = invoices().size();
+        CliRun zero = CliRun.of("package-invoices", "--db", url, "--date", "2027-01-01", "--workers", "0")
+                .expect(BillOpsCli.EXIT_USAGE);
+        CliRun words = CliRun.of("package-invoices", "--db", url, "--date", "2027-01-01", "--chunk-size", "many")
+                .expect(BillOpsCli.EXIT_USAGE);
+
+        assertTrue(zero.err().contains("'--workers': '0' is not a whole number from 1 to 64"), zero.err());
+        assertTrue(words.err().contains("'--chunk-size': 'many' is not a whole number from 1 to 10000"),
+                words.err());
+        assertEquals(before, invoices().size(), "nothing ran");
+        assertEquals("", zero.out() + words.out());
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "BILLOPS_TEST_POSTGRES_URL", matches = ".+")
+    void packageInvoices_startedFourTimesAtOnceOnPostgres_billEachDuePeriodOnce() throws Exception {
+        String base = System.getenv("BILLOPS_TEST_POSTGRES_URL");
+        String schema = "pkgcli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        try {
+            String pg = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            CliRun.of("demo", "--db", pg, "--out", dir.resolve("pg-out").toString(), "--no-calendar").expect(0);
+            JsonNode preview = JSON.readTree(CliRun.of("package-invoices", "--db", pg, "--date", "2027-06-01",
+                    "--bill-missed", "--dry-run", "--format", "json").expect(0).out());
+
+            List<CliRun> runs = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Path work = Files.createDirectories(dir.resolve("process-" + i));
+                Thread t = new Thread(() -> {
+                    try {
+                        CliRun run = ForkedCli.run(work, List.of(), "package-invoices", "--db", pg, "--date",
+                                "2027-06-01", "--bill-missed", "--chunk-size", "1", "--workers", "2", "--format",
+                                "json");
+                        synchronized (runs) {
+                            runs.add(run);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join(TimeUnit.MINUTES.toMillis(4));
+            }
+
+            assertEquals(4, runs.size());
+            Set<String> created = new HashSet<>();
+            for (CliRun run : runs) {
+                run.expect(0);
+                JsonNode r = JSON.readTree(run.out());
+                for (JsonNode c : r.get("created")) {
+                    assertTrue(created.add(c.get("engagementId").asText() + "@" + c.get("periodStart").asText()),
+                            "created twice: " + c);
+                }
+            }
+            assertEquals(periods(preview.get("created")), created);
+            try (JdbcBillingStore store = JdbcStores.of(pg)) {
+                List<Invoice> all = store.inTransaction(TenantId.of("northwind"), s -> s.get(InvoiceStore.class)
+                        .list(InvoiceQuery.all()));
+                Set<String> stored = new HashSet<>();
+                for (Invoice inv : all) {
+                    if (inv.engagementId() != null) {
+                        assertTrue(stored.add(inv.engagementId().value() + "@" + inv.packagePeriodStart()),
+                                "stored twice: " + inv.number());
+                    }
+                }
+                assertTrue(stored.containsAll(created), stored + " contains " + created);
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            } catch (SQLException e) {
+                // leave the schema; its random name collides with nothing
+            }
+        }
+    }
+
+    private static Set<String> periods(JsonNode created) {
+        Set<String> out = new HashSet<>();
+        created.forEach(c -> out.add(c.get("engagementId").asText() + "@" + c.get("periodStart").asText()));
+        return out;
     }
 
     private List<Invoice> invoices() {

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,15 +128,15 @@ public final class PackageBillingRun {
             throw new InvalidInputException("a package run of tenant " + scope.tenant() + " cannot run for tenant "
                     + options.tenant());
         }
-        Outcomes out = new Outcomes();
+        RunOutcomes out = new RunOutcomes(scope.tenant());
         List<Due> due = scope.tx(session -> plan(session, date, options, out));
-        Map<String, Long> previewCounters = new HashMap<>();
-        for (Due d : due) {
-            if (options.dryRun()) {
+        if (options.dryRun()) {
+            Map<String, Long> previewCounters = new HashMap<>();
+            for (Due d : due) {
                 preview(d, date, previewCounters, out);
-            } else {
-                issue(d, date, out);
             }
+        } else {
+            new PackageRunChunks(this, scope, date, options).issueAll(due, out);
         }
         PackageRunResult result = new PackageRunResult(date, options.dryRun(), out.created, out.skipped, out.failed);
         LOG.info("package run of tenant {} for {}{}: {} created, {} skipped, {} failed", scope.tenant(), date,
@@ -218,31 +219,12 @@ public final class PackageBillingRun {
         return window;
     }
 
-    /** One (engagement, period) to bill. */
-    private record Due(Engagement engagement, BillingPeriod period) {
-    }
-
-    /** Collects the run's outcomes in order. Confined to the run's thread. */
-    private final class Outcomes {
-        final List<PackageRunResult.Created> created = new ArrayList<>();
-        final List<PackageRunResult.Skipped> skipped = new ArrayList<>();
-        final List<PackageRunResult.Failed> failed = new ArrayList<>();
-
-        void skipped(EngagementId engagement, @Nullable LocalDate periodStart, @Nullable String number,
-                PackageRunResult.SkipReason reason) {
-            skipped.add(new PackageRunResult.Skipped(scope.tenant(), engagement, periodStart, number, reason));
-        }
-
-        void failed(EngagementId engagement, @Nullable LocalDate periodStart, RuntimeException e) {
-            LOG.warn("package run of tenant {}: engagement {} period {} failed: {}", scope.tenant(), engagement,
-                    periodStart, e.toString());
-            failed.add(new PackageRunResult.Failed(scope.tenant(), engagement, periodStart, String.valueOf(
-                    e.getMessage()), e.getClass().getSimpleName()));
-        }
+    /** One (engagement, period) to bill, as planned (the engagement as read by the plan). */
+    record Due(Engagement engagement, BillingPeriod period) {
     }
 
     /** Reads the engagements and their invoiced periods; returns what is left to bill. */
-    private List<Due> plan(StoreSession session, LocalDate date, PackageRunOptions options, Outcomes out) {
+    private List<Due> plan(StoreSession session, LocalDate date, PackageRunOptions options, RunOutcomes out) {
         @Nullable EngagementId only = options.engagement();
         EngagementStore engagements = session.get(EngagementStore.class);
         List<Engagement> billable = new ArrayList<>();
@@ -256,7 +238,7 @@ public final class PackageBillingRun {
         } else {
             engagements.forEachBillable(billable::add);
         }
-        InvoiceStore invoiceStore = session.get(InvoiceStore.class);
+        InvoicedPeriods invoiced = InvoicedPeriods.of(session, billable.stream().map(Engagement::id).toList());
         List<Due> due = new ArrayList<>();
         for (Engagement e : billable) {
             List<BillingPeriod> periods;
@@ -274,13 +256,13 @@ public final class PackageBillingRun {
                 periods = all;
             } else {
                 for (BillingPeriod p : missed) {
-                    if (invoiceStore.findByEngagementPeriod(e.id(), p.start()).isEmpty()) {
+                    if (invoiced.find(e.id(), p.start()).isEmpty()) {
                         out.skipped(e.id(), p.start(), null, PackageRunResult.SkipReason.OUTSIDE_CATCH_UP);
                     }
                 }
             }
             for (BillingPeriod p : periods) {
-                Optional<Invoice> existing = invoiceStore.findByEngagementPeriod(e.id(), p.start());
+                Optional<EngagementStore.InvoicedPeriod> existing = invoiced.find(e.id(), p.start());
                 if (existing.isPresent()) {
                     out.skipped(e.id(), p.start(), existing.get().number(),
                             PackageRunResult.SkipReason.ALREADY_INVOICED);
@@ -292,7 +274,7 @@ public final class PackageBillingRun {
         return due;
     }
 
-    private void issue(Due due, LocalDate date, Outcomes out) {
+    void issue(Due due, LocalDate date, RunOutcomes out) {
         EngagementId id = due.engagement().id();
         LocalDate start = due.period().start();
         try {
@@ -311,26 +293,49 @@ public final class PackageBillingRun {
     }
 
     private PackageRunResult.Created issueIn(StoreSession session, Due due, LocalDate date) {
-        Engagement engagement = current(session, due);
+        Engagement locked = session.get(EngagementStore.class).lock(due.engagement().id())
+                .orElseThrow(() -> new NotFoundException("engagement", due.engagement().id().value()));
+        return issueLocked(session, locked, due, date,
+                client -> issuer.nextNumber(session, policy.series(), client, date));
+    }
+
+    /**
+     * Issues {@code due} in {@code session}'s transaction, whose engagement row is locked already
+     * ({@code locked} is its latest state), numbered by the package pattern or else by
+     * {@code sequenceNumber}.
+     */
+    PackageRunResult.Created issueLocked(StoreSession session, Engagement locked, Due due, LocalDate date,
+            Function<ClientId, String> sequenceNumber) {
+        Engagement engagement = unchanged(locked, due);
         BillingPeriod period = due.period();
         PackageInvoices.Draft draft = invoices.draft(session, engagement, period, date);
         PackageNumbering numbering = invoices.numbering();
         String number = numbering != null ? numbering.format(engagement.id(), engagement.clientId(), period, date)
-                : issuer.nextNumber(session, policy.series(), engagement.clientId(), date);
+                : sequenceNumber.apply(engagement.clientId());
         Invoice issued = issuer.fixPrepaid(session, followUp.afterIssue(session,
                 issuer.issueWithNumber(session, draft.invoice(), number, date, draft.dueDate())));
         return created(issued, engagement, period, draft);
     }
 
     /**
-     * The engagement as stored now, its row locked until the invoice commits (so a concurrent
-     * renewal or end waits, and then sees the invoice); fails if it changed since the plan so that
-     * the period is no longer one of its periods (e.g. it was renewed or ended before the period
-     * ends).
+     * Reserves the sequence numbers of invoices to {@code clients} issued on {@code date}, or
+     * returns null when the package number pattern numbers them.
      */
-    private Engagement current(StoreSession session, Due due) {
-        Engagement stored = session.get(EngagementStore.class).lock(due.engagement().id())
-                .orElseThrow(() -> new NotFoundException("engagement", due.engagement().id().value()));
+    @Nullable NumberBlocks reserveNumbers(StoreSession session, List<ClientId> clients, LocalDate date) {
+        if (invoices.numbering() != null || clients.isEmpty()) {
+            return null;
+        }
+        SeriesNumbering series = issuer.numbering(session).forSeries(policy.series());
+        return NumberBlocks.reserve(session, policy.series(), series, date, clients);
+    }
+
+    /**
+     * The engagement as stored now ({@code stored}, its row locked until the invoice commits, so a
+     * concurrent renewal or end waits, and then sees the invoice); fails if it changed since the plan
+     * so that the period is no longer one of its periods (e.g. it was renewed or ended before the
+     * period ends).
+     */
+    private Engagement unchanged(Engagement stored, Due due) {
         if (stored.version() != due.engagement().version()) {
             Optional<BillingPeriod> now = invoices.periods().periodContaining(stored, due.period().start());
             if (now.isEmpty() || !now.get().equals(due.period()) || stored.mode() == PricingMode.HOURLY) {
@@ -341,7 +346,7 @@ public final class PackageBillingRun {
         return stored;
     }
 
-    private void preview(Due due, LocalDate date, Map<String, Long> counters, Outcomes out) {
+    private void preview(Due due, LocalDate date, Map<String, Long> counters, RunOutcomes out) {
         EngagementId id = due.engagement().id();
         try {
             out.created.add(scope.tx(session -> {
