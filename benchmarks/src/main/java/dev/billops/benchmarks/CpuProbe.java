@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * reports the <em>CPU time</em> of this thread per operation (median of rounds), which other
  * processes on the machine disturb far less than wall time. Not part of the suite's table.
  *
- * <p>{@code java -cp benchmarks.jar dev.billops.benchmarks.CpuProbe tax-net|tax-gross|pdf-1|gen-project|gen-entry [seconds]}
+ * <p>{@code java -cp benchmarks.jar dev.billops.benchmarks.CpuProbe tax-net|tax-gross|tax-bigdecimal|pdf-1|gen-project|gen-entry [seconds]}
  */
 public final class CpuProbe {
 
@@ -28,6 +28,12 @@ public final class CpuProbe {
                 b.setUp();
                 boolean net = which.equals("tax-net");
                 op = () -> (net ? b.oursNet() : b.oursGross()).totals().payable().toMinor();
+                perOp = 1;
+            }
+            case "tax-bigdecimal" -> {
+                TaxTotalsBenchmark b = new TaxTotalsBenchmark();
+                b.setUp();
+                op = () -> b.baselineBigDecimal().unscaledValue().longValue();
                 perOp = 1;
             }
             case "pdf-1" -> {
