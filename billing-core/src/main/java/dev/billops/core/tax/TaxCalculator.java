@@ -413,8 +413,14 @@ public final class TaxCalculator {
             if (index != null) {
                 return index.get(VatGroup.of(tax));
             }
+            // the very instance first: the lines of a document mostly share a few treatments
             for (Group g : order) {
-                if (g.treatment == tax || g.key.contains(tax)) {
+                if (g.treatment == tax) {
+                    return g;
+                }
+            }
+            for (Group g : order) {
+                if (g.key.contains(tax)) {
                     return g;
                 }
             }
