@@ -218,20 +218,21 @@ final class LongTaxCalculation {
         }
     }
 
+    // List.of of an array: immutable already, so TaxResult and Invoice keep it without copying
     private static List<Money> amounts(List<TaxableAmount> amounts) {
-        List<Money> out = new ArrayList<>(amounts.size());
-        for (TaxableAmount a : amounts) {
-            out.add(a.amount());
+        Money[] out = new Money[amounts.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = amounts.get(i).amount();
         }
-        return out;
+        return List.of(out);
     }
 
     private static List<Money> monies(CurrencyUnit currency, long[] minor) {
-        List<Money> out = new ArrayList<>(minor.length);
-        for (long a : minor) {
-            out.add(Money.ofMinor(currency, a));
+        Money[] out = new Money[minor.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Money.ofMinor(currency, minor[i]);
         }
-        return out;
+        return List.of(out);
     }
 
     private static long add(long a, long b) {
