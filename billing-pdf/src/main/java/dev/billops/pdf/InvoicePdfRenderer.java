@@ -48,8 +48,7 @@ import org.jspecify.annotations.Nullable;
  * identifier is derived from the invoice, so nothing depends on the clock or on chance.
  *
  * <p>Immutable and thread-safe: create one per set of options and share it. The font is parsed
- * once ({@link PdfFont}) and the logo once, when the renderer is created; the QR codes of the
- * last few hundred payment payloads are kept, so an invoice rendered again reuses its code.
+ * once ({@link PdfFont}) and the logo once, when the renderer is created.
  */
 public final class InvoicePdfRenderer {
 
@@ -59,12 +58,9 @@ public final class InvoicePdfRenderer {
     private static final float MARGIN_BOTTOM = 64f;
     private static final float LOGO_MAX_WIDTH = 160f;
     private static final float LOGO_MAX_HEIGHT = 56f;
-    /** EPC QR matrices kept per renderer (a few kilobytes each). */
-    private static final int QR_CACHE_SIZE = 256;
 
     private final PdfOptions options;
     private final @Nullable Image logo;
-    private final QrCodes.Cache qrCodes = new QrCodes.Cache(QR_CACHE_SIZE);
 
     private InvoicePdfRenderer(PdfOptions options) {
         this.options = options;
@@ -99,7 +95,7 @@ public final class InvoicePdfRenderer {
     public void render(InvoiceDocument document, OutputStream out) {
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(out, "out");
-        RenderContext ctx = new RenderContext(document, options, qrCodes);
+        RenderContext ctx = new RenderContext(document, options);
         Invoice invoice = document.invoice();
         PageFormat format = options.pageFormat();
         Document pdf = new Document(new Rectangle(format.widthPt(), format.heightPt()), MARGIN_SIDE, MARGIN_SIDE,

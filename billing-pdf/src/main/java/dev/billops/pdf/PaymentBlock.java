@@ -133,7 +133,7 @@ final class PaymentBlock {
         }
         CreditorReference rf = creditorReference();
         EpcQrPayload payload = EpcQrPayload.of(name, s.iban(), s.bic(), due, rf != null ? rf.value() : reference());
-        return QrCodes.image(canvas, ctx.qrCodes.encode(payload), QR_SIZE);
+        return QrCodes.image(canvas, QrCodes.encode(payload), QR_SIZE);
     }
 
     private PdfPCell qrCell(Image qr) {

@@ -11,8 +11,6 @@ import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfTemplate;
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Draws QR codes as vector graphics: crisp at any zoom and a few hundred bytes each. */
 final class QrCodes {
@@ -38,42 +36,6 @@ final class QrCodes {
             // the payload is at most 331 bytes, far below the capacity of a version 40 symbol
             throw new IllegalStateException("cannot encode an EPC payload of "
                     + payload.text().length() + " characters as a QR code", e);
-        }
-    }
-
-    /**
-     * The matrices of the payloads a renderer printed last, so that rendering the same invoice
-     * again (a download repeated, a PDF made again for an e-invoice) does not encode its QR code
-     * again. Bounded (least recently used out) and thread-safe; a matrix handed out is only read.
-     */
-    static final class Cache {
-        private final Map<String, ByteMatrix> matrices;
-
-        Cache(int capacity) {
-            this.matrices = new LinkedHashMap<>(16, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, ByteMatrix> eldest) {
-                    return size() > capacity;
-                }
-            };
-        }
-
-        /** {@link #encode} of {@code payload}, from the cache when it was encoded before. */
-        ByteMatrix encode(EpcQrPayload payload) {
-            String key = payload.text();
-            synchronized (matrices) {
-                ByteMatrix known = matrices.get(key);
-                if (known != null) {
-                    return known;
-                }
-            }
-            ByteMatrix matrix = QrCodes.encode(payload);
-            synchronized (matrices) {
-                matrices.put(key, matrix);
-            }
-            return matrix;
         }
     }
 

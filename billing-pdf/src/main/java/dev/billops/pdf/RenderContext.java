@@ -33,9 +33,8 @@ final class RenderContext {
     final Labels labels;
     final Formats formats;
     final Style style;
-    final QrCodes.Cache qrCodes;
 
-    RenderContext(InvoiceDocument doc, PdfOptions options, QrCodes.Cache qrCodes) {
+    RenderContext(InvoiceDocument doc, PdfOptions options) {
         this.doc = doc;
         this.invoice = doc.invoice();
         this.seller = doc.seller();
@@ -45,7 +44,6 @@ final class RenderContext {
         this.labels = Labels.of(locale);
         this.formats = new Formats(locale, invoice.currency(), options.theme().font());
         this.style = new Style(options.theme());
-        this.qrCodes = qrCodes;
     }
 
     boolean creditNote() {

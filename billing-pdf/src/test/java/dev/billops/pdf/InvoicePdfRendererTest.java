@@ -433,7 +433,7 @@ class InvoicePdfRendererTest {
 
     @Test
     void render_twoInvoicesAgainAndAgainOnThreads_eachCodeDecodesToItsOwnAmount() throws Exception {
-        // the renderer keeps the QR codes it made: a code must never be handed to another payload
+        // one renderer shared by threads: each document gets its own QR code
         InvoicePdfRenderer renderer = InvoicePdfRenderer.create();
         InvoiceDocument full = Samples.german();
         Invoice partlyPaid = dev.billops.core.internal.Transitions.withSettlement(full.invoice(),
