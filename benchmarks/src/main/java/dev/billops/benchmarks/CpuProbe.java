@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * reports the <em>CPU time</em> of this thread per operation (median of rounds), which other
  * processes on the machine disturb far less than wall time. Not part of the suite's table.
  *
- * <p>{@code java -cp benchmarks.jar dev.billops.benchmarks.CpuProbe tax-net|tax-gross|pdf-1|gen-project|gen-entry [seconds]}
+ * <p>{@code java -cp benchmarks.jar dev.billops.benchmarks.CpuProbe tax-net|tax-gross|tax-bigdecimal|pdf-1|pdf-openpdf|gen-project|gen-entry|gen-long [seconds]}
  */
 public final class CpuProbe {
 
@@ -30,6 +30,12 @@ public final class CpuProbe {
                 op = () -> (net ? b.oursNet() : b.oursGross()).totals().payable().toMinor();
                 perOp = 1;
             }
+            case "tax-bigdecimal" -> {
+                TaxTotalsBenchmark b = new TaxTotalsBenchmark();
+                b.setUp();
+                op = () -> b.baselineBigDecimal().unscaledValue().longValue();
+                perOp = 1;
+            }
             case "pdf-1" -> {
                 PdfBenchmark b = new PdfBenchmark();
                 b.pages = 1;
@@ -43,6 +49,19 @@ public final class CpuProbe {
                 boolean project = which.equals("gen-project");
                 op = () -> project ? b.oursPerProjectCount() : b.oursPerEntryCount();
                 perOp = GenerationBenchmark.ENTRIES;
+            }
+            case "gen-long" -> {
+                GenerationBenchmark b = new GenerationBenchmark();
+                b.setUp();
+                op = b::baselineLongLoop;
+                perOp = GenerationBenchmark.ENTRIES;
+            }
+            case "pdf-openpdf" -> {
+                PdfBenchmark b = new PdfBenchmark();
+                b.pages = 1;
+                b.setUp();
+                op = () -> b.baselineOpenPdf().length;
+                perOp = 1;
             }
             default -> throw new IllegalArgumentException("unknown case " + which);
         }

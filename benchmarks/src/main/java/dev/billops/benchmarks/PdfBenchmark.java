@@ -36,9 +36,12 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Case 5: an invoice of {@code pages} pages rendered by {@link InvoicePdfRenderer} (letterhead,
  * parties, line table with locale formatting, tax summary, EPC QR code, embedded font subsets,
- * running header and page X of Y), warm. Baseline: OpenPDF writing the same line table (same page
- * size, margins and compression) with the built-in Helvetica and the values as plain strings,
- * no formatting logic.
+ * running header and page X of Y), warm. Each call renders the next of {@value #DOCUMENTS}
+ * invoices that differ in number (so in QR payload and creditor reference), as a host renders each
+ * invoice once; nothing keyed by a document's content can be reused from one call to the next.
+ * Baseline: OpenPDF writing the same line table (same page size, margins and compression) of the
+ * same rotating invoices with the built-in Helvetica and the values as plain strings, no
+ * formatting logic.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,27 +57,46 @@ public class PdfBenchmark {
     @Param({"1", "50"})
     public int pages;
 
+    /** Distinct invoices rendered in turn. */
+    static final int DOCUMENTS = 16;
+
     private InvoicePdfRenderer renderer;
-    private InvoiceDocument document;
+    private InvoiceDocument[] documents;
+    private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
         renderer = InvoicePdfRenderer.create();
-        document = document(linesFor(pages));
+        documents = new InvoiceDocument[DOCUMENTS];
+        for (int i = 0; i < DOCUMENTS; i++) {
+            documents[i] = document(linesFor(pages), i);
+        }
     }
 
     @Benchmark
     public byte[] ours() {
-        return renderer.render(document);
+        return renderer.render(nextDocument());
     }
 
     @Benchmark
     public byte[] baselineOpenPdf() {
-        return plainTable(document.invoice());
+        return plainTable(nextDocument().invoice());
+    }
+
+    private InvoiceDocument nextDocument() {
+        InvoiceDocument d = documents[next];
+        next = (next + 1) % DOCUMENTS;
+        return d;
     }
 
     static InvoiceDocument document(int lines) {
-        return InvoiceDocument.of(SELLER, Invoices.CLIENT, Invoices.issued("inv-pdf", "2026-0042", lines));
+        return document(lines, 0);
+    }
+
+    /** The case's invoice of {@code lines} lines, the {@code k}-th of the rotating set (its number). */
+    static InvoiceDocument document(int lines, int k) {
+        return InvoiceDocument.of(SELLER, Invoices.CLIENT, Invoices.issued("inv-pdf-" + k,
+                String.format(java.util.Locale.ROOT, "2026-%04d", 42 + k), lines));
     }
 
     /** Lines of the case's one-page invoice. */

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,11 @@ public record EpcQrPayload(
         @Nullable String remittance,
         @Nullable String information) {
 
+    // compiled once: every rendering with a QR code checks its IBAN, BIC and reference
+    private static final Pattern BIC = Pattern.compile("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?");
+    private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
+    private static final Pattern CREDITOR_REFERENCE = Pattern.compile("RF[0-9]{2}[A-Z0-9]{1,21}");
+
     /** Longest payload the guideline allows, in bytes. */
     public static final int MAX_BYTES = 331;
 
@@ -53,7 +59,7 @@ public record EpcQrPayload(
         }
         if (bic != null) {
             bic = bic.replace(" ", "").toUpperCase(Locale.ROOT);
-            if (!bic.matches("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?")) {
+            if (!BIC.matcher(bic).matches()) {
                 throw new InvalidInputException("BIC '" + bic + "' is not 8 or 11 characters of the form AAAACCLL[BBB]");
             }
         }
@@ -117,7 +123,7 @@ public record EpcQrPayload(
     /** ISO 13616: country, two check digits, up to 30 alphanumerics, and mod 97 = 1. */
     static boolean isValidIban(String iban) {
         String s = normalizeIban(iban);
-        if (!s.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}")) {
+        if (!IBAN.matcher(s).matches()) {
             return false;
         }
         return mod97(s.substring(4) + s.substring(0, 4)) == 1;
@@ -126,7 +132,7 @@ public record EpcQrPayload(
     /** ISO 11649: "RF", two check digits, 1–21 alphanumerics, and mod 97 = 1. */
     static boolean isCreditorReference(String reference) {
         String s = reference.replace(" ", "").toUpperCase(Locale.ROOT);
-        if (!s.matches("RF[0-9]{2}[A-Z0-9]{1,21}")) {
+        if (!CREDITOR_REFERENCE.matcher(s).matches()) {
             return false;
         }
         return mod97(s.substring(4) + s.substring(0, 4)) == 1;

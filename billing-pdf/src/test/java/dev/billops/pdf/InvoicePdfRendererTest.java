@@ -432,6 +432,31 @@ class InvoicePdfRendererTest {
     }
 
     @Test
+    void render_twoInvoicesAgainAndAgainOnThreads_eachCodeDecodesToItsOwnAmount() throws Exception {
+        // one renderer shared by threads: each document gets its own QR code
+        InvoicePdfRenderer renderer = InvoicePdfRenderer.create();
+        InvoiceDocument full = Samples.german();
+        Invoice partlyPaid = dev.billops.core.internal.Transitions.withSettlement(full.invoice(),
+                Money.of("EUR", "1000.00"), Money.zero(full.invoice().currency()));
+        InvoiceDocument rest = InvoiceDocument.of(full.seller(), full.buyer(), partlyPaid);
+        List<InvoiceDocument> docs = List.of(full, rest, full, rest, rest, full);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<byte[]>> pdfs = new ArrayList<>();
+            for (InvoiceDocument doc : docs) {
+                pdfs.add(pool.submit(() -> renderer.render(doc)));
+            }
+            for (int i = 0; i < docs.size(); i++) {
+                String amount = docs.get(i) == full ? "EUR9610.73" : "EUR8610.73";
+                String decoded = QrScan.firstCode(pdfs.get(i).get(), 0);
+                assertTrue(decoded.contains("\n" + amount + "\n"), i + ": " + decoded);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void render_issuedInvoiceWithSellerAccount_printsTheCreditorReferenceOfItsNumber() {
         for (InvoiceDocument doc : List.of(Samples.german(), Samples.british(), Samples.french())) {
             String text = render(doc).all();

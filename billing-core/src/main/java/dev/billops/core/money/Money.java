@@ -66,9 +66,7 @@ public record Money(BigDecimal amount, CurrencyUnit currency) implements Compara
                     + amount.scale() + "; a Money holds exactly the " + digits + " decimals of " + code
                     + " (Money.of writes an exact amount at that scale)", amount, code);
         }
-        if (amount.abs().compareTo(MAX_ABS) >= 0) {
-            throw beyondRange(amount, currency);
-        }
+        // at most 15 integer digits is |amount| < 10^15 = MAX_ABS: no comparison needed
     }
 
     private static AmountOutOfRangeException beyondRange(BigDecimal amount, CurrencyUnit currency) {

@@ -28,7 +28,8 @@ final class LongMinorUnits {
         return amount.scale() == scale && fitsRate(rate) && amount.precision() + rate.precision() <= 18;
     }
 
-    private static boolean fitsRate(BigDecimal rate) {
+    /** Whether a rate can be computed here: positive, at most 6 decimals and 9 digits. */
+    static boolean fitsRate(BigDecimal rate) {
         return rate.signum() > 0 && rate.scale() >= 0 && rate.scale() < HUNDRED_UNSCALED.length
                 && rate.precision() <= 9;
     }
@@ -77,8 +78,13 @@ final class LongMinorUnits {
         return keys;
     }
 
+    /** 100 in the scale of a rate that {@link #fitsRate fits}, unscaled: the 100 of 100 + rate. */
+    static long hundredUnscaled(BigDecimal rate) {
+        return HUNDRED_UNSCALED[rate.scale()];
+    }
+
     /** The unscaled value of a decimal of at most 18 digits, without a BigInteger. */
-    private static long unscaled(BigDecimal x) {
+    static long unscaled(BigDecimal x) {
         return x.scaleByPowerOfTen(x.scale()).longValueExact();
     }
 }

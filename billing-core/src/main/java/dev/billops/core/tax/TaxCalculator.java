@@ -66,6 +66,19 @@ public final class TaxCalculator {
         Objects.requireNonNull(documentAdjustments, "documentAdjustments");
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(rounding, "rounding");
+        TaxResult fast = LongTaxCalculation.calculate(currency, lines, documentAdjustments, basis, rounding,
+                cashIncrement);
+        return fast != null ? fast : exactCalculate(currency, lines, documentAdjustments, basis, rounding,
+                cashIncrement);
+    }
+
+    /**
+     * The rule in {@link BigDecimal}: what {@link #calculate} computes, for any input.
+     * {@link LongTaxCalculation} gives the same result in {@code long} minor units where they suffice.
+     */
+    static TaxResult exactCalculate(CurrencyUnit currency, List<TaxableAmount> lines,
+            List<TaxableAmount> documentAdjustments, PriceBasis basis, TaxRoundingPolicy rounding,
+            @Nullable BigDecimal cashIncrement) {
         int scale = currency.getDefaultFractionDigits();
         String code = currency.getCurrencyCode();
         int n = lines.size();
@@ -277,7 +290,7 @@ public final class TaxCalculator {
      * index), in that order: picked one by one when {@code k} is small against {@code count} (the
      * usual case: a few units over many amounts), else by a stable sort.
      */
-    private static int[] firstOf(IntBinaryOperator first, int count, int k) {
+    static int[] firstOf(IntBinaryOperator first, int count, int k) {
         int[] out = new int[k];
         if ((long) k * 8 < count) {
             boolean[] taken = new boolean[count];
@@ -304,7 +317,7 @@ public final class TaxCalculator {
         return out;
     }
 
-    private static void requireOutOfScopeAlone(List<Group> order, List<TaxableAmount> lines,
+    static void requireOutOfScopeAlone(List<Group> order, List<TaxableAmount> lines,
             List<TaxableAmount> adjustments) {
         if (order.size() < 2) {
             return;
@@ -342,7 +355,7 @@ public final class TaxCalculator {
                         + String.join(", ", others));
     }
 
-    private static BigDecimal amountIn(String code, Money amount) {
+    static BigDecimal amountIn(String code, Money amount) {
         if (!amount.currencyCode().equals(code)) {
             throw new CurrencyMismatchException(code, amount.currencyCode());
         }
@@ -361,7 +374,7 @@ public final class TaxCalculator {
         return out;
     }
 
-    private static final Comparator<TaxSubtotal> BREAKDOWN_ORDER = Comparator
+    static final Comparator<TaxSubtotal> BREAKDOWN_ORDER = Comparator
             .comparing((TaxSubtotal s) -> s.category().ordinal())
             .thenComparing(s -> s.ratePercent() == null ? BigDecimal.ZERO : s.ratePercent());
 
@@ -370,7 +383,7 @@ public final class TaxCalculator {
      * scanned (a treatment is mostly the very instance seen before); past {@value #SCAN_LIMIT}
      * they are also indexed by {@link VatGroup}.
      */
-    private static final class Groups {
+    static final class Groups {
         private static final int SCAN_LIMIT = 8;
 
         final List<Group> order = new ArrayList<>();
@@ -405,8 +418,14 @@ public final class TaxCalculator {
             if (index != null) {
                 return index.get(VatGroup.of(tax));
             }
+            // the very instance first: the lines of a document mostly share a few treatments
             for (Group g : order) {
-                if (g.treatment == tax || g.key.contains(tax)) {
+                if (g.treatment == tax) {
+                    return g;
+                }
+            }
+            for (Group g : order) {
+                if (g.key.contains(tax)) {
                     return g;
                 }
             }
@@ -415,7 +434,7 @@ public final class TaxCalculator {
     }
 
     /** Mutable accumulator of one VAT group; confined to one calculation. */
-    private static final class Group {
+    static final class Group {
         final VatGroup key;
         final TaxTreatment treatment;
         final BigDecimal rate;
@@ -427,6 +446,14 @@ public final class TaxCalculator {
         BigDecimal perAmountTax = BigDecimal.ZERO;
         BigDecimal tax = BigDecimal.ZERO;
         BigDecimal base = BigDecimal.ZERO;
+        // the same sums in minor units, for LongTaxCalculation
+        long sumMinor;
+        long netSumMinor;
+        long perAmountTaxMinor;
+        long taxMinor;
+        long baseMinor;
+        long rateUnscaled;
+        long hundredUnscaled;
 
         Group(VatGroup key, TaxTreatment treatment) {
             this.key = key;

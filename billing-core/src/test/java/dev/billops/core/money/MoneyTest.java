@@ -113,6 +113,17 @@ class MoneyTest {
     }
 
     @Test
+    void ofMinor_atTheBound_throwsAndJustBelowIsKept() {
+        // the canonical constructor's check (15 integer digits) is the whole bound: 10^15 itself is out
+        assertThrows(AmountOutOfRangeException.class, () -> Money.ofMinor(EUR, 100_000_000_000_000_000L));
+        assertThrows(AmountOutOfRangeException.class, () -> Money.ofMinor(EUR, -100_000_000_000_000_000L));
+        assertThrows(AmountOutOfRangeException.class, () -> Money.ofMinor(JPY, 1_000_000_000_000_000L));
+        assertThrows(AmountOutOfRangeException.class, () -> new Money(new BigDecimal("1000000000000000.00"), EUR));
+        assertEquals("999999999999999.99", Money.ofMinor(EUR, 99_999_999_999_999_999L).amount().toPlainString());
+        assertEquals("-999999999999999", Money.ofMinor(JPY, -999_999_999_999_999L).amount().toPlainString());
+    }
+
+    @Test
     void of_notANumber_throwsWithValue() {
         AmountOutOfRangeException e = assertThrows(AmountOutOfRangeException.class, () -> Money.of(EUR, "12,50"));
         assertTrue(e.getMessage().contains("12,50"));

@@ -173,9 +173,9 @@ public final class InvoiceGenerator {
 
         Generation run(List<TimeEntry> candidates) {
             List<TimeEntry> ordered = inOrder(candidates);
-            List<TimeEntry> selected = new ArrayList<>();
-            List<LocalDate> startDates = new ArrayList<>();
-            List<LocalDate> endDates = new ArrayList<>();
+            List<TimeEntry> selected = new ArrayList<>(ordered.size());
+            List<LocalDate> startDates = new ArrayList<>(ordered.size());
+            List<LocalDate> endDates = new ArrayList<>(ordered.size());
             LocalDateRange period = req.period();
             for (TimeEntry e : ordered) {
                 if (!e.isOpen() || !e.billable() || !projects.containsKey(e.projectId())) {

@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,6 +59,10 @@ public final class BilledDurations {
         long[] billed = new long[n];
         Map<DayKey, DayBucket> days = null;
         Project last = null;
+        // the next midnight of the last date and zone seen: entries in order mostly share a day
+        LocalDate midnightOf = null;
+        ZoneId midnightZone = null;
+        Instant midnight = null;
         for (int i = 0; i < n; i++) {
             TimeEntry e = entries.get(i);
             Project p = last != null && last.id().equals(e.projectId()) ? last : projects.apply(e.projectId());
@@ -75,7 +80,11 @@ public final class BilledDurations {
             }
             TimeSpan span = e.span();
             LocalDate date = span.localDate();
-            Instant midnight = date.plusDays(1).atStartOfDay(span.zone()).toInstant();
+            if (!date.equals(midnightOf) || !span.zone().equals(midnightZone)) {
+                midnightOf = date;
+                midnightZone = span.zone();
+                midnight = date.plusDays(1).atStartOfDay(midnightZone).toInstant();
+            }
             if (!span.end().isAfter(midnight)) {
                 days.computeIfAbsent(new DayKey(e.timekeeperId(), p.id(), date), k -> new DayBucket(rule))
                         .add(i, span.duration().toNanos());
