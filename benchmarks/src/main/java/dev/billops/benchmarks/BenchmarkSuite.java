@@ -36,13 +36,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs every case and writes {@code latest.md} and {@code latest.json} to the output folder.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar [--quick] [--out DIR] [--cases 1,2,3,4,5,6]
- *      [--engagements N] [--stream-entries N]
+ * java -jar benchmarks/target/benchmarks.jar [--quick] [--out DIR] [--cases 1,2,3,4,5,6,7]
+ *      [--engagements N] [--stream-entries N] [--aging-invoices N]
  * </pre>
  *
  * Cases 1, 2 and 5 are JMH benchmarks (one fork each, the fork pinned to nothing: the JVM decides);
  * cases 3, 4 and 6 are timed end-to-end runs (3 on H2 and PostgreSQL, 4 and 6 on PostgreSQL, 6
- * on an H2 file when PostgreSQL is not configured). PostgreSQL comes from
+ * on an H2 file when PostgreSQL is not configured; 7 on PostgreSQL, else on an H2 file). PostgreSQL comes from
  * {@code BILLOPS_TEST_POSTGRES_URL}; without it those cases print a SKIPPED line.
  */
 public final class BenchmarkSuite {
@@ -52,23 +52,27 @@ public final class BenchmarkSuite {
     private final Set<String> cases;
     private final int engagements;
     private final long streamEntries;
+    private final long agingInvoices;
     private final List<Result> results = new ArrayList<>();
     private final Map<String, String> notes = new HashMap<>();
 
-    private BenchmarkSuite(boolean quick, Path out, Set<String> cases, int engagements, long streamEntries) {
+    private BenchmarkSuite(boolean quick, Path out, Set<String> cases, int engagements, long streamEntries,
+            long agingInvoices) {
         this.quick = quick;
         this.out = out;
         this.cases = cases;
         this.engagements = engagements;
         this.streamEntries = streamEntries;
+        this.agingInvoices = agingInvoices;
     }
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         Path out = Path.of("benchmarks", "results");
-        Set<String> cases = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6"));
+        Set<String> cases = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6", "7"));
         Integer engagements = null;
         Long streamEntries = null;
+        Long agingInvoices = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -76,9 +80,10 @@ public final class BenchmarkSuite {
                 case "--cases" -> cases = new LinkedHashSet<>(List.of(args[++i].split(",")));
                 case "--engagements" -> engagements = Integer.parseInt(args[++i]);
                 case "--stream-entries" -> streamEntries = Long.parseLong(args[++i]);
+                case "--aging-invoices" -> agingInvoices = Long.parseLong(args[++i]);
                 default -> {
                     System.err.println("unknown argument " + args[i] + "; usage: [--quick] [--out DIR] "
-                            + "[--cases 1,2,3,4,5,6] [--engagements N] [--stream-entries N]");
+                            + "[--cases 1,2,3,4,5,6,7] [--engagements N] [--stream-entries N] [--aging-invoices N]");
                     System.exit(2);
                 }
             }
@@ -88,7 +93,10 @@ public final class BenchmarkSuite {
         // 10 M entries need PostgreSQL: an embedded H2 file takes many minutes and gigabytes to load them
         long streamSize = streamEntries != null ? streamEntries
                 : Databases.postgresUrl() != null ? 10_000_000L : 1_000_000L;
-        new BenchmarkSuite(quick, out, cases, runSize, streamSize).run();
+        // H2 joins the aggregated allocations row by row: 1,000,000 invoices take minutes per report there
+        long agingSize = agingInvoices != null ? agingInvoices
+                : Databases.postgresUrl() != null ? 1_000_000L : 100_000L;
+        new BenchmarkSuite(quick, out, cases, runSize, streamSize, agingSize).run();
     }
 
     private void run() throws RunnerException, IOException {
@@ -112,6 +120,9 @@ public final class BenchmarkSuite {
         }
         if (cases.contains("6")) {
             caseStreaming();
+        }
+        if (cases.contains("7")) {
+            caseAging();
         }
         double minutes = (System.nanoTime() - t) / 60e9;
         Report report = new Report(started, minutes, quick, load, loadAverage(), results);
@@ -196,46 +207,91 @@ public final class BenchmarkSuite {
                 false, "OpenPDF plain table", score(r.get("baselineOpenPdf:50")), "", null, error(r.get("ours:50"))));
     }
 
+    /** Invoices already stored in the second run of case 3, seeded by INSERT … SELECT. */
+    static final int SEEDED_INVOICES = 200_000;
+
     private void casePersist() {
         PersistCase persist = new PersistCase(100_000, 10_000);
         // warm-up on a small H2 database so the JIT has seen both paths before the clock runs
         PersistCase warm = new PersistCase(20_000, 2_000);
-        String warmUrl = "jdbc:h2:mem:bench_warm;DB_CLOSE_DELAY=-1";
-        String warmRawUrl = "jdbc:h2:mem:bench_warm_raw;DB_CLOSE_DELAY=-1";
-        try (JdbcBillingStore ws = JdbcStores.of(warmUrl); JdbcBillingStore wr = JdbcStores.of(warmRawUrl)) {
-            wr.migrator().migrate();
-            warm.run(new PersistCase.Target("H2 warm-up", ws, () -> h2Connection(warmRawUrl), false));
-        }
-        String url = "jdbc:h2:mem:bench_store;DB_CLOSE_DELAY=-1";
-        String rawUrl = "jdbc:h2:mem:bench_raw;DB_CLOSE_DELAY=-1";
-        try (JdbcBillingStore store = JdbcStores.of(url); JdbcBillingStore raw = JdbcStores.of(rawUrl)) {
-            raw.migrator().migrate();
-            PersistCase.Figures f = persist.run(new PersistCase.Target("H2", store, () -> h2Connection(rawUrl), false));
-            addPersist("H2 (in memory)", "h2", f, 10_000);
-        }
+        h2Persist(warm, "bench_warm", 0);
+        PersistCase.Figures h2 = h2Persist(persist, "bench_store", 0);
+        addPersist("H2 (in memory)", "h2", h2, 10_000);
+        PersistCase.Figures h2Seeded = h2Persist(persist, "bench_seeded", SEEDED_INVOICES);
+        addPersistSeeded("H2 (in memory)", "h2", h2Seeded, h2, 10_000, seedSeconds);
         String pg = Databases.postgresUrl();
         if (pg == null) {
             results.add(Result.skipped("3.pg", "3 · persist on PostgreSQL", Databases.ENV + " is not set"));
             return;
         }
-        // On freshly created PostgreSQL tables the planner checks foreign keys and billed entries with
-        // a tenant-prefix index (see README), which makes each invoice cost grow with the invoices
-        // before it, for the store and the raw baseline alike; quick mode stores 3,000 to stay in
-        // its 10-minute budget, full mode the 10,000 of the issue.
-        int pgInvoices = quick ? 3_000 : 10_000;
-        PersistCase pgPersist = quick ? new PersistCase(100_000, pgInvoices) : persist;
+        int pgInvoices = 10_000;
+        PersistCase.Figures f = pgPersist(persist, pg, 0);
+        addPersist("PostgreSQL", "pg", f, pgInvoices);
+        PersistCase.Figures seeded = pgPersist(persist, pg, SEEDED_INVOICES);
+        addPersistSeeded("PostgreSQL", "pg", seeded, f, pgInvoices, seedSeconds);
+        try (Databases.PgSchema db = new Databases.PgSchema(pg, "large"); JdbcBillingStore store = db.store()) {
+            LargeInvoiceCase.Figures large = LargeInvoiceCase.run(store, LARGE_INVOICE_LINES);
+            results.add(new Result("3.pg.largeInvoice", "3 · draft and issue one " + String.format(Locale.ROOT, "%,d",
+                    large.lines()) + "-line invoice from time entries, PostgreSQL", large.draftSeconds()
+                    + large.issueSeconds(), "s", false, null, null, "", null, String.format(Locale.ROOT,
+                            "draft %.1f s, issue %.1f s (lines, line entries and claims in JDBC batches of 1,000); "
+                                    + "the entries were inserted in %.1f s; single run",
+                            large.draftSeconds(), large.issueSeconds(), large.insertSeconds())));
+        }
+    }
+
+    /** Lines of the large invoice of case 3. */
+    static final int LARGE_INVOICE_LINES = 100_000;
+
+    /** Seconds the last seeding of case 3 took (both schemas). */
+    private double seedSeconds;
+
+    /** Case 3 on two fresh in-memory H2 databases, each holding {@code seed} invoices first. */
+    private PersistCase.Figures h2Persist(PersistCase c, String name, int seed) {
+        String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+        String rawUrl = "jdbc:h2:mem:" + name + "_raw;DB_CLOSE_DELAY=-1";
+        try (JdbcBillingStore store = JdbcStores.of(url); JdbcBillingStore raw = JdbcStores.of(rawUrl)) {
+            store.migrator().migrate();
+            raw.migrator().migrate();
+            seedSeconds = 0;
+            if (seed > 0) {
+                try (Connection a = h2Connection(url); Connection b = h2Connection(rawUrl)) {
+                    seedSeconds = PersistCase.seedInvoices(a, seed, false) + PersistCase.seedInvoices(b, seed, false);
+                }
+            }
+            PersistCase.Figures f = c.run(new PersistCase.Target("H2", store, () -> h2Connection(rawUrl), false));
+            try (Connection a = h2Connection(url); Connection b = h2Connection(rawUrl)) {
+                a.createStatement().execute("SHUTDOWN");
+                b.createStatement().execute("SHUTDOWN");
+            }
+            return f;
+        } catch (SQLException e) {
+            throw new IllegalStateException("case 3 on H2: " + e.getMessage(), e);
+        }
+    }
+
+    /** Case 3 on two fresh PostgreSQL schemas, each holding {@code seed} invoices first. */
+    private PersistCase.Figures pgPersist(PersistCase c, String pg, int seed) {
         try (Databases.PgSchema storeDb = new Databases.PgSchema(pg, "store");
                 Databases.PgSchema rawDb = new Databases.PgSchema(pg, "raw");
                 JdbcBillingStore store = storeDb.store(); JdbcBillingStore raw = rawDb.store()) {
+            store.migrator().migrate();
             raw.migrator().migrate();
-            PersistCase.Figures f = pgPersist.run(new PersistCase.Target("PostgreSQL", store, () -> {
+            seedSeconds = 0;
+            if (seed > 0) {
+                try (Connection a = storeDb.connect(); Connection b = rawDb.connect()) {
+                    seedSeconds = PersistCase.seedInvoices(a, seed, true) + PersistCase.seedInvoices(b, seed, true);
+                }
+            }
+            return c.run(new PersistCase.Target("PostgreSQL", store, () -> {
                 try {
                     return rawDb.connect();
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             }, true));
-            addPersist("PostgreSQL", "pg", f, pgInvoices);
+        } catch (SQLException e) {
+            throw new IllegalStateException("case 3 on PostgreSQL: " + e.getMessage(), e);
         }
     }
 
@@ -254,10 +310,27 @@ public final class BenchmarkSuite {
         results.add(new Result("3." + key + ".entries", "3 · persist 100,000 time entries, " + db,
                 f.storeEntriesPerSecond(), "entries/s", true, "raw JDBC batch", f.rawEntriesPerSecond(),
                 "≥ 50 % of baseline", e >= 0.5, "TimeEntryStore.insertAll, 10,000 per transaction; single run"));
-        results.add(new Result("3." + key + ".invoices", "3 · persist " + String.format(java.util.Locale.ROOT, "%,d", invoices)
+        results.add(new Result("3." + key + ".invoices", "3 · persist " + String.format(Locale.ROOT, "%,d", invoices)
                 + " issued invoices (5 lines, 10 entries), " + db,
                 f.storeInvoicesPerSecond(), "invoices/s", true, "raw JDBC batch", f.rawInvoicesPerSecond(),
-                "≥ 50 % of baseline", i >= 0.5, "InvoiceStore.insert, 1,000 per transaction; single run"));
+                "≥ 80 % of baseline", i >= 0.8, String.format(Locale.ROOT,
+                        "InvoiceStore.insert, 1,000 per transaction; %.0f µs per invoice; single run",
+                        1e6 / f.storeInvoicesPerSecond())));
+    }
+
+    /** The same invoices stored into tables that already hold {@link #SEEDED_INVOICES}, beside the empty-table run. */
+    private void addPersistSeeded(String db, String key, PersistCase.Figures f, PersistCase.Figures empty,
+            int invoices, double seeding) {
+        double i = f.storeInvoicesPerSecond() / f.rawInvoicesPerSecond();
+        double cost = 1e6 / f.storeInvoicesPerSecond();
+        double emptyCost = 1e6 / empty.storeInvoicesPerSecond();
+        double change = cost / emptyCost - 1;
+        results.add(new Result("3." + key + ".invoices.seeded", "3 · same " + String.format(Locale.ROOT, "%,d", invoices)
+                + " invoices, " + db + ", " + String.format(Locale.ROOT, "%,d", SEEDED_INVOICES) + " invoices already stored",
+                f.storeInvoicesPerSecond(), "invoices/s", true, "raw JDBC batch (also seeded)", f.rawInvoicesPerSecond(),
+                "≥ 80 % of baseline; per invoice within 20 % of the empty tables'", i >= 0.8 && Math.abs(change) <= 0.2,
+                String.format(Locale.ROOT, "%.0f µs per invoice vs %.0f µs on empty tables (%+.0f %%); "
+                        + "seeding both schemas took %.1f s; single run", cost, emptyCost, change * 100, seeding)));
     }
 
     private void casePackageRun() {
@@ -349,6 +422,16 @@ public final class BenchmarkSuite {
                 String.format(Locale.ROOT, "exit %d; %,d entries billed on %,d lines; peak heap %d MB of %d MB; "
                         + "%,.0f entries/s; seeding %.0f s", f.exitCode(), f.entries(), f.lines(), f.peakHeapMb(),
                         f.maxHeapMb(), f.entries() / f.generationSeconds(), f.seedSeconds())));
+    }
+
+    private void caseAging() {
+        String pg = Databases.postgresUrl();
+        AgingCase.Figures f = pg == null ? AgingCase.onH2(agingInvoices) : AgingCase.onPostgres(pg, agingInvoices);
+        results.add(new Result("7.aging", "7 · AR aging over " + String.format(Locale.ROOT, "%,d", f.invoices())
+                + " invoices (1,000 clients, half with a payment), " + f.database() + ", warm", f.oursMillis(), "ms",
+                false, "raw SQL GROUP BY of the same buckets", f.baselineMillis(), "same bucket totals as the baseline",
+                f.sameTotals(), String.format(Locale.ROOT, "Receivables.aging through the facade; median of %d runs; "
+                        + "EUR totals %s; seeding %.0f s", AgingCase.RUNS, f.totals(), f.seedSeconds())));
     }
 
     private static Path ownJar() {

@@ -17,6 +17,7 @@ import dev.billops.core.internal.invoice.CreditNoteBuilder;
 import dev.billops.core.internal.invoice.DocumentAdjustments;
 import dev.billops.core.internal.invoice.InvoiceDrafts;
 import dev.billops.core.invoice.DraftOptions;
+import dev.billops.core.invoice.InvoiceReferences;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.internal.invoice.InvoiceIssuer;
 import dev.billops.core.internal.invoice.IssueFollowUp;
@@ -298,10 +299,32 @@ public final class Invoices {
     }
 
     /**
-     * Adds {@code percent} % of the draft's line amounts as an allowance (or charge), one per tax
-     * group ({@link DocumentAdjustments#percentOfEachGroup}).
+     * Adds an allowance of {@code percent} % of the draft's line amounts, one per tax group
+     * ({@link DocumentAdjustments#percentOfEachGroup}).
      */
-    public Invoice addPercentageAdjustment(InvoiceId id, boolean charge, BigDecimal percent, String reason) {
+    public Invoice addAllowancePercent(InvoiceId id, BigDecimal percent, String reason) {
+        return addPercent(id, false, percent, reason);
+    }
+
+    /** Adds a charge of {@code percent} % of the draft's line amounts, one per tax group. */
+    public Invoice addChargePercent(InvoiceId id, BigDecimal percent, String reason) {
+        return addPercent(id, true, percent, reason);
+    }
+
+    /**
+     * Adds a fixed allowance spread over the draft's tax groups in proportion to their line
+     * amounts ({@link DocumentAdjustments#spreadOverGroups}).
+     */
+    public Invoice addAllowance(InvoiceId id, Money amount, String reason) {
+        return addSpread(id, false, amount, reason);
+    }
+
+    /** Adds a fixed charge spread over the draft's tax groups in proportion to their line amounts. */
+    public Invoice addCharge(InvoiceId id, Money amount, String reason) {
+        return addSpread(id, true, amount, reason);
+    }
+
+    private Invoice addPercent(InvoiceId id, boolean charge, BigDecimal percent, String reason) {
         Objects.requireNonNull(percent, "percent");
         Objects.requireNonNull(reason, "reason");
         return editDraft(id, "invoice.add-adjustment", inv -> {
@@ -311,11 +334,7 @@ public final class Invoices {
         });
     }
 
-    /**
-     * Adds a fixed allowance (or charge) spread over the draft's tax groups in proportion to their
-     * line amounts ({@link DocumentAdjustments#spreadOverGroups}).
-     */
-    public Invoice addAmountAdjustment(InvoiceId id, boolean charge, Money amount, String reason) {
+    private Invoice addSpread(InvoiceId id, boolean charge, Money amount, String reason) {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(reason, "reason");
         return editDraft(id, "invoice.add-adjustment", inv -> {
@@ -338,6 +357,27 @@ public final class Invoices {
             all.remove(index);
             return inv.withAdjustments(all);
         });
+    }
+
+    /**
+     * Replaces the draft's buyer references and payment terms text (BT-10 to BT-14, BT-19, BT-20);
+     * e.g. {@code references(id, InvoiceReferences.buyer("04011000-12345-03").withPurchaseOrder("PO-7"))}.
+     * A draft without a buyer reference takes the client's default at issue.
+     *
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     */
+    public Invoice references(InvoiceId id, InvoiceReferences references) {
+        Objects.requireNonNull(references, "references");
+        return editDraft(id, "invoice.set-references", inv -> inv.withReferences(references));
+    }
+
+    /**
+     * Sets the period the draft covers (BG-14), e.g. on a manual draft, or none if null.
+     *
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     */
+    public Invoice servicePeriod(InvoiceId id, @Nullable LocalDateRange period) {
+        return editDraft(id, "invoice.set-service-period", inv -> inv.withServicePeriod(period));
     }
 
     /** Replaces the draft's notes. */
@@ -376,8 +416,8 @@ public final class Invoices {
      */
     public Invoice issue(InvoiceId id) {
         Objects.requireNonNull(id, "id");
-        return scope.tx(session -> followUp.afterIssue(session,
-                issuer.issue(session, load(session, id), scope.today(session))));
+        return scope.tx(session -> issuer.fixPrepaid(session, followUp.afterIssue(session,
+                issuer.issue(session, load(session, id), scope.today(session)))));
     }
 
     /**
@@ -399,7 +439,8 @@ public final class Invoices {
             if (issueDate.isAfter(today)) {
                 throw new IssueDateInFutureException(id, issueDate, today);
             }
-            return followUp.afterIssue(session, issuer.issue(session, load(session, id), issueDate));
+            return issuer.fixPrepaid(session, followUp.afterIssue(session,
+                    issuer.issue(session, load(session, id), issueDate)));
         });
     }
 

@@ -1,12 +1,17 @@
 package dev.billops.einvoice;
 
+import dev.billops.core.bank.CreditorReference;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.LineDetails;
+import dev.billops.core.invoice.InvoiceReferences;
 import dev.billops.core.money.Money;
+import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
+import dev.billops.core.party.PartyDetails;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.tax.PriceBasis;
 import dev.billops.core.tax.TaxSubtotal;
@@ -16,9 +21,13 @@ import dev.billops.einvoice.model.AllowanceCharge;
 import dev.billops.einvoice.model.Attachment;
 import dev.billops.einvoice.model.Contact;
 import dev.billops.einvoice.model.CreditTransfer;
+import dev.billops.einvoice.model.Delivery;
 import dev.billops.einvoice.model.DocumentReference;
 import dev.billops.einvoice.model.EInvoice;
 import dev.billops.einvoice.model.ElectronicAddress;
+import dev.billops.einvoice.model.Identifier;
+import dev.billops.einvoice.model.ItemAttribute;
+import dev.billops.einvoice.model.ItemClassification;
 import dev.billops.einvoice.model.Line;
 import dev.billops.einvoice.model.Note;
 import dev.billops.einvoice.model.Party;
@@ -40,14 +49,20 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>What BillOps stores is mapped as it is: numbers, dates, the service period (BG-14, its end
  * made inclusive), lines with their unit codes, prices, base quantities and allowances, the
- * document-level allowances and charges, the VAT breakdown with exemption reasons, the totals
- * including a cash-rounding amount (BT-114), the purchase order reference (BT-13), notes, and
- * the credited invoice of a credit note (BG-3). The seller's e-mail becomes its electronic address
- * (EAS scheme {@code EM}) and contact e-mail, the client's e-mail the buyer's electronic address;
- * the tenant's IBAN and BIC become a credit transfer (code 58, SEPA, in euros; 30 otherwise) with
- * the invoice number as remittance information (BT-83). Terms BillOps does not store yet (buyer
- * reference BT-10, contact name and phone, legal registration, VATEX codes, delivery, …) are
- * added by the host with the model's withers.
+ * document-level allowances and charges, the VAT breakdown with exemption reasons and VATEX codes
+ * (BT-120/121), the totals including a cash-rounding amount (BT-114) and the amount paid at issue
+ * (BT-113, fixed into the invoice when it was issued, never the live balance), the invoice's
+ * references (BT-10 to BT-14, BT-19) and payment terms text (BT-20), notes, and the credited
+ * invoice of a credit note (BG-3). Seller and buyer carry their stored
+ * {@linkplain PartyDetails details}: trading name, identifier, legal and tax registration, legal
+ * information, electronic address, contact and country subdivision. Without a stored electronic
+ * address a party's e-mail becomes it (EAS scheme {@code EM}); without a stored contact e-mail the
+ * seller's e-mail is its contact e-mail; without a buyer reference on the invoice the client's
+ * default is used. The tenant's IBAN and BIC become a credit transfer (code 58, SEPA, in euros; 30
+ * otherwise) whose remittance information (BT-83) is the invoice's ISO 11649 RF creditor reference
+ * ({@link CreditorReference#forInvoiceNumber}, as on the PDF). An intra-community supply (K) is
+ * delivered to the client's address country (BT-80, BR-IC-12). Terms BillOps does not
+ * store (delivery, payee, attachments, …) are added by the host with the model's withers.
  *
  * <p>Amounts are written with the currency's decimals; EN 16931 allows at most two, so an amount
  * of a three-decimal currency (BHD, KWD, …) that needs the third is refused with
@@ -107,18 +122,24 @@ public final class EInvoiceMapper {
                     + ", not " + client.id());
         }
         String number = inv.number();
-        Party seller = new Party(tenant.name(), null, List.of(), null, tenant.vatId(), null, null,
-                tenant.email() == null ? null : ElectronicAddress.email(tenant.email()), address(tenant.address()),
-                tenant.email() == null ? null : new Contact(null, null, tenant.email()));
-        Party buyer = new Party(client.name(), null, List.of(), null, client.vatId(), null, null,
-                client.email() == null ? null : ElectronicAddress.email(client.email()), address(client.address()),
-                null);
+        PartyDetails sd = tenant.details();
+        Party seller = new Party(tenant.name(), sd.tradingName(), identifiers(sd), legalRegistration(sd),
+                tenant.vatId(), sd.taxRegistrationId(), sd.legalInfo(), electronicAddress(sd, tenant.email()),
+                address(tenant.address(), sd), contact(sd, tenant.email()));
+        PartyDetails bd = client.details();
+        Party buyer = new Party(client.name(), bd.tradingName(), identifiers(bd), legalRegistration(bd),
+                client.vatId(), null, null, electronicAddress(bd, client.email()), address(client.address(), bd),
+                contact(bd, null));
+        InvoiceReferences refs = inv.references();
+        String buyerReference = refs.buyerReference() != null ? refs.buyerReference() : bd.buyerReference();
         PaymentInstructions payment = null;
         if (tenant.iban() != null) {
             String code = inv.currency().getCurrencyCode().equals("EUR") ? PaymentInstructions.SEPA_CREDIT_TRANSFER
                     : PaymentInstructions.CREDIT_TRANSFER;
+            // BT-83: the RF creditor reference the PDF prints and the bank statement import matches
             payment = PaymentInstructions.creditTransfer(code,
-                    new CreditTransfer(tenant.iban().replace(" ", ""), tenant.name(), tenant.bic()), number);
+                    new CreditTransfer(tenant.iban().replace(" ", ""), tenant.name(), tenant.bic()),
+                    CreditorReference.forInvoiceNumber(number).value());
         }
         List<Note> notes = inv.notes().isBlank() ? List.of() : List.of(Note.of(inv.notes()));
         List<DocumentReference> preceding = credited == null ? List.of()
@@ -133,24 +154,35 @@ public final class EInvoiceMapper {
             anyCharge |= ac.charge();
         }
         List<VatBreakdown> breakdown = new ArrayList<>();
+        Delivery delivery = null;
         for (TaxSubtotal s : inv.taxBreakdown()) {
+            if (s.category() == dev.billops.core.tax.TaxCategory.K) {
+                // BR-IC-12: an intra-community supply names the deliver-to country; BillOps delivers
+                // to the client's address, as its tax rules assume
+                delivery = new Delivery(null, null, null, new PostalAddress(null, null, null, null, null, null,
+                        client.address().countryCode()));
+            }
             breakdown.add(new VatBreakdown(amount(s.taxableAmount()), amount(s.taxAmount()), s.category().code(),
                     // O has no rate; 0 is written because XRechnung requires BT-119 (BR-DE-14)
                     s.category() == dev.billops.core.tax.TaxCategory.O ? BigDecimal.ZERO : rate(s.ratePercent()),
-                    s.exemptionReason(), null));
+                    s.exemptionReason(), s.exemptionReasonCode()));
         }
         dev.billops.core.tax.Totals t = inv.totals();
+        // BT-113 is what was paid when the document was issued, never the live balance (BR-CO-16:
+        // BT-115 = BT-112 - BT-113 + BT-114)
+        Money prepaid = inv.prepaid();
         Totals totals = new Totals(amount(t.lineNetTotal()), anyAllowance ? amount(t.allowanceTotal()) : null,
                 anyCharge ? amount(t.chargeTotal()) : null, amount(t.taxExclusive()), amount(t.taxTotal()),
-                amount(t.taxInclusive()), null, t.roundingAmount().isZero() ? null : amount(t.roundingAmount()),
-                amount(t.payable()));
+                amount(t.taxInclusive()), prepaid.isZero() ? null : amount(prepaid),
+                t.roundingAmount().isZero() ? null : amount(t.roundingAmount()), amount(t.payable().minus(prepaid)));
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < inv.lines().size(); i++) {
             lines.add(line(inv.lines().get(i), inv.lineNets().get(i), inv.priceBasis()));
         }
         return new EInvoice(null, null, number, inv.issueDate(), inv.type().code(), inv.currency().getCurrencyCode(),
-                null, null, inv.dueDate(), null, null, null, inv.purchaseOrderRef(), null, null, null, notes,
-                preceding, seller, buyer, null, null, null, period(inv.servicePeriod()), payment, docAcs, totals,
+                null, null, inv.dueDate(), buyerReference, refs.project(), refs.contract(), refs.purchaseOrder(),
+                refs.salesOrder(), refs.buyerAccounting(), refs.paymentTerms(), notes,
+                preceding, seller, buyer, null, null, delivery, period(inv.servicePeriod()), payment, docAcs, totals,
                 breakdown, List.of(), lines);
     }
 
@@ -174,17 +206,47 @@ public final class EInvoiceMapper {
             acs.add(allowanceCharge(ac, null, null));
         }
         TaxTreatment tax = l.tax();
-        return new Line(Integer.toString(l.position()), null, null, l.quantity(), l.unit().rec20(), amount(net), null,
-                null, period(l.period()), acs, price, null, null, baseQty, baseQty == null ? null : l.unit().rec20(),
-                tax.category().code(), rate(tax.ratePercent()), l.description(), null, null, null, null, List.of(), null,
-                List.of());
+        LineDetails d = l.details();
+        BigDecimal gross = null;
+        BigDecimal discount = null;
+        UnitPrice before = d.priceBeforeDiscount();
+        if (before != null) {
+            // BT-148 in the document's net terms; the discount is exactly gross - net (PEPPOL-EN16931-R046)
+            if (basis == PriceBasis.GROSS && l.price().amount().signum() != 0) {
+                // the tax-inclusive price before discount, scaled to the net price written above
+                gross = price.multiply(before.amount()).divide(l.price().amount(), 6, RoundingMode.HALF_UP)
+                        .stripTrailingZeros();
+                if (gross.scale() < 0) {
+                    gross = gross.setScale(0);
+                }
+            } else {
+                gross = before.amount();
+            }
+            discount = gross.subtract(price);
+        }
+        List<ItemClassification> classes = new ArrayList<>();
+        for (LineDetails.Classification c : d.classifications()) {
+            classes.add(new ItemClassification(c.code(), c.listId(), c.listVersion()));
+        }
+        List<ItemAttribute> attributes = new ArrayList<>();
+        for (LineDetails.Attribute a : d.attributes()) {
+            attributes.add(new ItemAttribute(a.name(), a.value()));
+        }
+        return new Line(Integer.toString(l.position()), d.note(),
+                d.objectId() == null ? null : new Identifier(d.objectId(), d.objectIdScheme()), l.quantity(),
+                l.unit().code(), amount(net), d.orderLineReference(), d.accountingReference(), period(l.period()), acs,
+                price, discount, gross, baseQty, baseQty == null ? null : l.unit().code(), tax.category().code(),
+                rate(tax.ratePercent()), l.description(), null, d.sellerItemId(), d.buyerItemId(),
+                d.standardItemId() == null ? null : new Identifier(d.standardItemId(), d.standardItemScheme()),
+                classes, d.originCountry(), attributes);
     }
 
     private static AllowanceCharge allowanceCharge(dev.billops.core.invoice.AllowanceCharge ac,
             @Nullable String category, @Nullable BigDecimal rate) {
         boolean blank = ac.reason().isBlank();
-        // a reason or a reason code is required (BR-33/BR-38/BR-42/BR-44): 95 discount (UNTDID 5189), ZZZ (7161)
-        String code = blank ? (ac.charge() ? "ZZZ" : "95") : null;
+        // a reason or a reason code is required (BR-33/BR-38/BR-42/BR-44): without either, 95 discount
+        // (UNTDID 5189) or ZZZ mutually defined (7161)
+        String code = ac.reasonCode() != null ? ac.reasonCode() : blank ? (ac.charge() ? "ZZZ" : "95") : null;
         return new AllowanceCharge(ac.charge(), amount(ac.amount()),
                 ac.baseAmount() == null ? null : amount(ac.baseAmount()), ac.percent(), blank ? null : ac.reason(), code,
                 category, category == null ? null : rate(rate));
@@ -198,11 +260,37 @@ public final class EInvoiceMapper {
         return range == null || range.isEmpty() ? null : new Period(range.startInclusive(), range.lastDay());
     }
 
-    private static PostalAddress address(Address a) {
+    private static PostalAddress address(Address a, PartyDetails d) {
         List<String> lines = a.lines();
         return new PostalAddress(lines.isEmpty() ? null : lines.get(0), lines.size() > 1 ? lines.get(1) : null,
                 lines.size() > 2 ? lines.get(2) : null, a.city().isBlank() ? null : a.city(),
-                a.postalCode().isBlank() ? null : a.postalCode(), null, a.countryCode());
+                a.postalCode().isBlank() ? null : a.postalCode(), d.countrySubdivision(), a.countryCode());
+    }
+
+    private static List<Identifier> identifiers(PartyDetails d) {
+        return d.identifier() == null ? List.of() : List.of(new Identifier(d.identifier(), d.identifierScheme()));
+    }
+
+    private static @Nullable Identifier legalRegistration(PartyDetails d) {
+        return d.legalRegistrationId() == null ? null
+                : new Identifier(d.legalRegistrationId(), d.legalRegistrationScheme());
+    }
+
+    /** The stored electronic address, else the e-mail address (EAS {@code EM}), else none. */
+    private static @Nullable ElectronicAddress electronicAddress(PartyDetails d, @Nullable String email) {
+        if (d.electronicAddress() != null && d.electronicAddressScheme() != null) {
+            return new ElectronicAddress(d.electronicAddress(), d.electronicAddressScheme());
+        }
+        return email == null ? null : ElectronicAddress.email(email);
+    }
+
+    /** The stored contact; a seller without a contact e-mail gets its invoice e-mail there. */
+    private static @Nullable Contact contact(PartyDetails d, @Nullable String fallbackEmail) {
+        String email = d.contactEmail() != null ? d.contactEmail() : fallbackEmail;
+        if (d.contactName() == null && d.contactPhone() == null && email == null) {
+            return null;
+        }
+        return new Contact(d.contactName(), d.contactPhone(), email);
     }
 
     /** The amount with at most two decimals, as EN 16931 requires; exact or refused. */

@@ -42,7 +42,9 @@ class EInvoiceMapperTest {
         assertEquals("EM", e.seller().electronicAddress().scheme());
         assertEquals("ap@acme.test", e.buyer().electronicAddress().value());
         assertEquals("58", e.payment().meansCode());
-        assertEquals("INV-2026-0001", e.payment().remittanceInformation());
+        // BT-83 is the RF creditor reference the PDF prints and the statement import matches
+        assertEquals("RF" + dev.billops.core.bank.CreditorReference.forInvoiceNumber("INV-2026-0001").checkDigits()
+                + "INV20260001", e.payment().remittanceInformation());
         assertEquals("DE89370400440532013000", e.payment().creditTransfers().get(0).accountId());
         Line first = e.lines().get(0);
         assertEquals("HUR", first.unitCode());
@@ -53,6 +55,22 @@ class EInvoiceMapperTest {
         assertEquals(new BigDecimal("2915.50"), e.totals().payable());
         assertNull(e.totals().allowanceTotal());
         assertNull(e.buyerReference());
+    }
+
+    @Test
+    void map_intraCommunitySupply_deliversToTheClientsCountry() {
+        Client buyer = Client.of(ClientId.of("acme"), "ACME S.A.", dev.billops.core.party.Address.of(
+                "12 rue de la Paix", "75002", "Paris", "FR"), Samples.EUR).withVatId("FR61954506077")
+                .withTaxProfile(dev.billops.core.party.TaxProfile.INTRA_COMMUNITY);
+        Invoice k = Issued.as(Invoice.draft(InvoiceId.of("k"), ClientId.of("acme"), Samples.EUR, InvoiceSource.MANUAL)
+                .withLines(List.of(InvoiceLine.of("Licence", BigDecimal.ONE, UnitCode.PIECE,
+                        UnitPrice.of(Samples.EUR, "500.00"), TaxTreatment.intraCommunity()))),
+                "INV-K-1", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31));
+        EInvoice e = EInvoiceMapper.map(Samples.seller(), buyer, k);
+        // BR-IC-12: the deliver-to country (BT-80); the tax rules take the client's address country
+        assertEquals("FR", e.delivery().address().countryCode());
+        assertEquals("VATEX-EU-IC", e.vatBreakdown().get(0).exemptionReasonCode());
+        assertNull(EInvoiceMapper.map(Samples.seller(), Samples.buyer(), Samples.invoice()).delivery());
     }
 
     @Test

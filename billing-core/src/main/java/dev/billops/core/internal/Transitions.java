@@ -31,6 +31,9 @@ public final class Transitions {
         /** The issued form of a draft: number, dates and status ISSUED set; nothing else changes. */
         Invoice issuedAs(Invoice draft, String number, LocalDate issueDate, LocalDate dueDate);
 
+        /** The issued invoice with amount paid at issue {@code prepaid} (BT-113); nothing else changes. */
+        Invoice withPrepaid(Invoice issued, Money prepaid);
+
         /** The invoice with {@code status}. */
         Invoice withStatus(Invoice invoice, InvoiceStatus status);
 
@@ -108,6 +111,11 @@ public final class Transitions {
     /** See {@link InvoiceTransitions#issuedAs}. */
     public static Invoice issuedAs(Invoice draft, String number, LocalDate issueDate, LocalDate dueDate) {
         return invoices().issuedAs(draft, number, issueDate, dueDate);
+    }
+
+    /** See {@link InvoiceTransitions#withPrepaid}. */
+    public static Invoice withPrepaid(Invoice issued, Money prepaid) {
+        return invoices().withPrepaid(issued, prepaid);
     }
 
     /** See {@link InvoiceTransitions#withStatus}. */

@@ -47,7 +47,7 @@ final class ClosingCorrections {
                 }
                 TaxSubtotal g = breakdown.get(i);
                 breakdown.set(i, new TaxSubtotal(g.category(), g.ratePercent(), g.taxableAmount(),
-                        g.taxAmount().plus(delta), g.exemptionReason()));
+                        g.taxAmount().plus(delta), g.exemptionReason(), g.exemptionReasonCode()));
                 correction = correction.plus(delta);
             }
         }

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * and a rounding amount (BT-114) in its metadata, which this applies so that it takes exactly
  * what is left of the invoice. Only drafts can change content: {@link #withLines}, {@link #withAdjustments},
  * {@link #withPricing}, {@link #withServicePeriod}, {@link #withNotes} and
- * {@link #withPurchaseOrderRef} (and {@link #withSeries}, {@link #forPackagePeriod},
+ * {@link #withPurchaseOrderRef}, {@link #withReferences} (and {@link #withSeries}, {@link #forPackagePeriod},
  * {@link #asCreditNoteOf}) throw {@link InvoiceAlreadyIssuedException} on anything else. Number,
  * issue and due date, status, paid and credited amounts are set only by the services that issue,
  * void, pay and credit invoices; this type has no public method that changes them. Overdue is
@@ -67,7 +67,10 @@ import org.jspecify.annotations.Nullable;
  * @param engagementId the engagement of a package invoice, or null
  * @param packagePeriodStart the billing period start of a package invoice, or null
  * @param creditedInvoiceId for a credit note: the invoice it credits
- * @param purchaseOrderRef the buyer's reference (BT-10/BT-13), or null
+ * @param references the buyer's references (BT-10 to BT-14, BT-19) and payment terms text (BT-20)
+ * @param prepaid the amount paid when it was issued (BT-113), fixed in the issuing transaction
+ *     (a client's credit applied on issue); zero for drafts. Later payments change {@code paid},
+ *     never this
  * @param version optimistic-locking version, managed by the store
  */
 public record Invoice(
@@ -97,7 +100,8 @@ public record Invoice(
         @Nullable EngagementId engagementId,
         @Nullable LocalDate packagePeriodStart,
         @Nullable InvoiceId creditedInvoiceId,
-        @Nullable String purchaseOrderRef,
+        InvoiceReferences references,
+        Money prepaid,
         long version) {
 
     /** Default series of invoices. */
@@ -126,6 +130,11 @@ public record Invoice(
         @Override
         public Invoice issuedAs(Invoice draft, String number, LocalDate issueDate, LocalDate dueDate) {
             return draft.issuedAs(number, issueDate, dueDate);
+        }
+
+        @Override
+        public Invoice withPrepaid(Invoice issued, Money prepaid) {
+            return issued.withPrepaid(prepaid);
         }
 
         @Override
@@ -161,7 +170,8 @@ public record Invoice(
         Text.require("invoice series", series, 64);
         Text.optional("invoice number", number, 200);
         Text.require("invoice notes", notes, 100_000);
-        Text.optional("invoice purchase order reference", purchaseOrderRef, 1000);
+        Objects.requireNonNull(references, "references");
+        Objects.requireNonNull(prepaid, "prepaid");
         for (Map.Entry<String, String> e : metadata.entrySet()) {
             Text.require("invoice metadata key", e.getKey(), 200);
             Text.require("invoice metadata value", e.getValue(), Integer.MAX_VALUE); // a JSON column: no length limit
@@ -188,6 +198,9 @@ public record Invoice(
                 throw new CurrencyMismatchException(code, ac.amount().currencyCode(), "invoice " + id + " adjustment");
             }
         }
+        if (!prepaid.currencyCode().equals(code)) {
+            throw new CurrencyMismatchException(code, prepaid.currencyCode(), "invoice " + id + " prepaid amount");
+        }
         if (lineNets.size() != lines.size()) {
             throw new InvalidInputException("invoice " + id + ": " + lineNets.size() + " line nets for "
                     + lines.size() + " lines");
@@ -202,6 +215,24 @@ public record Invoice(
     }
 
     /**
+     * An invoice whose only reference is the purchase order {@code purchaseOrderRef} (BT-13) and
+     * that had nothing paid at issue; the form before {@link InvoiceReferences} and BT-113.
+     */
+    public Invoice(InvoiceId id, DocumentType type, String series, @Nullable String number, ClientId clientId,
+            CurrencyUnit currency, InvoiceStatus status, @Nullable LocalDate issueDate, @Nullable LocalDate dueDate,
+            @Nullable LocalDateRange servicePeriod, List<InvoiceLine> lines, List<AllowanceCharge> adjustments,
+            PriceBasis priceBasis, TaxRoundingPolicy taxRounding, @Nullable BigDecimal cashIncrement,
+            List<TaxSubtotal> taxBreakdown, List<Money> lineNets, Totals totals, Money paid, Money credited,
+            String notes, Map<String, String> metadata, InvoiceSource source, @Nullable EngagementId engagementId,
+            @Nullable LocalDate packagePeriodStart, @Nullable InvoiceId creditedInvoiceId,
+            @Nullable String purchaseOrderRef, long version) {
+        this(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod, lines,
+                adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
+                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
+                InvoiceReferences.none().withPurchaseOrder(purchaseOrderRef), Money.zero(currency), version);
+    }
+
+    /**
      * A new empty draft in the client's currency, net prices, per-group tax rounding.
      */
     public static Invoice draft(InvoiceId id, ClientId clientId, CurrencyUnit currency, InvoiceSource source) {
@@ -209,7 +240,7 @@ public record Invoice(
         Totals totals = new Totals(zero, zero, zero, zero, zero, zero, zero, zero);
         return new Invoice(id, DocumentType.INVOICE, INVOICE_SERIES, null, clientId, currency, InvoiceStatus.DRAFT,
                 null, null, null, List.of(), List.of(), PriceBasis.NET, TaxRoundingPolicy.PER_GROUP, null, List.of(),
-                List.of(), totals, zero, zero, "", Map.of(), source, null, null, null, null, 0);
+                List.of(), totals, zero, zero, "", Map.of(), source, null, null, null, InvoiceReferences.none(), zero, 0);
     }
 
     /**
@@ -231,7 +262,7 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, r.breakdown(), r.lineNets(), r.totals(),
                 paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                purchaseOrderRef, version);
+                references, prepaid, version);
     }
 
     /** What is still owed: payable − paid − credited (BT-115 after prepayments). */
@@ -259,7 +290,7 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 numbered, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, zeroNets(lines.size()),
                 totals, paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                purchaseOrderRef, version).recalculated();
+                references, prepaid, version).recalculated();
     }
 
     /** Replaces document-level allowances and charges and recalculates. */
@@ -268,7 +299,7 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                purchaseOrderRef, version).recalculated();
+                references, prepaid, version).recalculated();
     }
 
     /** Sets price basis, tax rounding policy and cash increment, and recalculates. */
@@ -276,7 +307,7 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, basis, rounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
-                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, purchaseOrderRef,
+                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, prepaid,
                 version).recalculated();
     }
 
@@ -284,7 +315,7 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, period, lines,
                 adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
-                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, purchaseOrderRef, version);
+                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, prepaid, version);
     }
 
     public Invoice withNotes(String notes) {
@@ -292,14 +323,14 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                purchaseOrderRef, version);
+                references, prepaid, version);
     }
 
     public Invoice withMetadata(Map<String, String> metadata) {
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                purchaseOrderRef, version);
+                references, prepaid, version);
     }
 
     /** This draft in numbering series {@code series}. */
@@ -308,14 +339,35 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                purchaseOrderRef, version);
+                references, prepaid, version);
     }
 
+    /** The purchase order reference (BT-13) of {@link #references()}, or null. */
+    public @Nullable String purchaseOrderRef() {
+        return references.purchaseOrder();
+    }
+
+    /**
+     * This draft with {@code references} (buyer, purchase order, project, contract, sales order and
+     * accounting references, payment terms text) replacing its own.
+     *
+     * @throws InvoiceAlreadyIssuedException if this is not a draft
+     */
+    public Invoice withReferences(InvoiceReferences references) {
+        Objects.requireNonNull(references, "references");
+        requireDraft();
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references,
+                prepaid, version);
+    }
+
+    /** This draft with purchase order reference {@code ref} (BT-13), the other references unchanged. */
     public Invoice withPurchaseOrderRef(@Nullable String ref) {
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
-                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, ref, version);
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references.withPurchaseOrder(ref), prepaid, version);
     }
 
     /** Marks a package invoice draft with its engagement and billing period start. */
@@ -323,7 +375,7 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
-                credited, notes, metadata, source, engagement, periodStart, creditedInvoiceId, purchaseOrderRef,
+                credited, notes, metadata, source, engagement, periodStart, creditedInvoiceId, references, prepaid,
                 version);
     }
 
@@ -333,7 +385,7 @@ public record Invoice(
         return new Invoice(id, DocumentType.CREDIT_NOTE, CREDIT_NOTE_SERIES, number, clientId, currency, status,
                 issueDate, dueDate, servicePeriod, lines, adjustments, priceBasis, taxRounding, cashIncrement,
                 taxBreakdown, lineNets, totals, paid, this.credited, notes, metadata, InvoiceSource.CREDIT,
-                engagementId, packagePeriodStart, credited, purchaseOrderRef, version);
+                engagementId, packagePeriodStart, credited, references, prepaid, version);
     }
 
     /** The issued form: number, dates and status set; nothing else changes. */
@@ -341,14 +393,22 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, InvoiceStatus.ISSUED, issueDate, dueDate,
                 servicePeriod, lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets,
                 totals, paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                purchaseOrderRef, version);
+                references, prepaid, version);
+    }
+
+    /** This issued invoice with amount paid at issue {@code prepaid} (BT-113). */
+    private Invoice withPrepaid(Money prepaid) {
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references,
+                prepaid, version);
     }
 
     private Invoice withStatus(InvoiceStatus status) {
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                purchaseOrderRef, version);
+                references, prepaid, version);
     }
 
     /**
@@ -373,14 +433,14 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, next, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                purchaseOrderRef, version);
+                references, prepaid, version);
     }
 
     public Invoice withVersion(long version) {
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                purchaseOrderRef, version);
+                references, prepaid, version);
     }
 
     /**

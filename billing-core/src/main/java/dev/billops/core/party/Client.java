@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *         .withVatId("FR40303265045")
  *         .withTaxProfile(TaxProfile.INTRA_COMMUNITY)
  *         .withEmail("ap@globex.test")
- *         .withTerms(14);
+ *         .withTerms(14)
+ *         .withElectronicAddress("FR40303265045", "9957");
  * }</pre>
  *
  * @param id the client id
@@ -39,6 +40,9 @@ import org.jspecify.annotations.Nullable;
  *     secret-like value that {@link #toString()} never shows
  * @param active inactive clients get no new invoices
  * @param version optimistic-locking version, managed by the store
+ * @param details what its e-invoices say about the buyer beyond the above: electronic address,
+ *     legal registration, identifier, trading name, contact, default buyer reference and VATEX
+ *     code ({@link PartyDetails}); set with {@link #withDetails} or the withers that delegate to it
  */
 public record Client(
         ClientId id,
@@ -54,7 +58,8 @@ public record Client(
         boolean autopayEnabled,
         @Nullable String paymentMethodRef,
         boolean active,
-        long version) {
+        long version,
+        PartyDetails details) {
 
     /** Payment terms when a client has none of its own. */
     public static final int DEFAULT_TERMS_DAYS = 30;
@@ -66,6 +71,7 @@ public record Client(
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(taxProfile, "taxProfile");
+        Objects.requireNonNull(details, "details");
         Text.require("client name", name, 1000);
         Text.optional("client VAT id", vatId, 64);
         Text.optional("client e-mail", email, 320);
@@ -88,6 +94,15 @@ public record Client(
         }
     }
 
+    /** A client without {@linkplain PartyDetails details}. */
+    public Client(ClientId id, String name, Address address, @Nullable String vatId, @Nullable String email,
+            CurrencyUnit currency, int paymentTermsDays, Locale locale, TaxProfile taxProfile,
+            @Nullable String exemptionReason, boolean autopayEnabled, @Nullable String paymentMethodRef,
+            boolean active, long version) {
+        this(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile, exemptionReason,
+                autopayEnabled, paymentMethodRef, active, version, PartyDetails.none());
+    }
+
     /**
      * An active client with only the required parts: standard taxed, no VAT id or e-mail,
      * {@value #DEFAULT_TERMS_DAYS} days' terms, English documents, no autopay. Set the rest with
@@ -97,7 +112,7 @@ public record Client(
      */
     public static Client of(ClientId id, String name, Address address, CurrencyUnit currency) {
         return new Client(id, name, address, null, null, currency, DEFAULT_TERMS_DAYS, Locale.ENGLISH,
-                TaxProfile.STANDARD, null, false, null, true, 0);
+                TaxProfile.STANDARD, null, false, null, true, 0, PartyDetails.none());
     }
 
     /**
@@ -113,13 +128,13 @@ public record Client(
     /** This client with legal name {@code name}. */
     public Client withName(String name) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
-                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version, details);
     }
 
     /** This client with billing address {@code address}. */
     public Client withAddress(Address address) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
-                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version, details);
     }
 
     /**
@@ -129,19 +144,19 @@ public record Client(
      */
     public Client withVatId(@Nullable String vatId) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
-                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version, details);
     }
 
     /** This client with invoice e-mail {@code email}, or none if null. */
     public Client withEmail(@Nullable String email) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
-                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version, details);
     }
 
     /** This client invoiced in {@code currency} from now on (issued invoices keep theirs). */
     public Client withCurrency(CurrencyUnit currency) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
-                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version, details);
     }
 
     /**
@@ -151,13 +166,13 @@ public record Client(
      */
     public Client withTerms(int days) {
         return new Client(id, name, address, vatId, email, currency, days, locale, taxProfile, exemptionReason,
-                autopayEnabled, paymentMethodRef, active, version);
+                autopayEnabled, paymentMethodRef, active, version, details);
     }
 
     /** This client with documents in {@code locale}. */
     public Client withLocale(Locale locale) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
-                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version, details);
     }
 
     /**
@@ -168,7 +183,7 @@ public record Client(
      */
     public Client withTaxProfile(TaxProfile profile) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, profile,
-                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version, details);
     }
 
     /**
@@ -179,7 +194,7 @@ public record Client(
      */
     public Client withTaxProfile(TaxProfile profile, @Nullable String exemptionReason) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, profile,
-                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version, details);
     }
 
     /**
@@ -189,32 +204,32 @@ public record Client(
      */
     public Client withPaymentMethod(@Nullable String paymentMethodRef) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
-                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version, details);
     }
 
     /** This client with autopay on, charged through the stored payment method {@code paymentMethodRef}. */
     public Client withAutopay(String paymentMethodRef) {
         Objects.requireNonNull(paymentMethodRef, "paymentMethodRef");
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
-                exemptionReason, true, paymentMethodRef, active, version);
+                exemptionReason, true, paymentMethodRef, active, version, details);
     }
 
     /** This client with autopay off; the payment method reference stays. */
     public Client withoutAutopay() {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
-                exemptionReason, false, paymentMethodRef, active, version);
+                exemptionReason, false, paymentMethodRef, active, version, details);
     }
 
     /** This client active (gets new invoices) or inactive. */
     public Client withActive(boolean active) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
-                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version, details);
     }
 
     /** This client with optimistic-locking version {@code version} (stores set it). */
     public Client withVersion(long version) {
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
-                exemptionReason, autopayEnabled, paymentMethodRef, active, version);
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version, details);
     }
 
     /**
@@ -228,7 +243,38 @@ public record Client(
             return this;
         }
         return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
-                exemptionReason, autopayEnabled, fingerprint(paymentMethodRef), active, version);
+                exemptionReason, autopayEnabled, fingerprint(paymentMethodRef), active, version, details);
+    }
+
+    /** This client with e-invoice {@code details} of the buyer. */
+    public Client withDetails(PartyDetails details) {
+        return new Client(id, name, address, vatId, email, currency, paymentTermsDays, locale, taxProfile,
+                exemptionReason, autopayEnabled, paymentMethodRef, active, version, details);
+    }
+
+    /**
+     * This client with electronic address {@code address} (BT-49) in EAS {@code scheme}, e.g. a
+     * Leitweg-ID with {@code "0204"}; both null for none. XRechnung and Peppol require it.
+     *
+     * @throws dev.billops.core.error.InvalidBusinessTermException if only one is given or the scheme is no EAS code
+     */
+    public Client withElectronicAddress(@Nullable String address, @Nullable String scheme) {
+        return withDetails(details.withElectronicAddress(address, scheme));
+    }
+
+    /**
+     * This client with the buyer reference (BT-10) its invoices carry unless one sets its own, or
+     * none if null; XRechnung requires one (the Leitweg-ID).
+     *
+     * @throws dev.billops.core.error.InvalidBusinessTermException if it is blank
+     */
+    public Client withBuyerReference(@Nullable String reference) {
+        return withDetails(details.withBuyerReference(reference));
+    }
+
+    /** This client with the buyer contact (BG-9): {@code name}, {@code phone}, {@code email}; null parts are none. */
+    public Client withContact(@Nullable String name, @Nullable String phone, @Nullable String email) {
+        return withDetails(details.withContact(name, phone, email));
     }
 
     private static String fingerprint(String secret) {
@@ -246,6 +292,7 @@ public record Client(
     public String toString() {
         return "Client[id=" + id + ", name=" + name + ", currency=" + currency.getCurrencyCode()
                 + ", taxProfile=" + taxProfile + ", autopay=" + autopayEnabled
-                + ", paymentMethodRef=" + (paymentMethodRef == null ? "none" : "***") + ", active=" + active + "]";
+                + ", paymentMethodRef=" + (paymentMethodRef == null ? "none" : "***") + ", active=" + active
+                + ", details=" + details + "]";
     }
 }

@@ -159,7 +159,7 @@ public final class TaxCalculator {
         for (Group g : order) {
             taxTotal = taxTotal.add(g.tax);
             breakdown.add(new TaxSubtotal(g.treatment.category(), g.treatment.ratePercent(), money(currency, g.base),
-                    money(currency, g.tax), g.reason));
+                    money(currency, g.tax), g.reason, g.reasonCode));
         }
         breakdown.sort(BREAKDOWN_ORDER);
         BigDecimal taxExclusive = lineNetTotal.subtract(allowances).add(charges);
@@ -376,7 +376,7 @@ public final class TaxCalculator {
         final List<Group> order = new ArrayList<>();
         private @Nullable Map<VatGroup, Group> index;
 
-        /** The group of {@code tax}, made if new; the first exemption reason given stays the group's. */
+        /** The group of {@code tax}, made if new; the first exemption reason (and code) given stays the group's. */
         Group of(TaxTreatment tax) {
             Group g = find(tax);
             if (g == null) {
@@ -390,8 +390,13 @@ public final class TaxCalculator {
                         index.put(x.key, x);
                     }
                 }
-            } else if (g.reason == null && tax.exemptionReason() != null) {
-                g.reason = tax.exemptionReason();
+            } else {
+                if (g.reason == null && tax.exemptionReason() != null) {
+                    g.reason = tax.exemptionReason();
+                }
+                if (g.reasonCode == null && tax.exemptionReasonCode() != null) {
+                    g.reasonCode = tax.exemptionReasonCode();
+                }
             }
             return g;
         }
@@ -415,6 +420,7 @@ public final class TaxCalculator {
         final TaxTreatment treatment;
         final BigDecimal rate;
         @Nullable String reason;
+        @Nullable String reasonCode;
         int lineCount;
         BigDecimal sum = BigDecimal.ZERO;
         BigDecimal netSum = BigDecimal.ZERO;
@@ -427,6 +433,7 @@ public final class TaxCalculator {
             this.treatment = treatment;
             this.rate = treatment.rateOrZero();
             this.reason = treatment.exemptionReason();
+            this.reasonCode = treatment.exemptionReasonCode();
         }
 
         void add(BigDecimal amount) {

@@ -3,6 +3,7 @@ package dev.billops.core.tax;
 import dev.billops.core.error.Text;
 import dev.billops.core.money.DecimalBounds;
 import java.math.BigDecimal;
+import dev.billops.core.error.CodeLists;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -15,8 +16,17 @@ import org.jspecify.annotations.Nullable;
  * @param category the VAT category
  * @param ratePercent rate in per cent, e.g. {@code 19}; 0 for Z/E/AE/K/G; null for O
  * @param exemptionReason printed reason (E, AE, K, G, O), or null
+ * @param exemptionReasonCode VATEX code of the reason (BT-121), e.g. {@code VATEX-EU-AE}, or null;
+ *     the factories of AE, K, G and O set theirs, an exempt treatment takes one with
+ *     {@link #withExemptionReasonCode}
  */
-public record TaxTreatment(TaxCategory category, @Nullable BigDecimal ratePercent, @Nullable String exemptionReason) {
+public record TaxTreatment(TaxCategory category, @Nullable BigDecimal ratePercent, @Nullable String exemptionReason,
+        @Nullable String exemptionReasonCode) {
+
+    /** A treatment without a VATEX reason code. */
+    public TaxTreatment(TaxCategory category, @Nullable BigDecimal ratePercent, @Nullable String exemptionReason) {
+        this(category, ratePercent, exemptionReason, null);
+    }
 
     /** Most decimals of a rate (a {@code NUMERIC(38,18)} column). */
     public static final int MAX_RATE_SCALE = 18;
@@ -26,6 +36,7 @@ public record TaxTreatment(TaxCategory category, @Nullable BigDecimal ratePercen
     public TaxTreatment {
         Objects.requireNonNull(category, "category");
         exemptionReason = Text.optional("tax exemption reason", exemptionReason, MAX_REASON_LENGTH);
+        exemptionReasonCode = CodeLists.vatex("BT-121 VAT exemption reason code", exemptionReasonCode);
         if (ratePercent != null && DecimalBounds.integerDigits(ratePercent) <= 3) {
             // a rate of 100 % or more is refused by the category rules below; the bound on decimals
             // comes first, before the rate is compared, stripped or printed
@@ -84,19 +95,28 @@ public record TaxTreatment(TaxCategory category, @Nullable BigDecimal ratePercen
     }
 
     public static TaxTreatment reverseCharge() {
-        return new TaxTreatment(TaxCategory.AE, BigDecimal.ZERO, "Reverse charge");
+        return new TaxTreatment(TaxCategory.AE, BigDecimal.ZERO, "Reverse charge", "VATEX-EU-AE");
     }
 
     public static TaxTreatment intraCommunity() {
-        return new TaxTreatment(TaxCategory.K, BigDecimal.ZERO, "Intra-community supply");
+        return new TaxTreatment(TaxCategory.K, BigDecimal.ZERO, "Intra-community supply", "VATEX-EU-IC");
     }
 
     public static TaxTreatment export() {
-        return new TaxTreatment(TaxCategory.G, BigDecimal.ZERO, "Export outside the EU");
+        return new TaxTreatment(TaxCategory.G, BigDecimal.ZERO, "Export outside the EU", "VATEX-EU-G");
     }
 
     public static TaxTreatment outOfScope(String reason) {
-        return new TaxTreatment(TaxCategory.O, null, Objects.requireNonNull(reason, "reason"));
+        return new TaxTreatment(TaxCategory.O, null, Objects.requireNonNull(reason, "reason"), "VATEX-EU-O");
+    }
+
+    /**
+     * This treatment with VATEX code {@code code} (BT-121), e.g. {@code VATEX-EU-132-1I}, or none.
+     *
+     * @throws dev.billops.core.error.InvalidBusinessTermException if it is not in the VATEX code list
+     */
+    public TaxTreatment withExemptionReasonCode(@Nullable String code) {
+        return new TaxTreatment(category, ratePercent, exemptionReason, code);
     }
 
     /** The rate, with 0 standing in for category O. */

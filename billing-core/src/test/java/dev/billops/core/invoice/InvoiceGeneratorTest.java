@@ -82,11 +82,11 @@ class InvoiceGeneratorTest {
     void generate_perEntry_oneLinePerBillableEntryInRange() {
         Generation g = week().generate(GroupingPolicy.perEntry());
         assertEquals(List.of(
-                "1.5000 HOUR x 100.00 = 150.00 [e1]",
-                "3.0000 HOUR x 100.00 = 300.00 [e3]",
-                "0.3333 HOUR x 100.00 = 33.33 [e2]",
-                "1.0000 HOUR x 100.00 = 100.00 [e5]",
-                "2.7500 HOUR x 120.00 = 330.00 [e4]"), summary(g));
+                "1.5000 HUR x 100.00 = 150.00 [e1]",
+                "3.0000 HUR x 100.00 = 300.00 [e3]",
+                "0.3333 HUR x 100.00 = 33.33 [e2]",
+                "1.0000 HUR x 100.00 = 100.00 [e5]",
+                "2.7500 HUR x 120.00 = 330.00 [e4]"), summary(g));
         assertEquals("Website – Development – 2026-11-02 – work 1", g.lines().get(0).description());
         assertEquals(LocalDateRange.ofDay(LocalDate.of(2026, 11, 2)), g.lines().get(0).period());
     }
@@ -96,8 +96,8 @@ class InvoiceGeneratorTest {
         Generation g = week().generate(GroupingPolicy.perProject());
         // web: 1.5 + 1/3 + 3 + 1 = 5.8333 h × 100 = 583.33; app: 2.75 h × 120 = 330.00
         assertEquals(List.of(
-                "5.8333 HOUR x 100.00 = 583.33 [e1, e3, e2, e5]",
-                "2.7500 HOUR x 120.00 = 330.00 [e4]"), summary(g));
+                "5.8333 HUR x 100.00 = 583.33 [e1, e3, e2, e5]",
+                "2.7500 HUR x 120.00 = 330.00 [e4]"), summary(g));
         assertEquals("Website", g.lines().get(0).description());
         assertEquals(LocalDateRange.of(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 4)), g.lines().get(0).period());
         assertEquals(WEB.id(), g.lines().get(0).projectId());
@@ -125,9 +125,9 @@ class InvoiceGeneratorTest {
         Generation g = week().generate(GroupingPolicy.of(Dimension.DAY));
         // 11-02 at 100: 1.5 + 3 + 1/3 = 4.8333; 11-03 at 100: 1; 11-03 at 120: 2.75
         assertEquals(List.of(
-                "4.8333 HOUR x 100.00 = 483.33 [e1, e3, e2]",
-                "1.0000 HOUR x 100.00 = 100.00 [e5]",
-                "2.7500 HOUR x 120.00 = 330.00 [e4]"), summary(g));
+                "4.8333 HUR x 100.00 = 483.33 [e1, e3, e2]",
+                "1.0000 HUR x 100.00 = 100.00 [e5]",
+                "2.7500 HUR x 120.00 = 330.00 [e4]"), summary(g));
         assertEquals("Website – 2026-11-02", g.lines().get(0).description());
     }
 
@@ -136,9 +136,9 @@ class InvoiceGeneratorTest {
         Generation g = week().generate(GroupingPolicy.of(Dimension.ACTIVITY));
         // dev at 100: 1.5 + 3 + 1 = 5.5; meet at 100: 1/3; dev at 120: 2.75
         assertEquals(List.of(
-                "5.5000 HOUR x 100.00 = 550.00 [e1, e3, e5]",
-                "0.3333 HOUR x 100.00 = 33.33 [e2]",
-                "2.7500 HOUR x 120.00 = 330.00 [e4]"), summary(g));
+                "5.5000 HUR x 100.00 = 550.00 [e1, e3, e5]",
+                "0.3333 HUR x 100.00 = 33.33 [e2]",
+                "2.7500 HUR x 120.00 = 330.00 [e4]"), summary(g));
         assertEquals("Website – Development", g.lines().get(0).description());
         assertEquals("Website – Meeting", g.lines().get(1).description());
     }
@@ -148,9 +148,9 @@ class InvoiceGeneratorTest {
         Generation g = week().generate(GroupingPolicy.of(Dimension.TIMEKEEPER));
         // alice at 100: 1.5 + 1/3 = 1.8333; bob at 100: 3 + 1 = 4; alice at 120: 2.75
         assertEquals(List.of(
-                "1.8333 HOUR x 100.00 = 183.33 [e1, e2]",
-                "4.0000 HOUR x 100.00 = 400.00 [e3, e5]",
-                "2.7500 HOUR x 120.00 = 330.00 [e4]"), summary(g));
+                "1.8333 HUR x 100.00 = 183.33 [e1, e2]",
+                "4.0000 HUR x 100.00 = 400.00 [e3, e5]",
+                "2.7500 HUR x 120.00 = 330.00 [e4]"), summary(g));
         assertEquals("Website – Alice", g.lines().get(0).description());
         assertEquals(ALICE, g.lines().get(0).timekeeperId());
     }
@@ -159,10 +159,10 @@ class InvoiceGeneratorTest {
     void generate_perDayAndTimekeeper_combinesDimensions() {
         Generation g = week().generate(GroupingPolicy.of(Dimension.DAY, Dimension.TIMEKEEPER, Dimension.PROJECT));
         assertEquals(List.of(
-                "1.8333 HOUR x 100.00 = 183.33 [e1, e2]",
-                "3.0000 HOUR x 100.00 = 300.00 [e3]",
-                "1.0000 HOUR x 100.00 = 100.00 [e5]",
-                "2.7500 HOUR x 120.00 = 330.00 [e4]"), summary(g));
+                "1.8333 HUR x 100.00 = 183.33 [e1, e2]",
+                "3.0000 HUR x 100.00 = 300.00 [e3]",
+                "1.0000 HUR x 100.00 = 100.00 [e5]",
+                "2.7500 HUR x 120.00 = 330.00 [e4]"), summary(g));
         assertEquals("Website – Bob – 2026-11-03", g.lines().get(2).description());
     }
 
@@ -170,8 +170,8 @@ class InvoiceGeneratorTest {
     void generate_noDimensions_oneLinePerRateAndTax() {
         Generation g = week().generate(GroupingPolicy.of());
         assertEquals(List.of(
-                "5.8333 HOUR x 100.00 = 583.33 [e1, e3, e2, e5]",
-                "2.7500 HOUR x 120.00 = 330.00 [e4]"), summary(g));
+                "5.8333 HUR x 100.00 = 583.33 [e1, e3, e2, e5]",
+                "2.7500 HUR x 120.00 = 330.00 [e4]"), summary(g));
     }
 
     @Test
@@ -183,7 +183,7 @@ class InvoiceGeneratorTest {
         f.entry(ALICE, WEB, DEV, "2026-11-02", "09:00", "10:00");
         f.entry(ALICE, other, DEV, "2026-11-02", "10:00", "12:00");
         Generation merged = f.generate(GroupingPolicy.of());
-        assertEquals(List.of("3.0000 HOUR x 100.00 = 300.00 [e1, e2]"), summary(merged));
+        assertEquals(List.of("3.0000 HUR x 100.00 = 300.00 [e1, e2]"), summary(merged));
         assertEquals("Services", merged.lines().get(0).description());
         assertNull(merged.lines().get(0).projectId());
         assertNull(merged.lines().get(0).rateRuleId(), "two rules with the same price");
@@ -202,8 +202,8 @@ class InvoiceGeneratorTest {
         Generation g = f.generate(GroupingPolicy.perProject());
         // before 11-16: 2 + 1 = 3 h × 100 = 300; from 11-16: 3 + 1.5 = 4.5 h × 110 = 495
         assertEquals(List.of(
-                "3.0000 HOUR x 100.00 = 300.00 [e1, e2]",
-                "4.5000 HOUR x 110.00 = 495.00 [e3, e4]"), summary(g));
+                "3.0000 HUR x 100.00 = 300.00 [e1, e2]",
+                "4.5000 HUR x 110.00 = 495.00 [e3, e4]"), summary(g));
         assertEquals(LocalDateRange.of(LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 16)), g.lines().get(0).period());
         assertEquals("r1", g.lines().get(0).rateRuleId().value());
         assertEquals("r2", g.lines().get(1).rateRuleId().value());
@@ -223,9 +223,9 @@ class InvoiceGeneratorTest {
         // 11-05: only the 100 rule in force; 11-25: 105 (project, later than 100; the client rule is less
         // specific); bob: project+timekeeper is the most specific whatever its start
         assertEquals(List.of(
-                "1.0000 HOUR x 100.00 = 100.00 [e1]",
-                "1.0000 HOUR x 105.00 = 105.00 [e2]",
-                "1.0000 HOUR x 130.00 = 130.00 [e3]"), summary(g));
+                "1.0000 HUR x 100.00 = 100.00 [e1]",
+                "1.0000 HUR x 105.00 = 105.00 [e2]",
+                "1.0000 HUR x 130.00 = 130.00 [e3]"), summary(g));
     }
 
     @Test
@@ -236,8 +236,8 @@ class InvoiceGeneratorTest {
         f.entry(ALICE, WEB, DEV, "2026-11-03", "09:00", "10:00");
         Generation g = f.generate(GroupingPolicy.perProject());
         assertEquals(List.of(
-                "2.0000 HOUR x 150.00 = 300.00 [e1]",
-                "1.0000 HOUR x 100.00 = 100.00 [e2]"), summary(g));
+                "2.0000 HUR x 150.00 = 300.00 [e1]",
+                "1.0000 HUR x 100.00 = 100.00 [e2]"), summary(g));
         assertNull(g.lines().get(0).rateRuleId());
     }
 
@@ -290,7 +290,7 @@ class InvoiceGeneratorTest {
         GenFixture f = roundingFixture(RoundingScope.PER_ENTRY);
         Generation g = f.generate(GroupingPolicy.perProject());
         // 7 → 15, 5 → 15, 50 → 60 minutes: 90 min = 1.5 h
-        assertEquals(List.of("1.5000 HOUR x 100.00 = 150.00 [e1, e2, e3]"), summary(g));
+        assertEquals(List.of("1.5000 HUR x 100.00 = 150.00 [e1, e2, e3]"), summary(g));
         assertEquals(Duration.ofMinutes(90), g.totalBilledTime());
     }
 
@@ -299,7 +299,7 @@ class InvoiceGeneratorTest {
         GenFixture f = roundingFixture(RoundingScope.PER_DAY_AND_PROJECT);
         Generation g = f.generate(GroupingPolicy.perProject());
         // 7 + 5 + 50 = 62 minutes → 75 minutes = 1.25 h
-        assertEquals(List.of("1.2500 HOUR x 100.00 = 125.00 [e1, e2, e3]"), summary(g));
+        assertEquals(List.of("1.2500 HUR x 100.00 = 125.00 [e1, e2, e3]"), summary(g));
     }
 
     @Test
@@ -310,9 +310,9 @@ class InvoiceGeneratorTest {
         assertEquals(List.of(Duration.ofSeconds(508), Duration.ofSeconds(363), Duration.ofSeconds(3629)),
                 g.billedTimes());
         assertEquals(List.of(
-                "0.1411 HOUR x 100.00 = 14.11 [e1]",
-                "0.1008 HOUR x 100.00 = 10.08 [e2]",
-                "1.0081 HOUR x 100.00 = 100.81 [e3]"), summary(g));
+                "0.1411 HUR x 100.00 = 14.11 [e1]",
+                "0.1008 HUR x 100.00 = 10.08 [e2]",
+                "1.0081 HUR x 100.00 = 100.81 [e3]"), summary(g));
         assertEquals(Duration.ofMinutes(75), g.totalBilledTime());
     }
 
@@ -335,8 +335,8 @@ class InvoiceGeneratorTest {
                 GenerationPolicy.DEFAULT.withGrouping(GroupingPolicy.of(Dimension.DAY)));
         // spring forward: 00:00-06:00 is 5 h; fall back: 7 h
         assertEquals(List.of(
-                "5.0000 HOUR x 100.00 = 500.00 [e1]",
-                "7.0000 HOUR x 100.00 = 700.00 [e2]"), summary(g));
+                "5.0000 HUR x 100.00 = 500.00 [e1]",
+                "7.0000 HUR x 100.00 = 700.00 [e2]"), summary(g));
         assertEquals(LocalDateRange.ofDay(LocalDate.of(2026, 3, 29)), g.lines().get(0).period());
     }
 
@@ -345,7 +345,7 @@ class InvoiceGeneratorTest {
         GenFixture f = GenFixture.standard();
         f.entry(ALICE, WEB, DEV, "2026-11-30", "22:00", "2026-12-01", "02:00");
         Generation g = f.generate(GroupingPolicy.perEntry());
-        assertEquals(List.of("4.0000 HOUR x 100.00 = 400.00 [e1]"), summary(g));
+        assertEquals(List.of("4.0000 HUR x 100.00 = 400.00 [e1]"), summary(g));
         assertEquals(LocalDateRange.of(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 2)), g.lines().get(0).period());
     }
 
@@ -359,8 +359,8 @@ class InvoiceGeneratorTest {
         LocalDateRange period = LocalDateRange.of(LocalDate.of(2026, 11, 15), LocalDate.of(2027, 1, 1));
         Generation g = f.generate(period, GenerationPolicy.DEFAULT.withGrouping(GroupingPolicy.perEntry()));
         assertEquals(List.of(
-                "1 MONTH x 3000.00 = 3000.00 [e2]",
-                "1 MONTH x 3000.00 = 3000.00 [e3]"), summary(g));
+                "1 MON x 3000.00 = 3000.00 [e2]",
+                "1 MON x 3000.00 = 3000.00 [e3]"), summary(g));
         assertEquals(LocalDateRange.of(LocalDate.of(2026, 11, 15), LocalDate.of(2026, 12, 1)), g.lines().get(0).period());
         assertEquals(LocalDateRange.ofMonth(YearMonth.of(2026, 12)), g.lines().get(1).period());
         assertEquals("Website – 2026-11", g.lines().get(0).description());
@@ -374,7 +374,7 @@ class InvoiceGeneratorTest {
         f.entry(ALICE, WEB, DEV, "2026-11-02", "09:00", "09:10");
         f.entry(ALICE, WEB, DEV, "2026-11-05", "09:00", "17:00");
         Generation g = f.generate(GroupingPolicy.perProject());
-        assertEquals(List.of("2 PIECE x 250.00 = 500.00 [e1, e2]"), summary(g));
+        assertEquals(List.of("2 C62 x 250.00 = 500.00 [e1, e2]"), summary(g));
         assertEquals("Website – fixed fee", g.lines().get(0).description());
     }
 
@@ -384,7 +384,7 @@ class InvoiceGeneratorTest {
         GenerationRequest request = GenerationRequest.of(NOVEMBER, GenerationPolicy.DEFAULT).forProject(WEB.id())
                 .excluding(java.util.Set.of(dev.billops.core.id.TimeEntryId.of("e3")));
         Generation g = InvoiceGenerator.generate(f.context(), f.entries, request);
-        assertEquals(List.of("2.8333 HOUR x 100.00 = 283.33 [e1, e2, e5]"), summary(g));
+        assertEquals(List.of("2.8333 HUR x 100.00 = 283.33 [e1, e2, e5]"), summary(g));
     }
 
     @Test

@@ -30,8 +30,9 @@ final class JdbcClientStore extends JdbcPort implements ClientStore {
         int inserted = bind(h().createUpdate("INSERT INTO billops_client (tenant_id, id, name, address_line1, "
                 + "address_line2, address_line3, postal_code, city, country_code, vat_id, email, currency, "
                 + "payment_terms_days, locale, tax_profile, exemption_reason, autopay_enabled, payment_method_ref, "
-                + "active, version) VALUES (:t, :id, :name, :l1, :l2, :l3, :postal, :city, :country, :vat, :email, "
-                + ":currency, :terms, :locale, :profile, :reason, :autopay, :pmref, :active, :version) "
+                + "active, version" + PartyDetailsColumns.COLUMNS + ") VALUES (:t, :id, :name, :l1, :l2, :l3, :postal, "
+                + ":city, :country, :vat, :email, :currency, :terms, :locale, :profile, :reason, :autopay, :pmref, "
+                + ":active, :version" + PartyDetailsColumns.VALUES + ") "
                 + "ON CONFLICT DO NOTHING"), client).bind("version", client.version()).execute();
         if (inserted == 0) {
             throw new DuplicateKeyException(KIND, client.id().value());
@@ -45,7 +46,8 @@ final class JdbcClientStore extends JdbcPort implements ClientStore {
                 + "address_line2 = :l2, address_line3 = :l3, postal_code = :postal, city = :city, "
                 + "country_code = :country, vat_id = :vat, email = :email, currency = :currency, "
                 + "payment_terms_days = :terms, locale = :locale, tax_profile = :profile, exemption_reason = :reason, "
-                + "autopay_enabled = :autopay, payment_method_ref = :pmref, active = :active, version = version + 1 "
+                + "autopay_enabled = :autopay, payment_method_ref = :pmref, active = :active, version = version + 1"
+                + PartyDetailsColumns.SET + " "
                 + "WHERE tenant_id = :t AND id = :id AND version = :version"), client)
                 .bind("version", client.version()).execute();
         if (updated == 0) {
@@ -73,6 +75,7 @@ final class JdbcClientStore extends JdbcPort implements ClientStore {
     }
 
     private Update bind(Update u, Client c) {
+        PartyDetailsColumns.bind(u, c.details());
         return u.bind("t", t())
                 .bind("id", c.id().value())
                 .bind("name", c.name())
@@ -100,6 +103,6 @@ final class JdbcClientStore extends JdbcPort implements ClientStore {
                 rs.getInt("payment_terms_days"), Locale.forLanguageTag(rs.getString("locale")),
                 Columns.enumValue(rs, "tax_profile", TaxProfile.class), rs.getString("exemption_reason"),
                 rs.getBoolean("autopay_enabled"), rs.getString("payment_method_ref"), rs.getBoolean("active"),
-                rs.getLong("version"));
+                rs.getLong("version"), PartyDetailsColumns.read(rs));
     }
 }

@@ -12,6 +12,7 @@ import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
 import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.InvoiceReferences;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceSource;
 import dev.billops.core.invoice.InvoiceStatus;
@@ -73,11 +74,13 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 + "price_basis, tax_rounding, cash_increment, cash_increment_scale, line_net_total, allowance_total, "
                 + "charge_total, tax_exclusive, tax_total, tax_inclusive, rounding_amount, payable, paid, credited, notes, "
                 + "metadata, source, engagement_id, package_period_start, credited_invoice_id, purchase_order_ref, "
-                + "version) VALUES (:t, :id, :type, :series, :number, :client, :currency, :status, :issueDate, :dueDate, "
+                + "buyer_reference, project_reference, contract_reference, sales_order_reference, "
+                + "buyer_accounting_reference, payment_terms_text, prepaid, version) VALUES (:t, :id, :type, :series, :number, :client, :currency, :status, :issueDate, :dueDate, "
                 + ":serviceStart, :serviceEnd, :priceBasis, :taxRounding, :cashIncrement, :cashIncrementScale, "
                 + ":lineNetTotal, :allowanceTotal, :chargeTotal, :taxExclusive, :taxTotal, :taxInclusive, "
                 + ":roundingAmount, :payable, :paid, :credited, :notes, " + ctx().dialect().json("metadata") + ", "
-                + ":source, :engagement, :periodStart, :creditedInvoice, :poRef, :version) ON CONFLICT DO NOTHING"),
+                + ":source, :engagement, :periodStart, :creditedInvoice, :poRef, :buyerRef, :projectRef, :contractRef, "
+                + ":salesOrderRef, :accountingRef, :paymentTerms, :prepaid, :version) ON CONFLICT DO NOTHING"),
                 invoice).execute();
         if (inserted == 0) {
             throw duplicateOf(invoice, true);
@@ -102,7 +105,10 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 + "rounding_amount = :roundingAmount, payable = :payable, paid = :paid, credited = :credited, "
                 + "notes = :notes, metadata = " + ctx().dialect().json("metadata") + ", source = :source, "
                 + "engagement_id = :engagement, package_period_start = :periodStart, "
-                + "credited_invoice_id = :creditedInvoice, purchase_order_ref = :poRef, version = version + 1 "
+                + "credited_invoice_id = :creditedInvoice, purchase_order_ref = :poRef, buyer_reference = :buyerRef, "
+                + "project_reference = :projectRef, contract_reference = :contractRef, "
+                + "sales_order_reference = :salesOrderRef, buyer_accounting_reference = :accountingRef, "
+                + "payment_terms_text = :paymentTerms, prepaid = :prepaid, version = version + 1 "
                 + "WHERE tenant_id = :t AND id = :id AND version = :version "
                 + "AND NOT EXISTS (SELECT 1 FROM billops_invoice o WHERE o.tenant_id = :t AND o.id <> :id "
                 + "AND ((o.series = :series AND o.number = :number) "
@@ -295,64 +301,28 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
     }
 
     private void requireEntriesFree(InvoiceId invoice, List<String> entries) {
+        SqlDialect d = ctx().dialect();
         for (List<String> chunk : JdbcTimeEntryStore.chunks(entries)) {
-            Optional<String> taken;
-            if (ctx().dialect() == SqlDialect.H2) {
-                // H2 looks up an IN list on the second key column by scanning the tenant's rows;
-                // joining a VALUES list does one primary-key lookup per id
-                taken = bindIds(h().createQuery("SELECT b.entry_id FROM " + idValues(chunk.size())
-                        + " JOIN billops_billed_entry b ON b.tenant_id = :t AND b.entry_id = v.id "
-                        + "WHERE b.invoice_id <> :invoice ORDER BY b.entry_id LIMIT 1"), chunk)
-                        .bind("t", t()).bind("invoice", invoice.value())
-                        .mapTo(String.class).findOne();
-            } else {
-                // no ORDER BY … LIMIT 1: PostgreSQL would walk the whole primary key in order to find
-                // the first of usually no matches; the rare taken ids are few, so the smallest is picked here
-                taken = h().createQuery("SELECT entry_id FROM billops_billed_entry WHERE tenant_id = :t "
-                        + "AND entry_id IN (<ids>) AND invoice_id <> :invoice")
-                        .bind("t", t()).bind("invoice", invoice.value()).bindList("ids", chunk)
-                        .mapTo(String.class).list().stream().min(Comparator.naturalOrder());
-            }
+            // the rare taken ids are few: the smallest is picked here, not by ORDER BY … LIMIT 1
+            Optional<String> taken = KeyLookup.bind(d, h().createQuery("SELECT k.entry_id FROM "
+                    + KeyLookup.rows(d, "billops_billed_entry", "entry_id", "entry_id, invoice_id", chunk.size(), false)
+                    + " WHERE k.invoice_id <> :invoice"), chunk)
+                    .bind("t", t()).bind("invoice", invoice.value())
+                    .mapTo(String.class).list().stream().min(Comparator.naturalOrder());
             if (taken.isPresent()) {
                 throw new DuplicateKeyException("billed time entry", taken.get());
             }
         }
     }
 
-    /** {@code (VALUES (:v0), (:v1), …) v(id)} for {@code n} ids bound by {@link #bindIds}. */
-    private static String idValues(int n) {
-        StringBuilder sql = new StringBuilder("(VALUES ");
-        for (int i = 0; i < n; i++) {
-            sql.append(i == 0 ? "(:v" : ", (:v").append(i).append(')');
-        }
-        return sql.append(") v(id)").toString();
-    }
-
-    private static <S extends SqlStatement<S>> S bindIds(S statement, List<String> ids) {
-        for (int i = 0; i < ids.size(); i++) {
-            statement.bind("v" + i, ids.get(i));
-        }
-        return statement;
-    }
-
     private void claimEntries(InvoiceId invoice, List<String> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
+        SqlDialect d = ctx().dialect();
         for (List<String> chunk : JdbcTimeEntryStore.chunks(entries)) {
-            if (ctx().dialect() == SqlDialect.H2) {
-                // a VALUES join, not an IN list: see requireEntriesFree (the ids are distinct)
-                bindIds(h().createUpdate("INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) "
-                        + "SELECT e.tenant_id, e.id, :invoice FROM " + idValues(chunk.size())
-                        + " JOIN billops_time_entry e ON e.tenant_id = :t AND e.id = v.id"), chunk)
-                        .bind("t", t()).bind("invoice", invoice.value())
-                        .execute();
-            } else {
-                h().createUpdate("INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) SELECT tenant_id, "
-                        + "id, :invoice FROM billops_time_entry WHERE tenant_id = :t AND id IN (<ids>)")
-                        .bind("t", t()).bind("invoice", invoice.value()).bindList("ids", chunk)
-                        .execute();
-            }
+            KeyLookup.bind(d, h().createUpdate("INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) "
+                    + "SELECT :t, k.id, :invoice FROM " + KeyLookup.rows(d, "billops_time_entry", "id", "id",
+                            chunk.size(), false)), chunk)
+                    .bind("t", t()).bind("invoice", invoice.value())
+                    .execute();
         }
     }
 
@@ -419,7 +389,14 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 .bind("engagement", Columns.valueOrNull(i.engagementId()))
                 .bindByType("periodStart", i.packagePeriodStart(), LocalDate.class)
                 .bind("creditedInvoice", Columns.valueOrNull(i.creditedInvoiceId()))
-                .bind("poRef", i.purchaseOrderRef())
+                .bind("poRef", i.references().purchaseOrder())
+                .bind("buyerRef", i.references().buyerReference())
+                .bind("projectRef", i.references().project())
+                .bind("contractRef", i.references().contract())
+                .bind("salesOrderRef", i.references().salesOrder())
+                .bind("accountingRef", i.references().buyerAccounting())
+                .bind("paymentTerms", i.references().paymentTerms())
+                .bind("prepaid", i.prepaid().amount())
                 .bind("version", i.version());
     }
 
@@ -430,13 +407,14 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
             java.math.@Nullable BigDecimal cashIncrement, Totals totals, dev.billops.core.money.Money paid,
             dev.billops.core.money.Money credited, String notes, Map<String, String> metadata, InvoiceSource source,
             @Nullable EngagementId engagementId, @Nullable LocalDate packagePeriodStart,
-            @Nullable InvoiceId creditedInvoiceId, @Nullable String purchaseOrderRef, long version) {
+            @Nullable InvoiceId creditedInvoiceId, InvoiceReferences references, dev.billops.core.money.Money prepaid,
+            long version) {
 
         Invoice complete(InvoiceChildren.Parts parts) {
             return new Invoice(InvoiceId.of(id), type, series, number, clientId, currency, status, issueDate, dueDate,
                     servicePeriod, parts.lines(), parts.adjustments(), priceBasis, taxRounding, cashIncrement,
                     parts.breakdown(), parts.lineNets(), totals, paid, credited, notes, metadata, source, engagementId,
-                    packagePeriodStart, creditedInvoiceId, purchaseOrderRef, version);
+                    packagePeriodStart, creditedInvoiceId, references, prepaid, version);
         }
     }
 
@@ -459,7 +437,11 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 Columns.money(rs, "paid", cur), Columns.money(rs, "credited", cur), rs.getString("notes"),
                 Metadata.read(rs.getString("metadata")), Columns.enumValue(rs, "source", InvoiceSource.class),
                 Columns.idOrNull(rs, "engagement_id", EngagementId::of), Columns.dateOrNull(rs, "package_period_start"),
-                Columns.idOrNull(rs, "credited_invoice_id", InvoiceId::of), rs.getString("purchase_order_ref"),
-                rs.getLong("version"));
+                Columns.idOrNull(rs, "credited_invoice_id", InvoiceId::of),
+                new InvoiceReferences(rs.getString("buyer_reference"), rs.getString("purchase_order_ref"),
+                        rs.getString("project_reference"), rs.getString("contract_reference"),
+                        rs.getString("sales_order_reference"), rs.getString("buyer_accounting_reference"),
+                        rs.getString("payment_terms_text")),
+                Columns.money(rs, "prepaid", cur), rs.getLong("version"));
     }
 }

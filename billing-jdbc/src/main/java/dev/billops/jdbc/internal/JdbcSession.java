@@ -10,6 +10,7 @@ import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.spi.NumberSequenceStore;
 import dev.billops.core.spi.PaymentStore;
 import dev.billops.core.spi.ProjectStore;
+import dev.billops.core.spi.ReceivablesQueries;
 import dev.billops.core.spi.RateRuleStore;
 import dev.billops.core.spi.ReminderStore;
 import dev.billops.core.spi.StoreSession;
@@ -114,6 +115,8 @@ public final class JdbcSession implements StoreSession {
             return new JdbcAuditLog(this);
         } else if (port == EventOutbox.class) {
             return new JdbcEventOutbox(this);
+        } else if (port == ReceivablesQueries.class) {
+            return new JdbcReceivablesQueries(this);
         }
         throw new UnsupportedPortException(port);
     }

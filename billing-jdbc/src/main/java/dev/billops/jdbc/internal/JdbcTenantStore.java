@@ -25,20 +25,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The tenant's record, with its policies in columns of their own (V2): zone id, tax rounding,
- * price basis, and the cash increments and numbering as JSON text (null for none / the defaults).
+ * price basis, and the cash increments and numbering as JSON text (null for none / the defaults);
+ * its e-invoice details in columns of their own (V7, {@link PartyDetailsColumns}).
  */
 final class JdbcTenantStore extends JdbcPort implements TenantStore {
 
     private static final String COLUMNS = "name = :name, address_line1 = :l1, address_line2 = :l2, address_line3 = :l3, "
             + "postal_code = :postal, city = :city, country_code = :country, vat_id = :vat, email = :email, iban = :iban, "
             + "bic = :bic, default_vat_rate = :rate, default_vat_rate_scale = :rateScale, zone_id = :zone, "
-            + "tax_rounding = :taxRounding, price_basis = :priceBasis, cash_increments = :cash, numbering = :numbering";
+            + "tax_rounding = :taxRounding, price_basis = :priceBasis, cash_increments = :cash, numbering = :numbering"
+            + PartyDetailsColumns.SET;
 
     private static final String INSERT = "INSERT INTO billops_tenant (tenant_id, name, address_line1, "
             + "address_line2, address_line3, postal_code, city, country_code, vat_id, email, iban, bic, "
             + "default_vat_rate, default_vat_rate_scale, zone_id, tax_rounding, price_basis, cash_increments, "
-            + "numbering) VALUES (:t, :name, :l1, :l2, :l3, :postal, :city, :country, :vat, :email, :iban, :bic, "
-            + ":rate, :rateScale, :zone, :taxRounding, :priceBasis, :cash, :numbering) ON CONFLICT DO NOTHING";
+            + "numbering" + PartyDetailsColumns.COLUMNS + ") VALUES (:t, :name, :l1, :l2, :l3, :postal, :city, "
+            + ":country, :vat, :email, :iban, :bic, :rate, :rateScale, :zone, :taxRounding, :priceBasis, :cash, "
+            + ":numbering" + PartyDetailsColumns.VALUES + ") ON CONFLICT DO NOTHING";
 
     /** The JSON form of one series of a {@link NumberingPolicy}. */
     record SeriesRow(String pattern, String prefix, String reset, boolean perClient, Map<String, Long> startAfter) {
@@ -94,6 +97,7 @@ final class JdbcTenantStore extends JdbcPort implements TenantStore {
         TenantPolicies policies = tenant.policies();
         TaxPolicy tax = policies.tax();
         JsonCodec json = ctx().json();
+        PartyDetailsColumns.bind(u, tenant.details());
         return u.bind("t", t())
                 .bind("name", tenant.name())
                 .bind("l1", Columns.line(tenant.address(), 0))
@@ -155,6 +159,7 @@ final class JdbcTenantStore extends JdbcPort implements TenantStore {
         TenantPolicies policies = new TenantPolicies(ZoneId.of(rs.getString("zone_id")), tax, numbering);
         return new Tenant(TenantId.of(rs.getString("tenant_id")), rs.getString("name"), Columns.address(rs),
                 rs.getString("vat_id"), rs.getString("email"), rs.getString("iban"), rs.getString("bic"),
-                Columns.exact(rs, "default_vat_rate", "default_vat_rate_scale"), policies);
+                Columns.exact(rs, "default_vat_rate", "default_vat_rate_scale"), policies,
+                PartyDetailsColumns.read(rs));
     }
 }

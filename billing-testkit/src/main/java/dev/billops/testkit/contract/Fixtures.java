@@ -19,6 +19,7 @@ import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.AllowanceCharge;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.InvoiceReferences;
 import dev.billops.core.invoice.InvoiceSource;
 import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.money.Currencies;
@@ -30,6 +31,7 @@ import dev.billops.core.numbering.NumberingPolicy;
 import dev.billops.core.numbering.SeriesNumbering;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
+import dev.billops.core.party.PartyDetails;
 import dev.billops.core.party.TaxProfile;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.party.Timekeeper;
@@ -104,7 +106,23 @@ public final class Fixtures {
                 .withNumbering(NumberingPolicy.defaults()
                         .withSeries("INV", SeriesNumbering.defaultFor("RE").withStartAfter("2026", 1041))
                         .withSeries("PKG", new SeriesNumbering(NumberPattern.of("{client}-{yyyy}{mm}-{seq:3}"), "P",
-                                CounterReset.MONTHLY, true, Map.of("acme/2026-11", 7L))));
+                                CounterReset.MONTHLY, true, Map.of("acme/2026-11", 7L))))
+                .withDetails(richDetails(text));
+    }
+
+    /** Every e-invoice detail set, the free texts to {@code text}. */
+    public static PartyDetails richDetails(String text) {
+        return PartyDetails.none()
+                .withTradingName("Trading " + text)
+                .withIdentifier("4000001123452", "0088")
+                .withLegalRegistration("HRB " + text, "0204")
+                .withTaxRegistrationId("12/345/67890")
+                .withLegalInfo("Share capital 25,000 EUR; " + text)
+                .withElectronicAddress("billing+" + text + "@acme.test", "EM")
+                .withContact("Contact " + text, "+49 30 1234567", "contact@acme.test")
+                .withCountrySubdivision("Region " + text)
+                .withBuyerReference("04011000-12345-" + text)
+                .withExemptionReasonCode("VATEX-EU-132-1I");
     }
 
     public static Tenant sparseTenant(TenantId id) {
@@ -121,7 +139,8 @@ public final class Fixtures {
                 .withLocale(Locale.forLanguageTag("de-CH"))
                 .withTaxProfile(TaxProfile.REVERSE_CHARGE, text)
                 .withAutopay("pm_" + text)
-                .withActive(false);
+                .withActive(false)
+                .withDetails(richDetails(text).withElectronicAddress("04011000-12345-03", "0204"));
     }
 
     public static Client sparseClient(ClientId id) {
@@ -225,7 +244,8 @@ public final class Fixtures {
      * Every field set: BHD (3 decimals), three lines (time-based with entries, period, ids and
      * rule; a line with allowance and charge and base quantity; a negative exempt correction),
      * a document charge, gross prices, per-line rounding, metadata, engagement period, PO
-     * reference, settlement; issued and partially paid.
+     * references (BT-10 to BT-20), a VATEX code, settlement and an amount paid at issue; issued
+     * and partially paid.
      */
     public static Invoice richInvoice(InvoiceId id, ClientId client, String text) {
         TaxTreatment vat = TaxTreatment.standard(new BigDecimal("10"));
@@ -239,7 +259,8 @@ public final class Fixtures {
                         AllowanceCharge.charge(Money.of(BHD, "1.250"), "Shipping")),
                 vat, null, List.of(), null, null, null, null);
         InvoiceLine correction = InvoiceLine.of("Retainer deduction", new BigDecimal("-1.5"), UnitCode.DAY,
-                UnitPrice.of(BHD, "8.000"), TaxTreatment.exempt("Exempt: " + text));
+                UnitPrice.of(BHD, "8.000"), TaxTreatment.exempt("Exempt: " + text)
+                        .withExemptionReasonCode("VATEX-EU-132-1I"));
         Invoice draft = Invoice.draft(id, client, BHD, InvoiceSource.TIME_ENTRIES)
                 .withPricing(PriceBasis.GROSS, TaxRoundingPolicy.PER_LINE, null)
                 .withLines(List.of(time, discounted, correction))
@@ -247,11 +268,13 @@ public final class Fixtures {
                 .withNotes(text)
                 .withMetadata(Map.of("autopay", "true", "origin", text))
                 .withServicePeriod(LocalDateRange.ofMonth(java.time.YearMonth.of(2026, 2)))
-                .withPurchaseOrderRef("PO " + text)
+                .withReferences(new InvoiceReferences("Buyer " + text, "PO " + text, "Project " + text,
+                        "Contract " + text, "SO " + text, "Account " + text, "Terms: " + text))
                 .withSeries("RICH")
                 .forPackagePeriod(EngagementId.of("eng-" + id.value()), D0);
         Invoice issued = Transitions.issuedAs(draft, "RICH-" + id.value(), D0, D0.plusDays(14));
-        return Transitions.withSettlement(issued, Money.of(BHD, "10.000"), Money.of(BHD, "1.000"));
+        return Transitions.withPrepaid(Transitions.withSettlement(issued, Money.of(BHD, "10.000"),
+                Money.of(BHD, "1.000")), Money.of(BHD, "4.000"));
     }
 
     /** Every field set: two allocations, a partial refund, external reference, idempotency key. */

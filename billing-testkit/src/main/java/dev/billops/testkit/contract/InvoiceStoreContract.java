@@ -1,6 +1,7 @@
 package dev.billops.testkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
@@ -9,6 +10,7 @@ import dev.billops.core.id.InvoiceId;
 import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceReferences;
 import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceStatus;
@@ -60,6 +62,36 @@ public abstract class InvoiceStoreContract extends StoreContract {
             insert(rich);
             assertEquals(Optional.of(rich), find(rich.id()), DomainGens.HOSTILE_TEXTS.get(i));
         }
+    }
+
+    @Test
+    void insertAndUpdate_eachReferenceAlone_roundTrips() {
+        InvoiceReferences none = InvoiceReferences.none();
+        List<InvoiceReferences> each = List.of(none.withBuyerReference("04011000-12345-03"),
+                none.withPurchaseOrder("PO-1"), none.withProject("PRJ-1"), none.withContract("CT-1"),
+                none.withSalesOrder("SO-1"), none.withBuyerAccounting("4711"), none.withPaymentTerms("Net 30 days"));
+        for (int i = 0; i < each.size(); i++) {
+            Invoice d = Fixtures.draftWithLine(InvoiceId.of("r-" + i), ACME).withReferences(each.get(i));
+            insert(d);
+            assertEquals(Optional.of(d), find(d.id()), each.get(i).toString());
+            Invoice cleared = tx(s -> invoices(s).update(d.withReferences(none)));
+            assertEquals(Optional.of(cleared), find(d.id()));
+            assertTrue(cleared.references().isEmpty());
+        }
+    }
+
+    @Test
+    void update_prepaidFixedAtIssue_roundTripsAndStaysWhenPaidChanges() {
+        Invoice issued = Fixtures.issued(InvoiceId.of("pp"), ACME, "INV", "INV-PP", Fixtures.D0);
+        insert(issued);
+        Invoice stored = find(issued.id()).orElseThrow();
+        Invoice prepaid = tx(s -> invoices(s).update(Transitions.withPrepaid(stored,
+                Money.of(Fixtures.EUR, "30.00"))));
+        assertEquals(Optional.of(prepaid), find(issued.id()));
+        Invoice paid = tx(s -> invoices(s).update(Transitions.withSettlement(prepaid,
+                Money.of(Fixtures.EUR, "100.00"), prepaid.credited())));
+        assertEquals(Money.of(Fixtures.EUR, "30.00"), find(issued.id()).orElseThrow().prepaid());
+        assertEquals(Optional.of(paid), find(issued.id()));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.billops.examples.cli;
 
 import dev.billops.core.Billing;
+import dev.billops.core.error.CodeLists;
+import dev.billops.core.error.InvalidBusinessTermException;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
@@ -33,14 +35,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code einvoice}: writes one stored invoice or credit note as an EN 16931 e-invoice of a
- * profile (XRechnung UBL or CII, Peppol BIS, EN 16931 UBL or CII, or a Factur-X PDF). Terms that
- * BillOps does not store yet are given as options; a profile that misses a required term is
+ * profile (XRechnung UBL or CII, Peppol BIS, EN 16931 UBL or CII, or a Factur-X PDF). The business
+ * terms come from the stored tenant, client and invoice (their e-invoice details and references);
+ * the options override single terms for this one file. A profile that misses a required term is
  * refused with the list of what is missing, and nothing is written.
  */
 @Command(name = "einvoice", mixinStandardHelpOptions = true,
         description = {"Writes the invoice (or credit note) with the given number as an e-invoice.",
             "Profiles: xrechnung-ubl, xrechnung-cii, peppol, en16931-ubl, en16931-cii, facturx (a PDF/A-3 with the CII "
-                + "XML embedded). FILE must not exist unless --force is given."})
+                + "XML embedded). FILE must not exist unless --force is given.",
+            "Business terms come from the stored tenant, client and invoice; the term options override them."})
 final class EInvoiceCommand implements Callable<Integer> {
 
     @Spec
@@ -67,22 +71,26 @@ final class EInvoiceCommand implements Callable<Integer> {
     @Nullable String tenant;
 
     @Option(names = "--buyer-reference", paramLabel = "REF",
-            description = "BT-10 buyer reference, e.g. a Leitweg-ID (XRechnung requires it)")
+            description = "BT-10 buyer reference, e.g. a Leitweg-ID (XRechnung requires it; default: the invoice's, "
+                    + "stored at issue from the client's default)")
     @Nullable String buyerReference;
 
-    @Option(names = "--seller-contact", paramLabel = "NAME", description = "BT-41 seller contact point")
+    @Option(names = "--seller-contact", paramLabel = "NAME",
+            description = "BT-41 seller contact point (default: the tenant's stored contact)")
     @Nullable String sellerContact;
 
-    @Option(names = "--seller-phone", paramLabel = "PHONE", description = "BT-42 seller contact telephone number")
+    @Option(names = "--seller-phone", paramLabel = "PHONE",
+            description = "BT-42 seller contact telephone number (default: the tenant's stored one)")
     @Nullable String sellerPhone;
 
     @Option(names = "--seller-endpoint", paramLabel = "SCHEME:ID",
             description = "BT-34 seller electronic address with its EAS scheme, e.g. 9930:DE811907980 "
-                    + "(default: the tenant's e-mail, scheme EM)")
+                    + "(default: the tenant's stored electronic address, else its e-mail with scheme EM)")
     @Nullable String sellerEndpoint;
 
     @Option(names = "--buyer-endpoint", paramLabel = "SCHEME:ID",
-            description = "BT-49 buyer electronic address with its EAS scheme (default: the client's e-mail, scheme EM)")
+            description = "BT-49 buyer electronic address with its EAS scheme (default: the client's stored electronic "
+                    + "address, else its e-mail with scheme EM)")
     @Nullable String buyerEndpoint;
 
     @Override
@@ -157,6 +165,13 @@ final class EInvoiceCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(Objects.requireNonNull(spec).commandLine(), option
                     + " needs SCHEME:ID, e.g. 9930:DE811907980, got '" + value + "'");
         }
-        return new ElectronicAddress(value.substring(colon + 1), value.substring(0, colon));
+        String scheme = value.substring(0, colon);
+        try {
+            scheme = CodeLists.eas("BT-34/BT-49 electronic address scheme", scheme);
+        } catch (InvalidBusinessTermException e) {
+            throw new CommandLine.ParameterException(Objects.requireNonNull(spec).commandLine(), option + ": "
+                    + e.getMessage());
+        }
+        return new ElectronicAddress(value.substring(colon + 1), scheme);
     }
 }

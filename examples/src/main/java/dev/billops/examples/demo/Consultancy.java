@@ -15,6 +15,7 @@ import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
+import dev.billops.core.party.PartyDetails;
 import dev.billops.core.party.TaxProfile;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.party.Timekeeper;
@@ -78,11 +79,8 @@ public final class Consultancy {
     public static final ActivityId MEETING = ActivityId.of("meeting");
     public static final ActivityId REVIEW = ActivityId.of("review");
 
-    /** ACME's buyer reference (BT-10), which its XRechnung invoices must carry. */
+    /** ACME's buyer reference (BT-10), stored with the client; its XRechnung invoices must carry one. */
     public static final String ACME_BUYER_REFERENCE = "ACME-KST-4711";
-    /** The seller's contact (BG-6) on e-invoices. */
-    public static final dev.billops.einvoice.model.Contact SELLER_CONTACT = new dev.billops.einvoice.model.Contact(
-            "Northwind billing office", "+49 30 5550 1234", "billing@northwind.test");
 
     /** Project codes as they appear in calendar titles ({@code [ACME-WEB] Sprint review}). */
     public static final Map<String, ProjectId> PROJECT_CODES = Map.of(
@@ -100,7 +98,11 @@ public final class Consultancy {
     private Consultancy() {
     }
 
-    /** The seller, in Berlin's time zone (its "today"), with net prices and the default numbering. */
+    /**
+     * The seller, in Berlin's time zone (its "today"), with net prices and the default numbering,
+     * and what its e-invoices say about it: electronic address (its VAT id, EAS 9930), commercial
+     * register entry, tax number and contact.
+     */
     public static Tenant seller(TenantBilling tenant) {
         return Tenant.of(tenant.tenantId(), "Northwind Consulting GmbH",
                 Address.of("Friedrichstraße 68", "10117", "Berlin", "DE"))
@@ -108,7 +110,13 @@ public final class Consultancy {
                 .withEmail("billing@northwind.test")
                 .withBankAccount("DE89370400440532013000", "COBADEFFXXX")
                 .withDefaultVatRate(new BigDecimal("19"))
-                .withZone(ZONE);
+                .withZone(ZONE)
+                .withDetails(PartyDetails.none()
+                        .withTaxRegistrationId("37/123/45678")
+                        .withLegalInfo("Sitz Berlin, Amtsgericht Charlottenburg HRB 12345 B"))
+                .withElectronicAddress("DE811907980", "9930")
+                .withLegalRegistration("HRB 12345 B", null)
+                .withContact("Northwind billing office", "+49 30 5550 1234", "billing@northwind.test");
     }
 
     /**
@@ -122,7 +130,9 @@ public final class Consultancy {
         t.profile().create(seller(t));
 
         t.clients().create(Client.of(ACME, "ACME Corporation AG", Address.of("Königsallee 12", "40212", "Düsseldorf",
-                "DE"), EUR).withTerms(14).withLocale(Locale.GERMANY).withEmail("ap@acme.test"));
+                "DE"), EUR).withTerms(14).withLocale(Locale.GERMANY).withEmail("ap@acme.test")
+                .withElectronicAddress("4000001123452", "0088").withBuyerReference(ACME_BUYER_REFERENCE)
+                .withContact("Accounts payable", "+49 211 555 0", "ap@acme.test"));
         t.clients().create(Client.of(GLOBEX, "Globex Inc.", Address.of("500 Market Street", "94105", "San Francisco",
                 "US"), USD).withTerms(30).withLocale(Locale.US)
                 .withTaxProfile(TaxProfile.EXPORT, "Services to a business outside the EU")

@@ -239,8 +239,8 @@ public final class DemoRun {
 
     /**
      * Writes the German client's time invoice as an XRechnung 3.0 (UBL) and as a Factur-X PDF into
-     * {@code einvoices/} under the output folder, with the terms BillOps does not store yet (buyer
-     * reference BT-10, the seller's contact BG-6) from {@link Consultancy}.
+     * {@code einvoices/} under the output folder; every business term comes from the stored tenant,
+     * client and invoice ({@link Consultancy} stores them).
      */
     private List<Path> writeEInvoices(TenantBilling t, Invoice invoice) {
         steps.update("writing e-invoices", 0, 0);
@@ -248,8 +248,6 @@ public final class DemoRun {
         Client buyer = t.clients().get(invoice.clientId());
         Invoice stored = t.invoices().get(invoice.id());
         EInvoice e = EInvoiceMapper.map(seller, buyer, stored);
-        e = e.withBuyerReference(Consultancy.ACME_BUYER_REFERENCE)
-                .withSeller(e.seller().withContact(Consultancy.SELLER_CONTACT));
         Path dir = outDir.resolve("einvoices");
         Path xrechnung = dir.resolve(stored.number() + "-xrechnung.xml");
         Path facturx = dir.resolve(stored.number() + "-facturx.pdf");

@@ -315,8 +315,8 @@ public final class PackageBillingRun {
         PackageNumbering numbering = invoices.numbering();
         String number = numbering != null ? numbering.format(engagement.id(), engagement.clientId(), period, date)
                 : sequenceNumber.apply(engagement.clientId());
-        Invoice issued = followUp.afterIssue(session,
-                issuer.issueWithNumber(session, draft.invoice(), number, date, draft.dueDate()));
+        Invoice issued = issuer.fixPrepaid(session, followUp.afterIssue(session,
+                issuer.issueWithNumber(session, draft.invoice(), number, date, draft.dueDate())));
         return created(issued, engagement, period, draft);
     }
 

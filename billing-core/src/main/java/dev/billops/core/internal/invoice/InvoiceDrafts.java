@@ -118,7 +118,8 @@ public final class InvoiceDrafts {
             }
             invoices.deleteDraft(draftId);
             scope.audit(session, "invoice.delete", "invoice", draftId.value(), old, null);
-            return store(session, old.clientId(), period, options);
+            DraftOptions kept = options.references() == null ? options.withReferences(old.references()) : options;
+            return store(session, old.clientId(), period, kept);
         });
     }
 
@@ -174,6 +175,9 @@ public final class InvoiceDrafts {
         }
         InvoiceId id = options.invoiceId() == null ? InvoiceId.generate() : options.invoiceId();
         Invoice draft = generation.toDraft(id);
+        if (options.references() != null) {
+            draft = draft.withReferences(options.references());
+        }
         TaxPolicy tax = scope.policies(session).tax();
         return Optional.of(draft.withPricing(tax.priceBasis(), tax.rounding(), tax.cashIncrementFor(draft.currency())));
     }
@@ -216,7 +220,7 @@ public final class InvoiceDrafts {
                 options.policyOver(defaults));
         Generation generation = InvoiceGenerator.generate(context, entries, request);
         for (InvoiceLine line : generation.lines()) {
-            if (line.unit() == UnitCode.MONTH) {
+            if (UnitCode.MONTH.equals(line.unit())) {
                 // monthly fees: read which months the client's other invoices bill, and generate again
                 return InvoiceGenerator.generate(context, entries,
                         request.withFeesBilled(MonthlyFees.billed(session, clientId, true, null).keySet()));

@@ -102,6 +102,7 @@ public final class InvoiceIssuer {
         Objects.requireNonNull(issueDate, "issueDate");
         Invoice current = draft.recalculated();
         Client client = validate(session, current);
+        current = withClientDefaults(current, client);
         String number = nextNumber(session, current.series(), current.clientId(), issueDate);
         return store(session, current, number, issueDate, issueDate.plusDays(client.paymentTermsDays()));
     }
@@ -148,7 +149,7 @@ public final class InvoiceIssuer {
                     + " is before the issue date " + issueDate);
         }
         Invoice current = invoice.recalculated();
-        validate(session, current);
+        current = withClientDefaults(current, validate(session, current));
         return store(session, current, number, issueDate, dueDate);
     }
 
@@ -187,6 +188,36 @@ public final class InvoiceIssuer {
         }
         TaxRules.validate(taxedDocument(invoice, tenant == null ? null : tenant.vatId(), client));
         return client;
+    }
+
+    /**
+     * {@code draft} with what it leaves open taken from its client: the client's default buyer
+     * reference (BT-10) if the draft has none.
+     */
+    private static Invoice withClientDefaults(Invoice draft, Client client) {
+        String reference = client.details().buyerReference();
+        if (reference == null || draft.references().buyerReference() != null) {
+            return draft;
+        }
+        return draft.withReferences(draft.references().withBuyerReference(reference));
+    }
+
+    /**
+     * Fixes the amount paid at issue (BT-113) into {@code issued}, as stored after the issue's
+     * follow-up (a client's credit applied on issue) in {@code session}'s transaction: later
+     * payments change what is paid, never what the issued document says was prepaid.
+     *
+     * @return the invoice as stored afterwards ({@code issued} if nothing was paid)
+     */
+    public Invoice fixPrepaid(StoreSession session, Invoice issued) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(issued, "issued");
+        if (!issued.paid().isPositive() || issued.prepaid().equals(issued.paid())) {
+            return issued;
+        }
+        InvoiceStore invoices = session.get(InvoiceStore.class);
+        Invoice current = invoices.find(issued.id()).orElse(issued);
+        return invoices.update(Transitions.withPrepaid(current, current.paid()));
     }
 
     /**

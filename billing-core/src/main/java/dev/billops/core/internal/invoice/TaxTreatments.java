@@ -29,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  *       ({@value #DEFAULT_OUT_OF_SCOPE_REASON} if it has none).</li>
  * </ul>
  *
+ * <p>A client's VATEX code ({@code PartyDetails.exemptionReasonCode}) replaces the factory's code
+ * on every line but standard and zero-rated ones.
+ *
  * <p>Manual lines follow the same rule unless the host sets a treatment explicitly
  * ({@link ManualLine}); any line, derived or explicit, must agree with the client's profile
  * ({@link #requireConsistent}): when drafting, when a line is added, and when the invoice is
@@ -52,7 +55,7 @@ public final class TaxTreatments {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(client, "client");
         String reason = client.exemptionReason();
-        return switch (client.taxProfile()) {
+        TaxTreatment tax = switch (client.taxProfile()) {
             case STANDARD -> {
                 BigDecimal rate = project != null && project.vatRate() != null ? project.vatRate()
                         : tenant.defaultVatRate();
@@ -65,6 +68,10 @@ public final class TaxTreatments {
             case OUT_OF_SCOPE -> TaxTreatment.outOfScope(reason == null || reason.isBlank()
                     ? DEFAULT_OUT_OF_SCOPE_REASON : reason);
         };
+        // the client's VATEX code goes with its own reason; STANDARD lines carry none
+        String code = client.details().exemptionReasonCode();
+        return code == null || tax.category() == dev.billops.core.tax.TaxCategory.S
+                || tax.category() == dev.billops.core.tax.TaxCategory.Z ? tax : tax.withExemptionReasonCode(code);
     }
 
     /**
