@@ -31,11 +31,11 @@ import java.util.List;
  * 4 workers, numbered by the default package pattern or by the tenant's gapless counter. The
  * engagements are seeded through the store before the clock starts.
  *
- * <p>Baseline: the rows the first run wrote (invoice headers, lines, tax subtotals, audit records,
- * outbox events; the package-period key is part of the header), read back and inserted into a
- * freshly seeded schema with plain JDBC batches, one transaction and one counter update per chunk
- * of the same size; measured before and after the other runs, and the mean taken, as the load of
- * a shared machine drifts.
+ * <p>Baseline: the rows a warm-up run of the same size wrote (invoice headers, lines, tax
+ * subtotals, audit records, outbox events; the package-period key is part of the header), read
+ * back and inserted into a freshly seeded schema with plain JDBC batches, one transaction and one
+ * counter update per chunk of the same size; measured right after each run, as the load of a
+ * shared machine drifts.
  */
 final class PackageRunCase {
 

@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * followed by the {@link IssueFollowUp} in the same transaction. {@link PackageBillingJob} runs it
  * for every tenant.
  *
- * <p>Each (engagement, period) is issued in a transaction of its own; a failure is reported in
- * the result and the run goes on. A period is billed at most once, however often and however
- * concurrently the run is started (see {@link #run(LocalDate, PackageRunOptions)}).
+ * <p>The invoices are issued in chunks of engagements, one transaction each, with a savepoint per
+ * invoice ({@code PackageRunChunks}); a failure is reported in the result and the run goes on. A
+ * period is billed at most once, however often and however concurrently the run is started (see
+ * {@link #run(LocalDate, PackageRunOptions)}).
  *
  * <p>Immutable and thread-safe.
  */
@@ -107,11 +108,13 @@ public final class PackageBillingRun {
 
     /**
      * Runs for {@code date} with {@code options}: reads the engagements and the periods already
-     * invoiced in one transaction, then issues each due (engagement, period) in a transaction of
-     * its own that first locks the engagement's row ({@link EngagementStore#lock}), as renewals and
-     * ends do ({@link Engagements}): a renewal or end either commits first (and the invoice then
-     * fails if its period no longer exists) or waits for the invoice, so no day is billed by two
-     * engagements. The store keeps (engagement, period start) unique ({@link InvoiceStore}): a run
+     * invoiced in one transaction, then issues the due (engagement, period)s in chunks of
+     * {@link PackageRunOptions#chunkSize()} engagements, one transaction each, by
+     * {@link PackageRunOptions#workers()} threads ({@code PackageRunChunks}). A chunk first locks
+     * its engagements' rows ({@link EngagementStore#claim}, skipping rows another run holds), as
+     * renewals and ends lock theirs ({@link Engagements}): a renewal or end either commits first (and
+     * the invoice then fails if its period no longer exists) or waits for the invoice, so no day is
+     * billed by two engagements. The store keeps (engagement, period start) unique ({@link InvoiceStore}): a run
      * repeated, or racing another, gets a {@code DuplicateKeyException} for a period billed
      * meanwhile and reports it {@linkplain PackageRunResult.SkipReason#ALREADY_INVOICED skipped}. A
      * failed invoice rolls back alone ({@link PackageRunResult#failed()}). A dry run computes the
