@@ -124,6 +124,54 @@ final class PersistCase {
         }
     }
 
+    /**
+     * Stores {@code count} issued invoices in the schema of {@code c} by one {@code INSERT … SELECT}
+     * per table (PostgreSQL {@code generate_series}, H2 {@code SYSTEM_RANGE}): a header, one line
+     * billing one entry, its billed-entry claim and one tax subtotal each, with ids, numbers and
+     * entries that the measured invoices do not use. Returns the seconds it took.
+     */
+    static double seedInvoices(Connection c, int count, boolean postgres) throws SQLException {
+        long t = System.nanoTime();
+        String tenant = "'" + Workload.TENANT_ID.value() + "'";
+        String from = postgres ? " FROM generate_series(1, " + count + ") AS s(g)"
+                : " FROM (SELECT \"X\" AS g FROM SYSTEM_RANGE(1, " + count + ")) s";
+        String json = postgres ? "CAST('{}' AS json)" : "JSON '{}'";
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("INSERT INTO billops_invoice (tenant_id, id, doc_type, series, number, client_id, currency, "
+                    + "status, issue_date, due_date, service_start, service_end, price_basis, tax_rounding, "
+                    + "line_net_total, allowance_total, charge_total, tax_exclusive, tax_total, tax_inclusive, "
+                    + "rounding_amount, payable, paid, credited, notes, metadata, source, version) SELECT " + tenant
+                    + ", " + cat(postgres, "seed", "g") + ", 'INVOICE', 'INV', " + cat(postgres, "S-", "g") + ", "
+                    + cat(postgres, "c", "MOD(g, 100)") + ", 'EUR', 'ISSUED', "
+                    + "DATE '2026-10-31', DATE '2026-11-30', DATE '2026-10-01', DATE '2026-11-01', 'NET', 'PER_GROUP', "
+                    + "36.00, 0, 0, 36.00, 6.84, 42.84, 0, 42.84, 0, 0, '', " + json + ", 'TIME_ENTRIES', 0" + from);
+            st.execute("INSERT INTO billops_invoice_line (tenant_id, invoice_id, position, idx, description, quantity, "
+                    + "quantity_scale, unit, price, base_quantity, base_quantity_scale, tax_category, tax_rate, "
+                    + "period_start, period_end, project_id, net_amount) SELECT " + tenant + ", " + cat(postgres, "seed", "g")
+                    + ", 1, 0, "
+                    + "'Seeded work', 0.3000, 4, 'HOUR', 120.00, 1, 0, 'S', 19, DATE '2026-10-01', DATE '2026-11-01', "
+                    + cat(postgres, "p", "MOD(g, 100)") + ", 36.00" + from);
+            st.execute("INSERT INTO billops_invoice_line_entry (tenant_id, invoice_id, position, seq, entry_id) SELECT "
+                    + tenant + ", " + cat(postgres, "seed", "g") + ", 1, 0, " + cat(postgres, "se", "g") + from);
+            st.execute("INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) SELECT " + tenant
+                    + ", " + cat(postgres, "se", "g") + ", " + cat(postgres, "seed", "g") + from);
+            st.execute("INSERT INTO billops_invoice_tax (tenant_id, invoice_id, seq, category, rate, rate_scale, "
+                    + "taxable_amount, tax_amount) SELECT " + tenant + ", " + cat(postgres, "seed", "g")
+                    + ", 0, 'S', 19, 0, 36.00, 6.84" + from);
+            c.commit();
+        } finally {
+            c.setAutoCommit(auto);
+        }
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    /** SQL text for {@code prefix} followed by the value of {@code expression}. */
+    private static String cat(boolean postgres, String prefix, String expression) {
+        return postgres ? "'" + prefix + "' || " + expression : "CONCAT('" + prefix + "', " + expression + ")";
+    }
+
     private static double perSecond(int count, long startNanos) {
         return count / ((System.nanoTime() - startNanos) / 1e9);
     }
@@ -244,7 +292,7 @@ final class PersistCase {
                     line.setString(5, l.description());
                     line.setBigDecimal(6, l.quantity());
                     line.setInt(7, l.quantity().scale());
-                    line.setString(8, l.unit().name());
+                    line.setString(8, l.unit().code());
                     line.setBigDecimal(9, l.price().amount());
                     line.setBigDecimal(10, l.baseQuantity());
                     line.setInt(11, l.baseQuantity().scale());

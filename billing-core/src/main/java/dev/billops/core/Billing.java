@@ -48,6 +48,11 @@ public final class Billing implements AutoCloseable {
         return new TenantBilling(new TenantScope(store, tenant, actor, clock), policies);
     }
 
+    /** The operations of tenant {@code tenantId} (see {@link TenantId#of}), attributed to {@code actor}. */
+    public TenantBilling tenant(String tenantId, Actor actor) {
+        return tenant(TenantId.of(tenantId), actor);
+    }
+
     /**
      * The package billing run over every tenant (or one, by its options), each for its own today,
      * attributed to {@code actor}: what a daily scheduler or the {@code package-invoices} command

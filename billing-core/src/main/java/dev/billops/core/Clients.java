@@ -2,6 +2,7 @@ package dev.billops.core;
 
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ClientId;
+import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
 import dev.billops.core.spi.ClientStore;
 import dev.billops.core.error.DuplicateKeyException;
@@ -40,6 +41,15 @@ public final class Clients {
                     stored.name()));
             return stored;
         });
+    }
+
+    /**
+     * Stores a new client {@code name} at {@code address}, billed in {@code currencyCode}, with
+     * default settings ({@link Client#of(String, Address, String)}); set the rest with
+     * {@link #update} and the client's withers.
+     */
+    public Client create(String name, Address address, String currencyCode) {
+        return create(Client.of(name, address, currencyCode));
     }
 
     /**

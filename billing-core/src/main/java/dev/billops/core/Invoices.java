@@ -299,10 +299,32 @@ public final class Invoices {
     }
 
     /**
-     * Adds {@code percent} % of the draft's line amounts as an allowance (or charge), one per tax
-     * group ({@link DocumentAdjustments#percentOfEachGroup}).
+     * Adds an allowance of {@code percent} % of the draft's line amounts, one per tax group
+     * ({@link DocumentAdjustments#percentOfEachGroup}).
      */
-    public Invoice addPercentageAdjustment(InvoiceId id, boolean charge, BigDecimal percent, String reason) {
+    public Invoice addAllowancePercent(InvoiceId id, BigDecimal percent, String reason) {
+        return addPercent(id, false, percent, reason);
+    }
+
+    /** Adds a charge of {@code percent} % of the draft's line amounts, one per tax group. */
+    public Invoice addChargePercent(InvoiceId id, BigDecimal percent, String reason) {
+        return addPercent(id, true, percent, reason);
+    }
+
+    /**
+     * Adds a fixed allowance spread over the draft's tax groups in proportion to their line
+     * amounts ({@link DocumentAdjustments#spreadOverGroups}).
+     */
+    public Invoice addAllowance(InvoiceId id, Money amount, String reason) {
+        return addSpread(id, false, amount, reason);
+    }
+
+    /** Adds a fixed charge spread over the draft's tax groups in proportion to their line amounts. */
+    public Invoice addCharge(InvoiceId id, Money amount, String reason) {
+        return addSpread(id, true, amount, reason);
+    }
+
+    private Invoice addPercent(InvoiceId id, boolean charge, BigDecimal percent, String reason) {
         Objects.requireNonNull(percent, "percent");
         Objects.requireNonNull(reason, "reason");
         return editDraft(id, "invoice.add-adjustment", inv -> {
@@ -312,11 +334,7 @@ public final class Invoices {
         });
     }
 
-    /**
-     * Adds a fixed allowance (or charge) spread over the draft's tax groups in proportion to their
-     * line amounts ({@link DocumentAdjustments#spreadOverGroups}).
-     */
-    public Invoice addAmountAdjustment(InvoiceId id, boolean charge, Money amount, String reason) {
+    private Invoice addSpread(InvoiceId id, boolean charge, Money amount, String reason) {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(reason, "reason");
         return editDraft(id, "invoice.add-adjustment", inv -> {

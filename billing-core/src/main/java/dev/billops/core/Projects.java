@@ -49,6 +49,11 @@ public final class Projects {
         });
     }
 
+    /** Stores a new project {@code name} of {@code client} with default settings ({@link Project#of}). */
+    public Project create(ClientId client, String name) {
+        return create(Project.of(client, name));
+    }
+
     /**
      * Replaces a project (optimistic on its version); returns it with its new version. Changing
      * its rounding or VAT rate affects invoices generated from then on, never issued ones.

@@ -28,6 +28,11 @@ public final class Timekeepers {
         });
     }
 
+    /** Stores a new active timekeeper {@code name} ({@link Timekeeper#of}). */
+    public Timekeeper create(String name) {
+        return create(Timekeeper.of(name));
+    }
+
     /**
      * Replaces a timekeeper (e.g. to deactivate one: inactive timekeepers log no new time).
      *

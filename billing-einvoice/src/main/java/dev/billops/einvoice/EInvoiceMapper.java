@@ -5,8 +5,10 @@ import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.LineDetails;
 import dev.billops.core.invoice.InvoiceReferences;
 import dev.billops.core.money.Money;
+import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.PartyDetails;
@@ -24,6 +26,8 @@ import dev.billops.einvoice.model.DocumentReference;
 import dev.billops.einvoice.model.EInvoice;
 import dev.billops.einvoice.model.ElectronicAddress;
 import dev.billops.einvoice.model.Identifier;
+import dev.billops.einvoice.model.ItemAttribute;
+import dev.billops.einvoice.model.ItemClassification;
 import dev.billops.einvoice.model.Line;
 import dev.billops.einvoice.model.Note;
 import dev.billops.einvoice.model.Party;
@@ -201,17 +205,47 @@ public final class EInvoiceMapper {
             acs.add(allowanceCharge(ac, null, null));
         }
         TaxTreatment tax = l.tax();
-        return new Line(Integer.toString(l.position()), null, null, l.quantity(), l.unit().rec20(), amount(net), null,
-                null, period(l.period()), acs, price, null, null, baseQty, baseQty == null ? null : l.unit().rec20(),
-                tax.category().code(), rate(tax.ratePercent()), l.description(), null, null, null, null, List.of(), null,
-                List.of());
+        LineDetails d = l.details();
+        BigDecimal gross = null;
+        BigDecimal discount = null;
+        UnitPrice before = d.priceBeforeDiscount();
+        if (before != null) {
+            // BT-148 in the document's net terms; the discount is exactly gross - net (PEPPOL-EN16931-R046)
+            if (basis == PriceBasis.GROSS && l.price().amount().signum() != 0) {
+                // the tax-inclusive price before discount, scaled to the net price written above
+                gross = price.multiply(before.amount()).divide(l.price().amount(), 6, RoundingMode.HALF_UP)
+                        .stripTrailingZeros();
+                if (gross.scale() < 0) {
+                    gross = gross.setScale(0);
+                }
+            } else {
+                gross = before.amount();
+            }
+            discount = gross.subtract(price);
+        }
+        List<ItemClassification> classes = new ArrayList<>();
+        for (LineDetails.Classification c : d.classifications()) {
+            classes.add(new ItemClassification(c.code(), c.listId(), c.listVersion()));
+        }
+        List<ItemAttribute> attributes = new ArrayList<>();
+        for (LineDetails.Attribute a : d.attributes()) {
+            attributes.add(new ItemAttribute(a.name(), a.value()));
+        }
+        return new Line(Integer.toString(l.position()), d.note(),
+                d.objectId() == null ? null : new Identifier(d.objectId(), d.objectIdScheme()), l.quantity(),
+                l.unit().code(), amount(net), d.orderLineReference(), d.accountingReference(), period(l.period()), acs,
+                price, discount, gross, baseQty, baseQty == null ? null : l.unit().code(), tax.category().code(),
+                rate(tax.ratePercent()), l.description(), null, d.sellerItemId(), d.buyerItemId(),
+                d.standardItemId() == null ? null : new Identifier(d.standardItemId(), d.standardItemScheme()),
+                classes, d.originCountry(), attributes);
     }
 
     private static AllowanceCharge allowanceCharge(dev.billops.core.invoice.AllowanceCharge ac,
             @Nullable String category, @Nullable BigDecimal rate) {
         boolean blank = ac.reason().isBlank();
-        // a reason or a reason code is required (BR-33/BR-38/BR-42/BR-44): 95 discount (UNTDID 5189), ZZZ (7161)
-        String code = blank ? (ac.charge() ? "ZZZ" : "95") : null;
+        // a reason or a reason code is required (BR-33/BR-38/BR-42/BR-44): without either, 95 discount
+        // (UNTDID 5189) or ZZZ mutually defined (7161)
+        String code = ac.reasonCode() != null ? ac.reasonCode() : blank ? (ac.charge() ? "ZZZ" : "95") : null;
         return new AllowanceCharge(ac.charge(), amount(ac.amount()),
                 ac.baseAmount() == null ? null : amount(ac.baseAmount()), ac.percent(), blank ? null : ac.reason(), code,
                 category, category == null ? null : rate(rate));

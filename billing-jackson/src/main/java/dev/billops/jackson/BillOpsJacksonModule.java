@@ -20,6 +20,7 @@ import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
+import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.numbering.NumberPattern;
 import dev.billops.core.time.LocalDateRange;
 import java.time.Duration;
@@ -93,6 +94,8 @@ public final class BillOpsJacksonModule extends SimpleModule {
         // a number pattern (part of a tenant's numbering policy) as its text, e.g. "{prefix}-{yyyy}-{seq:5}"
         addSerializer(NumberPattern.class, new IdJson.IdSerializer());
         addDeserializer(NumberPattern.class, new IdJson.IdDeserializer<>(NumberPattern.class, NumberPattern::of));
+        addSerializer(UnitCode.class, new IdJson.IdSerializer());
+        addDeserializer(UnitCode.class, new IdJson.IdDeserializer<>(UnitCode.class, UnitCode::of));
         id(ActivityId.class, ActivityId::of);
         id(ClientId.class, ClientId::of);
         id(EngagementId.class, EngagementId::of);

@@ -5,13 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billops.core.Billing;
+import dev.billops.core.TenantBilling;
 import dev.billops.core.error.StoreFailureException;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.UnitCode;
+import dev.billops.core.money.UnitPrice;
+import dev.billops.core.party.Actor;
+import dev.billops.core.party.Address;
+import dev.billops.core.party.Client;
+import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.party.TenantPolicies;
 import dev.billops.core.spi.TenantStore;
 import dev.billops.jdbc.internal.SqlScript;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,6 +77,30 @@ class SchemaMigratorTest {
                     + "19, 0)");
             Tenant old = store.inTransaction(TenantId.of("old"), s -> s.get(TenantStore.class).find()).orElseThrow();
             assertEquals(TenantPolicies.defaults(), old.policies());
+        }
+    }
+
+    @Test
+    void v9_linesStoredWithTheOldUnitNames_readWithTheirRecommendation20Codes() throws Exception {
+        String name = "mig-" + System.nanoTime();
+        try (JdbcBillingStore store = JdbcStores.h2InMemory(name); Billing billing = Billing.builder().stores(store).build()) {
+            TenantBilling acme = billing.tenant("acme", Actor.user("alice"));
+            Address berlin = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
+            acme.profile().save(Tenant.of(acme.tenantId(), "Acme GmbH", berlin));
+            Client client = acme.clients().create("Globex GmbH", berlin, "EUR");
+            InvoiceId id = acme.invoices().createDraft(client.id()).id();
+            for (UnitCode unit : List.of(UnitCode.HOUR, UnitCode.DAY, UnitCode.MONTH, UnitCode.PIECE, UnitCode.KILOGRAM)) {
+                acme.invoices().addLine(id, InvoiceLine.of("Work", BigDecimal.ONE, unit, UnitPrice.of("EUR", "10"),
+                        TaxTreatment.zeroRated()));
+            }
+            // what V1..V8 wrote: the names of the four units then known
+            execute(h2Url(name), "UPDATE billops_invoice_line SET unit = CASE unit WHEN 'HUR' THEN 'HOUR' "
+                    + "WHEN 'MON' THEN 'MONTH' WHEN 'C62' THEN 'PIECE' ELSE unit END");
+            assertEquals(1, count(h2Url(name), "SELECT COUNT(*) FROM billops_invoice_line WHERE unit = 'HOUR'"));
+            String v9 = store.migrator().scripts().stream().filter(sc -> sc.version() == 9).findFirst().orElseThrow().sql();
+            execute(h2Url(name), v9);
+            assertEquals(List.of(UnitCode.HOUR, UnitCode.DAY, UnitCode.MONTH, UnitCode.PIECE, UnitCode.KILOGRAM),
+                    acme.invoices().get(id).lines().stream().map(InvoiceLine::unit).toList());
         }
     }
 
@@ -144,7 +179,10 @@ class SchemaMigratorTest {
         for (Dialect d : Dialect.values()) {
             Path folder = Path.of("src/main/resources").resolve(d.migrationFolder());
             try (Stream<Path> files = Files.list(folder)) {
-                assertEquals(SchemaMigrator.SCRIPTS, files.map(p -> p.getFileName().toString()).sorted().toList(), d.name());
+                // in version order: V10 after V9
+                assertEquals(SchemaMigrator.SCRIPTS, files.map(p -> p.getFileName().toString())
+                        .sorted(java.util.Comparator.comparingInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))))
+                        .toList(), d.name());
             }
         }
     }

@@ -51,6 +51,10 @@ class TenantScopingTest {
                             }
                         }
                     }
+                    if (source.substring(m.end(), end).contains("KeyLookup.rows(")) {
+                        // the FROM item KeyLookup builds filters by the tenant (checked below)
+                        sql.append(" /* KeyLookup: tenant_id = :t */");
+                    }
                     String text = sql.toString();
                     if (text.isEmpty()) {
                         // SQL built in a StringBuilder (optional filters): its fixed start carries the tenant
@@ -66,6 +70,8 @@ class TenantScopingTest {
             }
         }
         assertTrue(statements.size() > 80, "found the statements: " + statements.size());
+        String lookup = Files.readString(INTERNAL.resolve("KeyLookup.java"));
+        assertEquals(2, countMatches(lookup, "\\.tenant_id = :t AND "), "both forms of KeyLookup.rows filter by tenant");
     }
 
     @Test

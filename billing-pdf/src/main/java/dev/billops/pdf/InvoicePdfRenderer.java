@@ -13,6 +13,8 @@ import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.invoice.Invoice;
+import dev.billops.core.party.Client;
+import dev.billops.core.party.Tenant;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -141,6 +143,15 @@ public final class InvoicePdfRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         render(document, out);
         return out.toByteArray();
+    }
+
+    /**
+     * The invoice of {@code buyer} from {@code seller} as PDF bytes:
+     * {@code render(InvoiceDocument.of(seller, buyer, invoice))} (a credit note that should name
+     * the credited invoice's number is rendered through {@link InvoiceDocument#creditNote}).
+     */
+    public byte[] render(Tenant seller, Client buyer, Invoice invoice) {
+        return render(InvoiceDocument.of(seller, buyer, invoice));
     }
 
     /**

@@ -35,6 +35,11 @@ final class Labels {
         }
     }
 
+    /** The label, or {@code fallback} when the bundles have none for {@code key}. */
+    String getOrDefault(String key, String fallback) {
+        return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+    }
+
     /** The label with {@code {0}}, {@code {1}}, … replaced by the arguments, verbatim. */
     String format(String key, String... args) {
         String text = get(key);

@@ -172,7 +172,9 @@ final class LineTable {
     private String quantity(InvoiceLine line) {
         BigDecimal q = line.quantity();
         String plural = q.abs().compareTo(BigDecimal.ONE) == 0 ? "one" : "other";
-        return ctx.formats.quantity(q) + "\u00a0" + ctx.labels.get("unit." + line.unit().name() + "." + plural);
+        // units without a printed name (most of Recommendation 20) show their code
+        String code = line.unit().code();
+        return ctx.formats.quantity(q) + "\u00a0" + ctx.labels.getOrDefault("unit." + code + "." + plural, code);
     }
 
     /** The price per unit, or per base quantity when that is not 1 ("€12.00 / 100"). */

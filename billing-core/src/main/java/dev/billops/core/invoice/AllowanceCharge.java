@@ -1,5 +1,6 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.error.InvalidBusinessTermException;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.Text;
 import dev.billops.core.money.CurrencyMismatchException;
@@ -9,6 +10,7 @@ import dev.billops.core.tax.TaxTreatment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param baseAmount the base the percentage applies to, or null
  * @param reason why, printed on the invoice
  * @param tax the tax treatment of a document-level allowance/charge; null on line level
+ * @param reasonCode the reason as a code (BT-98/105/140/145): UNTDID 5189 for an allowance (e.g.
+ *     {@code "95"} discount), UNTDID 7161 for a charge (e.g. {@code "FC"} freight); or null
  */
 public record AllowanceCharge(
         boolean charge,
@@ -35,13 +39,38 @@ public record AllowanceCharge(
         @Nullable BigDecimal percent,
         @Nullable Money baseAmount,
         String reason,
-        @Nullable TaxTreatment tax) {
+        @Nullable TaxTreatment tax,
+        @Nullable String reasonCode) {
 
     /** Rounding of {@code base × percent / 100} to the currency. */
     public static final RoundingMode PERCENT_ROUNDING = RoundingMode.HALF_UP;
 
+    /** Allowance reason codes (UNTDID 5189 as EN 16931 restricts it, BR-CL-19). */
+    private static final Set<String> ALLOWANCE_REASONS = Set.of("41", "42", "60", "62", "63", "64", "65", "66",
+            "67", "68", "70", "71", "88", "95", "100", "102", "103", "104", "105");
+
+    /** Charge reason codes (UNTDID 7161, BR-CL-20). */
+    private static final Set<String> CHARGE_REASONS = Set.of(
+            "AA", "AAA", "AAC", "AAD", "AAE", "AAF", "AAH", "AAI", "AAS", "AAT", "AAV", "AAY", "AAZ", "ABA", "ABB",
+            "ABC", "ABD", "ABF", "ABK", "ABL", "ABN", "ABR", "ABS", "ABT", "ABU", "ACF", "ACG", "ACH", "ACI", "ACJ",
+            "ACK", "ACL", "ACM", "ACS", "ADC", "ADE", "ADJ", "ADK", "ADL", "ADM", "ADN", "ADO", "ADP", "ADQ", "ADR",
+            "ADT", "ADW", "ADY", "ADZ", "AEA", "AEB", "AEC", "AED", "AEF", "AEH", "AEI", "AEJ", "AEK", "AEL", "AEM",
+            "AEN", "AEO", "AEP", "AES", "AET", "AEU", "AEV", "AEW", "AEX", "AEY", "AEZ", "AJ", "AU", "CA", "CAB",
+            "CAD", "CAE", "CAF", "CAI", "CAJ", "CAK", "CAL", "CAM", "CAN", "CAO", "CAP", "CAQ", "CAR", "CAS", "CAT",
+            "CAU", "CAV", "CAW", "CAX", "CAY", "CAZ", "CD", "CG", "CS", "CT", "DAB", "DAD", "DAC", "DAF", "DAG",
+            "DAH", "DAI", "DAJ", "DAK", "DAL", "DAM", "DAN", "DAO", "DAP", "DAQ", "DL", "EG", "EP", "ER", "FAA",
+            "FAB", "FAC", "FC", "FH", "FI", "GAA", "HAA", "HD", "HH", "IAA", "IAB", "ID", "IF", "IR", "IS", "KO",
+            "L1", "LA", "LAA", "LAB", "LF", "MAE", "MI", "ML", "NAA", "OA", "PA", "PAA", "PC", "PL", "PRV", "RAB",
+            "RAC", "RAD", "RAF", "RE", "RF", "RH", "RV", "SA", "SAA", "SAD", "SAE", "SAI", "SG", "SH", "SM", "SU",
+            "TAB", "TAC", "TT", "TV", "V1", "V2", "WH", "XAA", "YY", "ZZZ");
+
     public AllowanceCharge {
         Objects.requireNonNull(amount, "amount");
+        if (reasonCode != null && !(charge ? CHARGE_REASONS : ALLOWANCE_REASONS).contains(reasonCode)) {
+            throw new InvalidBusinessTermException(charge ? "charge reason code" : "allowance reason code", reasonCode,
+                    charge ? "is not a UNTDID 7161 code (e.g. FC freight, ABL packaging)"
+                            : "is not a UNTDID 5189 code (e.g. 95 discount, 100 special rebate)");
+        }
         Objects.requireNonNull(reason, "reason");
         Text.require("allowance/charge reason", reason, 4000);
         if (percent != null) {
@@ -67,6 +96,12 @@ public record AllowanceCharge(
                         + percent.toPlainString() + " % of " + baseAmount + " (" + computed + ")");
             }
         }
+    }
+
+    /** The record without a reason code: the canonical constructor with a null {@code reasonCode}. */
+    public AllowanceCharge(boolean charge, Money amount, @Nullable BigDecimal percent, @Nullable Money baseAmount,
+            String reason, @Nullable TaxTreatment tax) {
+        this(charge, amount, percent, baseAmount, reason, tax, null);
     }
 
     /** A line-level allowance of {@code amount}. */
@@ -130,7 +165,16 @@ public record AllowanceCharge(
 
     /** The same kind, reason and tax for a fixed {@code amount} (no percentage). */
     public AllowanceCharge withAmount(Money amount) {
-        return new AllowanceCharge(charge, amount, null, null, reason, tax);
+        return new AllowanceCharge(charge, amount, null, null, reason, tax, reasonCode);
+    }
+
+    /**
+     * This allowance or charge with reason code {@code code} (or none if null).
+     *
+     * @throws InvalidBusinessTermException if it is not in the code list of its kind
+     */
+    public AllowanceCharge withReasonCode(@Nullable String code) {
+        return new AllowanceCharge(charge, amount, percent, baseAmount, reason, tax, code);
     }
 
     /**
@@ -142,7 +186,7 @@ public record AllowanceCharge(
         if (percent == null) {
             throw new IllegalStateException("allowance/charge " + Text.quote(reason) + " is not a percentage");
         }
-        return ofPercent(charge, percent, base, reason, tax);
+        return ofPercent(charge, percent, base, reason, tax).withReasonCode(reasonCode);
     }
 
     /** Signed effect on the net: negative for an allowance. */

@@ -1,5 +1,6 @@
 package dev.billops.core.invoice;
 
+import dev.billops.core.error.InvalidBusinessTermException;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.Text;
 import dev.billops.core.id.ActivityId;
@@ -42,6 +43,7 @@ import org.jspecify.annotations.Nullable;
  * @param activityId activity of the billed work, or null
  * @param timekeeperId timekeeper of the billed work, or null
  * @param rateRuleId the rule the price came from, or null (explicit or manual price)
+ * @param details what an e-invoice says of the line beyond this ({@link LineDetails#NONE} for nothing)
  */
 public record InvoiceLine(
         int position,
@@ -57,7 +59,8 @@ public record InvoiceLine(
         @Nullable ProjectId projectId,
         @Nullable ActivityId activityId,
         @Nullable TimekeeperId timekeeperId,
-        @Nullable RateRuleId rateRuleId) {
+        @Nullable RateRuleId rateRuleId,
+        LineDetails details) {
 
     /** Longest line description, in UTF-16 units (the column's length). */
     public static final int MAX_DESCRIPTION = 4000;
@@ -72,6 +75,7 @@ public record InvoiceLine(
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(baseQuantity, "baseQuantity");
         Objects.requireNonNull(tax, "tax");
+        Objects.requireNonNull(details, "details");
         allowancesCharges = List.copyOf(Objects.requireNonNull(allowancesCharges, "allowancesCharges"));
         entryIds = List.copyOf(Objects.requireNonNull(entryIds, "entryIds"));
         Text.require("line description", description, MAX_DESCRIPTION);
@@ -93,6 +97,27 @@ public record InvoiceLine(
                         ac.amount().currencyCode(), "line " + position + " allowance/charge");
             }
         }
+        UnitPrice before = details.priceBeforeDiscount();
+        if (before != null) {
+            if (!before.currencyCode().equals(price.currencyCode())) {
+                throw new dev.billops.core.money.CurrencyMismatchException(price.currencyCode(), before.currencyCode(),
+                        "line " + position + " price before discount");
+            }
+            if (before.amount().compareTo(price.amount()) < 0) {
+                throw new InvalidBusinessTermException("BT-148 item gross price", before.amount().toPlainString(),
+                        "is below the line's net price " + price.amount().toPlainString()
+                                + " (the discount BT-147 would be negative)");
+            }
+        }
+    }
+
+    /** A line without {@link LineDetails}: the canonical constructor with {@link LineDetails#NONE}. */
+    public InvoiceLine(int position, String description, BigDecimal quantity, UnitCode unit, UnitPrice price,
+            BigDecimal baseQuantity, List<AllowanceCharge> allowancesCharges, TaxTreatment tax,
+            @Nullable LocalDateRange period, List<TimeEntryId> entryIds, @Nullable ProjectId projectId,
+            @Nullable ActivityId activityId, @Nullable TimekeeperId timekeeperId, @Nullable RateRuleId rateRuleId) {
+        this(position, description, quantity, unit, price, baseQuantity, allowancesCharges, tax, period, entryIds,
+                projectId, activityId, timekeeperId, rateRuleId, LineDetails.NONE);
     }
 
     /**
@@ -130,24 +155,30 @@ public record InvoiceLine(
     /** This line at {@code position} of its document; the document numbers its lines. */
     InvoiceLine withPosition(int position) {
         return new InvoiceLine(position, description, quantity, unit, price, baseQuantity, allowancesCharges, tax,
-                period, entryIds, projectId, activityId, timekeeperId, rateRuleId);
+                period, entryIds, projectId, activityId, timekeeperId, rateRuleId, details);
     }
 
     /** This line with tax treatment {@code tax}. */
     public InvoiceLine withTax(TaxTreatment tax) {
         return new InvoiceLine(position, description, quantity, unit, price, baseQuantity, allowancesCharges, tax,
-                period, entryIds, projectId, activityId, timekeeperId, rateRuleId);
+                period, entryIds, projectId, activityId, timekeeperId, rateRuleId, details);
     }
 
     /** This line with service period {@code period}, or none if null. */
     public InvoiceLine withPeriod(@Nullable LocalDateRange period) {
         return new InvoiceLine(position, description, quantity, unit, price, baseQuantity, allowancesCharges, tax,
-                period, entryIds, projectId, activityId, timekeeperId, rateRuleId);
+                period, entryIds, projectId, activityId, timekeeperId, rateRuleId, details);
+    }
+
+    /** This line with e-invoice details {@code details} ({@link LineDetails#NONE} for none). */
+    public InvoiceLine withDetails(LineDetails details) {
+        return new InvoiceLine(position, description, quantity, unit, price, baseQuantity, allowancesCharges, tax,
+                period, entryIds, projectId, activityId, timekeeperId, rateRuleId, details);
     }
 
     /** This line with the line-level allowances and charges {@code allowancesCharges}. */
     public InvoiceLine withAllowancesCharges(List<AllowanceCharge> allowancesCharges) {
         return new InvoiceLine(position, description, quantity, unit, price, baseQuantity, allowancesCharges, tax,
-                period, entryIds, projectId, activityId, timekeeperId, rateRuleId);
+                period, entryIds, projectId, activityId, timekeeperId, rateRuleId, details);
     }
 }

@@ -117,6 +117,16 @@ public record Tenant(
         return new Tenant(id, name, address, vatId, email, iban, bic, percent, policies, details);
     }
 
+    /**
+     * This tenant with standard VAT rate {@code percent} given as text (e.g. {@code "19"} or {@code "7.5"}).
+     *
+     * @throws InvalidInputException if it is not a decimal number, outside {@code 0..100} or has more
+     *     than 18 decimals
+     */
+    public Tenant withDefaultVatRate(String percent) {
+        return withDefaultVatRate(DecimalBounds.parse("tenant VAT rate", percent));
+    }
+
     /** This tenant with {@code policies}. */
     public Tenant withPolicies(TenantPolicies policies) {
         return new Tenant(id, name, address, vatId, email, iban, bic, defaultVatRate, policies, details);

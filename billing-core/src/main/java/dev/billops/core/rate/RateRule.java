@@ -3,6 +3,7 @@ package dev.billops.core.rate;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.id.RateRuleId;
 import dev.billops.core.money.UnitPrice;
+import dev.billops.core.id.ProjectId;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +49,11 @@ public record RateRule(
     /** A new hourly rule: {@code of(scope, price, RateUnit.HOUR, effectiveFrom)}. */
     public static RateRule hourly(RateScope scope, UnitPrice price, LocalDate effectiveFrom) {
         return of(scope, price, RateUnit.HOUR, effectiveFrom);
+    }
+
+    /** A new hourly rule for one project: {@code hourly(RateScope.project(project), price, effectiveFrom)}. */
+    public static RateRule hourly(ProjectId project, UnitPrice price, LocalDate effectiveFrom) {
+        return hourly(RateScope.project(project), price, effectiveFrom);
     }
 
     /** This rule ending before {@code effectiveTo} (exclusive), or open-ended if null. */

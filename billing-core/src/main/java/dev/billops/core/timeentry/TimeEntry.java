@@ -11,6 +11,7 @@ import dev.billops.core.money.UnitPrice;
 import dev.billops.core.rate.RateUnit;
 import dev.billops.core.time.TimeSpan;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -80,6 +81,15 @@ public record TimeEntry(
     /** A new open, billable entry without activity and without explicit rate. */
     public static TimeEntry of(ProjectId project, TimekeeperId timekeeper, TimeSpan span, String description) {
         return of(project, timekeeper, null, span, description);
+    }
+
+    /**
+     * A new open, billable entry from {@code start} to {@code end} ({@link TimeSpan#of(ZonedDateTime,
+     * ZonedDateTime)}), without activity and without explicit rate.
+     */
+    public static TimeEntry of(ProjectId project, TimekeeperId timekeeper, ZonedDateTime start, ZonedDateTime end,
+            String description) {
+        return of(project, timekeeper, null, TimeSpan.of(start, end), description);
     }
 
     /** A new open, billable entry without explicit rate. */

@@ -120,15 +120,15 @@ class CreditNotePropertiesTest {
         Adjustments a = spec.adjustments();
         Money lines = d.totals().lineNetTotal();
         if (a.discountPercent() > 0) {
-            d = f.acme.invoices().addPercentageAdjustment(d.id(), false, BigDecimal.valueOf(a.discountPercent()),
+            d = f.acme.invoices().addAllowancePercent(d.id(), BigDecimal.valueOf(a.discountPercent()),
                     "discount");
         }
         if (a.fixedDiscountPerMille() > 0) {
-            d = f.acme.invoices().addAmountAdjustment(d.id(), false, perMille(lines, a.fixedDiscountPerMille()),
+            d = f.acme.invoices().addAllowance(d.id(), perMille(lines, a.fixedDiscountPerMille()),
                     "goodwill");
         }
         if (a.fixedChargePerMille() > 0) {
-            d = f.acme.invoices().addAmountAdjustment(d.id(), true, perMille(lines, a.fixedChargePerMille()),
+            d = f.acme.invoices().addCharge(d.id(), perMille(lines, a.fixedChargePerMille()),
                     "shipping");
         }
         return f.acme.invoices().issue(d.id());

@@ -87,7 +87,7 @@ class CreditNoteRemainderTest {
         Invoice d = f.draft(VAT19, "1", "10.03", "3", "7.77");
         d = f.acme.invoices().addLine(d.id(), InvoiceLine.of("Books", BigDecimal.ONE, UnitCode.PIECE,
                 dev.billops.core.money.UnitPrice.of(f.currency, "19.99"), VAT7));
-        d = f.acme.invoices().addAmountAdjustment(d.id(), false, f.money("5.00"), "loyalty");
+        d = f.acme.invoices().addAllowance(d.id(), f.money("5.00"), "loyalty");
         Invoice inv = f.acme.invoices().issue(d.id());
 
         assertEquals(inv.totals().payable(), creditEachLine(f, inv));
@@ -99,7 +99,7 @@ class CreditNoteRemainderTest {
     void creditLines_fixedDocumentDiscount_eachLineCreditsItsShare() {
         CreditFixture f = new CreditFixture(TaxPolicy.defaults());
         Invoice d = f.draft(VAT19, "1", "500.00", "1", "500.00");
-        d = f.acme.invoices().addAmountAdjustment(d.id(), false, f.money("500.00"), "goodwill");
+        d = f.acme.invoices().addAllowance(d.id(), f.money("500.00"), "goodwill");
         Invoice inv = f.acme.invoices().issue(d.id());
         assertEquals(f.money("595.00"), inv.totals().payable());
 
@@ -117,7 +117,7 @@ class CreditNoteRemainderTest {
     void creditLines_fixedDocumentCharge_sharesInProportionAndSumExactly() {
         CreditFixture f = new CreditFixture(TaxPolicy.defaults());
         Invoice d = f.draft(VAT19, "1", "100.00", "2", "100.00", "1", "100.00");
-        d = f.acme.invoices().addAmountAdjustment(d.id(), true, f.money("10.00"), "shipping");
+        d = f.acme.invoices().addCharge(d.id(), f.money("10.00"), "shipping");
         Invoice inv = f.acme.invoices().issue(d.id());
 
         Invoice first = f.acme.invoices().creditLines(inv.id(), List.of(1));

@@ -112,7 +112,7 @@ class CreditNoteTest {
     @DisplayName("BR-CO-11: a credited line takes the invoice's percentage discount with it")
     void creditLines_invoiceWithPercentDiscount_discountAppliedToCreditedLine() {
         Invoice d = f.draft(acme, line("10", "100.00", VAT19), line("4", "50.00", VAT7));
-        d = f.lifecycle.addPercentageAdjustment(d.id(), false, new BigDecimal("10"), "loyalty");
+        d = f.lifecycle.addAllowancePercent(d.id(), new BigDecimal("10"), "loyalty");
         Invoice inv = f.lifecycle.issue(d.id());
         // 900.00 + 171.00 + 180.00 + 12.60 = 1263.60
         assertEquals(eur("1263.60"), inv.totals().payable());

@@ -85,16 +85,16 @@ class InvoiceLifecycleTest {
 
     @Test
     @DisplayName("BR-CO-11 BR-CO-13 BR-S-08: a percentage discount on a draft becomes one allowance per rate")
-    void addPercentageAdjustment_twoRates_allowancePerRate() {
+    void addAllowancePercent_twoRates_allowancePerRate() {
         Invoice d = f.draft(acme, line("10", "100.00", VAT19), line("4", "50.00", VAT7));
-        d = f.lifecycle.addPercentageAdjustment(d.id(), false, new BigDecimal("10"), "loyalty");
+        d = f.lifecycle.addAllowancePercent(d.id(), new BigDecimal("10"), "loyalty");
         // 10 % of 1000.00 and of 200.00: allowances 100.00 + 20.00; 900.00 x 19 % = 171.00, 180.00 x 7 % = 12.60
         assertEquals(2, d.adjustments().size());
         assertEquals(eur("120.00"), d.totals().allowanceTotal());
         assertEquals(eur("1263.60"), d.totals().taxInclusive());
         d = f.lifecycle.removeAdjustment(d.id(), 0);
         assertEquals(eur("20.00"), d.totals().allowanceTotal());
-        d = f.lifecycle.addAmountAdjustment(d.id(), true, eur("12.00"), "travel");
+        d = f.lifecycle.addCharge(d.id(), eur("12.00"), "travel");
         // 12.00 split 1000 : 200 -> 10.00 and 2.00 as charges
         assertEquals(eur("12.00"), d.totals().chargeTotal());
         d = f.lifecycle.setNotes(d.id(), "Thank you");
@@ -109,8 +109,8 @@ class InvoiceLifecycleTest {
                 () -> f.lifecycle.addLine(id, line("1", "1.00", VAT19)),
                 () -> f.lifecycle.removeLine(id, 1),
                 () -> f.lifecycle.addAdjustment(id, AllowanceCharge.allowance(eur("1.00"), "x", VAT19)),
-                () -> f.lifecycle.addPercentageAdjustment(id, false, BigDecimal.ONE, "x"),
-                () -> f.lifecycle.addAmountAdjustment(id, false, eur("1.00"), "x"),
+                () -> f.lifecycle.addAllowancePercent(id, BigDecimal.ONE, "x"),
+                () -> f.lifecycle.addAllowance(id, eur("1.00"), "x"),
                 () -> f.lifecycle.removeAdjustment(id, 0),
                 () -> f.lifecycle.setNotes(id, "changed"),
                 () -> f.lifecycle.deleteDraft(id),

@@ -102,7 +102,9 @@ final class Generated {
                 qty = qty.negate(); // a correction line
             }
             BigDecimal price = price(r, currency, bhd);
-            UnitCode unit = UnitCode.values()[r.nextInt(UnitCode.values().length)];
+            List<UnitCode> units = List.of(UnitCode.HOUR, UnitCode.DAY, UnitCode.MONTH, UnitCode.PIECE, UnitCode.MINUTE,
+                    UnitCode.KILOGRAM, UnitCode.LUMP_SUM, UnitCode.of("E48"));
+            UnitCode unit = units.get(r.nextInt(units.size()));
             InvoiceLine line = InvoiceLine.of("Work item " + p + " – Beratung & Umsetzung", qty, unit,
                     UnitPrice.of(currency, price), tax);
             if (!bhd && !yen && r.nextInt(3) == 0) {

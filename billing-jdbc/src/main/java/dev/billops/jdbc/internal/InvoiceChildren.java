@@ -9,14 +9,18 @@ import dev.billops.core.id.TimekeeperId;
 import dev.billops.core.invoice.AllowanceCharge;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.LineDetails;
 import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.money.Money;
 import dev.billops.core.tax.TaxCategory;
 import dev.billops.core.tax.TaxSubtotal;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.LocalDateRange;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,56 +60,13 @@ final class InvoiceChildren {
         String t = session.tenantId();
         String id = invoice.id().value();
         if (!invoice.lines().isEmpty()) {
-            PreparedBatch lines = session.handle().prepareBatch("INSERT INTO billops_invoice_line (tenant_id, invoice_id, "
-                    + "position, idx, description, quantity, quantity_scale, unit, price, base_quantity, "
-                    + "base_quantity_scale, tax_category, tax_rate, tax_exemption_reason, period_start, period_end, "
-                    + "project_id, activity_id, timekeeper_id, rate_rule_id, net_amount, tax_exemption_code) VALUES (:t, "
-                    + ":id, :position, :idx, :description, :quantity, :quantityScale, :unit, :price, :base, :baseScale, "
-                    + ":category, :rate, :reason, :periodStart, :periodEnd, :project, :activity, :timekeeper, :rateRule, "
-                    + ":net, :reasonCode)");
-            PreparedBatch entries = null;
             // a draft remembers each entry's version: issuing refuses entries changed since; issued
             // documents leave it NULL
             Map<String, Long> versions = invoice.isDraft() ? entryVersions(invoice) : Map.of();
-            for (int i = 0; i < invoice.lines().size(); i++) {
-                InvoiceLine l = invoice.lines().get(i);
-                LocalDateRange period = l.period();
-                lines.bind("t", t).bind("id", id)
-                        .bind("position", l.position())
-                        .bind("idx", i)
-                        .bind("description", l.description())
-                        .bind("quantity", l.quantity())
-                        .bind("quantityScale", l.quantity().scale())
-                        .bind("unit", l.unit().name())
-                        .bind("price", l.price().amount())
-                        .bind("base", l.baseQuantity())
-                        .bind("baseScale", l.baseQuantity().scale())
-                        .bind("category", l.tax().category().name())
-                        .bind("rate", l.tax().ratePercent())
-                        .bind("reason", l.tax().exemptionReason())
-                        .bind("reasonCode", l.tax().exemptionReasonCode())
-                        .bindByType("periodStart", period == null ? null : period.startInclusive(), LocalDate.class)
-                        .bindByType("periodEnd", period == null ? null : period.endExclusive(), LocalDate.class)
-                        .bind("project", Columns.valueOrNull(l.projectId()))
-                        .bind("activity", Columns.valueOrNull(l.activityId()))
-                        .bind("timekeeper", Columns.valueOrNull(l.timekeeperId()))
-                        .bind("rateRule", Columns.valueOrNull(l.rateRuleId()))
-                        .bind("net", invoice.lineNets().get(i).amount())
-                        .add();
-                for (int seq = 0; seq < l.entryIds().size(); seq++) {
-                    if (entries == null) {
-                        entries = session.handle().prepareBatch("INSERT INTO billops_invoice_line_entry (tenant_id, "
-                                + "invoice_id, position, seq, entry_id, entry_version) VALUES (:t, :id, :position, :seq, "
-                                + ":entry, :version)");
-                    }
-                    String entry = l.entryIds().get(seq).value();
-                    entries.bind("t", t).bind("id", id).bind("position", l.position()).bind("seq", seq)
-                            .bind("entry", entry).bindByType("version", versions.get(entry), Long.class).add();
-                }
-            }
-            lines.execute();
-            if (entries != null) {
-                entries.execute();
+            try {
+                insertLines(invoice, versions);
+            } catch (SQLException e) {
+                throw SqlErrors.translate(e, SqlErrors.Phase.STATEMENT);
             }
         }
         PreparedBatch allowances = null;
@@ -140,32 +101,102 @@ final class InvoiceChildren {
         }
     }
 
+    private static final String LINE_INSERT = "INSERT INTO billops_invoice_line (tenant_id, invoice_id, position, idx, "
+            + "description, quantity, quantity_scale, unit, price, base_quantity, base_quantity_scale, tax_category, "
+            + "tax_rate, tax_exemption_reason, period_start, period_end, project_id, activity_id, timekeeper_id, "
+            + "rate_rule_id, net_amount, tax_exemption_code, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ";
+    private static final String LINE_ENTRY_INSERT = "INSERT INTO billops_invoice_line_entry (tenant_id, invoice_id, "
+            + "position, seq, entry_id, entry_version) VALUES (?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Lines and the entries they bill, through two positional statements on the transaction's
+     * connection, each executed every {@code batchSize} rows: a large invoice costs one round
+     * trip per batch and holds at most one batch of bound rows, whatever its number of lines.
+     */
+    private void insertLines(Invoice invoice, Map<String, Long> versions) throws SQLException {
+        String t = session.tenantId();
+        String id = invoice.id().value();
+        int batchSize = session.context().batchSize();
+        Connection c = session.handle().getConnection();
+        // the JSON column takes its parameter as the dialect binds JSON text
+        String lineInsert = LINE_INSERT + session.context().dialect().json("details").replace(":details", "?") + ")";
+        try (PreparedStatement lines = c.prepareStatement(lineInsert);
+                PreparedStatement entries = c.prepareStatement(LINE_ENTRY_INSERT)) {
+            int pendingLines = 0;
+            int pendingEntries = 0;
+            for (int i = 0; i < invoice.lines().size(); i++) {
+                InvoiceLine l = invoice.lines().get(i);
+                LocalDateRange period = l.period();
+                lines.setString(1, t);
+                lines.setString(2, id);
+                lines.setInt(3, l.position());
+                lines.setInt(4, i);
+                lines.setString(5, l.description());
+                lines.setBigDecimal(6, l.quantity());
+                lines.setInt(7, l.quantity().scale());
+                lines.setString(8, l.unit().code());
+                lines.setBigDecimal(9, l.price().amount());
+                lines.setBigDecimal(10, l.baseQuantity());
+                lines.setInt(11, l.baseQuantity().scale());
+                lines.setString(12, l.tax().category().name());
+                lines.setBigDecimal(13, l.tax().ratePercent());
+                lines.setString(14, l.tax().exemptionReason());
+                lines.setObject(15, period == null ? null : period.startInclusive(), Types.DATE);
+                lines.setObject(16, period == null ? null : period.endExclusive(), Types.DATE);
+                lines.setString(17, Columns.valueOrNull(l.projectId()));
+                lines.setString(18, Columns.valueOrNull(l.activityId()));
+                lines.setString(19, Columns.valueOrNull(l.timekeeperId()));
+                lines.setString(20, Columns.valueOrNull(l.rateRuleId()));
+                lines.setBigDecimal(21, invoice.lineNets().get(i).amount());
+                lines.setString(22, l.tax().exemptionReasonCode());
+                lines.setString(23, l.details().equals(LineDetails.NONE) ? null : session.context().json().write(l.details()));
+                lines.addBatch();
+                if (++pendingLines == batchSize) {
+                    lines.executeBatch();
+                    pendingLines = 0;
+                }
+                for (int seq = 0; seq < l.entryIds().size(); seq++) {
+                    String entry = l.entryIds().get(seq).value();
+                    Long version = versions.get(entry);
+                    entries.setString(1, t);
+                    entries.setString(2, id);
+                    entries.setInt(3, l.position());
+                    entries.setInt(4, seq);
+                    entries.setString(5, entry);
+                    if (version == null) {
+                        entries.setNull(6, Types.BIGINT);
+                    } else {
+                        entries.setLong(6, version);
+                    }
+                    entries.addBatch();
+                    if (++pendingEntries == batchSize) {
+                        entries.executeBatch();
+                        pendingEntries = 0;
+                    }
+                }
+            }
+            if (pendingLines > 0) {
+                lines.executeBatch();
+            }
+            if (pendingEntries > 0) {
+                entries.executeBatch();
+            }
+        }
+    }
+
     /** The current version of every stored time entry {@code draft} lists, by id. */
     private Map<String, Long> entryVersions(Invoice draft) {
         List<String> ids = new ArrayList<>(new TreeSet<>(draft.lines().stream()
                 .flatMap(l -> l.entryIds().stream()).map(TimeEntryId::value).toList()));
         Map<String, Long> out = new HashMap<>();
+        SqlDialect d = session.context().dialect();
         for (List<String> chunk : JdbcTimeEntryStore.chunks(ids)) {
-            if (session.context().dialect() == SqlDialect.H2) {
-                // H2 answers an IN list on the key's second column by scanning the tenant's rows;
-                // joining a VALUES list does one primary-key lookup per id
-                StringBuilder values = new StringBuilder("(VALUES ");
-                for (int i = 0; i < chunk.size(); i++) {
-                    values.append(i == 0 ? "(:v" : ", (:v").append(i).append(')');
-                }
-                var q = session.handle().createQuery("SELECT e.id, e.version FROM " + values + ") v(id) "
-                        + "JOIN billops_time_entry e ON e.tenant_id = :t AND e.id = v.id");
-                for (int i = 0; i < chunk.size(); i++) {
-                    q.bind("v" + i, chunk.get(i));
-                }
-                q.bind("t", session.tenantId()).map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                        .forEach(e -> out.put(e.getKey(), e.getValue()));
-            } else {
-                session.handle().createQuery("SELECT id, version FROM billops_time_entry WHERE tenant_id = :t "
-                        + "AND id IN (<ids>)").bind("t", session.tenantId()).bindList("ids", chunk)
-                        .map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                        .forEach(e -> out.put(e.getKey(), e.getValue()));
-            }
+            KeyLookup.bind(d, session.handle().createQuery("SELECT k.id, k.version FROM "
+                    + KeyLookup.rows(d, "billops_time_entry", "id", "id, version", chunk.size(), false)), chunk)
+                    .bind("t", session.tenantId())
+                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
         }
         return out;
     }
@@ -175,8 +206,8 @@ final class InvoiceChildren {
         PreparedBatch b = batch != null ? batch : session.handle().prepareBatch(
                 "INSERT INTO billops_invoice_allowance (tenant_id, invoice_id, line_position, seq, is_charge, amount, "
                 + "percent, percent_scale, base_amount, reason, tax_category, tax_rate, tax_exemption_reason, "
-                + "tax_exemption_code) VALUES (:t, :id, :line, :seq, :charge, :amount, :percent, :percentScale, :base, "
-                + ":reason, :category, :rate, :taxReason, :taxReasonCode)");
+                + "tax_exemption_code, reason_code) VALUES (:t, :id, :line, :seq, :charge, :amount, :percent, "
+                + ":percentScale, :base, :reason, :category, :rate, :taxReason, :taxReasonCode, :reasonCode)");
         TaxTreatment tax = ac.tax();
         Money base = ac.baseAmount();
         b.bind("t", session.tenantId()).bind("id", id)
@@ -192,6 +223,7 @@ final class InvoiceChildren {
                 .bind("rate", tax == null ? null : tax.ratePercent())
                 .bind("taxReason", tax == null ? null : tax.exemptionReason())
                 .bind("taxReasonCode", tax == null ? null : tax.exemptionReasonCode())
+                .bind("reasonCode", ac.reasonCode())
                 .add();
         return b;
     }
@@ -251,7 +283,7 @@ final class InvoiceChildren {
                     LocalDate pe = Columns.dateOrNull(rs, "period_end");
                     InvoiceLine line = new InvoiceLine(rs.getInt("position"), rs.getString("description"),
                             Columns.exact(rs, "quantity", "quantity_scale"),
-                            Columns.enumValue(rs, "unit", UnitCode.class), Columns.unitPrice(rs, "price", cur),
+                            UnitCode.of(rs.getString("unit")), Columns.unitPrice(rs, "price", cur),
                             Columns.exact(rs, "base_quantity", "base_quantity_scale"),
                             allowances.getOrDefault(key, List.of()),
                             new TaxTreatment(Columns.enumValue(rs, "tax_category", TaxCategory.class),
@@ -261,7 +293,7 @@ final class InvoiceChildren {
                             entries.getOrDefault(key, List.of()), Columns.idOrNull(rs, "project_id", ProjectId::of),
                             Columns.idOrNull(rs, "activity_id", ActivityId::of),
                             Columns.idOrNull(rs, "timekeeper_id", TimekeeperId::of),
-                            Columns.idOrNull(rs, "rate_rule_id", RateRuleId::of));
+                            Columns.idOrNull(rs, "rate_rule_id", RateRuleId::of), details(rs.getString("details")));
                     return new Object[] {invoice, line, Columns.money(rs, "net_amount", cur)};
                 })
                 .forEach(r -> {
@@ -274,6 +306,10 @@ final class InvoiceChildren {
         }
     }
 
+    private LineDetails details(@Nullable String json) {
+        return json == null ? LineDetails.NONE : session.context().json().read(json, LineDetails.class);
+    }
+
     private static AllowanceCharge allowance(ResultSet rs, CurrencyUnit cur) throws SQLException {
         String category = rs.getString("tax_category");
         TaxTreatment tax = category == null ? null : new TaxTreatment(TaxCategory.valueOf(category),
@@ -281,6 +317,6 @@ final class InvoiceChildren {
                 rs.getString("tax_exemption_code"));
         return new AllowanceCharge(rs.getBoolean("is_charge"), Columns.money(rs, "amount", cur),
                 Columns.exactOrNull(rs, "percent", "percent_scale"), Columns.moneyOrNull(rs, "base_amount", cur),
-                rs.getString("reason"), tax);
+                rs.getString("reason"), tax, rs.getString("reason_code"));
     }
 }

@@ -301,64 +301,28 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
     }
 
     private void requireEntriesFree(InvoiceId invoice, List<String> entries) {
+        SqlDialect d = ctx().dialect();
         for (List<String> chunk : JdbcTimeEntryStore.chunks(entries)) {
-            Optional<String> taken;
-            if (ctx().dialect() == SqlDialect.H2) {
-                // H2 looks up an IN list on the second key column by scanning the tenant's rows;
-                // joining a VALUES list does one primary-key lookup per id
-                taken = bindIds(h().createQuery("SELECT b.entry_id FROM " + idValues(chunk.size())
-                        + " JOIN billops_billed_entry b ON b.tenant_id = :t AND b.entry_id = v.id "
-                        + "WHERE b.invoice_id <> :invoice ORDER BY b.entry_id LIMIT 1"), chunk)
-                        .bind("t", t()).bind("invoice", invoice.value())
-                        .mapTo(String.class).findOne();
-            } else {
-                // no ORDER BY … LIMIT 1: PostgreSQL would walk the whole primary key in order to find
-                // the first of usually no matches; the rare taken ids are few, so the smallest is picked here
-                taken = h().createQuery("SELECT entry_id FROM billops_billed_entry WHERE tenant_id = :t "
-                        + "AND entry_id IN (<ids>) AND invoice_id <> :invoice")
-                        .bind("t", t()).bind("invoice", invoice.value()).bindList("ids", chunk)
-                        .mapTo(String.class).list().stream().min(Comparator.naturalOrder());
-            }
+            // the rare taken ids are few: the smallest is picked here, not by ORDER BY … LIMIT 1
+            Optional<String> taken = KeyLookup.bind(d, h().createQuery("SELECT k.entry_id FROM "
+                    + KeyLookup.rows(d, "billops_billed_entry", "entry_id", "entry_id, invoice_id", chunk.size(), false)
+                    + " WHERE k.invoice_id <> :invoice"), chunk)
+                    .bind("t", t()).bind("invoice", invoice.value())
+                    .mapTo(String.class).list().stream().min(Comparator.naturalOrder());
             if (taken.isPresent()) {
                 throw new DuplicateKeyException("billed time entry", taken.get());
             }
         }
     }
 
-    /** {@code (VALUES (:v0), (:v1), …) v(id)} for {@code n} ids bound by {@link #bindIds}. */
-    private static String idValues(int n) {
-        StringBuilder sql = new StringBuilder("(VALUES ");
-        for (int i = 0; i < n; i++) {
-            sql.append(i == 0 ? "(:v" : ", (:v").append(i).append(')');
-        }
-        return sql.append(") v(id)").toString();
-    }
-
-    private static <S extends SqlStatement<S>> S bindIds(S statement, List<String> ids) {
-        for (int i = 0; i < ids.size(); i++) {
-            statement.bind("v" + i, ids.get(i));
-        }
-        return statement;
-    }
-
     private void claimEntries(InvoiceId invoice, List<String> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
+        SqlDialect d = ctx().dialect();
         for (List<String> chunk : JdbcTimeEntryStore.chunks(entries)) {
-            if (ctx().dialect() == SqlDialect.H2) {
-                // a VALUES join, not an IN list: see requireEntriesFree (the ids are distinct)
-                bindIds(h().createUpdate("INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) "
-                        + "SELECT e.tenant_id, e.id, :invoice FROM " + idValues(chunk.size())
-                        + " JOIN billops_time_entry e ON e.tenant_id = :t AND e.id = v.id"), chunk)
-                        .bind("t", t()).bind("invoice", invoice.value())
-                        .execute();
-            } else {
-                h().createUpdate("INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) SELECT tenant_id, "
-                        + "id, :invoice FROM billops_time_entry WHERE tenant_id = :t AND id IN (<ids>)")
-                        .bind("t", t()).bind("invoice", invoice.value()).bindList("ids", chunk)
-                        .execute();
-            }
+            KeyLookup.bind(d, h().createUpdate("INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) "
+                    + "SELECT :t, k.id, :invoice FROM " + KeyLookup.rows(d, "billops_time_entry", "id", "id",
+                            chunk.size(), false)), chunk)
+                    .bind("t", t()).bind("invoice", invoice.value())
+                    .execute();
         }
     }
 

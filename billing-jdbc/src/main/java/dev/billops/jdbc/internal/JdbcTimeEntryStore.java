@@ -34,6 +34,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -275,9 +277,9 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
             return out;
         }
         for (List<String> chunk : chunks(sorted)) {
-            h().createQuery("SELECT * FROM billops_time_entry WHERE tenant_id = :t AND id IN (<ids>) ORDER BY id "
-                    + "FOR UPDATE")
-                    .bind("t", t()).bindList("ids", chunk)
+            KeyLookup.bind(SqlDialect.POSTGRESQL, h().createQuery("SELECT k.* FROM " + KeyLookup.rows(
+                    SqlDialect.POSTGRESQL, "billops_time_entry", "id", "*", chunk.size(), true) + " ORDER BY v.ord"), chunk)
+                    .bind("t", t())
                     .map(JdbcTimeEntryStore::map).forEach(out::add);
         }
         return out;
@@ -297,13 +299,22 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
         // lock every row first, in id order (so two billers cannot deadlock), then check them all
         // before writing anything: a refusal leaves the transaction untouched
         Map<String, Stored> locked = new HashMap<>();
-        for (List<String> chunk : chunks(sorted)) {
-            h().createQuery("SELECT id, state, invoice_id, version FROM billops_time_entry WHERE tenant_id = :t "
-                    + "AND id IN (<ids>) ORDER BY id FOR UPDATE")
-                    .bind("t", t()).bindList("ids", chunk)
-                    .map((rs, c) -> new Stored(rs.getString("id"), EntryState.valueOf(rs.getString("state")),
-                            Columns.idOrNull(rs, "invoice_id", InvoiceId::of), rs.getLong("version")))
-                    .forEach(s -> locked.put(s.id(), s));
+        RowMapper<Stored> stored = (rs, c) -> new Stored(rs.getString("id"), EntryState.valueOf(rs.getString("state")),
+                Columns.idOrNull(rs, "invoice_id", InvoiceId::of), rs.getLong("version"));
+        if (ctx().dialect() == SqlDialect.H2) {
+            // H2 locks one statement per key (see KeyLookup)
+            for (String id : sorted) {
+                h().createQuery("SELECT id, state, invoice_id, version FROM billops_time_entry WHERE tenant_id = :t "
+                        + "AND id = :id FOR UPDATE")
+                        .bind("t", t()).bind("id", id).map(stored).forEach(s -> locked.put(s.id(), s));
+            }
+        } else {
+            for (List<String> chunk : chunks(sorted)) {
+                KeyLookup.bind(SqlDialect.POSTGRESQL, h().createQuery("SELECT k.id, k.state, k.invoice_id, k.version "
+                        + "FROM " + KeyLookup.rows(SqlDialect.POSTGRESQL, "billops_time_entry", "id",
+                                "id, state, invoice_id, version", chunk.size(), true) + " ORDER BY v.ord"), chunk)
+                        .bind("t", t()).map(stored).forEach(s -> locked.put(s.id(), s));
+            }
         }
         for (String id : wanted) {
             Stored s = locked.get(id);
@@ -314,11 +325,17 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
                 throw new TimeEntryAlreadyBilledException(TimeEntryId.of(id), s.invoiceId());
             }
         }
+        // one primary-key update per entry, sent a batch at a time (an IN list is planned badly, see KeyLookup)
         for (List<String> chunk : chunks(sorted)) {
-            int updated = h().createUpdate("UPDATE billops_time_entry SET state = 'BILLED', invoice_id = :invoice, "
-                    + "version = version + 1 WHERE tenant_id = :t AND id IN (<ids>) AND state = 'OPEN'")
-                    .bind("t", t()).bind("invoice", invoice.value()).bindList("ids", chunk)
-                    .execute();
+            PreparedBatch batch = h().prepareBatch("UPDATE billops_time_entry SET state = 'BILLED', "
+                    + "invoice_id = :invoice, version = version + 1 WHERE tenant_id = :t AND id = :id AND state = 'OPEN'");
+            for (String id : chunk) {
+                batch.bind("t", t()).bind("invoice", invoice.value()).bind("id", id).add();
+            }
+            int updated = 0;
+            for (int count : batch.execute()) {
+                updated += count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : count;
+            }
             if (updated != chunk.size()) {
                 // impossible while the rows are locked; refuse loudly rather than bill part of them
                 throw new IllegalStateException("billing " + chunk.size() + " locked open time entries on invoice "

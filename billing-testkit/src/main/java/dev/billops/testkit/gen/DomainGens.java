@@ -19,6 +19,7 @@ import dev.billops.core.invoice.AllowanceCharge;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceSource;
+import dev.billops.core.invoice.LineDetails;
 import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
@@ -338,14 +339,18 @@ public final class DomainGens {
             boolean percent = random.nextBoolean();
             boolean charge = random.nextBoolean();
             String reason = draw(texts(), random);
+            String code = random.nextInt(3) > 0 ? null : charge ? pick(List.of("FC", "ABL", "ZZZ"), random)
+                    : pick(List.of("95", "100", "41"), random);
+            AllowanceCharge ac;
             if (percent) {
                 // 10 % of ten times the amount is the amount, exactly
-                return percentOf(charge, amount.times(10), reason, tax);
+                ac = percentOf(charge, amount.times(10), reason, tax);
+            } else if (tax == null) {
+                ac = charge ? AllowanceCharge.charge(amount, reason) : AllowanceCharge.allowance(amount, reason);
+            } else {
+                ac = charge ? AllowanceCharge.charge(amount, reason, tax) : AllowanceCharge.allowance(amount, reason, tax);
             }
-            if (tax == null) {
-                return charge ? AllowanceCharge.charge(amount, reason) : AllowanceCharge.allowance(amount, reason);
-            }
-            return charge ? AllowanceCharge.charge(amount, reason, tax) : AllowanceCharge.allowance(amount, reason, tax);
+            return ac.withReasonCode(code);
         });
     }
 
@@ -367,11 +372,14 @@ public final class DomainGens {
             List<AllowanceCharge> acs = random.nextInt(4) == 0
                     ? draw(Gen.listOf(allowanceCharges(currency, null), 1, 2), random) : List.of();
             boolean fromTime = random.nextBoolean();
+            UnitPrice price = draw(MoneyGens.unitPrices(currency), random);
+            LineDetails details = random.nextInt(4) == 0 ? lineDetails(price, random) : LineDetails.NONE;
             return new InvoiceLine(position, draw(texts(), random),
                     random.nextInt(8) == 0 ? draw(MoneyGens.quantities(), random).negate()
                             : draw(MoneyGens.quantities(), random),
-                    draw(Gen.enumValues(UnitCode.class), random),
-                    draw(MoneyGens.unitPrices(currency), random),
+                    draw(Gen.oneOf(UnitCode.HOUR, UnitCode.DAY, UnitCode.MONTH, UnitCode.PIECE, UnitCode.MINUTE,
+                            UnitCode.KILOGRAM, UnitCode.LUMP_SUM, UnitCode.of("E48")), random),
+                    price,
                     random.nextInt(6) == 0 ? new BigDecimal(1 + random.nextInt(100)) : BigDecimal.ONE, acs,
                     draw(taxTreatments(), random),
                     random.nextBoolean() ? LocalDateRange.of(start, start.plusDays(random.nextInt(40))) : null,
@@ -379,8 +387,42 @@ public final class DomainGens {
                     fromTime ? draw(projectIds(), random) : null,
                     fromTime && random.nextBoolean() ? draw(activityIds(), random) : null,
                     fromTime ? draw(timekeeperIds(), random) : null,
-                    fromTime && random.nextBoolean() ? draw(rateRuleIds(), random) : null);
+                    fromTime && random.nextBoolean() ? draw(rateRuleIds(), random) : null, details);
         });
+    }
+
+    /** Some e-invoice details of a line priced {@code price}, each part present or not. */
+    private static LineDetails lineDetails(UnitPrice price, Gen.Draws random) {
+        LineDetails d = LineDetails.NONE;
+        if (random.nextBoolean()) {
+            d = d.withNote(draw(texts(), random));
+        }
+        if (random.nextBoolean()) {
+            d = d.withObjectId("OBJ-" + random.nextInt(1000), random.nextBoolean() ? "AAJ" : null);
+        }
+        if (random.nextBoolean()) {
+            d = d.withOrderLineReference(Integer.toString(1 + random.nextInt(99)))
+                    .withAccountingReference("ACC-" + random.nextInt(100));
+        }
+        if (random.nextBoolean()) {
+            d = d.withItemIds("S-" + random.nextInt(1000), random.nextBoolean() ? "B-" + random.nextInt(1000) : null)
+                    .withStandardItemId("4000862141404", "0160");
+        }
+        for (int i = random.nextInt(3); i > 0; i--) {
+            d = d.withClassification(Integer.toString(10_000_000 + random.nextInt(90_000_000)), "STI",
+                    random.nextBoolean() ? "2.1" : null);
+        }
+        for (int i = random.nextInt(3); i > 0; i--) {
+            d = d.withAttribute("colour " + i, draw(texts(), random));
+        }
+        if (random.nextBoolean()) {
+            d = d.withOriginCountry(random.nextBoolean() ? "DE" : "JP");
+        }
+        if (random.nextBoolean()) {
+            d = d.withPriceBeforeDiscount(UnitPrice.of(price.currency(),
+                    price.amount().add(new BigDecimal(random.nextInt(1000)).movePointLeft(2))));
+        }
+        return d;
     }
 
     /** One to {@code maxLines} lines at positions 1..n; shrinks by dropping lines (renumbered) and simplifying them. */
@@ -391,7 +433,7 @@ public final class DomainGens {
             for (InvoiceLine l : lines) {
                 numbered.add(new InvoiceLine(numbered.size() + 1, l.description(), l.quantity(), l.unit(), l.price(),
                         l.baseQuantity(), l.allowancesCharges(), l.tax(), l.period(), l.entryIds(), l.projectId(),
-                        l.activityId(), l.timekeeperId(), l.rateRuleId()));
+                        l.activityId(), l.timekeeperId(), l.rateRuleId(), l.details()));
             }
             return numbered;
         });

@@ -266,7 +266,13 @@ class InvoiceGenerationPropertiesTest {
                             ? ResolvedRate.explicit(e.explicitRate(), e.explicitRateUnit())
                             : s.context().rates().resolve(RateQuery.of(CLIENT, e.projectId(), e.timekeeperId(),
                                     e.activityId(), e.span().localDate())).orElseThrow();
-                    assertEquals(rate.unit().name().replace("FIXED", "PIECE"), line.unit().name());
+                    UnitCode expected = switch (rate.unit()) {
+                        case HOUR -> UnitCode.HOUR;
+                        case DAY -> UnitCode.DAY;
+                        case MONTH -> UnitCode.MONTH;
+                        case FIXED -> UnitCode.PIECE;
+                    };
+                    assertEquals(expected, line.unit());
                     if (rate.unit() != RateUnit.MONTH) {
                         // a monthly fee is priced per project and month (see the fee property)
                         assertEquals(rate.price(), line.price(), "entry " + id + " on line " + line.position());

@@ -1,31 +1,22 @@
 package dev.billops.examples.minimal;
 
 import dev.billops.core.Billing;
-import dev.billops.core.id.TenantId;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Actor;
 import dev.billops.core.party.Address;
-import dev.billops.core.party.Client;
 import dev.billops.core.party.Tenant;
-import dev.billops.core.party.Timekeeper;
 import dev.billops.core.payment.PaymentRequest;
-import dev.billops.core.project.Project;
 import dev.billops.core.rate.RateRule;
-import dev.billops.core.rate.RateScope;
-import dev.billops.core.time.TimeSpan;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.jdbc.JdbcStores;
-import dev.billops.pdf.InvoiceDocument;
 import dev.billops.pdf.InvoicePdfRenderer;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
@@ -53,22 +44,22 @@ public final class MinimalHost {
 
     /** The example on {@code billing} (tenant "acme"; each run adds a client); the PDF goes to {@code out}. */
     static Invoice run(Billing billing, Path out) throws IOException {
-        var acme = billing.tenant(TenantId.of("acme"), Actor.user("alice@acme.test"));
+        var acme = billing.tenant("acme", Actor.user("alice@acme.test"));
         var berlin = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
         var seller = acme.profile().save(Tenant.of(acme.tenantId(), "Acme Consulting GmbH", berlin)
-                .withVatId("DE123456789").withDefaultVatRate(new BigDecimal("19"))
+                .withVatId("DE123456789").withDefaultVatRate("19")
                 .withBankAccount("DE89370400440532013000", "COBADEFFXXX"));
-        var client = acme.clients().create(Client.of("Globex GmbH", berlin, "EUR"));
-        var project = acme.projects().create(Project.of(client.id(), "Website")).id();
-        var alice = acme.timekeepers().create(Timekeeper.of("Alice")).id();
-        acme.rates().create(RateRule.hourly(RateScope.project(project), UnitPrice.of("EUR", "120"), LocalDate.of(2026, 1, 1)));
+        var client = acme.clients().create("Globex GmbH", berlin, "EUR");
+        var project = acme.projects().create(client.id(), "Website").id();
+        var alice = acme.timekeepers().create("Alice").id();
+        acme.rates().create(RateRule.hourly(project, UnitPrice.of("EUR", "120"), LocalDate.of(2026, 1, 1)));
 
-        var start = ZonedDateTime.of(2026, 11, 3, 9, 0, 0, 0, ZoneId.of("Europe/Berlin"));
-        acme.timeEntries().log(TimeEntry.of(project, alice, TimeSpan.of(start, start.plusHours(3)), "Sprint planning"));
+        var start = ZonedDateTime.parse("2026-11-03T09:00+01:00[Europe/Berlin]");
+        acme.timeEntries().log(TimeEntry.of(project, alice, start, start.plusHours(3), "Sprint planning"));
         Invoice issued = acme.invoices().issue(acme.invoices().draft(client.id(), YearMonth.of(2026, 11)).orElseThrow().id());
         acme.payments().record(PaymentRequest.of(client.id(), Money.of("EUR", "200.00")).withIdempotencyKey("bank-" + issued.number()));
 
-        Files.write(out.resolve(issued.number() + ".pdf"), InvoicePdfRenderer.create().render(InvoiceDocument.of(seller, client, issued)));
+        Files.write(out.resolve(issued.number() + ".pdf"), InvoicePdfRenderer.create().render(seller, client, issued));
         return acme.invoices().get(issued.id());
     }
 }

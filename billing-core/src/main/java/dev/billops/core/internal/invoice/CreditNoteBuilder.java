@@ -318,7 +318,7 @@ public final class CreditNoteBuilder {
         }
         return new InvoiceLine(l.position(), l.description(), l.quantity(), l.unit(), l.price(), l.baseQuantity(),
                 l.allowancesCharges(), l.tax(), l.period(), List.of(), l.projectId(), l.activityId(), l.timekeeperId(),
-                l.rateRuleId());
+                l.rateRuleId(), l.details());
     }
 
     private static Map<String, String> metadata(List<Integer> positions, String reason) {

@@ -220,7 +220,7 @@ public final class InvoiceDrafts {
                 options.policyOver(defaults));
         Generation generation = InvoiceGenerator.generate(context, entries, request);
         for (InvoiceLine line : generation.lines()) {
-            if (line.unit() == UnitCode.MONTH) {
+            if (UnitCode.MONTH.equals(line.unit())) {
                 // monthly fees: read which months the client's other invoices bill, and generate again
                 return InvoiceGenerator.generate(context, entries,
                         request.withFeesBilled(MonthlyFees.billed(session, clientId, true, null).keySet()));

@@ -38,7 +38,7 @@ public final class MonthlyFees {
         Set<ProjectMonth> fees = new LinkedHashSet<>();
         for (InvoiceLine line : invoice.lines()) {
             ProjectId project = line.projectId();
-            if (line.unit() == UnitCode.MONTH && project != null && line.quantity().signum() > 0
+            if (UnitCode.MONTH.equals(line.unit()) && project != null && line.quantity().signum() > 0
                     && line.period() != null && !line.entryIds().isEmpty()) {
                 fees.add(new ProjectMonth(project, YearMonth.from(line.period().startInclusive())));
             }

@@ -1,9 +1,9 @@
 package dev.billops.integrations.s3store;
 
 import dev.billops.core.id.TenantId;
+import dev.billops.spi.DocumentIds;
 import dev.billops.spi.InvalidDocumentIdException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,19 +13,15 @@ import java.util.regex.Pattern;
  * <p>A key is {@code [<prefix>/]<tenant folder>/<document id>}. The tenant folder is {@code t-}
  * and the tenant id with every character outside {@code [a-z0-9-]} written as {@code _xx} (its
  * hex code): injective, never {@code .} or {@code ..}, distinct for ids that differ only in case
- * (the same folder name the file-system store uses). A document id is {@code /}-separated
- * segments of {@code [A-Za-z0-9._+@=-]}, 1–255 characters each, none {@code .} or {@code ..};
- * anything else (blank, absolute, backslashes, control characters, empty segments, non-ASCII)
- * is refused with an {@link InvalidDocumentIdException} naming the id and the rule, as is an id
- * that would make the key longer than S3's 1,024 bytes. Immutable.
+ * ({@link DocumentIds#tenantFolder}, the folder name the file-system store uses). Document ids
+ * follow {@link DocumentIds}; an id that would make the key longer than S3's 1,024 bytes is
+ * refused too. Immutable.
  */
 final class DocumentKeys {
 
     /** S3's limit on the length of a key, in UTF-8 bytes. */
     static final int MAX_KEY_BYTES = 1024;
 
-    private static final int MAX_SEGMENT_LENGTH = 255;
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._+@=-]+");
     private static final Pattern PREFIX_CHARS = Pattern.compile("[A-Za-z0-9._+@=/-]*");
 
     private final String root;
@@ -103,40 +99,7 @@ final class DocumentKeys {
 
     /** Throws {@link InvalidDocumentIdException} saying which rule {@code documentId} breaks. */
     static void checkId(String documentId) {
-        if (documentId.isBlank()) {
-            throw new InvalidDocumentIdException(printable(documentId), "is blank");
-        }
-        if (documentId.length() > MAX_KEY_BYTES) {
-            throw new InvalidDocumentIdException(printable(documentId.substring(0, 40)) + "…",
-                    "is longer than " + MAX_KEY_BYTES + " characters");
-        }
-        for (int i = 0; i < documentId.length(); i++) {
-            if (Character.isISOControl(documentId.charAt(i))) {
-                throw new InvalidDocumentIdException(printable(documentId), "contains a control character");
-            }
-        }
-        if (documentId.indexOf('\\') >= 0) {
-            throw new InvalidDocumentIdException(documentId, "contains a backslash; separate folders with '/'");
-        }
-        if (documentId.startsWith("/")) {
-            throw new InvalidDocumentIdException(documentId, "is absolute; ids are relative to the tenant's space");
-        }
-        for (String s : documentId.split("/", -1)) {
-            if (s.isEmpty()) {
-                throw new InvalidDocumentIdException(documentId, "has an empty segment (a leading, trailing or double '/')");
-            }
-            if (s.equals(".") || s.equals("..")) {
-                throw new InvalidDocumentIdException(documentId, "has a '" + s + "' segment");
-            }
-            if (s.length() > MAX_SEGMENT_LENGTH) {
-                throw new InvalidDocumentIdException(documentId,
-                        "has a segment longer than " + MAX_SEGMENT_LENGTH + " characters");
-            }
-            if (!SEGMENT.matcher(s).matches()) {
-                throw new InvalidDocumentIdException(documentId,
-                        "has a character outside letters, digits and '.', '_', '+', '@', '=', '-' in segment '" + s + "'");
-            }
-        }
+        DocumentIds.segments(documentId);
     }
 
     static boolean isValid(String documentId) {
@@ -149,29 +112,6 @@ final class DocumentKeys {
     }
 
     static String tenantFolder(TenantId tenant) {
-        String id = tenant.value();
-        StringBuilder b = new StringBuilder("t-");
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-                b.append(c);
-            } else {
-                b.append('_').append(String.format(Locale.ROOT, "%02x", (int) c));
-            }
-        }
-        return b.toString();
-    }
-
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c)) {
-                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return DocumentIds.tenantFolder(tenant);
     }
 }

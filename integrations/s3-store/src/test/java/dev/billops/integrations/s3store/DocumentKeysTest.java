@@ -51,7 +51,7 @@ class DocumentKeysTest {
     @Test
     void checkId_rules_nameIdAndRule() {
         assertMessage("", "document id '' is blank");
-        assertMessage("a\u0000b", "document id 'a\\u0000b' contains a control character");
+        assertMessage("a\u0000b", "document id 'a\\u0000b' contains a NUL character");
         assertMessage("a\\b", "document id 'a\\b' contains a backslash; separate folders with '/'");
         assertMessage("/a", "document id '/a' is absolute; ids are relative to the tenant's space");
         assertMessage("a//b", "document id 'a//b' has an empty segment (a leading, trailing or double '/')");
