@@ -61,7 +61,7 @@ import org.jspecify.annotations.Nullable;
  * default is used. The tenant's IBAN and BIC become a credit transfer (code 58, SEPA, in euros; 30
  * otherwise) whose remittance information (BT-83) is the invoice's ISO 11649 RF creditor reference
  * ({@link CreditorReference#forInvoiceNumber}, as on the PDF). An intra-community supply (K) is
- * delivered to the client's address country (BT-80, BR-IC-12). Terms BillOps does not
+ * delivered to the client's address (BG-15; its country is BT-80, which BR-IC-12 requires). Terms BillOps does not
  * store (delivery, payee, attachments, …) are added by the host with the model's withers.
  *
  * <p>Amounts are written with the currency's decimals; EN 16931 allows at most two, so an amount
@@ -158,9 +158,8 @@ public final class EInvoiceMapper {
         for (TaxSubtotal s : inv.taxBreakdown()) {
             if (s.category() == dev.billops.core.tax.TaxCategory.K) {
                 // BR-IC-12: an intra-community supply names the deliver-to country; BillOps delivers
-                // to the client's address, as its tax rules assume
-                delivery = new Delivery(null, null, null, new PostalAddress(null, null, null, null, null, null,
-                        client.address().countryCode()));
+                // to the client's address, as its tax rules assume (XRechnung's BR-DE-10/11 want all of it)
+                delivery = new Delivery(null, null, null, address(client.address(), client.details()));
             }
             breakdown.add(new VatBreakdown(amount(s.taxableAmount()), amount(s.taxAmount()), s.category().code(),
                     // O has no rate; 0 is written because XRechnung requires BT-119 (BR-DE-14)

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.error.InvalidBusinessTermException;
+import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.tax.TaxTreatment;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -68,6 +70,21 @@ class PartyDetailsTest {
         assertEquals("VATEX-EU-132-1I", NONE.withExemptionReasonCode("vatex-eu-132-1i").exemptionReasonCode());
         refused("BT-121", "VATEX-XX", () -> TaxTreatment.exempt("x").withExemptionReasonCode("VATEX-XX"));
         assertEquals("VATEX-EU-AE", TaxTreatment.reverseCharge().exemptionReasonCode());
+    }
+
+    @Test
+    void hugeOrHostileValues_refusedWithShortMessages() {
+        String huge = "X".repeat(1_000_000);
+        List<Executable> bad = List.of(() -> NONE.withElectronicAddress("a@b.test", huge),
+                () -> NONE.withExemptionReasonCode(huge), () -> NONE.withLegalRegistration("HRB 1", huge),
+                () -> NONE.withTradingName(huge), () -> NONE.withContact(null, null, huge),
+                () -> NONE.withBuyerReference("\uD800"), () -> NONE.withElectronicAddress("a", "E\u0000M"),
+                () -> dev.billops.core.invoice.InvoiceReferences.buyer(huge),
+                () -> TaxTreatment.exempt("x").withExemptionReasonCode("\uDC00"));
+        for (Executable b : bad) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, b);
+            assertTrue(e.getMessage().length() < 300, e.getMessage().length() + " characters");
+        }
     }
 
     @Test

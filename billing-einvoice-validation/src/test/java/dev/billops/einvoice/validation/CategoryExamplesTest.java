@@ -22,11 +22,9 @@ import dev.billops.einvoice.EInvoiceMapper;
 import dev.billops.einvoice.EInvoiceProfile;
 import dev.billops.einvoice.EInvoiceWriter;
 import dev.billops.einvoice.model.Contact;
-import dev.billops.einvoice.model.Delivery;
 import dev.billops.einvoice.model.EInvoice;
 import dev.billops.einvoice.model.ElectronicAddress;
 import dev.billops.einvoice.model.Identifier;
-import dev.billops.einvoice.model.PostalAddress;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -89,6 +87,7 @@ class CategoryExamplesTest {
                 "125.00");
         expect(docs, Map.of(TAX + "/cac:TaxCategory/cbc:ID", "AE", TAX + "/cbc:TaxableAmount", "1000.00",
                 TAX + "/cbc:TaxAmount", "0.00", TAX + "/cac:TaxCategory/cbc:TaxExemptionReason", "Reverse charge",
+                TAX + "/cac:TaxCategory/cbc:TaxExemptionReasonCode", "VATEX-EU-AE",
                 "/inv:Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID", "FR61954506077",
                 TOTAL + "/cbc:PayableAmount", "1000.00"));
     }
@@ -99,6 +98,7 @@ class CategoryExamplesTest {
                 "500.00");
         expect(docs, Map.of(TAX + "/cac:TaxCategory/cbc:ID", "K", TAX + "/cbc:TaxAmount", "0.00",
                 TAX + "/cac:TaxCategory/cbc:TaxExemptionReason", "Intra-community supply",
+                TAX + "/cac:TaxCategory/cbc:TaxExemptionReasonCode", "VATEX-EU-IC",
                 "/inv:Invoice/cac:Delivery/cac:DeliveryLocation/cac:Address/cac:Country/cbc:IdentificationCode", "FR",
                 "/inv:Invoice/cac:InvoicePeriod/cbc:StartDate", "2026-11-01",
                 "/inv:Invoice/cac:InvoicePeriod/cbc:EndDate", "2026-11-30", TOTAL + "/cbc:PayableAmount", "1000.00"));
@@ -109,6 +109,7 @@ class CategoryExamplesTest {
         byte[][] docs = write("G", TaxProfile.EXPORT, null, TaxTreatment.export(), "4", "250.00");
         expect(docs, Map.of(TAX + "/cac:TaxCategory/cbc:ID", "G", TAX + "/cbc:TaxAmount", "0.00",
                 TAX + "/cac:TaxCategory/cbc:TaxExemptionReason", "Export outside the EU",
+                TAX + "/cac:TaxCategory/cbc:TaxExemptionReasonCode", "VATEX-EU-G",
                 TOTAL + "/cbc:PayableAmount", "1000.00"));
     }
 
@@ -118,6 +119,7 @@ class CategoryExamplesTest {
                 "300.00");
         expect(docs, Map.of(TAX + "/cac:TaxCategory/cbc:ID", "O", TAX + "/cbc:TaxAmount", "0.00",
                 TAX + "/cac:TaxCategory/cbc:TaxExemptionReason", "Not subject to VAT",
+                TAX + "/cac:TaxCategory/cbc:TaxExemptionReasonCode", "VATEX-EU-O",
                 "/inv:Invoice/cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory/cbc:Percent", "",
                 "/inv:Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID", "",
                 "/inv:Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID", "HRB 12345",
@@ -145,10 +147,6 @@ class CategoryExamplesTest {
                         .withLegalRegistration(new Identifier("HRB 12345", null))
                         .withElectronicAddress(new ElectronicAddress("4000001123452", "0088")))
                 .withBuyer(e.buyer().withElectronicAddress(new ElectronicAddress("FR61954506077", "9957")));
-        if (category.equals("K")) {
-            e = e.withDelivery(new Delivery(null, null, null, PostalAddress.of("1 quai Branly", "75007", "Paris",
-                    "FR")));
-        }
         byte[] xrechnung = EInvoiceWriter.write(e, EInvoiceProfile.XRECHNUNG_UBL);
         byte[] peppol = EInvoiceWriter.write(e, EInvoiceProfile.PEPPOL_BIS);
         ValidationReport xr = validator.validate(xrechnung, EInvoiceProfile.XRECHNUNG_UBL);

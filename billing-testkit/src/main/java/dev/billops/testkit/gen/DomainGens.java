@@ -25,6 +25,7 @@ import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
+import dev.billops.core.party.PartyDetails;
 import dev.billops.core.party.TaxProfile;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.party.Timekeeper;
@@ -186,7 +187,8 @@ public final class DomainGens {
                 .withVatId(maybe(random, "DE123456789"))
                 .withEmail(maybe(random, "billing@example.test"))
                 .withBankAccount(maybe(random, "DE89370400440532013000"), maybe(random, "COBADEFFXXX"))
-                .withDefaultVatRate(draw(MoneyGens.vatRates(), random)));
+                .withDefaultVatRate(draw(MoneyGens.vatRates(), random))
+                .withDetails(random.nextBoolean() ? PartyDetails.none() : draw(partyDetails(), random)));
     }
 
     /** Clients in any of {@link MoneyGens#currencies()}. */
@@ -211,7 +213,27 @@ public final class DomainGens {
                             profile == TaxProfile.STANDARD ? null : maybe(random, draw(texts(), random)));
             client = autopay ? client.withAutopay("pm_" + draw(idStrings(), random))
                     : client.withPaymentMethod(maybe(random, "pm_card_visa"));
-            return client.withActive(random.nextInt(5) != 0).withVersion(random.nextInt(3));
+            client = client.withActive(random.nextInt(5) != 0).withVersion(random.nextInt(3));
+            return random.nextBoolean() ? client : client.withDetails(draw(partyDetails(), random));
+        });
+    }
+
+    /** E-invoice details of a seller or buyer, each part present or not, codes from their lists. */
+    public static Gen<PartyDetails> partyDetails() {
+        return Gen.compose(random -> {
+            String id = draw(idStrings(), random);
+            String identifier = maybe(random, "ID-" + id);
+            String legal = maybe(random, "HRB " + random.nextInt(100_000));
+            boolean address = random.nextBoolean();
+            return new PartyDetails(maybe(random, "Trading " + id), identifier,
+                    identifier == null ? null : maybe(random, pick(List.of("0088", "0060", "0204"), random)), legal,
+                    legal == null ? null : maybe(random, "0204"), maybe(random, "12/345/" + random.nextInt(100_000)),
+                    maybe(random, "Share capital " + random.nextInt(100_000) + " EUR"),
+                    address ? "ep-" + id : null, address ? pick(List.of("EM", "0088", "9930", "0204"), random) : null,
+                    maybe(random, "Contact " + id), maybe(random, "+49 30 " + random.nextInt(1_000_000)),
+                    maybe(random, "c@" + id.toLowerCase(java.util.Locale.ROOT) + ".test"),
+                    maybe(random, "Region " + id), maybe(random, "BR-" + id),
+                    maybe(random, pick(List.of("VATEX-EU-132-1I", "VATEX-EU-G", "VATEX-EU-O"), random)));
         });
     }
 
@@ -452,6 +474,12 @@ public final class DomainGens {
                     .withPurchaseOrderRef(maybe(random, "PO-" + random.nextInt(100_000)));
             if (random.nextInt(4) == 0) {
                 invoice = invoice.forPackagePeriod(draw(engagementIds(), random), start);
+            }
+            if (random.nextBoolean()) {
+                invoice = invoice.withReferences(invoice.references().withBuyerReference(maybe(random, "BR-1"))
+                        .withProject(maybe(random, "PRJ-2")).withContract(maybe(random, "CT-3"))
+                        .withSalesOrder(maybe(random, "SO-4")).withBuyerAccounting(maybe(random, "4711"))
+                        .withPaymentTerms(maybe(random, "Net " + random.nextInt(90) + " days")));
             }
             return invoice;
         });
