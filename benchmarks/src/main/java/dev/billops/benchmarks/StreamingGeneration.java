@@ -20,7 +20,7 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 /**
  * Case 6, the child JVM (started with {@code -Xmx256m}): generates the November draft lines of
  * every client from the entries in the database, one client at a time through
- * {@code TenantBilling.invoices().generation(...)} (the store streams each client's entries from a
+ * the draft generation behind {@code TenantBilling.invoices()} (the store streams each client's entries from a
  * cursor; nothing else is kept between clients), and prints one {@code RESULT} line.
  *
  * <p>Arguments: {@code h2 <jdbc-url> <clients>} or {@code postgres <base-url> <schema> <clients>}.
