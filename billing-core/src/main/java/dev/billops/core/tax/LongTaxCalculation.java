@@ -135,7 +135,7 @@ final class LongTaxCalculation {
         for (TaxCalculator.Group g : order) {
             taxTotal = add(taxTotal, g.taxMinor);
             breakdown.add(new TaxSubtotal(g.treatment.category(), g.treatment.ratePercent(),
-                    Money.ofMinor(currency, g.baseMinor), Money.ofMinor(currency, g.taxMinor), g.reason));
+                    Money.ofMinor(currency, g.baseMinor), Money.ofMinor(currency, g.taxMinor), g.reason, g.reasonCode));
         }
         breakdown.sort(TaxCalculator.BREAKDOWN_ORDER);
         long taxExclusive = add(subtract(lineNetTotal, allowances), charges);
