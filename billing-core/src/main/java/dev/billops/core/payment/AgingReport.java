@@ -2,9 +2,12 @@ package dev.billops.core.payment;
 
 import dev.billops.core.id.ClientId;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.money.CurrencyUnit;
 
 /**
@@ -23,6 +26,23 @@ public record AgingReport(LocalDate asOf, List<ClientAging> clients, List<AgingB
         Objects.requireNonNull(asOf, "asOf");
         clients = List.copyOf(Objects.requireNonNull(clients, "clients"));
         totals = List.copyOf(Objects.requireNonNull(totals, "totals"));
+    }
+
+    /**
+     * The report of {@code rows} (buckets per client, then per currency code): one row per client
+     * and currency in the maps' order, and the totals per currency summed from them. Pass sorted
+     * maps for the documented order.
+     */
+    public static AgingReport of(LocalDate asOf, Map<ClientId, ? extends Map<String, AgingBuckets>> rows) {
+        Map<String, AgingBuckets> totals = new TreeMap<>();
+        List<ClientAging> clients = new ArrayList<>();
+        for (Map.Entry<ClientId, ? extends Map<String, AgingBuckets>> row : rows.entrySet()) {
+            for (Map.Entry<String, AgingBuckets> buckets : row.getValue().entrySet()) {
+                clients.add(new ClientAging(row.getKey(), buckets.getValue()));
+                totals.merge(buckets.getKey(), buckets.getValue(), AgingBuckets::plus);
+            }
+        }
+        return new AgingReport(asOf, clients, List.copyOf(totals.values()));
     }
 
     /** The total row of {@code currency}, or all-zero buckets if nothing is outstanding in it. */

@@ -10,7 +10,6 @@ import dev.billops.core.money.Money;
 import dev.billops.core.payment.AgingBucket;
 import dev.billops.core.payment.AgingBuckets;
 import dev.billops.core.payment.AgingReport;
-import dev.billops.core.payment.ClientAging;
 import dev.billops.core.payment.ClientBalance;
 import dev.billops.core.payment.InvoiceBalance;
 import dev.billops.core.payment.PaymentStatus;
@@ -175,15 +174,7 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
                     AgingBuckets.empty(cur).plus(BUCKETS[rs.getInt("bucket")], Columns.money(rs, "due", cur)));
         }).forEach(e -> rows.computeIfAbsent(e.getKey(), k -> new TreeMap<>())
                 .merge(e.getValue().currency().getCurrencyCode(), e.getValue(), AgingBuckets::plus));
-        Map<String, AgingBuckets> totals = new TreeMap<>();
-        List<ClientAging> clients = new ArrayList<>();
-        for (Map.Entry<ClientId, Map<String, AgingBuckets>> row : rows.entrySet()) {
-            for (Map.Entry<String, AgingBuckets> buckets : row.getValue().entrySet()) {
-                clients.add(new ClientAging(row.getKey(), buckets.getValue()));
-                totals.merge(buckets.getKey(), buckets.getValue(), AgingBuckets::plus);
-            }
-        }
-        return new AgingReport(asOf, clients, List.copyOf(totals.values()));
+        return AgingReport.of(asOf, rows);
     }
 
     private List<InvoiceBalance> open(@Nullable ClientId clientId, LocalDate asOf, boolean overdueOnly) {

@@ -11,7 +11,6 @@ import dev.billops.core.money.Money;
 import dev.billops.core.payment.AgingBuckets;
 import dev.billops.core.payment.AgingReport;
 import dev.billops.core.payment.Allocation;
-import dev.billops.core.payment.ClientAging;
 import dev.billops.core.payment.ClientBalance;
 import dev.billops.core.payment.InvoiceBalance;
 import dev.billops.core.payment.Payment;
@@ -106,21 +105,9 @@ public final class ScannedReceivables implements ReceivablesQueries {
                     .merge(b.due().currencyCode(), AgingBuckets.empty(b.due().currency()).plus(b.bucket(), b.due()),
                             AgingBuckets::plus);
         }
-        return agingReport(asOf, rows);
+        return AgingReport.of(asOf, rows);
     }
 
-    /** One row per client and currency (sorted maps), totals per currency summed from the rows. */
-    private static AgingReport agingReport(LocalDate asOf, Map<ClientId, Map<String, AgingBuckets>> rows) {
-        Map<String, AgingBuckets> totals = new TreeMap<>();
-        List<ClientAging> clients = new ArrayList<>();
-        for (Map.Entry<ClientId, Map<String, AgingBuckets>> row : rows.entrySet()) {
-            for (Map.Entry<String, AgingBuckets> buckets : row.getValue().entrySet()) {
-                clients.add(new ClientAging(row.getKey(), buckets.getValue()));
-                totals.merge(buckets.getKey(), buckets.getValue(), AgingBuckets::plus);
-            }
-        }
-        return new AgingReport(asOf, clients, List.copyOf(totals.values()));
-    }
 
     /** One balance per currency present in either map (keyed by currency code, sorted), the missing side zero. */
     private static List<ClientBalance> clientBalances(ClientId clientId, LocalDate asOf,
