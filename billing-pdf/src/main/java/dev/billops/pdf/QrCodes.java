@@ -1,5 +1,6 @@
 package dev.billops.pdf;
 
+import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
@@ -11,6 +12,7 @@ import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfTemplate;
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Draws QR codes as vector graphics: crisp at any zoom and a few hundred bytes each. */
 final class QrCodes {
@@ -18,6 +20,8 @@ final class QrCodes {
     /** Light modules around the symbol, as the QR specification requires. */
     private static final int QUIET_ZONE = 4;
     private static final float SEAM = 0.02f;
+    /** zxing builds the symbol with mask 0 only; {@link QrMasks} picks the mask zxing would pick. */
+    private static final Map<EncodeHintType, Object> MASK_ZERO = Map.of(EncodeHintType.QR_MASK_PATTERN, 0);
 
     private QrCodes() {
     }
@@ -30,8 +34,8 @@ final class QrCodes {
         String bytesAsLatin1 = new String(payload.text().getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.ISO_8859_1);
         try {
-            QRCode code = Encoder.encode(bytesAsLatin1, ErrorCorrectionLevel.M);
-            return code.getMatrix();
+            QRCode maskZero = Encoder.encode(bytesAsLatin1, ErrorCorrectionLevel.M, MASK_ZERO);
+            return QrMasks.withLowestPenalty(maskZero);
         } catch (WriterException e) {
             // the payload is at most 331 bytes, far below the capacity of a version 40 symbol
             throw new IllegalStateException("cannot encode an EPC payload of "
