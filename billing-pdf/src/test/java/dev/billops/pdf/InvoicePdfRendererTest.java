@@ -456,6 +456,64 @@ class InvoicePdfRendererTest {
         }
     }
 
+    /**
+     * One renderer, eight threads released together, every sample (Latin, Japanese and mixed
+     * faces, EPC codes of different sizes, marks) several times over: each PDF is byte for byte
+     * the one rendered alone, so no shared state (parsed faces, QR mask tables, number formats)
+     * leaks from one rendering into another, and its text names its own invoice.
+     */
+    @Test
+    void render_manyDocumentsOnEightThreadsAtOnce_eachIsTheDocumentRenderedAlone() throws Exception {
+        InvoicePdfRenderer renderer = InvoicePdfRenderer.create();
+        List<InvoiceDocument> docs = new ArrayList<>(List.of(Samples.german(), Samples.french(), Samples.british(),
+                Samples.american(), Samples.japanese(), Samples.mixedScripts(), Samples.reverseCharge(),
+                Samples.creditNote(), Samples.paid(), Samples.voided()));
+        InvoiceDocument german = Samples.german();
+        for (String paid : List.of("0.01", "1000.00", "4321.98", "9000.00")) {
+            Invoice partlyPaid = dev.billops.core.internal.Transitions.withSettlement(german.invoice(),
+                    Money.of("EUR", paid), Money.zero(german.invoice().currency()));
+            docs.add(InvoiceDocument.of(german.seller(), german.buyer(), partlyPaid));
+        }
+        List<byte[]> alone = new ArrayList<>();
+        for (InvoiceDocument doc : docs) {
+            alone.add(InvoicePdfRenderer.create().render(doc));
+        }
+        int threads = 8;
+        int rounds = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<Future<List<byte[]>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    List<byte[]> mine = new ArrayList<>();
+                    for (int i = 0; i < rounds * docs.size(); i++) {
+                        mine.add(renderer.render(docs.get((offset + i) % docs.size())));
+                    }
+                    return mine;
+                }));
+            }
+            start.countDown();
+            for (int t = 0; t < threads; t++) {
+                List<byte[]> mine = results.get(t).get();
+                for (int i = 0; i < mine.size(); i++) {
+                    int d = (t + i) % docs.size();
+                    assertArrayEquals(alone.get(d), mine.get(i), "thread " + t + ", render " + i + ", document " + d);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (int d = 0; d < docs.size(); d++) {
+            Invoice invoice = docs.get(d).invoice();
+            String text = PdfText.read(alone.get(d)).all();
+            String number = invoice.number() != null ? invoice.number() : "";
+            assertContains(text, number, docs.get(d).buyer().name().substring(0, 4));
+        }
+    }
+
     @Test
     void render_issuedInvoiceWithSellerAccount_printsTheCreditorReferenceOfItsNumber() {
         for (InvoiceDocument doc : List.of(Samples.german(), Samples.british(), Samples.french())) {
