@@ -8,6 +8,7 @@ import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
 import com.lowagie.text.BadElementException;
 import com.lowagie.text.Image;
+import com.lowagie.text.pdf.ByteBuffer;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfTemplate;
 import java.awt.Color;
@@ -43,30 +44,52 @@ final class QrCodes {
         }
     }
 
-    /** The matrix drawn into a square {@code sizePt} wide, quiet zone included. */
+    /**
+     * The matrix drawn into a square {@code sizePt} wide, quiet zone included: one rectangle per
+     * horizontal run of dark modules. The path is written as one literal whose numbers are
+     * formatted once per grid line and run length (OpenPDF's own number format, so the bytes are
+     * those of {@code rectangle(x, y, w, h)} per run) rather than four times per rectangle.
+     */
     static Image image(PdfContentByte canvas, ByteMatrix matrix, float sizePt) {
-        int modules = matrix.getWidth() + 2 * QUIET_ZONE;
+        int width = matrix.getWidth();
+        int modules = width + 2 * QUIET_ZONE;
         float unit = sizePt / modules;
         PdfTemplate template = canvas.createTemplate(sizePt, sizePt);
         template.setColorFill(Color.BLACK);
+        String[] lefts = new String[width];
+        String[] runWidths = new String[width + 1];
+        String height = ByteBuffer.formatDouble(unit + SEAM);
+        StringBuilder path = new StringBuilder(64 * width);
         for (int y = 0; y < matrix.getHeight(); y++) {
+            // PDF y grows upwards. Each rectangle overlaps the row below by a hair, so
+            // anti-aliasing viewers show no seams between rows.
+            String bottom = null;
             int x = 0;
-            while (x < matrix.getWidth()) {
+            while (x < width) {
                 if (matrix.get(x, y) != 1) {
                     x++;
                     continue;
                 }
                 int run = x;
-                while (run < matrix.getWidth() && matrix.get(run, y) == 1) {
+                while (run < width && matrix.get(run, y) == 1) {
                     run++;
                 }
-                // one rectangle per horizontal run of dark modules; PDF y grows upwards. Each overlaps
-                // the row below by a hair, so anti-aliasing viewers show no seams between rows.
-                template.rectangle((QUIET_ZONE + x) * unit, sizePt - (QUIET_ZONE + y + 1) * unit - SEAM,
-                        (run - x) * unit, unit + SEAM);
+                if (bottom == null) {
+                    bottom = ByteBuffer.formatDouble(sizePt - (QUIET_ZONE + y + 1) * unit - SEAM);
+                }
+                if (lefts[x] == null) {
+                    lefts[x] = ByteBuffer.formatDouble((QUIET_ZONE + x) * unit);
+                }
+                int length = run - x;
+                if (runWidths[length] == null) {
+                    runWidths[length] = ByteBuffer.formatDouble(length * unit);
+                }
+                path.append(lefts[x]).append(' ').append(bottom).append(' ').append(runWidths[length]).append(' ')
+                        .append(height).append(" re\n");
                 x = run;
             }
         }
+        template.setLiteral(path.toString());
         template.fill();
         try {
             return Image.getInstance(template);
