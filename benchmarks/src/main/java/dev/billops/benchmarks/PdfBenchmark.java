@@ -39,10 +39,9 @@ import org.openjdk.jmh.annotations.State;
  * running header and page X of Y), warm. Each call renders the next of {@value #DOCUMENTS}
  * invoices that differ in number (so in QR payload and creditor reference), as a host renders each
  * invoice once; nothing keyed by a document's content can be reused from one call to the next.
- * Baseline: OpenPDF writing the same line table (same page size and margins, zlib level 6) of the
+ * Baseline: OpenPDF writing the same line table (same page size, margins and compression) of the
  * same rotating invoices with the built-in Helvetica and the values as plain strings, no
- * formatting logic. The renderer compresses at level 1 (fastest); the baseline keeps level 6,
- * which costs it little, as its only stream is one page of text.
+ * formatting logic.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
