@@ -217,6 +217,9 @@ final class QrMasks {
 
     /** The penalty score of ISO/IEC 18004 §8.8.2, as zxing computes it. */
     static int penalty(byte[] m, byte[] scratch, int n) {
+        if (n <= Long.SIZE) {
+            return penaltyOfBits(m, n);
+        }
         for (int y = 0; y < n; y++) {
             for (int x = 0; x < n; x++) {
                 scratch[x * n + y] = m[y * n + x];
@@ -242,6 +245,65 @@ final class QrMasks {
         int total = n * n;
         int fivePercentVariances = Math.abs(dark * 2 - total) * 10 / total;
         return lineRules(m, n) + lineRules(scratch, n) + N2 * blocks + N4 * fivePercentVariances;
+    }
+
+    /**
+     * {@link #penalty} for symbols up to 64 modules wide (versions 1 to 11, every EPC payload of
+     * up to about 200 bytes): each row and each column as one {@code long}, module x in bit x,
+     * so that the rules become shifts, masks and bit counts.
+     */
+    private static int penaltyOfBits(byte[] m, int n) {
+        long[] rows = new long[n];
+        long[] columns = new long[n];
+        for (int y = 0; y < n; y++) {
+            int offset = y * n;
+            long row = 0;
+            for (int x = 0; x < n; x++) {
+                long bit = m[offset + x];
+                row |= bit << x;
+                columns[x] |= bit << y;
+            }
+            rows[y] = row;
+        }
+        long all = n == Long.SIZE ? -1L : (1L << n) - 1;
+        int dark = 0;
+        int blocks = 0;
+        long pairs = all >>> 1;
+        for (int y = 0; y < n; y++) {
+            long a = rows[y];
+            dark += Long.bitCount(a);
+            if (y < n - 1) {
+                long b = rows[y + 1];
+                blocks += Long.bitCount(~(a ^ (a >>> 1)) & ~(b ^ (b >>> 1)) & ~(a ^ b) & pairs);
+            }
+        }
+        int total = n * n;
+        int fivePercentVariances = Math.abs(dark * 2 - total) * 10 / total;
+        return lineRulesOfBits(rows, n, all) + lineRulesOfBits(columns, n, all) + N2 * blocks
+                + N4 * fivePercentVariances;
+    }
+
+    /** Rules 1 and 3 along lines of at most 64 modules, module x in bit x. */
+    private static int lineRulesOfBits(long[] lines, int n, long all) {
+        int penalty = 0;
+        int finderLike = 0;
+        // positions x where module x equals module x + 1
+        long pairs = all >>> 1;
+        // where 1011101 may start, where four modules before it fit, where four after it fit
+        long patternStarts = n >= 7 ? all >>> 6 : 0;
+        long roomBefore = all & ~0xFL;
+        long roomAfter = n >= 11 ? all >>> 10 : 0;
+        for (long a : lines) {
+            long same = ~(a ^ (a >>> 1)) & pairs;
+            // a run of L >= 5 equal modules is L - 4 starts of five equal modules in a row
+            long fives = same & (same >>> 1) & (same >>> 2) & (same >>> 3);
+            penalty += Long.bitCount(fives) + (N1 - 1) * Long.bitCount(fives & ~(fives << 1));
+            long finder = a & ~(a >>> 1) & (a >>> 2) & (a >>> 3) & (a >>> 4) & ~(a >>> 5) & (a >>> 6) & patternStarts;
+            long lightBefore = ~((a << 1) | (a << 2) | (a << 3) | (a << 4)) & roomBefore;
+            long lightAfter = ~((a >>> 7) | (a >>> 8) | (a >>> 9) | (a >>> 10)) & roomAfter;
+            finderLike += Long.bitCount(finder & (lightBefore | lightAfter));
+        }
+        return penalty + N3 * finderLike;
     }
 
     /**

@@ -119,7 +119,7 @@ class QrMasksTest {
             rules[r].setAccessible(true);
         }
         Gen<byte[]> matrices = Gen.compose(d -> {
-            int n = d.draw(Gen.ints(7, 60));
+            int n = d.draw(Gen.choose(Gen.ints(7, 64), Gen.ints(60, 100)));
             int darkPercent = d.draw(Gen.ints(0, 100));
             java.util.SplittableRandom random = new java.util.SplittableRandom(d.draw(Gen.longs(0, Long.MAX_VALUE)));
             byte[] m = new byte[n * n];
@@ -128,7 +128,9 @@ class QrMasksTest {
             }
             return m;
         });
-        Property.forAll(matrices).tries(300).verify(m -> {
+        Property.forAll(matrices).tries(400)
+                .label("width", m -> m.length <= 64 * 64 ? "up to 64 (one long per line)" : "over 64")
+                .verify(m -> {
             int n = (int) Math.round(Math.sqrt(m.length));
             ByteMatrix matrix = new ByteMatrix(n, n);
             for (int y = 0; y < n; y++) {
