@@ -11,14 +11,20 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.money.CurrencyUnit;
 
 /**
  * Locale-specific formatting of one document's amounts, quantities, rates and dates.
  *
- * <p>Not thread-safe (it holds {@link NumberFormat}s): one instance per rendering.
+ * <p>Not thread-safe (it holds {@link NumberFormat}s): one instance per rendering, with clones of
+ * formats configured once per locale and currency and shared (read only) by all renderings.
  */
 final class Formats {
+
+    /** At most this many locale and currency pairs keep {@link Prototypes}. */
+    private static final int PROTOTYPES_MAX = 256;
+    private static final ConcurrentHashMap<String, Prototypes> PROTOTYPES = new ConcurrentHashMap<>();
 
     private final Locale locale;
     private final NumberFormat money;
@@ -38,22 +44,58 @@ final class Formats {
         this.narrowSpaceMissing = !font.canDisplay(0x202F);
         this.thinSpaceMissing = !font.canDisplay(0x2009);
         this.currencyDigits = currency.getDefaultFractionDigits();
-        Currency jdkCurrency = Currency.getInstance(currency.getCurrencyCode());
-        this.money = NumberFormat.getCurrencyInstance(locale);
-        money.setCurrency(jdkCurrency);
-        money.setMinimumFractionDigits(currencyDigits);
-        money.setMaximumFractionDigits(currencyDigits);
-        // Amounts are already exact at the currency's minor units; formatting must never round.
-        money.setRoundingMode(RoundingMode.UNNECESSARY);
-        this.unitPrice = NumberFormat.getCurrencyInstance(locale);
-        unitPrice.setCurrency(jdkCurrency);
-        unitPrice.setRoundingMode(RoundingMode.UNNECESSARY);
-        this.quantity = NumberFormat.getNumberInstance(locale);
-        quantity.setRoundingMode(RoundingMode.UNNECESSARY);
-        this.percent = NumberFormat.getPercentInstance(locale);
-        percent.setMaximumFractionDigits(4);
-        percent.setRoundingMode(RoundingMode.UNNECESSARY);
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        Prototypes p = prototypes(locale, currency.getCurrencyCode(), currencyDigits);
+        this.money = (NumberFormat) p.money.clone();
+        this.unitPrice = (NumberFormat) p.unitPrice.clone();
+        this.quantity = (NumberFormat) p.quantity.clone();
+        this.percent = (NumberFormat) p.percent.clone();
+        this.date = p.date;
+    }
+
+    /**
+     * The configured formats of a locale and currency, shared by every rendering and never used
+     * to format (each {@code Formats} formats with its own clones). Looking formats up through the
+     * locale providers cost more than cloning them. At most {@value #PROTOTYPES_MAX} pairs are
+     * kept; beyond that each rendering makes its own.
+     */
+    private static Prototypes prototypes(Locale locale, String currencyCode, int currencyDigits) {
+        String key = locale.toLanguageTag() + "/" + currencyCode + "/" + currencyDigits;
+        Prototypes p = PROTOTYPES.get(key);
+        if (p == null) {
+            p = new Prototypes(locale, Currency.getInstance(currencyCode), currencyDigits);
+            if (PROTOTYPES.size() < PROTOTYPES_MAX) {
+                Prototypes raced = PROTOTYPES.putIfAbsent(key, p);
+                p = raced != null ? raced : p;
+            }
+        }
+        return p;
+    }
+
+    /** Immutable after construction; only ever cloned. */
+    private static final class Prototypes {
+        final NumberFormat money;
+        final NumberFormat unitPrice;
+        final NumberFormat quantity;
+        final NumberFormat percent;
+        final DateTimeFormatter date;
+
+        Prototypes(Locale locale, Currency currency, int currencyDigits) {
+            this.money = NumberFormat.getCurrencyInstance(locale);
+            money.setCurrency(currency);
+            money.setMinimumFractionDigits(currencyDigits);
+            money.setMaximumFractionDigits(currencyDigits);
+            // Amounts are already exact at the currency's minor units; formatting must never round.
+            money.setRoundingMode(RoundingMode.UNNECESSARY);
+            this.unitPrice = NumberFormat.getCurrencyInstance(locale);
+            unitPrice.setCurrency(currency);
+            unitPrice.setRoundingMode(RoundingMode.UNNECESSARY);
+            this.quantity = NumberFormat.getNumberInstance(locale);
+            quantity.setRoundingMode(RoundingMode.UNNECESSARY);
+            this.percent = NumberFormat.getPercentInstance(locale);
+            percent.setMaximumFractionDigits(4);
+            percent.setRoundingMode(RoundingMode.UNNECESSARY);
+            this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        }
     }
 
     Locale locale() {
