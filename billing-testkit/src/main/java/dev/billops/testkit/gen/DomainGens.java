@@ -26,6 +26,9 @@ import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.PartyDetails;
+import dev.billops.core.party.Payee;
+import dev.billops.core.party.TaxRepresentative;
+import dev.billops.core.party.DeliverTo;
 import dev.billops.core.party.TaxProfile;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.party.Timekeeper;
@@ -233,7 +236,14 @@ public final class DomainGens {
                     maybe(random, "Contact " + id), maybe(random, "+49 30 " + random.nextInt(1_000_000)),
                     maybe(random, "c@" + id.toLowerCase(java.util.Locale.ROOT) + ".test"),
                     maybe(random, "Region " + id), maybe(random, "BR-" + id),
-                    maybe(random, pick(List.of("VATEX-EU-132-1I", "VATEX-EU-G", "VATEX-EU-O"), random)));
+                    maybe(random, pick(List.of("VATEX-EU-132-1I", "VATEX-EU-G", "VATEX-EU-O"), random)),
+                    random.nextBoolean() ? null : Payee.of("Factor " + id).withIdentifier(maybe(random, "F-" + id),
+                            null),
+                    random.nextBoolean() ? null : TaxRepresentative.of("Rep " + id, "DE123456789",
+                            Address.of("Rep street 1", "10115", "Berlin", "DE")),
+                    maybe(random, "DE98ZZZ09999999999"), maybe(random, "DE89370400440532013000"),
+                    random.nextBoolean() ? null : DeliverTo.party("Site " + id).withLocation(maybe(random, "LOC-" + id),
+                            null));
         });
     }
 
