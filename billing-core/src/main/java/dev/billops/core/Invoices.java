@@ -393,8 +393,10 @@ public final class Invoices {
     /**
      * Makes the draft an invoice of type {@code type} (BT-3): {@link DocumentType#INVOICE},
      * {@link DocumentType#PARTIAL}, {@link DocumentType#PREPAYMENT} or
-     * {@link DocumentType#SELF_BILLED} (which numbers it in {@link Invoice#SELF_BILLED_SERIES}).
-     * A corrected invoice is made with {@link #corrects}, a credit note with {@link #credit}.
+     * {@link DocumentType#SELF_BILLED} (which numbers it in {@link Invoice#SELF_BILLED_SERIES}), or
+     * {@link DocumentType#CORRECTED} when its terms already name the preceding invoice (BT-25), e.g.
+     * one issued before the host used BillOps; {@link #corrects} makes a corrected invoice of an
+     * invoice stored here, checked. Credit notes are made with {@code credit}.
      *
      * @throws InvoiceAlreadyIssuedException if it is not a draft
      * @throws InvalidInputException if {@code type} is a credit note or the draft is one

@@ -9,9 +9,10 @@ package dev.billops.core.invoice;
  * <ul>
  *   <li>{@link #INVOICE} (380) is the default of every draft.
  *   <li>{@link #CORRECTED} (384) replaces an issued invoice of the same client that it names as its
- *       preceding invoice (BT-25/BT-26), set with {@code Invoices.corrects(draftId, invoiceId)}. It
- *       is a new receivable; the invoice it corrects is not changed: credit or void that one so the
- *       client does not owe both.
+ *       preceding invoice (BT-25/BT-26), set with {@code Invoices.corrects(draftId, invoiceId)}, which
+ *       checks it (for an invoice issued outside BillOps the host puts the reference in the
+ *       document terms itself). It is a new receivable; the invoice it corrects is not changed:
+ *       credit or void that one so the client does not owe both.
  *   <li>{@link #PREPAYMENT} (386) asks for an advance payment before delivery. The final invoice
  *       deducts what was paid on it as the host decides (a client credit or a negative-quantity
  *       line); BillOps does not link the two.

@@ -2,7 +2,7 @@ package dev.billops.core.invoice;
 
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.id.InvoiceId;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A corrected invoice (type 384) must name the invoice it corrects (BT-25), and this one did not.
@@ -12,15 +12,17 @@ public final class PrecedingInvoiceRequiredException extends InvalidInputExcepti
 
     private static final long serialVersionUID = 1L;
 
-    private final InvoiceId invoiceId;
+    private final @Nullable InvoiceId invoiceId;
 
-    public PrecedingInvoiceRequiredException(InvoiceId invoiceId) {
-        super("invoice " + Objects.requireNonNull(invoiceId, "invoiceId") + " is a corrected invoice (384) but names "
-                + "no preceding invoice (BT-25); use Invoices.corrects(draft, invoice)");
+    /** @param invoiceId the document, or null for a draft not made yet (draft options) */
+    public PrecedingInvoiceRequiredException(@Nullable InvoiceId invoiceId) {
+        super((invoiceId == null ? "a draft" : "invoice " + invoiceId) + " is a corrected invoice (384) but names "
+                + "no preceding invoice (BT-25); use Invoices.corrects(draft, invoice) or terms with a preceding invoice");
         this.invoiceId = invoiceId;
     }
 
-    public InvoiceId invoiceId() {
+    /** The document, or null for a draft not made yet. */
+    public @Nullable InvoiceId invoiceId() {
         return invoiceId;
     }
 }
