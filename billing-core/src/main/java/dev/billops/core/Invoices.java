@@ -405,7 +405,7 @@ public final class Invoices {
      */
     public Invoice documentType(InvoiceId id, DocumentType type) {
         Objects.requireNonNull(type, "type");
-        return editDraft(id, "invoice.set-type", inv -> inv.withType(type));
+        return editDraft(id, "invoice.set-type", inv -> Transitions.withType(inv, type));
     }
 
     /**
@@ -432,9 +432,9 @@ public final class Invoices {
             if (why != null) {
                 throw new InvoiceNotCorrectableException(draftId, corrected, why);
             }
-            Invoice next = inv.withTerms(inv.terms().withPrecedingInvoice(
-                    new DocumentTerms.PrecedingInvoice(Objects.requireNonNull(old.number()), old.issueDate())))
-                    .withType(DocumentType.CORRECTED);
+            Invoice next = Transitions.withType(inv.withTerms(inv.terms().withPrecedingInvoice(
+                    new DocumentTerms.PrecedingInvoice(Objects.requireNonNull(old.number()), old.issueDate()))),
+                    DocumentType.CORRECTED);
             Invoice stored = session.get(InvoiceStore.class).update(next);
             scope.audit(session, "invoice.set-type", "invoice", draftId.value(), inv, stored);
             return stored;

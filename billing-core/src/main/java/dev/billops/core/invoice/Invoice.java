@@ -151,6 +151,11 @@ public record Invoice(
         public Invoice withSettlement(Invoice invoice, Money paid, Money credited) {
             return invoice.withSettlement(paid, credited);
         }
+
+        @Override
+        public Invoice withType(Invoice draft, DocumentType type) {
+            return draft.withType(type);
+        }
     }
 
     public Invoice {
@@ -391,7 +396,9 @@ public record Invoice(
     }
 
     /**
-     * This draft as an invoice of type {@code type}. A self-billed invoice moves from the default
+     * This draft as an invoice of type {@code type}, for the services only
+     * ({@code Invoices.documentType}, {@code Invoices.corrects}, draft options): a type is a
+     * transition, not a content edit. A self-billed invoice moves from the default
      * series to {@link #SELF_BILLED_SERIES}, and back when it becomes another type; a series the
      * host chose is kept.
      *
@@ -401,7 +408,7 @@ public record Invoice(
      * @throws PrecedingInvoiceRequiredException if {@code type} is {@link DocumentType#CORRECTED}
      *     and the terms name no preceding invoice
      */
-    public Invoice withType(DocumentType type) {
+    private Invoice withType(DocumentType type) {
         Objects.requireNonNull(type, "type");
         requireDraft();
         if (type.isCreditNote() || this.type.isCreditNote()) {

@@ -16,6 +16,7 @@ import dev.billops.core.id.TenantId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
 import dev.billops.core.invoice.AllowanceCharge;
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.DocumentTerms;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
@@ -498,7 +499,7 @@ public final class DomainGens {
                 DocumentType type = pick(List.of(DocumentType.INVOICE, DocumentType.PARTIAL, DocumentType.PREPAYMENT,
                         DocumentType.SELF_BILLED, DocumentType.CORRECTED), random);
                 if (type != DocumentType.CORRECTED || invoice.terms().precedingInvoice() != null) {
-                    invoice = invoice.withType(type);
+                    invoice = Transitions.withType(invoice, type);
                 }
             }
             return invoice;

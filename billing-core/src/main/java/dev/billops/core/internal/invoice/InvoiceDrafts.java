@@ -1,5 +1,6 @@
 package dev.billops.core.internal.invoice;
 
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.internal.ClientLookup;
 import dev.billops.core.invoice.ClientNotActiveException;
 import dev.billops.core.invoice.DocumentType;
@@ -185,7 +186,7 @@ public final class InvoiceDrafts {
             draft = draft.withTerms(options.terms());
         }
         if (options.type() != null) {
-            draft = draft.withType(options.type());
+            draft = Transitions.withType(draft, options.type());
         }
         TaxPolicy tax = scope.policies(session).tax();
         return Optional.of(draft.withPricing(tax.priceBasis(), tax.rounding(), tax.cashIncrementFor(draft.currency())));
