@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * and a rounding amount (BT-114) in its metadata, which this applies so that it takes exactly
  * what is left of the invoice. Only drafts can change content: {@link #withLines}, {@link #withAdjustments},
  * {@link #withPricing}, {@link #withServicePeriod}, {@link #withNotes} and
- * {@link #withPurchaseOrderRef}, {@link #withReferences} (and {@link #withSeries}, {@link #forPackagePeriod},
+ * {@link #withPurchaseOrderRef}, {@link #withReferences}, {@link #withTerms} (and {@link #withSeries}, {@link #forPackagePeriod},
  * {@link #asCreditNoteOf}) throw {@link InvoiceAlreadyIssuedException} on anything else. Number,
  * issue and due date, status, paid and credited amounts are set only by the services that issue,
  * void, pay and credit invoices; this type has no public method that changes them. Overdue is
