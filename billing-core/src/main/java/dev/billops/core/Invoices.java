@@ -25,7 +25,10 @@ import dev.billops.core.internal.invoice.TaxTreatments;
 import dev.billops.core.invoice.AllowanceCharge;
 import dev.billops.core.invoice.ClientNotActiveException;
 import dev.billops.core.invoice.CreditExceedsBalanceException;
+import dev.billops.core.invoice.DocumentTerms;
 import dev.billops.core.invoice.DocumentType;
+import dev.billops.core.invoice.InvoiceNotCorrectableException;
+import dev.billops.core.invoice.PrecedingInvoiceRequiredException;
 import dev.billops.core.invoice.EmptyInvoiceException;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
@@ -372,6 +375,73 @@ public final class Invoices {
     }
 
     /**
+     * Replaces what the draft says beyond lines, amounts and references: VAT point (BT-7/BT-8),
+     * coded notes (BG-1), delivery (BG-13), a payee of its own (BG-10), card or direct debit
+     * (BG-18/BG-19), preceding invoice (BG-3); e.g.
+     * {@code terms(id, DocumentTerms.none().withTaxPointCode("35").withNote("AAI", "Thank you"))}.
+     * A draft that names no deliver-to takes the client's default at issue.
+     *
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     * @throws PrecedingInvoiceRequiredException if the draft is a corrected invoice and
+     *     {@code terms} name no preceding invoice
+     */
+    public Invoice terms(InvoiceId id, DocumentTerms terms) {
+        Objects.requireNonNull(terms, "terms");
+        return editDraft(id, "invoice.set-terms", inv -> inv.withTerms(terms));
+    }
+
+    /**
+     * Makes the draft an invoice of type {@code type} (BT-3): {@link DocumentType#INVOICE},
+     * {@link DocumentType#PARTIAL}, {@link DocumentType#PREPAYMENT} or
+     * {@link DocumentType#SELF_BILLED} (which numbers it in {@link Invoice#SELF_BILLED_SERIES}), or
+     * {@link DocumentType#CORRECTED} when its terms already name the preceding invoice (BT-25), e.g.
+     * one issued before the host used BillOps; {@link #corrects} makes a corrected invoice of an
+     * invoice stored here, checked. Credit notes are made with {@code credit}.
+     *
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     * @throws InvalidInputException if {@code type} is a credit note or the draft is one
+     * @throws PrecedingInvoiceRequiredException if {@code type} is {@link DocumentType#CORRECTED}
+     *     and the draft names no preceding invoice
+     */
+    public Invoice documentType(InvoiceId id, DocumentType type) {
+        Objects.requireNonNull(type, "type");
+        return editDraft(id, "invoice.set-type", inv -> Transitions.withType(inv, type));
+    }
+
+    /**
+     * Makes the draft a corrected invoice (384) of {@code corrected}: an issued (or void) invoice of
+     * the same client, which it names as its preceding invoice (BT-25 number, BT-26 issue date).
+     * The corrected invoice is not changed; credit or void it so the client does not owe both.
+     *
+     * @throws InvoiceAlreadyIssuedException if the draft is not a draft
+     * @throws InvoiceNotCorrectableException if {@code corrected} is a draft, a credit note or
+     *     another client's invoice
+     * @throws NotFoundException if either does not exist
+     */
+    public Invoice corrects(InvoiceId draftId, InvoiceId corrected) {
+        Objects.requireNonNull(draftId, "draftId");
+        Objects.requireNonNull(corrected, "corrected");
+        return scope.tx(session -> {
+            Invoice inv = load(session, draftId);
+            requireDraft(inv);
+            Invoice old = load(session, corrected);
+            String why = old.type().isCreditNote() ? "it is a credit note"
+                    : old.isDraft() || old.number() == null ? "it is a draft"
+                    : !old.clientId().equals(inv.clientId()) ? "it bills client " + old.clientId() + ", not "
+                            + inv.clientId() : null;
+            if (why != null) {
+                throw new InvoiceNotCorrectableException(draftId, corrected, why);
+            }
+            Invoice next = Transitions.withType(inv.withTerms(inv.terms().withPrecedingInvoice(
+                    new DocumentTerms.PrecedingInvoice(Objects.requireNonNull(old.number()), old.issueDate()))),
+                    DocumentType.CORRECTED);
+            Invoice stored = session.get(InvoiceStore.class).update(next);
+            scope.audit(session, "invoice.set-type", "invoice", draftId.value(), inv, stored);
+            return stored;
+        });
+    }
+
+    /**
      * Sets the period the draft covers (BG-14), e.g. on a manual draft, or none if null.
      *
      * @throws InvoiceAlreadyIssuedException if it is not a draft
@@ -457,10 +527,10 @@ public final class Invoices {
         Objects.requireNonNull(id, "id");
         return scope.tx(session -> {
             Invoice inv = load(session, id);
-            if (inv.type() != DocumentType.INVOICE || inv.status() == InvoiceStatus.DRAFT
+            if (inv.type().isCreditNote() || inv.status() == InvoiceStatus.DRAFT
                     || inv.status() == InvoiceStatus.VOID) {
                 throw new InvoiceNotIssuedException(id, inv.status(),
-                        inv.type() == DocumentType.INVOICE ? "void invoice" : "void credit note");
+                        !inv.type().isCreditNote() ? "void invoice" : "void credit note");
             }
             if (!inv.paid().isZero() || !inv.credited().isZero() || inv.status() != InvoiceStatus.ISSUED) {
                 throw new InvoiceHasPaymentsException(id, String.valueOf(inv.number()), inv.paid(), inv.credited());
@@ -608,10 +678,10 @@ public final class Invoices {
 
     private Invoice creditable(StoreSession session, InvoiceId id) {
         Invoice inv = load(session, id);
-        if (inv.type() != DocumentType.INVOICE || inv.status() == InvoiceStatus.DRAFT
+        if (inv.type().isCreditNote() || inv.status() == InvoiceStatus.DRAFT
                 || inv.status() == InvoiceStatus.VOID) {
             throw new InvoiceNotIssuedException(id, inv.status(),
-                    inv.type() == DocumentType.INVOICE ? "credit invoice" : "credit the credit note");
+                    !inv.type().isCreditNote() ? "credit invoice" : "credit the credit note");
         }
         return inv;
     }

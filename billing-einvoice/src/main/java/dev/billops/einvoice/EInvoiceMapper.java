@@ -2,6 +2,7 @@ package dev.billops.einvoice;
 
 import dev.billops.core.bank.CreditorReference;
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.invoice.DocumentTerms;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
@@ -11,8 +12,10 @@ import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
+import dev.billops.core.party.DeliverTo;
 import dev.billops.core.party.PartyDetails;
 import dev.billops.core.party.Tenant;
+import dev.billops.core.party.TaxRepresentative;
 import dev.billops.core.tax.PriceBasis;
 import dev.billops.core.tax.TaxSubtotal;
 import dev.billops.core.tax.TaxTreatment;
@@ -21,6 +24,7 @@ import dev.billops.einvoice.model.AllowanceCharge;
 import dev.billops.einvoice.model.Attachment;
 import dev.billops.einvoice.model.Contact;
 import dev.billops.einvoice.model.CreditTransfer;
+import dev.billops.einvoice.model.DirectDebit;
 import dev.billops.einvoice.model.Delivery;
 import dev.billops.einvoice.model.DocumentReference;
 import dev.billops.einvoice.model.EInvoice;
@@ -31,6 +35,8 @@ import dev.billops.einvoice.model.ItemClassification;
 import dev.billops.einvoice.model.Line;
 import dev.billops.einvoice.model.Note;
 import dev.billops.einvoice.model.Party;
+import dev.billops.einvoice.model.Payee;
+import dev.billops.einvoice.model.PaymentCard;
 import dev.billops.einvoice.model.PaymentInstructions;
 import dev.billops.einvoice.model.Period;
 import dev.billops.einvoice.model.PostalAddress;
@@ -61,8 +67,12 @@ import org.jspecify.annotations.Nullable;
  * default is used. The tenant's IBAN and BIC become a credit transfer (code 58, SEPA, in euros; 30
  * otherwise) whose remittance information (BT-83) is the invoice's ISO 11649 RF creditor reference
  * ({@link CreditorReference#forInvoiceNumber}, as on the PDF). An intra-community supply (K) is
- * delivered to the client's address (BG-15; its country is BT-80, which BR-IC-12 requires). Terms BillOps does not
- * store (delivery, payee, attachments, …) are added by the host with the model's withers.
+ * delivered to the client's address (BG-15; its country is BT-80, which BR-IC-12 requires). The
+ * document's {@link DocumentTerms} are mapped too: document type (BT-3), VAT point (BT-7/BT-8),
+ * coded notes (BG-1), preceding invoice (BG-3), delivery (BG-13), payee (BG-10, else the
+ * tenant's), card (BG-18) or direct debit (BG-19, with the tenant's creditor id BT-90 and the
+ * client's debited account BT-91) in place of the credit transfer; the tenant's tax representative
+ * is BG-11. Attachments are added by the host with the model's withers.
  *
  * <p>Amounts are written with the currency's decimals; EN 16931 allows at most two, so an amount
  * of a three-decimal currency (BHD, KWD, …) that needs the third is refused with
@@ -178,11 +188,71 @@ public final class EInvoiceMapper {
         for (int i = 0; i < inv.lines().size(); i++) {
             lines.add(line(inv.lines().get(i), inv.lineNets().get(i), inv.priceBasis()));
         }
-        return new EInvoice(null, null, number, inv.issueDate(), inv.type().code(), inv.currency().getCurrencyCode(),
-                null, null, inv.dueDate(), buyerReference, refs.project(), refs.contract(), refs.purchaseOrder(),
-                refs.salesOrder(), refs.buyerAccounting(), refs.paymentTerms(), notes,
-                preceding, seller, buyer, null, null, delivery, period(inv.servicePeriod()), payment, docAcs, totals,
-                breakdown, List.of(), lines);
+        return withDocumentTerms(new EInvoice(null, null, number, inv.issueDate(), inv.type().code(),
+                inv.currency().getCurrencyCode(), null, null, inv.dueDate(), buyerReference, refs.project(),
+                refs.contract(), refs.purchaseOrder(), refs.salesOrder(), refs.buyerAccounting(), refs.paymentTerms(),
+                notes, preceding, seller, buyer, null, null, delivery, period(inv.servicePeriod()), payment, docAcs,
+                totals, breakdown, List.of(), lines), tenant, client, inv.terms());
+    }
+
+    /**
+     * {@code e} with the document's {@link DocumentTerms} and the seller's and buyer's settings they
+     * draw on: VAT point (BT-7/BT-8), coded notes after the plain one, the preceding invoice (BG-3),
+     * the payee (the document's, else the tenant's), the tenant's tax representative (BG-11),
+     * delivery (BG-13; an intra-community supply keeps the client's address when the terms name
+     * none) and card or direct debit (BG-18/BG-19) in place of the credit transfer, with the tenant's
+     * creditor id (BT-90) and the client's debited account (BT-91).
+     */
+    private static EInvoice withDocumentTerms(EInvoice e, Tenant tenant, Client client, DocumentTerms t) {
+        List<Note> notes = new ArrayList<>(e.notes());
+        for (DocumentTerms.Note n : t.notes()) {
+            notes.add(new Note(n.subjectCode(), n.text()));
+        }
+        List<DocumentReference> preceding = new ArrayList<>(e.precedingInvoices());
+        if (t.precedingInvoice() != null) {
+            preceding.add(new DocumentReference(t.precedingInvoice().number(), t.precedingInvoice().issueDate()));
+        }
+        dev.billops.core.party.Payee payee = t.payee() != null ? t.payee() : tenant.details().payee();
+        TaxRepresentative rep = tenant.details().taxRepresentative();
+        return e.withTaxPoint(t.taxPointDate(), t.taxPointCode())
+                .withNotes(notes)
+                .withPrecedingInvoices(preceding)
+                .withPayee(payee == null ? null : new Payee(payee.name(),
+                        payee.identifier() == null ? null : new Identifier(payee.identifier(), payee.identifierScheme()),
+                        payee.legalRegistrationId() == null ? null
+                                : new Identifier(payee.legalRegistrationId(), payee.legalRegistrationScheme())))
+                .withTaxRepresentative(rep == null ? null : new dev.billops.einvoice.model.TaxRepresentative(rep.name(),
+                        rep.vatId(), address(rep.address(), PartyDetails.none())))
+                .withDelivery(delivery(e.delivery(), t))
+                .withPayment(payment(e.payment(), tenant, client, t));
+    }
+
+    private static @Nullable Delivery delivery(@Nullable Delivery mapped, DocumentTerms t) {
+        DeliverTo to = t.deliverTo();
+        if (to == null && t.deliveryDate() == null) {
+            return mapped;
+        }
+        PostalAddress address = to != null && to.address() != null ? address(to.address(), PartyDetails.none())
+                : mapped == null ? null : mapped.address();
+        return new Delivery(to == null ? null : to.partyName(),
+                to == null || to.locationId() == null ? null : new Identifier(to.locationId(), to.locationScheme()),
+                t.deliveryDate(), address);
+    }
+
+    private static @Nullable PaymentInstructions payment(@Nullable PaymentInstructions transfer, Tenant tenant,
+            Client client, DocumentTerms t) {
+        String remittance = transfer == null ? null : transfer.remittanceInformation();
+        if (t.card() != null) {
+            DocumentTerms.Card c = t.card();
+            return new PaymentInstructions(c.meansCode(), null, remittance, List.of(),
+                    new PaymentCard(c.lastDigits(), c.holder(), null), null);
+        }
+        if (t.directDebit() != null) {
+            DocumentTerms.DirectDebit d = t.directDebit();
+            return new PaymentInstructions(d.meansCode(), null, remittance, List.of(), null,
+                    new DirectDebit(d.mandate(), tenant.details().creditorId(), client.details().debitedAccount()));
+        }
+        return transfer;
     }
 
     private static Line line(InvoiceLine l, Money net, PriceBasis basis) {

@@ -217,6 +217,20 @@ public enum EInvoiceProfile {
         }
     }
 
+    /** Invoice and credit note type codes of Peppol BIS Billing (PEPPOL-EN16931-P0100/P0101). */
+    private static final Set<String> PEPPOL_TYPE_CODES = Set.of("71", "80", "82", "84", "102", "218", "219", "326",
+            "331", "380", "382", "383", "384", "386", "388", "393", "395", "553", "575", "623", "780", "817", "870",
+            "875", "876", "877", "81", "83", "381", "396", "532");
+
+    /**
+     * Whether this profile allows document type code {@code typeCode} (BT-3). Peppol BIS Billing
+     * allows a subset of UNTDID 1001 that leaves out, e.g., 389 self-billed (self-billing has a
+     * Peppol process of its own); the other profiles take every code.
+     */
+    public boolean allowsTypeCode(String typeCode) {
+        return this != PEPPOL_BIS || PEPPOL_TYPE_CODES.contains(typeCode);
+    }
+
     private static Set<String> categories(EInvoice invoice) {
         Set<String> categories = new LinkedHashSet<>();
         for (Line line : invoice.lines()) {

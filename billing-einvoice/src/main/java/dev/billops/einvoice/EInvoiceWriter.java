@@ -18,8 +18,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The profile's required business terms are checked first ({@link EInvoiceProfile#missingTerms});
- * an invoice that lacks any is refused with {@link MissingBusinessTermsException} and nothing is
- * written. The output is UTF-8, indented, and the same bytes for the same invoice and profile.
+ * an invoice that lacks any is refused with {@link MissingBusinessTermsException}, one whose type
+ * code the profile does not allow ({@link EInvoiceProfile#allowsTypeCode}) with
+ * {@link TypeCodeNotAllowedException}, and nothing is written. The output is UTF-8, indented, and the same bytes for the same invoice and profile.
  * Stateless and thread-safe.
  */
 public final class EInvoiceWriter {
@@ -31,6 +32,7 @@ public final class EInvoiceWriter {
      * The document as XML bytes.
      *
      * @throws MissingBusinessTermsException if the invoice lacks terms the profile requires
+     * @throws TypeCodeNotAllowedException if the profile does not allow its type code
      */
     public static byte[] write(EInvoice invoice, EInvoiceProfile profile) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
@@ -43,11 +45,15 @@ public final class EInvoiceWriter {
      * is refused.
      *
      * @throws MissingBusinessTermsException if the invoice lacks terms the profile requires
+     * @throws TypeCodeNotAllowedException if the profile does not allow its type code
      */
     public static void write(EInvoice invoice, EInvoiceProfile profile, OutputStream out) {
         Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(out, "out");
+        if (!profile.allowsTypeCode(invoice.typeCode())) {
+            throw new TypeCodeNotAllowedException(profile, invoice.number(), invoice.typeCode());
+        }
         List<String> missing = profile.missingTerms(invoice);
         if (!missing.isEmpty()) {
             throw new MissingBusinessTermsException(profile, invoice.number(), missing);

@@ -130,6 +130,9 @@ abstract class ReceivablesSqlTests {
         }
     }
 
+    static final List<DocumentType> INVOICE_TYPES = List.of(DocumentType.INVOICE, DocumentType.PARTIAL,
+            DocumentType.PREPAYMENT, DocumentType.SELF_BILLED);
+
     enum Kind { ADVANCE, DRAFT, ISSUE, VOID, CREDIT_AMOUNT, CREDIT_FULLY, PAY_PART, PAY_AUTO, PAY_CREDIT, PAY_FAILED,
         APPLY_CREDIT, REFUND }
 
@@ -191,6 +194,8 @@ abstract class ReceivablesSqlTests {
             case DRAFT -> books.draft(client, amount(currency, step.b()), step.days() % 2 == 0);
             case ISSUE -> {
                 InvoiceId id = books.draft(client, amount(currency, step.b()), step.days() % 2 == 0);
+                // every invoice type is a receivable like a commercial invoice
+                books.billing.invoices().documentType(id, INVOICE_TYPES.get(step.a() % INVOICE_TYPES.size()));
                 books.billing.invoices().issue(id, today.minusDays(step.days() % 20));
             }
             case VOID -> pick(books, step, inv -> inv.status() == InvoiceStatus.ISSUED && inv.paid().isZero()

@@ -2,6 +2,7 @@ package dev.billops.core.internal;
 
 import dev.billops.core.engagement.Engagement;
 import dev.billops.core.engagement.EngagementStatus;
+import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.money.Money;
@@ -39,6 +40,9 @@ public final class Transitions {
 
         /** The invoice with these paid and credited amounts and the status they imply. */
         Invoice withSettlement(Invoice invoice, Money paid, Money credited);
+
+        /** The draft as an invoice of another type (a self-billed one moves to its own series). */
+        Invoice withType(Invoice draft, DocumentType type);
     }
 
     /** The transitions of {@link Payment}, registered by it. */
@@ -126,6 +130,11 @@ public final class Transitions {
     /** See {@link InvoiceTransitions#withSettlement}. */
     public static Invoice withSettlement(Invoice invoice, Money paid, Money credited) {
         return invoices().withSettlement(invoice, paid, credited);
+    }
+
+    /** See {@link InvoiceTransitions#withType}. */
+    public static Invoice withType(Invoice draft, DocumentType type) {
+        return invoices().withType(draft, type);
     }
 
     /** See {@link PaymentTransitions#withStatus}. */

@@ -34,14 +34,14 @@ import org.jspecify.annotations.Nullable;
  * and a rounding amount (BT-114) in its metadata, which this applies so that it takes exactly
  * what is left of the invoice. Only drafts can change content: {@link #withLines}, {@link #withAdjustments},
  * {@link #withPricing}, {@link #withServicePeriod}, {@link #withNotes} and
- * {@link #withPurchaseOrderRef}, {@link #withReferences} (and {@link #withSeries}, {@link #forPackagePeriod},
+ * {@link #withPurchaseOrderRef}, {@link #withReferences}, {@link #withTerms} (and {@link #withSeries}, {@link #forPackagePeriod},
  * {@link #asCreditNoteOf}) throw {@link InvoiceAlreadyIssuedException} on anything else. Number,
  * issue and due date, status, paid and credited amounts are set only by the services that issue,
  * void, pay and credit invoices; this type has no public method that changes them. Overdue is
  * derived ({@link #isOverdueOn}), never stored.
  *
  * @param id invoice id
- * @param type invoice or credit note
+ * @param type invoice (of one of the {@linkplain DocumentType invoice types}) or credit note
  * @param series numbering series, e.g. {@code "INV"}, {@code "CN"}, {@code "PKG"}
  * @param number assigned at issue; null while DRAFT
  * @param clientId the buyer
@@ -68,6 +68,8 @@ import org.jspecify.annotations.Nullable;
  * @param packagePeriodStart the billing period start of a package invoice, or null
  * @param creditedInvoiceId for a credit note: the invoice it credits
  * @param references the buyer's references (BT-10 to BT-14, BT-19) and payment terms text (BT-20)
+ * @param terms what the document says beyond lines, amounts and references: VAT point, coded
+ *     notes, delivery, payee, card or direct debit, preceding invoice ({@link DocumentTerms})
  * @param prepaid the amount paid when it was issued (BT-113), fixed in the issuing transaction
  *     (a client's credit applied on issue); zero for drafts. Later payments change {@code paid},
  *     never this
@@ -101,11 +103,14 @@ public record Invoice(
         @Nullable LocalDate packagePeriodStart,
         @Nullable InvoiceId creditedInvoiceId,
         InvoiceReferences references,
+        DocumentTerms terms,
         Money prepaid,
         long version) {
 
     /** Default series of invoices. */
     public static final String INVOICE_SERIES = "INV";
+    /** Series of {@linkplain DocumentType#SELF_BILLED self-billed} invoices. */
+    public static final String SELF_BILLED_SERIES = "SB";
     /** Default series of credit notes. */
     public static final String CREDIT_NOTE_SERIES = "CN";
     /**
@@ -146,6 +151,11 @@ public record Invoice(
         public Invoice withSettlement(Invoice invoice, Money paid, Money credited) {
             return invoice.withSettlement(paid, credited);
         }
+
+        @Override
+        public Invoice withType(Invoice draft, DocumentType type) {
+            return draft.withType(type);
+        }
     }
 
     public Invoice {
@@ -171,6 +181,7 @@ public record Invoice(
         Text.optional("invoice number", number, 200);
         Text.require("invoice notes", notes, 100_000);
         Objects.requireNonNull(references, "references");
+        Objects.requireNonNull(terms, "terms");
         Objects.requireNonNull(prepaid, "prepaid");
         for (Map.Entry<String, String> e : metadata.entrySet()) {
             Text.require("invoice metadata key", e.getKey(), 200);
@@ -212,6 +223,9 @@ public record Invoice(
             throw new InvalidInputException("invoice " + id + ": a credit note, and only a credit note, references "
                     + "the invoice it credits");
         }
+        if (type == DocumentType.CORRECTED && terms.precedingInvoice() == null) {
+            throw new PrecedingInvoiceRequiredException(id);
+        }
     }
 
     /**
@@ -229,7 +243,8 @@ public record Invoice(
         this(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod, lines,
                 adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
                 notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                InvoiceReferences.none().withPurchaseOrder(purchaseOrderRef), Money.zero(currency), version);
+                InvoiceReferences.none().withPurchaseOrder(purchaseOrderRef), DocumentTerms.none(), Money.zero(currency),
+                version);
     }
 
     /**
@@ -240,7 +255,8 @@ public record Invoice(
         Totals totals = new Totals(zero, zero, zero, zero, zero, zero, zero, zero);
         return new Invoice(id, DocumentType.INVOICE, INVOICE_SERIES, null, clientId, currency, InvoiceStatus.DRAFT,
                 null, null, null, List.of(), List.of(), PriceBasis.NET, TaxRoundingPolicy.PER_GROUP, null, List.of(),
-                List.of(), totals, zero, zero, "", Map.of(), source, null, null, null, InvoiceReferences.none(), zero, 0);
+                List.of(), totals, zero, zero, "", Map.of(), source, null, null, null, InvoiceReferences.none(), DocumentTerms.none(), zero,
+                0);
     }
 
     /**
@@ -262,7 +278,7 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, r.breakdown(), r.lineNets(), r.totals(),
                 paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, prepaid, version);
+                references, terms, prepaid, version);
     }
 
     /** What is still owed: payable − paid − credited (BT-115 after prepayments). */
@@ -272,7 +288,7 @@ public record Invoice(
 
     /** Whether the invoice (never a credit note) is past due with a positive balance on {@code date}. */
     public boolean isOverdueOn(LocalDate date) {
-        return type == DocumentType.INVOICE && dueDate != null && date.isAfter(dueDate) && amountDue().isPositive()
+        return !type.isCreditNote() && dueDate != null && date.isAfter(dueDate) && amountDue().isPositive()
                 && (status == InvoiceStatus.ISSUED || status == InvoiceStatus.PARTIALLY_PAID);
     }
 
@@ -290,7 +306,7 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 numbered, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, zeroNets(lines.size()),
                 totals, paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, prepaid, version).recalculated();
+                references, terms, prepaid, version).recalculated();
     }
 
     /** Replaces document-level allowances and charges and recalculates. */
@@ -299,7 +315,7 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, prepaid, version).recalculated();
+                references, terms, prepaid, version).recalculated();
     }
 
     /** Sets price basis, tax rounding policy and cash increment, and recalculates. */
@@ -307,7 +323,7 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, basis, rounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
-                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, prepaid,
+                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, terms, prepaid,
                 version).recalculated();
     }
 
@@ -315,7 +331,7 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, period, lines,
                 adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
-                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, prepaid, version);
+                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, terms, prepaid, version);
     }
 
     public Invoice withNotes(String notes) {
@@ -323,14 +339,14 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, prepaid, version);
+                references, terms, prepaid, version);
     }
 
     public Invoice withMetadata(Map<String, String> metadata) {
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, prepaid, version);
+                references, terms, prepaid, version);
     }
 
     /** This draft in numbering series {@code series}. */
@@ -339,7 +355,7 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, prepaid, version);
+                references, terms, prepaid, version);
     }
 
     /** The purchase order reference (BT-13) of {@link #references()}, or null. */
@@ -358,8 +374,53 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
-                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, terms,
                 prepaid, version);
+    }
+
+    /**
+     * This draft with {@code terms} (VAT point, coded notes, delivery, payee, card or direct debit,
+     * preceding invoice) replacing its own.
+     *
+     * @throws InvoiceAlreadyIssuedException if this is not a draft
+     * @throws PrecedingInvoiceRequiredException if this is a corrected invoice and {@code terms}
+     *     name no preceding invoice
+     */
+    public Invoice withTerms(DocumentTerms terms) {
+        Objects.requireNonNull(terms, "terms");
+        requireDraft();
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references,
+                terms, prepaid, version);
+    }
+
+    /**
+     * This draft as an invoice of type {@code type}, for the services only
+     * ({@code Invoices.documentType}, {@code Invoices.corrects}, draft options): a type is a
+     * transition, not a content edit. A self-billed invoice moves from the default
+     * series to {@link #SELF_BILLED_SERIES}, and back when it becomes another type; a series the
+     * host chose is kept.
+     *
+     * @throws InvoiceAlreadyIssuedException if this is not a draft
+     * @throws InvalidInputException if this is a credit note or {@code type} is
+     *     {@link DocumentType#CREDIT_NOTE} (credit notes are made by crediting an invoice)
+     * @throws PrecedingInvoiceRequiredException if {@code type} is {@link DocumentType#CORRECTED}
+     *     and the terms name no preceding invoice
+     */
+    private Invoice withType(DocumentType type) {
+        Objects.requireNonNull(type, "type");
+        requireDraft();
+        if (type.isCreditNote() || this.type.isCreditNote()) {
+            throw new InvalidInputException("invoice " + id + " is a " + this.type + " and cannot become a "
+                    + type + "; credit notes are made by crediting an issued invoice");
+        }
+        String s = type == DocumentType.SELF_BILLED && series.equals(INVOICE_SERIES) ? SELF_BILLED_SERIES
+                : type != DocumentType.SELF_BILLED && series.equals(SELF_BILLED_SERIES) ? INVOICE_SERIES : series;
+        return new Invoice(id, type, s, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references,
+                terms, prepaid, version);
     }
 
     /** This draft with purchase order reference {@code ref} (BT-13), the other references unchanged. */
@@ -367,7 +428,7 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
-                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references.withPurchaseOrder(ref), prepaid, version);
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references.withPurchaseOrder(ref), terms, prepaid, version);
     }
 
     /** Marks a package invoice draft with its engagement and billing period start. */
@@ -375,7 +436,7 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
-                credited, notes, metadata, source, engagement, periodStart, creditedInvoiceId, references, prepaid,
+                credited, notes, metadata, source, engagement, periodStart, creditedInvoiceId, references, terms, prepaid,
                 version);
     }
 
@@ -385,7 +446,7 @@ public record Invoice(
         return new Invoice(id, DocumentType.CREDIT_NOTE, CREDIT_NOTE_SERIES, number, clientId, currency, status,
                 issueDate, dueDate, servicePeriod, lines, adjustments, priceBasis, taxRounding, cashIncrement,
                 taxBreakdown, lineNets, totals, paid, this.credited, notes, metadata, InvoiceSource.CREDIT,
-                engagementId, packagePeriodStart, credited, references, prepaid, version);
+                engagementId, packagePeriodStart, credited, references, terms, prepaid, version);
     }
 
     /** The issued form: number, dates and status set; nothing else changes. */
@@ -393,14 +454,14 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, InvoiceStatus.ISSUED, issueDate, dueDate,
                 servicePeriod, lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets,
                 totals, paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, prepaid, version);
+                references, terms, prepaid, version);
     }
 
     /** This issued invoice with amount paid at issue {@code prepaid} (BT-113). */
     private Invoice withPrepaid(Money prepaid) {
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
-                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, terms,
                 prepaid, version);
     }
 
@@ -408,7 +469,7 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, prepaid, version);
+                references, terms, prepaid, version);
     }
 
     /**
@@ -433,14 +494,14 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, next, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, prepaid, version);
+                references, terms, prepaid, version);
     }
 
     public Invoice withVersion(long version) {
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, prepaid, version);
+                references, terms, prepaid, version);
     }
 
     /**

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param clientId one client, or null for all
  * @param statuses statuses to include; empty means all
- * @param type invoices or credit notes, or null for both
+ * @param type {@link DocumentType#INVOICE} for invoices of every invoice type,
+ *     {@link DocumentType#CREDIT_NOTE} for credit notes, another type for that type only
+ *     ({@link DocumentType#selects}), or null for all
  */
 public record InvoiceQuery(@Nullable ClientId clientId, Set<InvoiceStatus> statuses, @Nullable DocumentType type) {
 

@@ -116,7 +116,7 @@ final class MemInvoiceStore implements InvoiceStore {
         List<Invoice> out = session.state().invoices.list(i -> (query.clientId() == null
                 || query.clientId().equals(i.clientId()))
                 && (query.statuses().isEmpty() || query.statuses().contains(i.status()))
-                && (query.type() == null || query.type() == i.type()));
+                && (query.type() == null || query.type().selects(i.type())));
         out.sort(ORDER);
         return out;
     }

@@ -38,6 +38,15 @@ import org.jspecify.annotations.Nullable;
  *     document sets its own, e.g. a German Leitweg-ID; not used for a seller
  * @param exemptionReasonCode for a buyer: the VATEX code (BT-121) its exempt, export and
  *     out-of-scope lines carry beside the client's exemption reason; not used for a seller
+ * @param payee for a seller: the payee (BG-10) its e-invoices name unless a document names its
+ *     own, e.g. a factoring company; not used for a buyer
+ * @param taxRepresentative for a seller: its tax representative (BG-11); not used for a buyer
+ * @param creditorId for a seller: its SEPA creditor identifier (BT-90), written on documents paid
+ *     by direct debit; not used for a buyer
+ * @param debitedAccount for a buyer: the IBAN its direct debits are drawn from (BT-91); not used
+ *     for a seller
+ * @param deliverTo for a buyer: where its documents say the goods or services went (BG-13/BG-15)
+ *     unless a document says otherwise; not used for a seller
  */
 public record PartyDetails(
         @Nullable String tradingName,
@@ -54,17 +63,23 @@ public record PartyDetails(
         @Nullable String contactEmail,
         @Nullable String countrySubdivision,
         @Nullable String buyerReference,
-        @Nullable String exemptionReasonCode) {
+        @Nullable String exemptionReasonCode,
+        @Nullable Payee payee,
+        @Nullable TaxRepresentative taxRepresentative,
+        @Nullable String creditorId,
+        @Nullable String debitedAccount,
+        @Nullable DeliverTo deliverTo) {
 
     private static final PartyDetails NONE = new PartyDetails(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null);
 
     /** Longest additional legal information (BT-33). */
     public static final int MAX_LEGAL_INFO = 4000;
 
     /**
      * @throws InvalidBusinessTermException if a text is blank, a scheme is given without its
-     *     value (or an electronic address without its scheme), or a code is not in its code list
+     *     value (or an electronic address without its scheme), a code is not in its code list, or the
+     *     creditor identifier or IBAN fails its check digits
      */
     public PartyDetails {
         int max = CodeLists.MAX_TERM;
@@ -93,6 +108,10 @@ public record PartyDetails(
                     electronicAddressScheme);
         }
         exemptionReasonCode = CodeLists.vatex("BT-121 VAT exemption reason code", exemptionReasonCode);
+        creditorId = creditorId == null ? null : CodeLists.creditorId("BT-90 bank assigned creditor identifier",
+                creditorId);
+        debitedAccount = debitedAccount == null ? null : CodeLists.iban("BT-91 debited account identifier",
+                debitedAccount);
     }
 
     private static @Nullable String scheme(String term, @Nullable String scheme, @Nullable String value) {
@@ -119,35 +138,35 @@ public record PartyDetails(
     public PartyDetails withTradingName(@Nullable String name) {
         return new PartyDetails(name, identifier, identifierScheme, legalRegistrationId, legalRegistrationScheme,
                 taxRegistrationId, legalInfo, electronicAddress, electronicAddressScheme, contactName, contactPhone,
-                contactEmail, countrySubdivision, buyerReference, exemptionReasonCode);
+                contactEmail, countrySubdivision, buyerReference, exemptionReasonCode, payee, taxRepresentative, creditorId, debitedAccount, deliverTo);
     }
 
     /** These details with party identifier {@code id} (BT-29/BT-46) in ICD {@code scheme} (or none). */
     public PartyDetails withIdentifier(@Nullable String id, @Nullable String scheme) {
         return new PartyDetails(tradingName, id, scheme, legalRegistrationId, legalRegistrationScheme,
                 taxRegistrationId, legalInfo, electronicAddress, electronicAddressScheme, contactName, contactPhone,
-                contactEmail, countrySubdivision, buyerReference, exemptionReasonCode);
+                contactEmail, countrySubdivision, buyerReference, exemptionReasonCode, payee, taxRepresentative, creditorId, debitedAccount, deliverTo);
     }
 
     /** These details with legal registration {@code id} (BT-30/BT-47) in ICD {@code scheme} (or none). */
     public PartyDetails withLegalRegistration(@Nullable String id, @Nullable String scheme) {
         return new PartyDetails(tradingName, identifier, identifierScheme, id, scheme, taxRegistrationId, legalInfo,
                 electronicAddress, electronicAddressScheme, contactName, contactPhone, contactEmail,
-                countrySubdivision, buyerReference, exemptionReasonCode);
+                countrySubdivision, buyerReference, exemptionReasonCode, payee, taxRepresentative, creditorId, debitedAccount, deliverTo);
     }
 
     /** These details with the seller's local tax number {@code id} (BT-32), or none if null. */
     public PartyDetails withTaxRegistrationId(@Nullable String id) {
         return new PartyDetails(tradingName, identifier, identifierScheme, legalRegistrationId,
                 legalRegistrationScheme, id, legalInfo, electronicAddress, electronicAddressScheme, contactName,
-                contactPhone, contactEmail, countrySubdivision, buyerReference, exemptionReasonCode);
+                contactPhone, contactEmail, countrySubdivision, buyerReference, exemptionReasonCode, payee, taxRepresentative, creditorId, debitedAccount, deliverTo);
     }
 
     /** These details with the seller's additional legal information {@code info} (BT-33), or none. */
     public PartyDetails withLegalInfo(@Nullable String info) {
         return new PartyDetails(tradingName, identifier, identifierScheme, legalRegistrationId,
                 legalRegistrationScheme, taxRegistrationId, info, electronicAddress, electronicAddressScheme,
-                contactName, contactPhone, contactEmail, countrySubdivision, buyerReference, exemptionReasonCode);
+                contactName, contactPhone, contactEmail, countrySubdivision, buyerReference, exemptionReasonCode, payee, taxRepresentative, creditorId, debitedAccount, deliverTo);
     }
 
     /**
@@ -159,28 +178,28 @@ public record PartyDetails(
     public PartyDetails withElectronicAddress(@Nullable String address, @Nullable String scheme) {
         return new PartyDetails(tradingName, identifier, identifierScheme, legalRegistrationId,
                 legalRegistrationScheme, taxRegistrationId, legalInfo, address, scheme, contactName, contactPhone,
-                contactEmail, countrySubdivision, buyerReference, exemptionReasonCode);
+                contactEmail, countrySubdivision, buyerReference, exemptionReasonCode, payee, taxRepresentative, creditorId, debitedAccount, deliverTo);
     }
 
     /** These details with contact point {@code name}, {@code phone}, {@code email} (BG-6/BG-9); null parts are none. */
     public PartyDetails withContact(@Nullable String name, @Nullable String phone, @Nullable String email) {
         return new PartyDetails(tradingName, identifier, identifierScheme, legalRegistrationId,
                 legalRegistrationScheme, taxRegistrationId, legalInfo, electronicAddress, electronicAddressScheme,
-                name, phone, email, countrySubdivision, buyerReference, exemptionReasonCode);
+                name, phone, email, countrySubdivision, buyerReference, exemptionReasonCode, payee, taxRepresentative, creditorId, debitedAccount, deliverTo);
     }
 
     /** These details with country subdivision {@code subdivision} (BT-39/BT-54), or none. */
     public PartyDetails withCountrySubdivision(@Nullable String subdivision) {
         return new PartyDetails(tradingName, identifier, identifierScheme, legalRegistrationId,
                 legalRegistrationScheme, taxRegistrationId, legalInfo, electronicAddress, electronicAddressScheme,
-                contactName, contactPhone, contactEmail, subdivision, buyerReference, exemptionReasonCode);
+                contactName, contactPhone, contactEmail, subdivision, buyerReference, exemptionReasonCode, payee, taxRepresentative, creditorId, debitedAccount, deliverTo);
     }
 
     /** These (buyer's) details with default buyer reference {@code reference} (BT-10), or none. */
     public PartyDetails withBuyerReference(@Nullable String reference) {
         return new PartyDetails(tradingName, identifier, identifierScheme, legalRegistrationId,
                 legalRegistrationScheme, taxRegistrationId, legalInfo, electronicAddress, electronicAddressScheme,
-                contactName, contactPhone, contactEmail, countrySubdivision, reference, exemptionReasonCode);
+                contactName, contactPhone, contactEmail, countrySubdivision, reference, exemptionReasonCode, payee, taxRepresentative, creditorId, debitedAccount, deliverTo);
     }
 
     /**
@@ -191,6 +210,54 @@ public record PartyDetails(
     public PartyDetails withExemptionReasonCode(@Nullable String code) {
         return new PartyDetails(tradingName, identifier, identifierScheme, legalRegistrationId,
                 legalRegistrationScheme, taxRegistrationId, legalInfo, electronicAddress, electronicAddressScheme,
-                contactName, contactPhone, contactEmail, countrySubdivision, buyerReference, code);
+                contactName, contactPhone, contactEmail, countrySubdivision, buyerReference, code, payee, taxRepresentative, creditorId, debitedAccount, deliverTo);
+    }
+
+    /** These (seller's) details with default payee {@code payee} (BG-10), or none. */
+    public PartyDetails withPayee(@Nullable Payee payee) {
+        return new PartyDetails(tradingName, identifier, identifierScheme, legalRegistrationId,
+                legalRegistrationScheme, taxRegistrationId, legalInfo, electronicAddress, electronicAddressScheme,
+                contactName, contactPhone, contactEmail, countrySubdivision, buyerReference, exemptionReasonCode,
+                payee, taxRepresentative, creditorId, debitedAccount, deliverTo);
+    }
+
+    /** These (seller's) details with tax representative {@code representative} (BG-11), or none. */
+    public PartyDetails withTaxRepresentative(@Nullable TaxRepresentative representative) {
+        return new PartyDetails(tradingName, identifier, identifierScheme, legalRegistrationId,
+                legalRegistrationScheme, taxRegistrationId, legalInfo, electronicAddress, electronicAddressScheme,
+                contactName, contactPhone, contactEmail, countrySubdivision, buyerReference, exemptionReasonCode,
+                payee, representative, creditorId, debitedAccount, deliverTo);
+    }
+
+    /**
+     * These (seller's) details with SEPA creditor identifier {@code id} (BT-90), or none.
+     *
+     * @throws InvalidBusinessTermException if its form or check digits are wrong
+     */
+    public PartyDetails withCreditorId(@Nullable String id) {
+        return new PartyDetails(tradingName, identifier, identifierScheme, legalRegistrationId,
+                legalRegistrationScheme, taxRegistrationId, legalInfo, electronicAddress, electronicAddressScheme,
+                contactName, contactPhone, contactEmail, countrySubdivision, buyerReference, exemptionReasonCode,
+                payee, taxRepresentative, id, debitedAccount, deliverTo);
+    }
+
+    /**
+     * These (buyer's) details with the IBAN {@code iban} its direct debits are drawn from (BT-91), or none.
+     *
+     * @throws InvalidBusinessTermException if it is no IBAN (form or check digits)
+     */
+    public PartyDetails withDebitedAccount(@Nullable String iban) {
+        return new PartyDetails(tradingName, identifier, identifierScheme, legalRegistrationId,
+                legalRegistrationScheme, taxRegistrationId, legalInfo, electronicAddress, electronicAddressScheme,
+                contactName, contactPhone, contactEmail, countrySubdivision, buyerReference, exemptionReasonCode,
+                payee, taxRepresentative, creditorId, iban, deliverTo);
+    }
+
+    /** These (buyer's) details with default deliver-to {@code deliverTo} (BG-13/BG-15), or none. */
+    public PartyDetails withDeliverTo(@Nullable DeliverTo deliverTo) {
+        return new PartyDetails(tradingName, identifier, identifierScheme, legalRegistrationId,
+                legalRegistrationScheme, taxRegistrationId, legalInfo, electronicAddress, electronicAddressScheme,
+                contactName, contactPhone, contactEmail, countrySubdivision, buyerReference, exemptionReasonCode,
+                payee, taxRepresentative, creditorId, debitedAccount, deliverTo);
     }
 }

@@ -187,7 +187,7 @@ public final class CiiReader {
                 taxPoint = date(d.one(tpd, NS_UDT, "DateString"));
             }
             String dc = d.text(t, NS_RAM, "DueDateTypeCode");
-            taxPointCode = dc == null ? taxPointCode : dc;
+            taxPointCode = dc == null ? taxPointCode : CiiWriter.taxPointCode(dc);
             breakdown.add(new VatBreakdown(d.requiredDecimal(t, NS_RAM, "BasisAmount", "BT-116"),
                     d.requiredDecimal(t, NS_RAM, "CalculatedAmount", "BT-117"),
                     d.required(t, NS_RAM, "CategoryCode", "BT-118"), d.decimal(t, NS_RAM, "RateApplicablePercent"),

@@ -301,7 +301,7 @@ public final class CiiWriter {
                 x.open("udt:DateString").attr("format", "102").text(FORMAT_102.format(inv.taxPointDate())).close();
                 x.close();
             }
-            x.leaf("ram:DueDateTypeCode", first ? inv.taxPointDateCode() : null);
+            x.leaf("ram:DueDateTypeCode", first ? dueDateTypeCode(inv.taxPointDateCode()) : null);
             x.leaf("ram:RateApplicablePercent", b.rate());
             x.close();
             first = false;
@@ -470,5 +470,35 @@ public final class CiiWriter {
 
     private static boolean iban(String account) {
         return account.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{8,30}");
+    }
+
+    /**
+     * BT-8 as CII writes it: the model holds the UNTDID 2005 code of EN 16931 (3 invoice date, 35
+     * delivery date, 432 payment date), CII the UNTDID 2475 code of the same event (5, 29, 72;
+     * BR-CL-06 of the CII rules). Another code is written as it is.
+     */
+    static @Nullable String dueDateTypeCode(@Nullable String code2005) {
+        if (code2005 == null) {
+            return null;
+        }
+        return switch (code2005) {
+            case "3" -> "5";
+            case "35" -> "29";
+            case "432" -> "72";
+            default -> code2005;
+        };
+    }
+
+    /** The UNTDID 2005 code of a CII BT-8 (UNTDID 2475), the inverse of {@link #dueDateTypeCode}. */
+    static @Nullable String taxPointCode(@Nullable String code2475) {
+        if (code2475 == null) {
+            return null;
+        }
+        return switch (code2475) {
+            case "5" -> "3";
+            case "29" -> "35";
+            case "72" -> "432";
+            default -> code2475;
+        };
     }
 }

@@ -132,6 +132,13 @@ public final class UblWriter {
                 id("cbc:ID", inv.payee().identifier());
                 x.close();
             }
+            if (inv.payment() != null && inv.payment().directDebit() != null
+                    && inv.payment().directDebit().creditorId() != null) {
+                // BT-90 goes to the payee when there is one, else to the seller
+                x.open("cac:PartyIdentification");
+                x.leaf("cbc:ID", inv.payment().directDebit().creditorId(), "schemeID", "SEPA");
+                x.close();
+            }
             x.open("cac:PartyName").leaf("cbc:Name", inv.payee().name()).close();
             if (inv.payee().legalRegistration() != null) {
                 x.open("cac:PartyLegalEntity");

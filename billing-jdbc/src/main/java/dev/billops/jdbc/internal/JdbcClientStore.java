@@ -64,18 +64,18 @@ final class JdbcClientStore extends JdbcPort implements ClientStore {
         Objects.requireNonNull(id, "id");
         return h().createQuery("SELECT * FROM billops_client WHERE tenant_id = :t AND id = :id")
                 .bind("t", t()).bind("id", id.value())
-                .map(JdbcClientStore::map).findOne();
+                .map((rs, c) -> map(rs, ctx().json())).findOne();
     }
 
     @Override
     public List<Client> list() {
         return h().createQuery("SELECT * FROM billops_client WHERE tenant_id = :t ORDER BY id")
                 .bind("t", t())
-                .map(JdbcClientStore::map).list();
+                .map((rs, c) -> map(rs, ctx().json())).list();
     }
 
     private Update bind(Update u, Client c) {
-        PartyDetailsColumns.bind(u, c.details());
+        PartyDetailsColumns.bind(u, c.details(), ctx().json());
         return u.bind("t", t())
                 .bind("id", c.id().value())
                 .bind("name", c.name())
@@ -97,12 +97,12 @@ final class JdbcClientStore extends JdbcPort implements ClientStore {
                 .bind("active", c.active());
     }
 
-    static Client map(ResultSet rs, StatementContext ctx) throws SQLException {
+    static Client map(ResultSet rs, JsonCodec json) throws SQLException {
         return new Client(ClientId.of(rs.getString("id")), rs.getString("name"), Columns.address(rs),
                 rs.getString("vat_id"), rs.getString("email"), Columns.currency(rs, "currency"),
                 rs.getInt("payment_terms_days"), Locale.forLanguageTag(rs.getString("locale")),
                 Columns.enumValue(rs, "tax_profile", TaxProfile.class), rs.getString("exemption_reason"),
                 rs.getBoolean("autopay_enabled"), rs.getString("payment_method_ref"), rs.getBoolean("active"),
-                rs.getLong("version"), PartyDetailsColumns.read(rs));
+                rs.getLong("version"), PartyDetailsColumns.read(rs, json));
     }
 }

@@ -8,6 +8,7 @@ import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.invoice.AllowanceCharge;
+import dev.billops.core.invoice.DocumentTerms;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
@@ -75,12 +76,13 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 + "charge_total, tax_exclusive, tax_total, tax_inclusive, rounding_amount, payable, paid, credited, notes, "
                 + "metadata, source, engagement_id, package_period_start, credited_invoice_id, purchase_order_ref, "
                 + "buyer_reference, project_reference, contract_reference, sales_order_reference, "
-                + "buyer_accounting_reference, payment_terms_text, prepaid, version) VALUES (:t, :id, :type, :series, :number, :client, :currency, :status, :issueDate, :dueDate, "
+                + "buyer_accounting_reference, payment_terms_text, prepaid, document_terms, version) VALUES (:t, :id, :type, :series, :number, :client, :currency, :status, :issueDate, :dueDate, "
                 + ":serviceStart, :serviceEnd, :priceBasis, :taxRounding, :cashIncrement, :cashIncrementScale, "
                 + ":lineNetTotal, :allowanceTotal, :chargeTotal, :taxExclusive, :taxTotal, :taxInclusive, "
                 + ":roundingAmount, :payable, :paid, :credited, :notes, " + ctx().dialect().json("metadata") + ", "
                 + ":source, :engagement, :periodStart, :creditedInvoice, :poRef, :buyerRef, :projectRef, :contractRef, "
-                + ":salesOrderRef, :accountingRef, :paymentTerms, :prepaid, :version) ON CONFLICT DO NOTHING"),
+                + ":salesOrderRef, :accountingRef, :paymentTerms, :prepaid, "
+                + ctx().dialect().json("docTerms") + ", :version) ON CONFLICT DO NOTHING"),
                 invoice).execute();
         if (inserted == 0) {
             throw duplicateOf(invoice, true);
@@ -108,7 +110,8 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 + "credited_invoice_id = :creditedInvoice, purchase_order_ref = :poRef, buyer_reference = :buyerRef, "
                 + "project_reference = :projectRef, contract_reference = :contractRef, "
                 + "sales_order_reference = :salesOrderRef, buyer_accounting_reference = :accountingRef, "
-                + "payment_terms_text = :paymentTerms, prepaid = :prepaid, version = version + 1 "
+                + "payment_terms_text = :paymentTerms, prepaid = :prepaid, "
+                + "document_terms = " + ctx().dialect().json("docTerms") + ", version = version + 1 "
                 + "WHERE tenant_id = :t AND id = :id AND version = :version "
                 + "AND NOT EXISTS (SELECT 1 FROM billops_invoice o WHERE o.tenant_id = :t AND o.id <> :id "
                 + "AND ((o.series = :series AND o.number = :number) "
@@ -189,7 +192,10 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         if (!query.statuses().isEmpty()) {
             sql.append(" AND status IN (<statuses>)");
         }
-        if (query.type() != null) {
+        if (query.type() == DocumentType.INVOICE) {
+            // INVOICE selects every invoice type (DocumentType.selects)
+            sql.append(" AND doc_type <> '" + DocumentType.CREDIT_NOTE.name() + "'");
+        } else if (query.type() != null) {
             sql.append(" AND doc_type = :type");
         }
         sql.append(ORDER);
@@ -200,7 +206,7 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         if (!query.statuses().isEmpty()) {
             q.bindList("statuses", query.statuses().stream().map(Enum::name).sorted().toList());
         }
-        if (query.type() != null) {
+        if (query.type() != null && query.type() != DocumentType.INVOICE) {
             q.bind("type", query.type().name());
         }
         stream(q, sink);
@@ -228,7 +234,7 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
      */
     private void stream(Query q, Consumer<Invoice> sink) {
         List<Header> page = new ArrayList<>();
-        List<Header> all = q.bind("t", t()).setFetchSize(ctx().fetchSize()).map(JdbcInvoiceStore::header).list();
+        List<Header> all = q.bind("t", t()).setFetchSize(ctx().fetchSize()).map((rs, c) -> header(rs, ctx().json())).list();
         for (Header h : all) {
             page.add(h);
             if (page.size() == JdbcTimeEntryStore.IN_CHUNK) {
@@ -285,7 +291,7 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
      * entries the store does not hold (imported documents, tests), and those bill nothing here.
      */
     private static List<String> billedEntries(Invoice invoice) {
-        if (invoice.type() != DocumentType.INVOICE || invoice.status() == InvoiceStatus.DRAFT
+        if (invoice.type().isCreditNote() || invoice.status() == InvoiceStatus.DRAFT
                 || invoice.status() == InvoiceStatus.VOID) {
             return List.of();
         }
@@ -397,6 +403,7 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 .bind("accountingRef", i.references().buyerAccounting())
                 .bind("paymentTerms", i.references().paymentTerms())
                 .bind("prepaid", i.prepaid().amount())
+                .bind("docTerms", i.terms().isEmpty() ? null : ctx().json().write(i.terms()))
                 .bind("version", i.version());
     }
 
@@ -407,18 +414,19 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
             java.math.@Nullable BigDecimal cashIncrement, Totals totals, dev.billops.core.money.Money paid,
             dev.billops.core.money.Money credited, String notes, Map<String, String> metadata, InvoiceSource source,
             @Nullable EngagementId engagementId, @Nullable LocalDate packagePeriodStart,
-            @Nullable InvoiceId creditedInvoiceId, InvoiceReferences references, dev.billops.core.money.Money prepaid,
-            long version) {
+            @Nullable InvoiceId creditedInvoiceId, InvoiceReferences references, DocumentTerms terms,
+            dev.billops.core.money.Money prepaid, long version) {
 
         Invoice complete(InvoiceChildren.Parts parts) {
             return new Invoice(InvoiceId.of(id), type, series, number, clientId, currency, status, issueDate, dueDate,
                     servicePeriod, parts.lines(), parts.adjustments(), priceBasis, taxRounding, cashIncrement,
                     parts.breakdown(), parts.lineNets(), totals, paid, credited, notes, metadata, source, engagementId,
-                    packagePeriodStart, creditedInvoiceId, references, prepaid, version);
+                    packagePeriodStart, creditedInvoiceId, references, terms, prepaid, version);
         }
     }
 
-    private static Header header(ResultSet rs, StatementContext ctx) throws SQLException {
+    private static Header header(ResultSet rs, JsonCodec json) throws SQLException {
+        String terms = rs.getString("document_terms");
         CurrencyUnit cur = Columns.currency(rs, "currency");
         LocalDate serviceStart = Columns.dateOrNull(rs, "service_start");
         LocalDate serviceEnd = Columns.dateOrNull(rs, "service_end");
@@ -442,6 +450,7 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                         rs.getString("project_reference"), rs.getString("contract_reference"),
                         rs.getString("sales_order_reference"), rs.getString("buyer_accounting_reference"),
                         rs.getString("payment_terms_text")),
+                terms == null ? DocumentTerms.none() : json.read(terms, DocumentTerms.class),
                 Columns.money(rs, "prepaid", cur), rs.getLong("version"));
     }
 }

@@ -43,7 +43,6 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
     /** The statuses in which an invoice can owe something. */
     private static final Set<InvoiceStatus> ISSUED = EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID,
             InvoiceStatus.PAID);
-    private static final String INVOICE = quoted(DocumentType.INVOICE.name());
     private static final String CREDIT_NOTE = quoted(DocumentType.CREDIT_NOTE.name());
     private static final String ISSUED_STATES = ISSUED.stream()
             .map(s -> quoted(s.name())).sorted().collect(Collectors.joining(", "));
@@ -72,7 +71,7 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
             + " AND c.credited_invoice_id IS NOT NULL AND c.status NOT IN (" + NOT_ISSUED + ") "
             + "AND c.issue_date > :asOf<notesOfClient> GROUP BY c.tenant_id, c.credited_invoice_id) cl "
             + "ON cl.tenant_id = i.tenant_id AND cl.credited_invoice_id = i.id "
-            + "WHERE i.tenant_id = :t AND i.doc_type = " + INVOICE + " AND i.status IN (" + ISSUED_STATES + ") "
+            + "WHERE i.tenant_id = :t AND i.doc_type <> " + CREDIT_NOTE + " AND i.status IN (" + ISSUED_STATES + ") "
             + "AND i.issue_date <= :asOf<invoicesOfClient><overdueOnly>";
 
     /** Oldest due first, as {@code Ledger.OLDEST_DUE_FIRST} orders invoices. */
@@ -229,7 +228,7 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
         ClientId client = ClientId.of(rs.getString("client_id"));
         LocalDate issueDate = Columns.dateOrNull(rs, "issue_date");
         LocalDate dueDate = Columns.dateOrNull(rs, "due_date");
-        boolean receivable = INVOICE.equals(quoted(rs.getString("doc_type")))
+        boolean receivable = !CREDIT_NOTE.equals(quoted(rs.getString("doc_type")))
                 && ISSUED.contains(Columns.enumValue(rs, "status", InvoiceStatus.class))
                 && issueDate != null && !issueDate.isAfter(asOf);
         if (!receivable) {

@@ -97,7 +97,7 @@ final class JdbcTenantStore extends JdbcPort implements TenantStore {
         TenantPolicies policies = tenant.policies();
         TaxPolicy tax = policies.tax();
         JsonCodec json = ctx().json();
-        PartyDetailsColumns.bind(u, tenant.details());
+        PartyDetailsColumns.bind(u, tenant.details(), json);
         return u.bind("t", t())
                 .bind("name", tenant.name())
                 .bind("l1", Columns.line(tenant.address(), 0))
@@ -160,6 +160,6 @@ final class JdbcTenantStore extends JdbcPort implements TenantStore {
         return new Tenant(TenantId.of(rs.getString("tenant_id")), rs.getString("name"), Columns.address(rs),
                 rs.getString("vat_id"), rs.getString("email"), rs.getString("iban"), rs.getString("bic"),
                 Columns.exact(rs, "default_vat_rate", "default_vat_rate_scale"), policies,
-                PartyDetailsColumns.read(rs));
+                PartyDetailsColumns.read(rs, json));
     }
 }

@@ -32,6 +32,9 @@ import dev.billops.core.numbering.SeriesNumbering;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.PartyDetails;
+import dev.billops.core.party.TaxRepresentative;
+import dev.billops.core.party.Payee;
+import dev.billops.core.party.DeliverTo;
 import dev.billops.core.party.TaxProfile;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.party.Timekeeper;
@@ -122,7 +125,14 @@ public final class Fixtures {
                 .withContact("Contact " + text, "+49 30 1234567", "contact@acme.test")
                 .withCountrySubdivision("Region " + text)
                 .withBuyerReference("04011000-12345-" + text)
-                .withExemptionReasonCode("VATEX-EU-132-1I");
+                .withExemptionReasonCode("VATEX-EU-132-1I")
+                .withPayee(Payee.of("Factor " + text).withIdentifier("4000001987658", "0088")
+                        .withLegalRegistration("HRB 9 " + text, null))
+                .withTaxRepresentative(TaxRepresentative.of("Representative " + text, "DE123456789", address(text)))
+                .withCreditorId("DE98ZZZ09999999999")
+                .withDebitedAccount("DE89370400440532013000")
+                .withDeliverTo(DeliverTo.party("Site " + text).withLocation("4000001000005", "0088")
+                        .withAddress(address(text)));
     }
 
     public static Tenant sparseTenant(TenantId id) {

@@ -60,7 +60,12 @@ public abstract class PartyStoreContract extends StoreContract {
                 none.withLegalInfo("Share capital 25,000 EUR"), none.withElectronicAddress("ap@acme.test", "EM"),
                 none.withContact("Jo", null, null), none.withContact(null, "+49 30 1", null),
                 none.withContact(null, null, "jo@acme.test"), none.withCountrySubdivision("Bavaria"),
-                none.withBuyerReference("04011000-12345-03"), none.withExemptionReasonCode("VATEX-EU-132-1I"));
+                none.withBuyerReference("04011000-12345-03"), none.withExemptionReasonCode("VATEX-EU-132-1I"),
+                none.withPayee(dev.billops.core.party.Payee.of("Factor AG")),
+                none.withTaxRepresentative(dev.billops.core.party.TaxRepresentative.of("Rep", "DE123456789",
+                        dev.billops.core.party.Address.of("Main St 1", "10115", "Berlin", "DE"))),
+                none.withCreditorId("DE98ZZZ09999999999"), none.withDebitedAccount("DE89370400440532013000"),
+                none.withDeliverTo(dev.billops.core.party.DeliverTo.location("4000001000005", "0088")));
     }
 
     @Test

@@ -16,6 +16,9 @@ import dev.billops.core.id.TenantId;
 import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.id.TimekeeperId;
 import dev.billops.core.invoice.AllowanceCharge;
+import dev.billops.core.internal.Transitions;
+import dev.billops.core.invoice.DocumentTerms;
+import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceSource;
@@ -26,6 +29,9 @@ import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.PartyDetails;
+import dev.billops.core.party.Payee;
+import dev.billops.core.party.TaxRepresentative;
+import dev.billops.core.party.DeliverTo;
 import dev.billops.core.party.TaxProfile;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.party.Timekeeper;
@@ -233,7 +239,14 @@ public final class DomainGens {
                     maybe(random, "Contact " + id), maybe(random, "+49 30 " + random.nextInt(1_000_000)),
                     maybe(random, "c@" + id.toLowerCase(java.util.Locale.ROOT) + ".test"),
                     maybe(random, "Region " + id), maybe(random, "BR-" + id),
-                    maybe(random, pick(List.of("VATEX-EU-132-1I", "VATEX-EU-G", "VATEX-EU-O"), random)));
+                    maybe(random, pick(List.of("VATEX-EU-132-1I", "VATEX-EU-G", "VATEX-EU-O"), random)),
+                    random.nextBoolean() ? null : Payee.of("Factor " + id).withIdentifier(maybe(random, "F-" + id),
+                            null),
+                    random.nextBoolean() ? null : TaxRepresentative.of("Rep " + id, "DE123456789",
+                            Address.of("Rep street 1", "10115", "Berlin", "DE")),
+                    maybe(random, "DE98ZZZ09999999999"), maybe(random, "DE89370400440532013000"),
+                    random.nextBoolean() ? null : DeliverTo.party("Site " + id).withLocation(maybe(random, "LOC-" + id),
+                            null));
         });
     }
 
@@ -481,7 +494,60 @@ public final class DomainGens {
                         .withSalesOrder(maybe(random, "SO-4")).withBuyerAccounting(maybe(random, "4711"))
                         .withPaymentTerms(maybe(random, "Net " + random.nextInt(90) + " days")));
             }
+            if (random.nextBoolean()) {
+                invoice = invoice.withTerms(draw(documentTerms(), random));
+                DocumentType type = pick(List.of(DocumentType.INVOICE, DocumentType.PARTIAL, DocumentType.PREPAYMENT,
+                        DocumentType.SELF_BILLED, DocumentType.CORRECTED), random);
+                if (type != DocumentType.CORRECTED || invoice.terms().precedingInvoice() != null) {
+                    invoice = Transitions.withType(invoice, type);
+                }
+            }
             return invoice;
+        });
+    }
+
+    /**
+     * Document terms (VAT point date or code, coded and plain notes, deliver-to and delivery date,
+     * payee, card or direct debit, preceding invoice), each part present or not, codes from their lists.
+     */
+    public static Gen<DocumentTerms> documentTerms() {
+        return Gen.compose(random -> {
+            DocumentTerms t = DocumentTerms.none();
+            int point = random.nextInt(3);
+            if (point == 1) {
+                t = t.withTaxPointDate(draw(TimeGens.dates(), random));
+            } else if (point == 2) {
+                t = t.withTaxPointCode(pick(List.of("3", "35", "432"), random));
+            }
+            int notes = random.nextInt(4);
+            for (int i = 0; i < notes; i++) {
+                t = t.withNote(random.nextBoolean() ? null : pick(List.of("AAI", "REG", "SUR", "ABL", "TXD"), random),
+                        draw(texts(), random) + "x");
+            }
+            if (random.nextBoolean()) {
+                t = t.withDelivery(random.nextBoolean() ? null
+                        : DeliverTo.at(Address.of("Dock " + random.nextInt(100), "10115", "Berlin", "DE"))
+                                .withPartyName(maybe(random, "Site")).withLocation(maybe(random, "4000001000005"),
+                                        null),
+                        random.nextBoolean() ? null : draw(TimeGens.dates(), random));
+            }
+            if (random.nextInt(4) == 0) {
+                t = t.withPayee(Payee.of("Factor " + random.nextInt(1000)).withLegalRegistration(maybe(random, "HRB 1"),
+                        null));
+            }
+            int pay = random.nextInt(3);
+            if (pay == 1) {
+                t = t.withCard(new DocumentTerms.Card(pick(List.of("48", "54", "55"), random),
+                        String.valueOf(1000 + random.nextInt(9000)), maybe(random, "Holder")));
+            } else if (pay == 2) {
+                t = t.withDirectDebit(new DocumentTerms.DirectDebit(pick(List.of("49", "59"), random),
+                        "M-" + random.nextInt(100_000)));
+            }
+            if (random.nextBoolean()) {
+                t = t.withPrecedingInvoice(new DocumentTerms.PrecedingInvoice("INV-" + random.nextInt(100_000),
+                        random.nextBoolean() ? null : draw(TimeGens.dates(), random)));
+            }
+            return t;
         });
     }
 

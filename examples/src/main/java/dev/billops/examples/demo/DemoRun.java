@@ -7,7 +7,6 @@ import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.id.TimekeeperId;
-import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.DraftOptions;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceQuery;
@@ -212,7 +211,7 @@ public final class DemoRun {
     /** Every issued invoice of the tenant (time invoices first, then package invoices), by number. */
     static List<Invoice> issuedInvoices(TenantBilling t) {
         return t.invoices().list(InvoiceQuery.all()).stream()
-                .filter(i -> i.type() == DocumentType.INVOICE && i.status() != InvoiceStatus.DRAFT)
+                .filter(i -> !i.type().isCreditNote() && i.status() != InvoiceStatus.DRAFT)
                 .sorted(Comparator.comparing((Invoice i) -> i.engagementId() != null)
                         .thenComparing(i -> Objects.requireNonNull(i.number())))
                 .toList();

@@ -1,5 +1,6 @@
 package dev.billops.core.internal.invoice;
 
+import dev.billops.core.internal.Transitions;
 import dev.billops.core.internal.ClientLookup;
 import dev.billops.core.invoice.ClientNotActiveException;
 import dev.billops.core.invoice.DocumentType;
@@ -119,6 +120,9 @@ public final class InvoiceDrafts {
             invoices.deleteDraft(draftId);
             scope.audit(session, "invoice.delete", "invoice", draftId.value(), old, null);
             DraftOptions kept = options.references() == null ? options.withReferences(old.references()) : options;
+            if (kept.terms() == null && kept.type() == null) {
+                kept = kept.withTerms(old.terms()).withType(old.type());
+            }
             return store(session, old.clientId(), period, kept);
         });
     }
@@ -177,6 +181,12 @@ public final class InvoiceDrafts {
         Invoice draft = generation.toDraft(id);
         if (options.references() != null) {
             draft = draft.withReferences(options.references());
+        }
+        if (options.terms() != null) {
+            draft = draft.withTerms(options.terms());
+        }
+        if (options.type() != null) {
+            draft = Transitions.withType(draft, options.type());
         }
         TaxPolicy tax = scope.policies(session).tax();
         return Optional.of(draft.withPricing(tax.priceBasis(), tax.rounding(), tax.cashIncrementFor(draft.currency())));

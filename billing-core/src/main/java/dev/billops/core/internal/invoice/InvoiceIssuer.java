@@ -3,6 +3,7 @@ package dev.billops.core.internal.invoice;
 import dev.billops.core.internal.ClientLookup;
 import dev.billops.core.Invoices;
 import dev.billops.core.invoice.AllowanceCharge;
+import dev.billops.core.invoice.DocumentTerms;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.DraftOutOfDateException;
 import dev.billops.core.invoice.EmptyInvoiceException;
@@ -24,6 +25,7 @@ import dev.billops.core.internal.Transitions;
 import dev.billops.core.numbering.NumberingPolicy;
 import dev.billops.core.numbering.SeriesNumbering;
 import dev.billops.core.party.Client;
+import dev.billops.core.party.DeliverTo;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.spi.TenantStore;
 import dev.billops.core.spi.StoreSession;
@@ -176,11 +178,11 @@ public final class InvoiceIssuer {
             throw new EmptyInvoiceException(invoice.id());
         }
         // a credit note may still be issued to an inactive client
-        Client client = invoice.type() == DocumentType.INVOICE
+        Client client = !invoice.type().isCreditNote()
                 ? ClientLookup.requireActive(session, invoice.clientId(), "issue invoice " + invoice.id())
                 : ClientLookup.find(session, invoice.clientId());
         Tenant tenant = session.get(TenantStore.class).find().orElse(null);
-        if (invoice.type() == DocumentType.INVOICE) {
+        if (!invoice.type().isCreditNote()) {
             for (InvoiceLine line : invoice.lines()) {
                 TaxTreatments.requireConsistent(invoice.id(), line.position(), line.tax(), client,
                         tenant == null ? null : tenant.vatId());
@@ -195,11 +197,22 @@ public final class InvoiceIssuer {
      * reference (BT-10) if the draft has none.
      */
     private static Invoice withClientDefaults(Invoice draft, Client client) {
+        Invoice out = withClientDeliverTo(draft, client);
         String reference = client.details().buyerReference();
-        if (reference == null || draft.references().buyerReference() != null) {
+        if (reference == null || out.references().buyerReference() != null) {
+            return out;
+        }
+        return out.withReferences(out.references().withBuyerReference(reference));
+    }
+
+    /** {@code draft} delivered where its client's default says (BG-13), if it names no place itself. */
+    private static Invoice withClientDeliverTo(Invoice draft, Client client) {
+        DeliverTo deliverTo = client.details().deliverTo();
+        DocumentTerms terms = draft.terms();
+        if (deliverTo == null || terms.deliverTo() != null || draft.type().isCreditNote()) {
             return draft;
         }
-        return draft.withReferences(draft.references().withBuyerReference(reference));
+        return draft.withTerms(terms.withDelivery(deliverTo, terms.deliveryDate()));
     }
 
     /**
@@ -299,7 +312,7 @@ public final class InvoiceIssuer {
      * series wait for each other on the series counter, so the second sees the first's fee.
      */
     private static void requireFeesUnbilled(StoreSession session, Invoice invoice) {
-        if (invoice.type() != DocumentType.INVOICE) {
+        if (invoice.type().isCreditNote()) {
             return;
         }
         Set<ProjectMonth> fees = MonthlyFees.of(invoice);

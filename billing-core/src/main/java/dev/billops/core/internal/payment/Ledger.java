@@ -107,7 +107,7 @@ public final class Ledger {
     public Invoice payable(InvoiceId id, ClientId client, CurrencyUnit currency) {
         Invoice inv = invoice(id);
         String name = label(inv);
-        if (inv.type() != DocumentType.INVOICE) {
+        if (inv.type().isCreditNote()) {
             throw new InvoiceNotPayableException(id, "document " + name + " is a credit note; it takes no payments");
         }
         if (inv.status() == InvoiceStatus.DRAFT || inv.status() == InvoiceStatus.VOID) {

@@ -164,7 +164,7 @@ public final class ScannedReceivables implements ReceivablesQueries {
 
     private static InvoiceBalance balanceOf(Invoice inv, LocalDate asOf, Money allocatedUpTo, Money creditedLater) {
         Money zero = Money.zero(inv.currency());
-        boolean receivable = inv.type() == DocumentType.INVOICE && ISSUED_STATES.contains(inv.status())
+        boolean receivable = !inv.type().isCreditNote() && ISSUED_STATES.contains(inv.status())
                 && inv.issueDate() != null && !inv.issueDate().isAfter(asOf);
         if (!receivable) {
             return new InvoiceBalance(inv.id(), inv.number(), inv.clientId(), asOf, inv.dueDate(), zero, zero, zero,

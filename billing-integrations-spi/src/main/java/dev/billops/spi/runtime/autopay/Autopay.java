@@ -10,7 +10,6 @@ import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.internal.Internals;
-import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceStatus;
@@ -279,7 +278,7 @@ public final class Autopay implements BillingEventListener {
         TenantId tenant = tb.tenantId();
         Invoice inv = tb.invoices().get(invoiceId);
         String key = inv.metadata().getOrDefault(KEY_METADATA, idempotencyKey(tenant, invoiceId, attempt(inv)));
-        if (inv.type() != DocumentType.INVOICE
+        if (inv.type().isCreditNote()
                 || (inv.status() != InvoiceStatus.ISSUED && inv.status() != InvoiceStatus.PARTIALLY_PAID)) {
             return skipped(inv, key, "invoice " + label(inv) + " is " + inv.status() + " " + inv.type());
         }
