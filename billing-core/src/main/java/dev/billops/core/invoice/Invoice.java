@@ -254,7 +254,7 @@ public record Invoice(
         }
         List<TaxableAmount> docAmounts = new ArrayList<>(adjustments.size());
         for (AllowanceCharge ac : adjustments) {
-            docAmounts.add(new TaxableAmount(ac.signedAmount(), Objects.requireNonNull(ac.tax())));
+            docAmounts.add(new TaxableAmount(ac.signedAmount(), Objects.requireNonNull(ac.tax()), ac.charge()));
         }
         // the closing credit note of an invoice takes exactly what is left of it
         TaxResult r = ClosingCorrections.apply(type, metadata, TaxCalculator.calculate(currency, lineAmounts,

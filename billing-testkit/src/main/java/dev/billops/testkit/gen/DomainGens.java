@@ -331,11 +331,17 @@ public final class DomainGens {
                 Gen.weighted(1, Gen.constant(TaxTreatment.export())));
     }
 
-    /** Line-level (tax null) or document-level (with {@code tax}) allowances and charges, some as percentages. */
+    /**
+     * Line-level (tax null) or document-level (with {@code tax}) allowances and charges, some as
+     * percentages, one in eight of a negative amount (EN 16931 does not bound their sign).
+     */
     public static Gen<AllowanceCharge> allowanceCharges(CurrencyUnit currency, @Nullable TaxTreatment tax) {
         Objects.requireNonNull(currency, "currency");
         return Gen.compose(random -> {
             Money amount = draw(MoneyGens.money(currency, BigDecimal.ZERO, new BigDecimal("500")), random);
+            if (random.nextInt(8) == 0) {
+                amount = amount.negate();
+            }
             boolean percent = random.nextBoolean();
             boolean charge = random.nextBoolean();
             String reason = draw(texts(), random);
