@@ -80,20 +80,23 @@ class MoneyTest {
     @Test
     void unitPriceConstructor_scaleOutsideCurrencyToMax_throwsScaleMismatch() {
         assertThrows(ScaleMismatchException.class, () -> new UnitPrice(new BigDecimal("87.5"), EUR));
-        assertThrows(ExcessScaleException.class, () -> new UnitPrice(new BigDecimal("0.123456789"), EUR));
-        assertThrows(ScaleMismatchException.class, () -> new UnitPrice(new BigDecimal("1.5000000000"), EUR));
+        assertThrows(ExcessScaleException.class, () -> new UnitPrice(new BigDecimal("0.1234567890123456789"), EUR));
+        assertThrows(ScaleMismatchException.class, () -> new UnitPrice(new BigDecimal("1.50000000000000000000"), EUR));
+        assertEquals(new BigDecimal("0.123456789012345678"),
+                new UnitPrice(new BigDecimal("0.123456789012345678"), EUR).amount());
         assertEquals(new BigDecimal("87.3333"), new UnitPrice(new BigDecimal("87.3333"), EUR).amount());
     }
 
     @Test
     void unitPriceOf_exactAndLossy_asNamed() {
         assertEquals(new BigDecimal("87.50"), UnitPrice.of(EUR, new BigDecimal("87.5")).amount());
+        assertEquals(new BigDecimal("0.123456789"), UnitPrice.of(EUR, new BigDecimal("0.123456789")).amount());
         ExcessScaleException e = assertThrows(ExcessScaleException.class,
-                () -> UnitPrice.of(EUR, new BigDecimal("0.123456789")));
-        assertTrue(e.getMessage().contains("0.123456789"), e.getMessage());
-        assertEquals(new BigDecimal("0.12345679"),
-                UnitPrice.of(EUR, new BigDecimal("0.123456789"), RoundingMode.HALF_UP).amount());
-        assertEquals(new BigDecimal("0.00000001"),
+                () -> UnitPrice.of(EUR, new BigDecimal("0.1234567890123456789")));
+        assertTrue(e.getMessage().contains("0.1234567890123456789"), e.getMessage());
+        assertEquals(new BigDecimal("0.123456789012345679"),
+                UnitPrice.of(EUR, new BigDecimal("0.1234567890123456789"), RoundingMode.HALF_UP).amount());
+        assertEquals(new BigDecimal("0.000000000000000001"),
                 UnitPrice.of(EUR, new BigDecimal("1e-999999999"), RoundingMode.UP).amount());
         assertEquals(0, UnitPrice.of(EUR, new BigDecimal("1e-999999999"), RoundingMode.HALF_UP).amount().signum());
     }
