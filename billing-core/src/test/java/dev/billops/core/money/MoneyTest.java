@@ -277,7 +277,13 @@ class MoneyTest {
         assertEquals(Money.of(EUR, "0.56"), perMinute.times(new BigDecimal("45"), RoundingMode.HALF_UP));
         assertEquals(UnitPrice.of(EUR, "0.01250"), perMinute);
         assertThrows(AmountOutOfRangeException.class, () -> UnitPrice.of(EUR, "-1"));
-        assertThrows(AmountOutOfRangeException.class, () -> UnitPrice.of(EUR, "0.123456789"));
+        assertThrows(AmountOutOfRangeException.class, () -> UnitPrice.of(EUR, "0.1234567890123456789"));
+        // more than 8 decimals, as EN 16931 allows for a net price (BT-146): the line still rounds once, half up
+        UnitPrice perCall = UnitPrice.of(EUR, "0.000123456789012345");
+        assertEquals(Money.of(EUR, "123.46"), perCall.times(new BigDecimal("1000000"), RoundingMode.HALF_UP));
+        // 40.5 x 0.000123456789012345 = 0.0049999999549999725 -> 0.00; 40.6 x it = 0.00501234... -> 0.01
+        assertEquals(Money.of(EUR, "0.00"), perCall.times(new BigDecimal("40.5"), RoundingMode.HALF_UP));
+        assertEquals(Money.of(EUR, "0.01"), perCall.times(new BigDecimal("40.6"), RoundingMode.HALF_UP));
     }
 
     @Test
