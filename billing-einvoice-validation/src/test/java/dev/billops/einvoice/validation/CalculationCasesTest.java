@@ -88,6 +88,23 @@ class CalculationCasesTest {
                 t.taxTotal(), t.taxInclusive(), t.prepaid(), t.rounding(), t.payable()), "BR-CO-11");
     }
 
+    /**
+     * A net price with 18 decimals (BT-146 has no limit): 1,000,000 calls at 0.000123456789012345
+     * = 123.456789012345 -> 123.46 (half up, within PEPPOL-EN16931-R120's 0.02), 19 % = 23.46,
+     * payable 146.92; the price is written with all its decimals and read back exactly.
+     */
+    @Test
+    void netPriceWithEighteenDecimals_validatesAndRoundTrips() {
+        EInvoice e = mapped(draft(InvoiceLine.of("API calls", new BigDecimal("1000000"), UnitCode.PIECE,
+                UnitPrice.of(EUR, "0.000123456789012345"), VAT19)));
+        byte[][] docs = everyProfile(e);
+        assertEquals("0.000123456789012345", Xml.value(docs[0], "/inv:Invoice/cac:InvoiceLine/cac:Price/cbc:PriceAmount"));
+        assertEquals("123.46", Xml.value(docs[0], "/inv:Invoice/cac:InvoiceLine/cbc:LineExtensionAmount"));
+        assertEquals("146.92", Xml.value(docs[0], TOTAL + "/cbc:PayableAmount"));
+        mutated(e, t -> new Totals(t.lineNetTotal().add(new BigDecimal("0.01")), t.allowanceTotal(), t.chargeTotal(),
+                t.taxExclusive(), t.taxTotal(), t.taxInclusive(), t.prepaid(), t.rounding(), t.payable()), "BR-CO-10");
+    }
+
     /** Validates on every profile, reads back without warnings, writes back identically; the UBL one first. */
     static byte[][] everyProfile(EInvoice e) {
         EInvoiceProfile[] profiles = {EInvoiceProfile.XRECHNUNG_UBL, EInvoiceProfile.EN16931_UBL,
