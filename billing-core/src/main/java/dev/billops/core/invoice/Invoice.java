@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * issued with. The credit note that credits an invoice's last open lines carries tax corrections
  * and a rounding amount (BT-114) in its metadata, which this applies so that it takes exactly
  * what is left of the invoice. Only drafts can change content: {@link #withLines}, {@link #withAdjustments},
- * {@link #withPricing}, {@link #withServicePeriod}, {@link #withNotes} and
+ * {@link #withPricing}, {@link #withPayableRounding}, {@link #withServicePeriod}, {@link #withNotes} and
  * {@link #withPurchaseOrderRef}, {@link #withReferences} (and {@link #withSeries}, {@link #forPackagePeriod},
  * {@link #asCreditNoteOf}) throw {@link InvoiceAlreadyIssuedException} on anything else. Number,
  * issue and due date, status, paid and credited amounts are set only by the services that issue,

@@ -199,8 +199,8 @@ class TaxCalculatorPropertiesTest {
             PayableRounding rounding = k.invoice().cashIncrement();
             if (rounding == null) {
                 assertTrue(t.roundingAmount().isZero());
-            } else if (rounding instanceof PayableRounding.CashIncrement c) {
-                BigDecimal inc = c.increment();
+            } else if (rounding instanceof PayableRounding.CashIncrement cash) {
+                BigDecimal inc = cash.increment();
                 assertEquals(0, t.payable().amount().remainder(inc).signum(), "payable is a multiple of " + inc);
                 assertTrue(t.roundingAmount().amount().abs().multiply(BigDecimal.valueOf(2)).compareTo(inc) <= 0,
                         "rounding amount at most half the increment");
