@@ -19,6 +19,7 @@ import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.Tenant;
+import dev.billops.core.tax.PayableRounding;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.einvoice.EInvoiceMapper;
@@ -103,6 +104,40 @@ class CalculationCasesTest {
         assertEquals("146.92", Xml.value(docs[0], TOTAL + "/cbc:PayableAmount"));
         mutated(e, t -> new Totals(t.lineNetTotal().add(new BigDecimal("0.01")), t.allowanceTotal(), t.chargeTotal(),
                 t.taxExclusive(), t.taxTotal(), t.taxInclusive(), t.prepaid(), t.rounding(), t.payable()), "BR-CO-10");
+    }
+
+    /**
+     * A rounding amount (BT-114) that no cash increment produces: 1 x 1000.34 at 19 % is 1190.40
+     * (tax 190.0646 -> 190.06); the amount due is rounded to 1190.00 with BT-114 = -0.40
+     * (BR-CO-16: 1190.40 - 0 + (-0.40)).
+     */
+    @Test
+    void explicitRoundingAmount_validatesAndRoundTrips() {
+        EInvoice e = mapped(draft(InvoiceLine.of("Consulting", BigDecimal.ONE, UnitCode.HOUR,
+                UnitPrice.of(EUR, "1000.34"), VAT19))
+                .withPayableRounding(PayableRounding.amount(Money.of(EUR, "-0.40"))));
+        byte[][] docs = everyProfile(e);
+        assertEquals("1190.40", Xml.value(docs[0], TOTAL + "/cbc:TaxInclusiveAmount"));
+        assertEquals("-0.40", Xml.value(docs[0], TOTAL + "/cbc:PayableRoundingAmount"));
+        assertEquals("1190.00", Xml.value(docs[0], TOTAL + "/cbc:PayableAmount"));
+        mutated(e, t -> t.withPayable(new BigDecimal("1190.40")), "BR-CO-16");
+    }
+
+    /**
+     * Amounts paid (BT-113) outside 0..BT-112 and negative, as the model carries them (a
+     * correction that takes back a prepayment, a prepayment larger than the invoice):
+     * 1190.40 - 1500.00 + 0 = -309.60 due, and 1190.40 - (-100.00) = 1290.40 due; both validate
+     * and round-trip; the reader reports nothing.
+     */
+    @Test
+    void prepaidBeyondTotalAndNegative_validateAndRoundTrip() {
+        EInvoice e = mapped(draft(InvoiceLine.of("Consulting", BigDecimal.ONE, UnitCode.HOUR,
+                UnitPrice.of(EUR, "1000.34"), VAT19)));
+        EInvoice over = e.withTotals(e.totals().withPrepaid(new BigDecimal("1500.00"), new BigDecimal("-309.60")));
+        assertEquals("-309.60", Xml.value(everyProfile(over)[0], TOTAL + "/cbc:PayableAmount"));
+        EInvoice negative = e.withTotals(e.totals().withPrepaid(new BigDecimal("-100.00"), new BigDecimal("1290.40")));
+        assertEquals("-100.00", Xml.value(everyProfile(negative)[0], TOTAL + "/cbc:PrepaidAmount"));
+        mutated(negative, t -> t.withPayable(new BigDecimal("1090.40")), "BR-CO-16");
     }
 
     /** Validates on every profile, reads back without warnings, writes back identically; the UBL one first. */
