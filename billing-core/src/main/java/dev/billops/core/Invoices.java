@@ -63,6 +63,7 @@ import dev.billops.core.project.Project;
 import dev.billops.core.spi.ProjectStore;
 import dev.billops.core.spi.StoreSession;
 import dev.billops.core.internal.TenantScope;
+import dev.billops.core.tax.PayableRounding;
 import dev.billops.core.tax.TaxPolicy;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.spi.TimeEntryStore;
@@ -448,6 +449,20 @@ public final class Invoices {
      */
     public Invoice servicePeriod(InvoiceId id, @Nullable LocalDateRange period) {
         return editDraft(id, "invoice.set-service-period", inv -> inv.withServicePeriod(period));
+    }
+
+    /**
+     * Sets how the draft's amount due is rounded (BT-114): an explicit rounding amount, e.g.
+     * {@code payableRounding(id, PayableRounding.amount(Money.of(EUR, "-0.40")))} to make 1190.40
+     * due a round 1190.00, or a cash increment; null for none. The totals follow BR-CO-16
+     * (payable = tax-inclusive total + rounding amount).
+     *
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     * @throws dev.billops.core.money.CurrencyMismatchException if the amount is in another currency;
+     *     nothing is stored
+     */
+    public Invoice payableRounding(InvoiceId id, @Nullable PayableRounding rounding) {
+        return editDraft(id, "invoice.set-payable-rounding", inv -> inv.withPayableRounding(rounding));
     }
 
     /** Replaces the draft's notes. */

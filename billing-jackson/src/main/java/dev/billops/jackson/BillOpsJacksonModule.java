@@ -12,6 +12,7 @@ import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.EventId;
 import dev.billops.core.id.InvoiceId;
+import dev.billops.core.tax.PayableRounding;
 import dev.billops.core.id.PaymentId;
 import dev.billops.core.id.ProjectId;
 import dev.billops.core.id.RateRuleId;
@@ -47,7 +48,7 @@ import javax.money.MonetaryAmount;
  * <ul>
  *   <li>{@link Money} and {@link UnitPrice} as {@code {"amount":"12.50","currency":"EUR"}}, the
  *       amount a string at the value's exact scale ({@code "1200"} for JPY, {@code "1.250"} for
- *       BHD, up to 8 decimals for prices);</li>
+ *       BHD, up to 18 decimals for prices);</li>
  *   <li>{@link CurrencyUnit} as its ISO code; typed ids ({@link ClientId}, …) as plain strings,
  *       also as map keys;</li>
  *   <li>{@link LocalDateRange} as {@code {"start":"2026-11-01","endExclusive":"2026-12-01"}};
@@ -109,6 +110,7 @@ public final class BillOpsJacksonModule extends SimpleModule {
         id(TimekeeperId.class, TimekeeperId::of);
         setSerializerModifier(new RecordComponentsOnly());
         setMixInAnnotation(BillingEvent.class, BillingEventMixin.class);
+        setMixInAnnotation(PayableRounding.class, PayableRoundingMixin.class);
         eventTypes.forEach((name, type) -> registerSubtypes(new NamedType(type, name)));
     }
 

@@ -79,6 +79,7 @@ final class NotesBlock {
             case AE -> l.get("note.AE");
             case K -> l.get("note.K");
             case G -> l.get("note.G");
+            case B -> l.get("note.B");
             case E -> l.format("note.E", reason(group, "tax.E"));
             case O -> l.format("note.O", reason(group, "tax.O"));
             default -> null;

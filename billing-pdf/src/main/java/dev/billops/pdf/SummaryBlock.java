@@ -79,8 +79,7 @@ final class SummaryBlock {
             line(t, l.get("totals.taxExclusive"), totals.taxExclusive());
         }
         for (TaxSubtotal group : inv.taxBreakdown()) {
-            if (group.category() != TaxCategory.S && group.category() != TaxCategory.L
-                    && group.category() != TaxCategory.M) {
+            if (group.category().isZeroRated()) {
                 continue; // no tax by definition: shown in the breakdown and explained in the notes
             }
             line(t, ctx.taxLabel(group.category(), group.ratePercent()), group.taxAmount());

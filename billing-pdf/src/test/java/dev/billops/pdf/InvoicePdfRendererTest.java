@@ -14,9 +14,13 @@ import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceSource;
 import dev.billops.core.money.Money;
+import dev.billops.core.id.TenantId;
+import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
+import dev.billops.core.party.Tenant;
 import dev.billops.core.tax.TaxTreatment;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -339,6 +343,21 @@ class InvoicePdfRendererTest {
         assertContains(text, "Reverse charge €4,500.00 €0.00",
                 "Reverse charge: the recipient is liable for the VAT (Article 196 of Council Directive 2006/112/EC).",
                 "VAT ID FR40303265045", "VAT ID DE123456789", "0% AE", "France", "Germany");
+    }
+
+    @Test
+    void render_splitPayment_printsItsTaxLabelAmountAndNote() {
+        // 12 h x 85.00 = 1020.00 at 22 % split payment: tax 224.40, in the totals like any VAT
+        Tenant seller = Tenant.of(TenantId.of("rossi"), "Studio Rossi S.r.l.",
+                new Address(List.of("Via Dante 12"), "20121", "Milano", "IT")).withVatId("IT01234567897")
+                .withEmail("fatture@rossi.example");
+        Client buyer = Samples.client("comune", "Comune di Bergamo",
+                new Address(List.of("Piazza Matteotti 27"), "24122", "Bergamo", "IT"), "EUR", Locale.UK);
+        Invoice invoice = Samples.issue(buyer, "FT-2026-1", List.of(Samples.hours(1, "Consulenza", "12",
+                buyer.currency(), "85.00", TaxTreatment.splitPayment(new BigDecimal("22")))));
+        String text = render(InvoiceDocument.of(seller, buyer, invoice)).all();
+        assertContains(text, "VAT 22% (split payment)", "224.40", "1,244.40",
+                "Split payment: the buyer pays the VAT to the Italian tax authority (Article 17-ter of DPR 633/1972).");
     }
 
     @Test

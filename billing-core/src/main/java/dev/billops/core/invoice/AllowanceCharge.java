@@ -24,8 +24,14 @@ import org.jspecify.annotations.Nullable;
  * percent and base (BT-94/BT-93 and BT-138/BT-137); the canonical constructor refuses a
  * percent, base and amount that do not agree.
  *
+ * <p>The amount may be negative, as EN 16931 allows (BT-92, BT-99, BT-136 and BT-141 are plain
+ * amounts, no rule bounds their sign): a negative allowance, e.g. the reversal of an allowance
+ * granted too early, raises the net and stays an allowance, counted in the allowance total BT-107
+ * (BR-CO-11) and in its VAT group's taxable amount with its sign (BR-CO-13, BR-x-08). A percentage
+ * stays non-negative; a negative amount then comes from a negative base.
+ *
  * @param charge true for a charge, false for an allowance
- * @param amount the (non-negative) amount
+ * @param amount the amount, of either sign
  * @param percent the percentage it was computed from, or null
  * @param baseAmount the base the percentage applies to, or null
  * @param reason why, printed on the invoice
@@ -75,9 +81,6 @@ public record AllowanceCharge(
         Text.require("allowance/charge reason", reason, 4000);
         if (percent != null) {
             percent = DecimalBounds.requireQuantity("allowance/charge percentage", percent);
-        }
-        if (amount.isNegative()) {
-            throw new InvalidInputException((charge ? "charge " : "allowance ") + amount + " is negative");
         }
         if ((percent == null) != (baseAmount == null)) {
             throw new InvalidInputException("a percentage allowance/charge needs both percent and base amount");
@@ -189,7 +192,7 @@ public record AllowanceCharge(
         return ofPercent(charge, percent, base, reason, tax).withReasonCode(reasonCode);
     }
 
-    /** Signed effect on the net: negative for an allowance. */
+    /** Signed effect on the net: the amount for a charge, its negation for an allowance. */
     public Money signedAmount() {
         return charge ? amount : amount.negate();
     }

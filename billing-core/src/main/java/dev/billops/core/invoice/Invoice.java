@@ -8,6 +8,7 @@ import dev.billops.core.id.InvoiceId;
 import dev.billops.core.internal.Transitions;
 import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.Money;
+import dev.billops.core.tax.PayableRounding;
 import dev.billops.core.tax.PriceBasis;
 import dev.billops.core.tax.TaxCalculator;
 import dev.billops.core.tax.TaxResult;
@@ -33,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * issued with. The credit note that credits an invoice's last open lines carries tax corrections
  * and a rounding amount (BT-114) in its metadata, which this applies so that it takes exactly
  * what is left of the invoice. Only drafts can change content: {@link #withLines}, {@link #withAdjustments},
- * {@link #withPricing}, {@link #withServicePeriod}, {@link #withNotes} and
+ * {@link #withPricing}, {@link #withPayableRounding}, {@link #withServicePeriod}, {@link #withNotes} and
  * {@link #withPurchaseOrderRef}, {@link #withReferences}, {@link #withTerms} (and {@link #withSeries}, {@link #forPackagePeriod},
  * {@link #asCreditNoteOf}) throw {@link InvoiceAlreadyIssuedException} on anything else. Number,
  * issue and due date, status, paid and credited amounts are set only by the services that issue,
@@ -54,7 +55,8 @@ import org.jspecify.annotations.Nullable;
  * @param adjustments document-level allowances and charges, each with a tax treatment
  * @param priceBasis whether line prices include tax
  * @param taxRounding where tax is rounded
- * @param cashIncrement cash rounding increment of the payable amount, or null
+ * @param cashIncrement how the payable amount is rounded (BT-114): a cash increment, or an explicit
+ *     rounding amount of less than one currency unit ({@link PayableRounding}); null for none
  * @param taxBreakdown one subtotal per (category, rate)
  * @param lineNets net amount per line (parallel to {@code lines})
  * @param totals document totals
@@ -90,7 +92,7 @@ public record Invoice(
         List<AllowanceCharge> adjustments,
         PriceBasis priceBasis,
         TaxRoundingPolicy taxRounding,
-        @Nullable BigDecimal cashIncrement,
+        @Nullable PayableRounding cashIncrement,
         List<TaxSubtotal> taxBreakdown,
         List<Money> lineNets,
         Totals totals,
@@ -212,6 +214,9 @@ public record Invoice(
         if (!prepaid.currencyCode().equals(code)) {
             throw new CurrencyMismatchException(code, prepaid.currencyCode(), "invoice " + id + " prepaid amount");
         }
+        if (cashIncrement instanceof PayableRounding.Amount a && !a.amount().currencyCode().equals(code)) {
+            throw new CurrencyMismatchException(code, a.amount().currencyCode(), "invoice " + id + " rounding amount");
+        }
         if (lineNets.size() != lines.size()) {
             throw new InvalidInputException("invoice " + id + ": " + lineNets.size() + " line nets for "
                     + lines.size() + " lines");
@@ -235,7 +240,7 @@ public record Invoice(
     public Invoice(InvoiceId id, DocumentType type, String series, @Nullable String number, ClientId clientId,
             CurrencyUnit currency, InvoiceStatus status, @Nullable LocalDate issueDate, @Nullable LocalDate dueDate,
             @Nullable LocalDateRange servicePeriod, List<InvoiceLine> lines, List<AllowanceCharge> adjustments,
-            PriceBasis priceBasis, TaxRoundingPolicy taxRounding, @Nullable BigDecimal cashIncrement,
+            PriceBasis priceBasis, TaxRoundingPolicy taxRounding, @Nullable PayableRounding cashIncrement,
             List<TaxSubtotal> taxBreakdown, List<Money> lineNets, Totals totals, Money paid, Money credited,
             String notes, Map<String, String> metadata, InvoiceSource source, @Nullable EngagementId engagementId,
             @Nullable LocalDate packagePeriodStart, @Nullable InvoiceId creditedInvoiceId,
@@ -270,11 +275,17 @@ public record Invoice(
         }
         List<TaxableAmount> docAmounts = new ArrayList<>(adjustments.size());
         for (AllowanceCharge ac : adjustments) {
-            docAmounts.add(new TaxableAmount(ac.signedAmount(), Objects.requireNonNull(ac.tax())));
+            docAmounts.add(new TaxableAmount(ac.signedAmount(), Objects.requireNonNull(ac.tax()), ac.charge()));
+        }
+        BigDecimal increment = cashIncrement instanceof PayableRounding.CashIncrement c ? c.increment() : null;
+        TaxResult computed = TaxCalculator.calculate(currency, lineAmounts, docAmounts, priceBasis, taxRounding,
+                increment);
+        if (cashIncrement instanceof PayableRounding.Amount a) {
+            computed = new TaxResult(computed.totals().withRoundingAmount(a.amount()), computed.breakdown(),
+                    computed.lineNets(), computed.adjustmentNets());
         }
         // the closing credit note of an invoice takes exactly what is left of it
-        TaxResult r = ClosingCorrections.apply(type, metadata, TaxCalculator.calculate(currency, lineAmounts,
-                docAmounts, priceBasis, taxRounding, cashIncrement));
+        TaxResult r = ClosingCorrections.apply(type, metadata, computed);
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, r.breakdown(), r.lineNets(), r.totals(),
                 paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
@@ -318,8 +329,25 @@ public record Invoice(
                 references, terms, prepaid, version).recalculated();
     }
 
-    /** Sets price basis, tax rounding policy and cash increment, and recalculates. */
+    /** Sets price basis, tax rounding policy and cash increment (null: none), and recalculates. */
     public Invoice withPricing(PriceBasis basis, TaxRoundingPolicy rounding, @Nullable BigDecimal cashIncrement) {
+        return repriced(basis, rounding, cashIncrement == null ? null : PayableRounding.cashIncrement(cashIncrement));
+    }
+
+    /**
+     * This draft with its payable amount rounded by {@code rounding} (BT-114; null: not rounded),
+     * price basis and tax rounding unchanged, recalculated; e.g.
+     * {@code withPayableRounding(PayableRounding.amount(Money.of(EUR, "-0.40")))} makes an amount
+     * due of 1190.40 a round 1190.00.
+     *
+     * @throws InvoiceAlreadyIssuedException if this is not a draft
+     * @throws CurrencyMismatchException if an explicit rounding amount is in another currency
+     */
+    public Invoice withPayableRounding(@Nullable PayableRounding rounding) {
+        return repriced(priceBasis, taxRounding, rounding);
+    }
+
+    private Invoice repriced(PriceBasis basis, TaxRoundingPolicy rounding, @Nullable PayableRounding cashIncrement) {
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, basis, rounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,

@@ -7,7 +7,7 @@ import javax.money.CurrencyUnit;
 
 /**
  * A price per unit (hour, day, piece) that may carry more decimals than the currency, such as
- * EUR 0.0125 per minute or EUR 87.3333 per hour. Only the amount of a line
+ * EUR 0.0125 per minute, EUR 87.3333 per hour or EUR 0.000123456789 per API call. Only the amount of a line
  * ({@link #times(BigDecimal, RoundingMode)}) is rounded to the currency.
  *
  * <p>Never negative (EN 16931 BR-27: a net price is not negative; reductions are allowances or
@@ -24,8 +24,14 @@ import javax.money.CurrencyUnit;
  */
 public record UnitPrice(BigDecimal amount, CurrencyUnit currency) {
 
-    /** Most decimals a unit price may have. */
-    public static final int MAX_SCALE = 8;
+    /**
+     * Most decimals a unit price may have: 18, as many as a quantity. EN 16931 does not limit the
+     * decimals of a net price (BT-146; only amounts have two), and prices per kWh, per API call or
+     * per gram in the official samples need more than 8; the line net amount is still
+     * quantity × price rounded once, half up, to the currency
+     * ({@code InvoiceLine.LINE_ROUNDING}). The storage columns are {@code NUMERIC(38,18)}.
+     */
+    public static final int MAX_SCALE = 18;
 
     /**
      * Takes {@code amount} as it is.

@@ -124,7 +124,7 @@ final class LongTaxCalculation {
         long allowances = 0;
         long charges = 0;
         for (int j = 0; j < m; j++) {
-            if (adjAmount[j] < 0) {
+            if (!documentAdjustments.get(j).charge()) {
                 allowances = subtract(allowances, adjNet[j]);
             } else {
                 charges = add(charges, adjNet[j]);

@@ -49,7 +49,8 @@ public final class TaxCalculator {
      * @param currency the document currency; every amount must be in it
      * @param lines line amounts with their treatments (net or gross per {@code basis}), each
      *     already rounded to the currency (BT-131)
-     * @param documentAdjustments document-level allowances (negative) and charges (positive)
+     * @param documentAdjustments document-level allowances and charges, signed by their effect on the
+     *     net, each marked with its kind ({@link TaxableAmount#charge()})
      * @param basis whether the amounts include tax
      * @param rounding where tax is rounded
      * @param cashIncrement cash rounding increment for the payable amount (e.g. 0.05), or null
@@ -161,7 +162,7 @@ public final class TaxCalculator {
         BigDecimal allowances = BigDecimal.ZERO;
         BigDecimal charges = BigDecimal.ZERO;
         for (int j = 0; j < m; j++) {
-            if (adjAmount[j].signum() < 0) {
+            if (!documentAdjustments.get(j).charge()) {
                 allowances = allowances.subtract(adjNet[j]);
             } else {
                 charges = charges.add(adjNet[j]);
@@ -345,7 +346,7 @@ public final class TaxCalculator {
         if (rule.equals("BR-O-11")) {
             for (TaxableAmount adj : adjustments) {
                 if (adj.tax().category() != TaxCategory.O) {
-                    rule = adj.amount().isNegative() ? "BR-O-13" : "BR-O-14";
+                    rule = adj.charge() ? "BR-O-14" : "BR-O-13";
                     break;
                 }
             }

@@ -21,7 +21,13 @@ public enum TaxCategory {
     /** Canary Islands general indirect tax. */
     L("L", "BR-IG"),
     /** Tax for production, services and importation in Ceuta and Melilla. */
-    M("M", "BR-IP");
+    M("M", "BR-IP"),
+    /**
+     * Split payment (Italian "scissione dei pagamenti"): VAT charged at a rate &gt; 0 that the
+     * buyer pays to the tax authority. Only on a domestic Italian document (BR-B-01) and never
+     * beside category S (BR-B-02); EN 16931 has no other rule of its own for it.
+     */
+    B("B", "BR-B");
 
     private final String code;
     private final String rulePrefix;
@@ -46,7 +52,16 @@ public enum TaxCategory {
 
     /** Whether the rate of this category is always 0 % (Z, E, AE, K, G) or absent (O). */
     public boolean isZeroRated() {
-        return this != S && this != L && this != M;
+        return this != S && this != L && this != M && this != B;
+    }
+
+    /**
+     * Whether EN 16931 gives this category the numbered rule set X-01 to X-10 (VAT ids, one
+     * breakdown group, tax amount, exemption reason). Split payment (B) has only BR-B-01 and
+     * BR-B-02, which mean something else; its breakdown groups are checked by BR-CO-17.
+     */
+    public boolean hasStandardRuleSet() {
+        return this != B;
     }
 
     /** Whether a breakdown group of this category must state an exemption reason (rule 10 of its set). */

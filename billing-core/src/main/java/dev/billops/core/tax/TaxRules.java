@@ -25,7 +25,11 @@ import org.jspecify.annotations.Nullable;
  *       bound of half a minor unit per amount ({@code billing-core/doc/tax-rounding.md});</li>
  *   <li>X-10: E, AE, K, G and O groups state an exemption reason, the others do not;</li>
  *   <li>BR-O-11 to BR-O-14: O is the document's only category; BR-IC-11 / BR-IC-12: an
- *       intra-community supply states a delivery date or period and a deliver-to country.</li>
+ *       intra-community supply states a delivery date or period and a deliver-to country;</li>
+ *   <li>split payment (B), which has no X-01 to X-10: BR-B-01, a document with B is domestic
+ *       Italian (seller, buyer and any deliver-to country are {@code IT}); BR-B-02, B is not mixed
+ *       with S on lines, allowances or charges; its groups' tax within the CEN tolerance of
+ *       BR-CO-17, as for S.</li>
  * </ul>
  * The seller's tax registration id (BT-32) and tax representative are not modelled: where the
  * standard accepts them instead of the VAT id, the VAT id is required. Stateless and thread-safe.
@@ -63,6 +67,7 @@ public final class TaxRules {
             checkGroupTax(document, group, out);
             checkExemptionReason(group, out);
         }
+        checkSplitPayment(document, out);
         if (usedCategories(document).contains(TaxCategory.K)) {
             if (!document.hasDeliveryDateOrPeriod()) {
                 out.add(new TaxRuleViolation("BR-IC-11", TaxCategory.K,
@@ -85,6 +90,9 @@ public final class TaxRules {
         String seller = doc.sellerVatId();
         String buyer = doc.buyerVatId();
         for (TaxCategory c : seen) {
+            if (!c.hasStandardRuleSet()) {
+                continue;
+            }
             switch (c) {
                 case AE, K -> {
                     if (seller == null || buyer == null) {
@@ -146,6 +154,9 @@ public final class TaxRules {
             groups.merge(g.category(), 1, Integer::sum);
         }
         for (TaxCategory c : usedCategories(doc)) {
+            if (!c.hasStandardRuleSet()) {
+                continue; // the calculator makes one group per rate; no BR-B rule counts them
+            }
             int count = groups.getOrDefault(c, 0);
             boolean multiRate = !c.isZeroRated();
             if (count == 0 || (!multiRate && count > 1)) {
@@ -170,7 +181,7 @@ public final class TaxRules {
                 .setScale(2, RoundingMode.HALF_UP);
         if (expected.subtract(g.taxAmount().amount()).abs().compareTo(BigDecimal.ONE) >= 0
                 && !(doc.rounding() == TaxRoundingPolicy.PER_LINE && withinPerLineBound(doc, g, rate))) {
-            out.add(new TaxRuleViolation(c.rule(9), c, "the tax of the " + c + " " + rate.toPlainString()
+            out.add(new TaxRuleViolation(c.hasStandardRuleSet() ? c.rule(9) : "BR-CO-17", c, "the tax of the " + c + " " + rate.toPlainString()
                     + " % group is " + g.taxAmount() + " but its taxable amount " + g.taxableAmount() + " gives "
                     + expected.toPlainString()));
         }
@@ -204,6 +215,9 @@ public final class TaxRules {
     private static void checkExemptionReason(TaxSubtotal g, List<TaxRuleViolation> out) {
         TaxCategory c = g.category();
         boolean has = g.exemptionReason() != null && !g.exemptionReason().isBlank();
+        if (!c.hasStandardRuleSet()) {
+            return;
+        }
         if (c.requiresExemptionReason() && !has) {
             out.add(new TaxRuleViolation(c.rule(10), c, "the " + c + " group needs an exemption reason"));
         } else if (!c.requiresExemptionReason() && has) {
@@ -211,6 +225,27 @@ public final class TaxRules {
                     + g.exemptionReason() + "'"));
         }
     }
+
+    private static void checkSplitPayment(TaxedDocument doc, List<TaxRuleViolation> out) {
+        Set<TaxCategory> used = usedCategories(doc);
+        if (!used.contains(TaxCategory.B)) {
+            return;
+        }
+        String seller = doc.sellerCountry();
+        String buyer = doc.buyerCountry();
+        String deliverTo = doc.deliverToCountry();
+        if (!ITALY.equals(seller) || !ITALY.equals(buyer) || (deliverTo != null && !ITALY.equals(deliverTo))) {
+            out.add(new TaxRuleViolation("BR-B-01", TaxCategory.B, "split payment (category B) is only for a "
+                    + "domestic Italian invoice; seller country is " + show(seller) + ", buyer country " + show(buyer)
+                    + (deliverTo == null ? "" : ", deliver-to country " + deliverTo)));
+        }
+        if (used.contains(TaxCategory.S)) {
+            out.add(new TaxRuleViolation("BR-B-02", TaxCategory.B, "a document with split payment (category B) "
+                    + "must not have standard-rated (category S) lines, allowances or charges"));
+        }
+    }
+
+    private static final String ITALY = "IT";
 
     private static Set<TaxCategory> usedCategories(TaxedDocument doc) {
         Set<TaxCategory> used = EnumSet.noneOf(TaxCategory.class);

@@ -49,13 +49,17 @@ public record TaxTreatment(TaxCategory category, @Nullable BigDecimal ratePercen
                             "tax category O (not subject to VAT) has no rate, got " + DecimalBounds.quote(ratePercent) + " %");
                 }
             }
-            case S, L, M -> {
+            case S, L, M, B -> {
+                boolean positive = category == TaxCategory.S || category == TaxCategory.B;
                 boolean bad = ratePercent == null || ratePercent.signum() < 0
                         || ratePercent.compareTo(BigDecimal.valueOf(100)) >= 0
-                        || (category == TaxCategory.S && ratePercent.signum() == 0);
+                        || (positive && ratePercent.signum() == 0);
                 if (bad) {
-                    throw new TaxCategoryRuleViolationException(category.rule(5), category, "tax category " + category
-                            + " needs a rate " + (category == TaxCategory.S ? "above 0" : "of at least 0")
+                    // B has no rule 05 of its own: the VAT split off is charged at an Italian rate above 0,
+                    // so the refusal names the rate's business term (BT-152) instead
+                    throw new TaxCategoryRuleViolationException(category == TaxCategory.B ? "BT-152"
+                            : category.rule(5), category, "tax category " + category
+                            + " needs a rate " + (positive ? "above 0" : "of at least 0")
                             + " and below 100 %, got " + (ratePercent == null ? "none" : DecimalBounds.quote(ratePercent) + " %"));
                 }
             }
@@ -84,6 +88,16 @@ public record TaxTreatment(TaxCategory category, @Nullable BigDecimal ratePercen
     public static TaxTreatment standard(BigDecimal ratePercent) {
         Objects.requireNonNull(ratePercent, "ratePercent");
         return ratePercent.signum() == 0 ? zeroRated() : new TaxTreatment(TaxCategory.S, ratePercent, null);
+    }
+
+    /**
+     * Split payment (category B) at the Italian VAT rate {@code ratePercent}, e.g. 22: the VAT is
+     * invoiced and the buyer (a public body) pays it to the tax authority. Only for a domestic
+     * Italian document without standard-rated (S) amounts (BR-B-01, BR-B-02, checked at issue).
+     */
+    public static TaxTreatment splitPayment(BigDecimal ratePercent) {
+        Objects.requireNonNull(ratePercent, "ratePercent");
+        return new TaxTreatment(TaxCategory.B, ratePercent, null);
     }
 
     public static TaxTreatment zeroRated() {

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param deliverToCountry the deliver-to country code (BT-80), or null (BR-IC-12)
  * @param rounding where the document's tax was rounded: {@link TaxRules} checks the tax of each
  *     group against the per-line sum under {@link TaxRoundingPolicy#PER_LINE}
+ * @param sellerCountry the seller's country code (BT-40), or null if not known (BR-B-01)
+ * @param buyerCountry the buyer's country code (BT-55), or null if not known (BR-B-01)
  */
 public record TaxedDocument(
         List<TaxTreatment> lineTaxes,
@@ -30,7 +32,9 @@ public record TaxedDocument(
         @Nullable String buyerVatId,
         boolean hasDeliveryDateOrPeriod,
         @Nullable String deliverToCountry,
-        TaxRoundingPolicy rounding) {
+        TaxRoundingPolicy rounding,
+        @Nullable String sellerCountry,
+        @Nullable String buyerCountry) {
 
     public TaxedDocument {
         Objects.requireNonNull(rounding, "rounding");
@@ -47,6 +51,21 @@ public record TaxedDocument(
         if (deliverToCountry != null && deliverToCountry.isBlank()) {
             deliverToCountry = null;
         }
+        if (sellerCountry != null && sellerCountry.isBlank()) {
+            sellerCountry = null;
+        }
+        if (buyerCountry != null && buyerCountry.isBlank()) {
+            buyerCountry = null;
+        }
+    }
+
+    /** A document whose parties' countries are not known (a split-payment line then breaks BR-B-01). */
+    public TaxedDocument(List<TaxTreatment> lineTaxes, List<TaxTreatment> allowanceTaxes,
+            List<TaxTreatment> chargeTaxes, List<TaxSubtotal> breakdown, @Nullable String sellerVatId,
+            @Nullable String buyerVatId, boolean hasDeliveryDateOrPeriod, @Nullable String deliverToCountry,
+            TaxRoundingPolicy rounding) {
+        this(lineTaxes, allowanceTaxes, chargeTaxes, breakdown, sellerVatId, buyerVatId, hasDeliveryDateOrPeriod,
+                deliverToCountry, rounding, null, null);
     }
 
     /** A document whose tax was rounded once per group ({@link TaxRoundingPolicy#PER_GROUP}). */

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param taxExclusive lineNetTotal − allowanceTotal + chargeTotal (BT-109, BR-CO-13)
  * @param taxTotal sum of the breakdown's tax amounts (BT-110, BR-CO-14)
  * @param taxInclusive taxExclusive + taxTotal (BT-112, BR-CO-15)
- * @param roundingAmount cash rounding added to the payable amount (BT-114), usually zero
+ * @param roundingAmount rounding added to the payable amount (BT-114): from a cash increment or set
+ *     explicitly ({@link PayableRounding}); usually zero
  * @param payable taxInclusive + roundingAmount: what is due before any payment (BT-115 with BT-113 = 0)
  */
 public record Totals(
@@ -34,5 +35,15 @@ public record Totals(
         Objects.requireNonNull(taxInclusive, "taxInclusive");
         Objects.requireNonNull(roundingAmount, "roundingAmount");
         Objects.requireNonNull(payable, "payable");
+    }
+
+    /**
+     * These totals with rounding amount {@code rounding} (BT-114) in place of this one, and the
+     * payable amount following it: taxInclusive + rounding (BR-CO-16 with BT-113 = 0).
+     */
+    public Totals withRoundingAmount(Money rounding) {
+        Objects.requireNonNull(rounding, "rounding");
+        return new Totals(lineNetTotal, allowanceTotal, chargeTotal, taxExclusive, taxTotal, taxInclusive, rounding,
+                taxInclusive.plus(rounding));
     }
 }

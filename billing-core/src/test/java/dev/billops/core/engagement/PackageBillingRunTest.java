@@ -1,5 +1,6 @@
 package dev.billops.core.engagement;
 
+import dev.billops.core.tax.PayableRounding;
 import dev.billops.core.BillingPolicies;
 import dev.billops.core.Billing;
 import dev.billops.core.Packages;
@@ -272,7 +273,7 @@ class PackageBillingRunTest {
         PackageRunResult.Created c = only(run.run(d("2026-03-01")));
         Invoice invoice = f.invoices().get(0);
         assertEquals(PriceBasis.GROSS, invoice.priceBasis());
-        assertEquals(0, new BigDecimal("0.05").compareTo(invoice.cashIncrement()));
+        assertEquals(PayableRounding.cashIncrement(new BigDecimal("0.05")), invoice.cashIncrement());
         // 1000.00 gross at 19 %: net 840.34, tax 159.66; payable stays 1000.00 (already a multiple of 0.05)
         assertEquals(Money.of("CHF", "1000.00"), c.total());
         assertEquals(Money.of("CHF", "840.34"), c.net());

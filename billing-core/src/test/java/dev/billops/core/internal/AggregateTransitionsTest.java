@@ -53,8 +53,8 @@ class AggregateTransitionsTest {
 
     /** The public withers each aggregate has; a new one must be checked against the rule and added here. */
     private static final Set<String> INVOICE_WITHERS = Set.of("withLines", "withAdjustments", "withPricing",
-            "withServicePeriod", "withNotes", "withPurchaseOrderRef", "withReferences", "withTerms", "withSeries",
-            "withMetadata", "withVersion");
+            "withPayableRounding", "withServicePeriod", "withNotes", "withPurchaseOrderRef", "withReferences",
+            "withTerms", "withSeries", "withMetadata", "withVersion");
     private static final Set<String> PAYMENT_WITHERS = Set.of("withVersion");
     private static final Set<String> ENGAGEMENT_WITHERS = Set.of("withVersion");
 

@@ -67,10 +67,11 @@ class AllowanceChargeTest {
     }
 
     @Test
-    void allowance_negativeAmount_throwsNamingIt() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> AllowanceCharge.allowance(eur("-1.00"), "x"));
-        assertTrue(e.getMessage().contains("-1.00"), e.getMessage());
+    void allowance_negativeAmount_staysAnAllowanceThatRaisesTheNet() {
+        AllowanceCharge ac = AllowanceCharge.allowance(eur("-1.00"), "allowance reversed");
+        assertFalse(ac.charge());
+        assertEquals(eur("1.00"), ac.signedAmount());
+        assertEquals(eur("-2.50"), AllowanceCharge.chargePercent(new BigDecimal("5"), eur("-50.00"), "x").amount());
     }
 
     @Test

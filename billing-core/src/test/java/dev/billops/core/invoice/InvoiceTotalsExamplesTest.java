@@ -211,6 +211,48 @@ class InvoiceTotalsExamplesTest {
     }
 
     @Test
+    @DisplayName("BR-CO-11 BR-CO-12 BR-CO-13 BR-S-08: negative document allowance and charge keep their kind")
+    void calculate_negativeDocumentAllowanceAndCharge_totalsByHand() {
+        // 19 %: 1 x 100.00; 7 %: 1 x 50.00; line nets 150.00
+        // allowance -10.00 at 19 % (a reversed discount) raises the 19 % base to 110.00, tax 20.90
+        // charge -5.00 at 7 % (a refunded fee) lowers the 7 % base to 45.00, tax 3.15
+        // BT-107 = -10.00, BT-108 = -5.00, BT-109 = 150.00 - (-10.00) + (-5.00) = 155.00
+        // tax 20.90 + 3.15 = 24.05, gross 179.05
+        Invoice inv = invoice(EUR, line(1, "1", "100.00", vat("19")), line(2, "1", "50.00", vat("7")))
+                .withAdjustments(List.of(AllowanceCharge.allowance(eur("-10.00"), "discount reversed", vat("19")),
+                        AllowanceCharge.charge(eur("-5.00"), "fee refunded", vat("7"))));
+        assertTotals(inv, "150.00", "-10.00", "-5.00", "155.00", "24.05", "179.05", "0.00", "179.05");
+        assertGroup(inv, 0, TaxCategory.S, "7", "45.00", "3.15");
+        assertGroup(inv, 1, TaxCategory.S, "19", "110.00", "20.90");
+    }
+
+    @Test
+    @DisplayName("BR-CO-10 BR-S-08: negative line allowance and charge (BT-136, BT-141)")
+    void calculate_negativeLineAllowanceAndCharge_lineNetByHand() {
+        // 2 x 40.00 = 80.00; allowance -5.00 adds 5.00, charge -2.50 takes 2.50 off: 82.50
+        // tax 19 %: 15.675 -> 15.68; gross 98.18
+        InvoiceLine l = new InvoiceLine(1, "Workshop", new BigDecimal("2"), UnitCode.HOUR,
+                UnitPrice.of(EUR, "40.00"), BigDecimal.ONE,
+                List.of(AllowanceCharge.allowance(eur("-5.00"), "early-booking discount withdrawn"),
+                        AllowanceCharge.charge(eur("-2.50"), "room fee waived")),
+                vat("19"), null, List.of(), null, null, null, null);
+        Invoice inv = invoice(EUR, l);
+        assertEquals(eur("82.50"), l.netAmount());
+        assertTotals(inv, "82.50", "0.00", "0.00", "82.50", "15.68", "98.18", "0.00", "98.18");
+    }
+
+    @Test
+    @DisplayName("BR-CO-11 BR-CO-13: gross prices, negative allowance counted as an allowance")
+    void calculate_grossPricesNegativeAllowance_staysInAllowanceTotal() {
+        // gross 119.00 at 19 %: net 100.00; allowance -11.90 gross at 19 %: net -10.00 (tax -1.90)
+        // BT-107 = -10.00, BT-109 = 100.00 + 10.00 = 110.00, tax 20.90, gross 130.90
+        Invoice inv = invoice(EUR, line(1, "1", "119.00", vat("19")))
+                .withPricing(PriceBasis.GROSS, TaxRoundingPolicy.PER_GROUP, null)
+                .withAdjustments(List.of(AllowanceCharge.allowance(eur("-11.90"), "discount reversed", vat("19"))));
+        assertTotals(inv, "100.00", "-10.00", "0.00", "110.00", "20.90", "130.90", "0.00", "130.90");
+    }
+
+    @Test
     @DisplayName("BR-CO-17 BR-CO-14: per-group rounding vs the per-line policy")
     void calculate_perLinePolicy_roundsEachLine() {
         // three lines of 0.03 at 19 %: per group 0.09 x 19 % = 0.0171 -> 0.02;

@@ -59,13 +59,18 @@ final class LifecycleFixture {
     }
 
     LifecycleFixture(LocalDate today, NumberingPolicy numbering, @Nullable String sellerVatId) {
+        this(today, numbering, sellerVatId, BERLIN);
+    }
+
+    /** A fixture whose seller is at {@code sellerAddress} (its country is BT-40). */
+    LifecycleFixture(LocalDate today, NumberingPolicy numbering, @Nullable String sellerVatId, Address sellerAddress) {
         clock = MutableClock.at(today);
         TenantBilling tenant = Billing.builder().stores(store).clock(clock).build()
                 .tenant(TENANT, Actor.user("alice@acme.test"));
         scope = Internals.scope(tenant);
         lifecycle = tenant.invoices();
         scope.tx(s -> {
-            s.get(TenantStore.class).save(Tenant.of(TENANT, "Acme Consulting", BERLIN)
+            s.get(TenantStore.class).save(Tenant.of(TENANT, "Acme Consulting", sellerAddress)
                     .withVatId(sellerVatId)
                     .withDefaultVatRate(new BigDecimal("19")).withNumbering(numbering));
             return null;
@@ -77,8 +82,13 @@ final class LifecycleFixture {
      * gets project p1, which the fixture's time entries are logged on.
      */
     ClientId client(String id, int termsDays, @Nullable String vatId) {
+        return client(id, termsDays, vatId, BERLIN);
+    }
+
+    /** A standard-taxed client at {@code address}; see {@link #client(String, int, String)}. */
+    ClientId client(String id, int termsDays, @Nullable String vatId, Address address) {
         ClientId clientId = ClientId.of(id);
-        Client c = Client.of(clientId, "Client " + id, BERLIN, EUR).withTerms(termsDays)
+        Client c = Client.of(clientId, "Client " + id, address, EUR).withTerms(termsDays)
                 .withVatId(vatId);
         scope.tx(s -> {
             s.get(ClientStore.class).insert(c);

@@ -80,20 +80,23 @@ class MoneyTest {
     @Test
     void unitPriceConstructor_scaleOutsideCurrencyToMax_throwsScaleMismatch() {
         assertThrows(ScaleMismatchException.class, () -> new UnitPrice(new BigDecimal("87.5"), EUR));
-        assertThrows(ExcessScaleException.class, () -> new UnitPrice(new BigDecimal("0.123456789"), EUR));
-        assertThrows(ScaleMismatchException.class, () -> new UnitPrice(new BigDecimal("1.5000000000"), EUR));
+        assertThrows(ExcessScaleException.class, () -> new UnitPrice(new BigDecimal("0.1234567890123456789"), EUR));
+        assertThrows(ScaleMismatchException.class, () -> new UnitPrice(new BigDecimal("1.50000000000000000000"), EUR));
+        assertEquals(new BigDecimal("0.123456789012345678"),
+                new UnitPrice(new BigDecimal("0.123456789012345678"), EUR).amount());
         assertEquals(new BigDecimal("87.3333"), new UnitPrice(new BigDecimal("87.3333"), EUR).amount());
     }
 
     @Test
     void unitPriceOf_exactAndLossy_asNamed() {
         assertEquals(new BigDecimal("87.50"), UnitPrice.of(EUR, new BigDecimal("87.5")).amount());
+        assertEquals(new BigDecimal("0.123456789"), UnitPrice.of(EUR, new BigDecimal("0.123456789")).amount());
         ExcessScaleException e = assertThrows(ExcessScaleException.class,
-                () -> UnitPrice.of(EUR, new BigDecimal("0.123456789")));
-        assertTrue(e.getMessage().contains("0.123456789"), e.getMessage());
-        assertEquals(new BigDecimal("0.12345679"),
-                UnitPrice.of(EUR, new BigDecimal("0.123456789"), RoundingMode.HALF_UP).amount());
-        assertEquals(new BigDecimal("0.00000001"),
+                () -> UnitPrice.of(EUR, new BigDecimal("0.1234567890123456789")));
+        assertTrue(e.getMessage().contains("0.1234567890123456789"), e.getMessage());
+        assertEquals(new BigDecimal("0.123456789012345679"),
+                UnitPrice.of(EUR, new BigDecimal("0.1234567890123456789"), RoundingMode.HALF_UP).amount());
+        assertEquals(new BigDecimal("0.000000000000000001"),
                 UnitPrice.of(EUR, new BigDecimal("1e-999999999"), RoundingMode.UP).amount());
         assertEquals(0, UnitPrice.of(EUR, new BigDecimal("1e-999999999"), RoundingMode.HALF_UP).amount().signum());
     }
@@ -274,7 +277,13 @@ class MoneyTest {
         assertEquals(Money.of(EUR, "0.56"), perMinute.times(new BigDecimal("45"), RoundingMode.HALF_UP));
         assertEquals(UnitPrice.of(EUR, "0.01250"), perMinute);
         assertThrows(AmountOutOfRangeException.class, () -> UnitPrice.of(EUR, "-1"));
-        assertThrows(AmountOutOfRangeException.class, () -> UnitPrice.of(EUR, "0.123456789"));
+        assertThrows(AmountOutOfRangeException.class, () -> UnitPrice.of(EUR, "0.1234567890123456789"));
+        // more than 8 decimals, as EN 16931 allows for a net price (BT-146): the line still rounds once, half up
+        UnitPrice perCall = UnitPrice.of(EUR, "0.000123456789012345");
+        assertEquals(Money.of(EUR, "123.46"), perCall.times(new BigDecimal("1000000"), RoundingMode.HALF_UP));
+        // 40.5 x 0.000123456789012345 = 0.0049999999549999725 -> 0.00; 40.6 x it = 0.00501234... -> 0.01
+        assertEquals(Money.of(EUR, "0.00"), perCall.times(new BigDecimal("40.5"), RoundingMode.HALF_UP));
+        assertEquals(Money.of(EUR, "0.01"), perCall.times(new BigDecimal("40.6"), RoundingMode.HALF_UP));
     }
 
     @Test

@@ -27,7 +27,7 @@ class ZeroWithHugeScaleTest {
         assertTrue(price.amount().scale() <= UnitPrice.MAX_SCALE, "scale " + price.amount().scale());
         assertTimeoutPreemptively(QUICKLY, () -> price.amount().toPlainString());
         UnitPrice trailing = UnitPrice.of(EUR, new BigDecimal("1.5").setScale(40));
-        assertEquals("1.50000000", trailing.amount().toPlainString());
+        assertEquals("1.500000000000000000", trailing.amount().toPlainString());
         assertEquals(UnitPrice.MAX_SCALE, trailing.amount().scale());
     }
 

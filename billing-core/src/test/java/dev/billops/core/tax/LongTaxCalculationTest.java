@@ -56,8 +56,9 @@ class LongTaxCalculationTest {
         }
         List<TaxableAmount> adjustments = new ArrayList<>();
         for (long minor : d.draw(Gen.listOf(MINOR, 0, 3))) {
+            // allowances and charges of either sign: the kind is not the sign (BR-CO-11, BR-CO-12)
             adjustments.add(new TaxableAmount(Money.ofMinor(currency, bounded(minor, scale)),
-                    treatments.get(d.nextInt(treatments.size()))));
+                    treatments.get(d.nextInt(treatments.size())), d.nextBoolean()));
         }
         BigDecimal cash = d.nextBoolean() ? BigDecimal.ONE.movePointLeft(scale).multiply(BigDecimal.valueOf(5)) : null;
         return new Doc(currency, lines, adjustments, d.draw(Gen.enumValues(PriceBasis.class)),

@@ -75,6 +75,39 @@ class TaxRulesTest {
         assertEquals(List.of(), TaxRules.violations(d));
     }
 
+    /** A split-payment (B 22 %) document with its breakdown, sold from {@code seller} to {@code buyer} countries. */
+    private static TaxedDocument splitDoc(List<TaxTreatment> lines, List<TaxTreatment> charges,
+            @Nullable String deliverTo, @Nullable String sellerCountry, @Nullable String buyerCountry) {
+        TaxedDocument d = doc(lines, List.of(), charges, "IT01234567897", "IT00218760167", true, deliverTo);
+        return new TaxedDocument(d.lineTaxes(), d.allowanceTaxes(), d.chargeTaxes(), d.breakdown(), d.sellerVatId(),
+                d.buyerVatId(), true, deliverTo, TaxRoundingPolicy.PER_GROUP, sellerCountry, buyerCountry);
+    }
+
+    @Test
+    void violations_splitPayment_BR_B_01_and_BR_B_02() {
+        TaxTreatment b22 = TaxTreatment.splitPayment(new BigDecimal("22"));
+        assertEquals(List.of(), TaxRules.violations(splitDoc(List.of(b22), List.of(), "IT", "IT", "IT")));
+        assertEquals(List.of(), TaxRules.violations(splitDoc(List.of(b22), List.of(), null, "IT", "IT")));
+        assertEquals("BR-B-01", firstRule(splitDoc(List.of(b22), List.of(), "IT", "DE", "IT")));
+        assertEquals("BR-B-01", firstRule(splitDoc(List.of(b22), List.of(), "FR", "IT", "IT")));
+        // the countries are unknown on a document built without them: not provably Italian
+        assertEquals("BR-B-01", firstRule(splitDoc(List.of(b22), List.of(), "IT", null, null)));
+        assertEquals("BR-B-02", firstRule(splitDoc(List.of(b22), List.of(S19), "IT", "IT", "IT")));
+        assertEquals("BR-B-02", firstRule(splitDoc(List.of(b22, S19), List.of(), "IT", "IT", "IT")));
+    }
+
+    @Test
+    void violations_splitPaymentGroupTaxOffByOne_BR_CO_17() {
+        TaxedDocument d = splitDoc(List.of(TaxTreatment.splitPayment(new BigDecimal("22"))), List.of(), "IT", "IT",
+                "IT");
+        TaxSubtotal g = d.breakdown().get(0);
+        TaxSubtotal wrong = new TaxSubtotal(g.category(), g.ratePercent(), g.taxableAmount(),
+                g.taxAmount().plus(Money.of(EUR, "1.00")), null, null);
+        TaxedDocument bad = new TaxedDocument(d.lineTaxes(), d.allowanceTaxes(), d.chargeTaxes(), List.of(wrong),
+                d.sellerVatId(), d.buyerVatId(), true, "IT", TaxRoundingPolicy.PER_GROUP, "IT", "IT");
+        assertEquals("BR-CO-17", firstRule(bad));
+    }
+
     static Stream<Arguments> partyRules() {
         return Stream.of(
                 Arguments.of("BR-S-02", lineDoc(S19, null, BUYER)),

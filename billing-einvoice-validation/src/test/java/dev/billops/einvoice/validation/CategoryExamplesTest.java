@@ -1,5 +1,6 @@
 package dev.billops.einvoice.validation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,11 +21,15 @@ import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.einvoice.EInvoiceMapper;
 import dev.billops.einvoice.EInvoiceProfile;
+import dev.billops.einvoice.EInvoiceReader;
+import dev.billops.einvoice.ReadResult;
+import dev.billops.einvoice.Syntax;
 import dev.billops.einvoice.EInvoiceWriter;
 import dev.billops.einvoice.model.Contact;
 import dev.billops.einvoice.model.EInvoice;
 import dev.billops.einvoice.model.ElectronicAddress;
 import dev.billops.einvoice.model.Identifier;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -37,8 +42,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One hand-written invoice per VAT category (S, Z, E, AE, K, G, O) written as XRechnung 3.0 and as
- * Peppol BIS 3.0: each validates without error against the official rule sets, and the values
- * that matter for the category are the ones written out here.
+ * Peppol BIS 3.0, and split payment (B) on every profile: each validates without error against
+ * the official rule sets, and the values that matter for the category are the ones written out here.
  */
 class CategoryExamplesTest {
 
@@ -124,6 +129,61 @@ class CategoryExamplesTest {
                 "/inv:Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID", "",
                 "/inv:Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID", "HRB 12345",
                 TOTAL + "/cbc:PayableAmount", "300.00"));
+    }
+
+    /**
+     * Split payment (B) between two Italian parties: every profile accepts it with 0 errors, reads
+     * back without warnings and writes back identically; 12 h at 85.00 is 1020.00, 22 % of it
+     * 224.40, payable 1244.40 (BR-CO-16 keeps the VAT in the amount due).
+     */
+    @Test
+    void splitPayment_B_everyProfileValidatesAndRoundTrips() {
+        EInvoice e = splitPayment("IT");
+        for (EInvoiceProfile profile : EInvoiceProfile.values()) {
+            byte[] doc = EInvoiceWriter.write(e, profile);
+            ValidationReport r = validator.validate(doc, profile);
+            assertTrue(r.isValid(), profile + ": " + r.errors());
+            ReadResult read = EInvoiceReader.standard().read(new ByteArrayInputStream(doc));
+            assertEquals(List.of(), read.warnings(), profile.toString());
+            assertArrayEquals(doc, EInvoiceWriter.write(read.invoice(), profile), profile.toString());
+            if (profile.syntax() == Syntax.UBL) {
+                String tax = TAX;
+                assertEquals("B", Xml.value(doc, tax + "/cac:TaxCategory/cbc:ID"), profile.toString());
+                assertEquals("22", Xml.value(doc, tax + "/cac:TaxCategory/cbc:Percent"), profile.toString());
+                assertEquals("1020.00", Xml.value(doc, tax + "/cbc:TaxableAmount"), profile.toString());
+                assertEquals("224.40", Xml.value(doc, tax + "/cbc:TaxAmount"), profile.toString());
+                assertEquals("1244.40", Xml.value(doc, TOTAL + "/cbc:PayableAmount"), profile.toString());
+            }
+        }
+    }
+
+    /** Mutation: the same document with a French buyer breaks BR-B-01 on every profile. */
+    @Test
+    void splitPayment_B_foreignBuyer_brB01Fires() {
+        EInvoice e = splitPayment("FR");
+        for (EInvoiceProfile profile : EInvoiceProfile.values()) {
+            ValidationReport r = validator.validate(EInvoiceWriter.write(e, profile), profile);
+            assertTrue(r.errors().stream().anyMatch(f -> f.ruleId().equals("BR-B-01")), profile + ": " + r.errors());
+        }
+    }
+
+    /** The issued value of an Italian seller's split-payment invoice to a buyer in {@code buyerCountry}. */
+    private static EInvoice splitPayment(String buyerCountry) {
+        Tenant seller = Tenant.of(TenantId.of("milano"), "Studio Rossi S.r.l.",
+                Address.of("Via Dante 12", "20121", "Milano", "IT")).withVatId("IT01234567897")
+                .withEmail("fatture@rossi.test").withBankAccount("IT60X0542811101000000123456", "BPMOIT22XXX");
+        Client buyer = Client.of(ClientId.of("comune"), "Comune di Bergamo", Address.of("Piazza Matteotti 27",
+                "24122", "Bergamo", buyerCountry), EUR).withVatId("IT00218760167").withEmail("protocollo@comune.test");
+        Invoice invoice = Issued.as(Invoice.draft(InvoiceId.of("inv-B"), buyer.id(), EUR, InvoiceSource.MANUAL)
+                .withLines(List.of(InvoiceLine.of("Consulenza", new BigDecimal("12"), UnitCode.HOUR,
+                        UnitPrice.of(EUR, "85.00"), TaxTreatment.splitPayment(new BigDecimal("22")))))
+                .withServicePeriod(LocalDateRange.ofMonth(YearMonth.of(2026, 11))),
+                "FT-B-1", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31));
+        EInvoice e = EInvoiceMapper.map(seller, buyer, invoice);
+        return e.withBuyerReference("UFXYZ1")
+                .withSeller(e.seller().withContact(new Contact("Amministrazione", "+39 02 1234567",
+                        "fatture@rossi.test")).withElectronicAddress(new ElectronicAddress("IT01234567897", "0211")))
+                .withBuyer(e.buyer().withElectronicAddress(new ElectronicAddress("IT00218760167", "0211")));
     }
 
     /** XRechnung UBL and Peppol BIS of a one-line invoice in {@code category}; both validated without error. */

@@ -15,6 +15,7 @@ import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
 import dev.billops.core.party.TaxProfile;
 import dev.billops.core.party.Tenant;
+import dev.billops.core.tax.PayableRounding;
 import dev.billops.core.tax.TaxCategory;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.LocalDateRange;
@@ -36,9 +37,10 @@ import javax.money.CurrencyUnit;
 /**
  * Seeded generator of issued BillOps invoices and credit notes mapped to the e-invoice model and
  * completed with the terms XRechnung and Peppol require: every VAT category (one special
- * category per document beside standard-rated lines, O alone), line and document allowances and
- * charges (amounts and percentages), base quantities, negative correction quantities, EUR, JPY,
- * HUF and BHD.
+ * category per document beside standard-rated lines, O and split payment B alone, B between
+ * Italian parties), line and document allowances and charges (amounts and percentages, some
+ * negative), base quantities, negative correction quantities, net prices with up to 18 decimals,
+ * explicit rounding amounts (BT-114), EUR, JPY, HUF and BHD.
  */
 final class Generated {
 
@@ -46,7 +48,7 @@ final class Generated {
     record Case(String label, String category, String currency, boolean creditNote, EInvoice invoice) {
     }
 
-    private static final String[] SPECIAL = {"S", "Z", "E", "AE", "K", "G", "O"};
+    private static final String[] SPECIAL = {"S", "Z", "E", "AE", "K", "G", "O", "B"};
     private static final String[] CURRENCIES = {"EUR", "EUR", "EUR", "JPY", "HUF", "BHD"};
 
     private Generated() {
@@ -65,7 +67,13 @@ final class Generated {
             default -> new BigDecimal(List.of("19", "7", "21", "5.5").get(r.nextInt(4)));
         };
         boolean outOfScope = special.equals("O");
-        Tenant tenant = Tenant.of(TenantId.of("t" + i), "Seller " + i + " GmbH", new Address(List.of("Hauptstraße " + (1 + r.nextInt(99))), "10115", "Berlin", "DE")).withVatId(outOfScope ? null : "DE123456789").withEmail("billing@seller" + i + ".example")
+        // split payment (B) is for domestic Italian invoices only (BR-B-01), and alone (BR-B-02: no S)
+        boolean split = special.equals("B");
+        Address sellerAddress = split ? new Address(List.of("Via Dante " + (1 + r.nextInt(99))), "20121", "Milano", "IT")
+                : new Address(List.of("Hauptstraße " + (1 + r.nextInt(99))), "10115", "Berlin", "DE");
+        Tenant tenant = Tenant.of(TenantId.of("t" + i), "Seller " + i + " GmbH", sellerAddress)
+                .withVatId(outOfScope ? null : split ? "IT01234567897" : "DE123456789")
+                .withEmail("billing@seller" + i + ".example")
                 .withBankAccount("DE02120300000000202051", "BYLADEM1001").withDefaultVatRate(standardRate);
         TaxProfile profile = switch (special) {
             case "AE" -> TaxProfile.REVERSE_CHARGE;
@@ -74,7 +82,8 @@ final class Generated {
         };
         String buyerVat = outOfScope ? null : special.equals("AE") || special.equals("K") ? "FR61954506077" : null;
         Client client = Client.of(ClientId.of("c" + i), "Buyer " + i + " SARL",
-                new Address(List.of("12 rue de la Paix"), "75002", "Paris", "FR"), currency)
+                split ? new Address(List.of("Piazza Matteotti 27"), "24122", "Bergamo", "IT")
+                        : new Address(List.of("12 rue de la Paix"), "75002", "Paris", "FR"), currency)
                 .withVatId(buyerVat).withTaxProfile(profile).withEmail("ap@buyer" + i + ".example");
         TaxTreatment specialTax = switch (special) {
             case "Z" -> TaxTreatment.zeroRated();
@@ -83,6 +92,7 @@ final class Generated {
             case "K" -> TaxTreatment.intraCommunity();
             case "G" -> TaxTreatment.export();
             case "O" -> TaxTreatment.outOfScope("Not subject to VAT");
+            case "B" -> TaxTreatment.splitPayment(standardRate);
             // a second standard rate, but in BHD only 10 %, which keeps tax of 0.1-multiples at 2 decimals
             default -> TaxTreatment.standard(code.equals("BHD") ? standardRate
                     : standardRate.equals(new BigDecimal("19")) ? new BigDecimal("7") : new BigDecimal("19"));
@@ -93,7 +103,7 @@ final class Generated {
         int n = 1 + r.nextInt(5);
         List<InvoiceLine> lines = new ArrayList<>();
         for (int p = 1; p <= n; p++) {
-            TaxTreatment tax = outOfScope || p == 1 || r.nextBoolean() ? specialTax : standard;
+            TaxTreatment tax = outOfScope || split || p == 1 || r.nextBoolean() ? specialTax : standard;
             // whole quantities in BHD and JPY: their line amounts then need no rounding, which
             // PEPPOL-EN16931-R120 (0.02 tolerance) would see for whole yen
             BigDecimal qty = bhd || yen ? BigDecimal.valueOf(1 + r.nextInt(20))
@@ -131,10 +141,16 @@ final class Generated {
             doc.add(AllowanceCharge.allowance(smallAmount(r, currency, bhd), "Volume rebate", specialTax));
         }
         if (r.nextInt(3) == 0) {
-            doc.add(AllowanceCharge.charge(smallAmount(r, currency, bhd), "", outOfScope ? specialTax : standard));
+            doc.add(AllowanceCharge.charge(smallAmount(r, currency, bhd), "", outOfScope || split ? specialTax
+                    : standard));
         }
         if (!doc.isEmpty()) {
             invoice = invoice.withAdjustments(doc);
+        }
+        if (!yen && r.nextInt(5) == 0) {
+            // a rounding amount (BT-114) of whole cents below one unit, not from a cash increment
+            invoice = invoice.withPayableRounding(PayableRounding.amount(Money.of(currency,
+                    BigDecimal.valueOf(r.nextInt(199) - 99, 2))));
         }
         if (special.equals("K") || r.nextInt(3) == 0) {
             invoice = invoice.withServicePeriod(LocalDateRange.ofMonth(java.time.YearMonth.of(2026, 11)));
@@ -181,10 +197,17 @@ final class Generated {
         if (currency.getDefaultFractionDigits() == 0) {
             return BigDecimal.valueOf(100 + r.nextInt(50_000));
         }
-        return BigDecimal.valueOf(100 + r.nextInt(2_000_000), 2 + r.nextInt(3));
+        // now and then a net price with up to 18 decimals (BT-146 has no limit)
+        return BigDecimal.valueOf(100 + r.nextInt(2_000_000), r.nextInt(6) == 0 ? 2 + r.nextInt(17) : 2 + r.nextInt(3));
     }
 
+    /** An allowance or charge amount; one in six negative, as EN 16931 allows. */
     private static Money smallAmount(Random r, CurrencyUnit currency, boolean bhd) {
+        Money amount = positiveAmount(r, currency, bhd);
+        return r.nextInt(6) == 0 ? amount.negate() : amount;
+    }
+
+    private static Money positiveAmount(Random r, CurrencyUnit currency, boolean bhd) {
         if (bhd) {
             return Money.of(currency, BigDecimal.valueOf(1 + r.nextInt(50), 1));
         }

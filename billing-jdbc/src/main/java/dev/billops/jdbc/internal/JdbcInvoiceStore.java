@@ -18,6 +18,7 @@ import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceSource;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.spi.InvoiceStore;
+import dev.billops.core.tax.PayableRounding;
 import dev.billops.core.tax.PriceBasis;
 import dev.billops.core.tax.TaxRoundingPolicy;
 import dev.billops.core.tax.Totals;
@@ -76,12 +77,12 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 + "charge_total, tax_exclusive, tax_total, tax_inclusive, rounding_amount, payable, paid, credited, notes, "
                 + "metadata, source, engagement_id, package_period_start, credited_invoice_id, purchase_order_ref, "
                 + "buyer_reference, project_reference, contract_reference, sales_order_reference, "
-                + "buyer_accounting_reference, payment_terms_text, prepaid, document_terms, version) VALUES (:t, :id, :type, :series, :number, :client, :currency, :status, :issueDate, :dueDate, "
+                + "buyer_accounting_reference, payment_terms_text, prepaid, explicit_rounding, document_terms, version) VALUES (:t, :id, :type, :series, :number, :client, :currency, :status, :issueDate, :dueDate, "
                 + ":serviceStart, :serviceEnd, :priceBasis, :taxRounding, :cashIncrement, :cashIncrementScale, "
                 + ":lineNetTotal, :allowanceTotal, :chargeTotal, :taxExclusive, :taxTotal, :taxInclusive, "
                 + ":roundingAmount, :payable, :paid, :credited, :notes, " + ctx().dialect().json("metadata") + ", "
                 + ":source, :engagement, :periodStart, :creditedInvoice, :poRef, :buyerRef, :projectRef, :contractRef, "
-                + ":salesOrderRef, :accountingRef, :paymentTerms, :prepaid, "
+                + ":salesOrderRef, :accountingRef, :paymentTerms, :prepaid, :explicitRounding, "
                 + ctx().dialect().json("docTerms") + ", :version) ON CONFLICT DO NOTHING"),
                 invoice).execute();
         if (inserted == 0) {
@@ -110,7 +111,7 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 + "credited_invoice_id = :creditedInvoice, purchase_order_ref = :poRef, buyer_reference = :buyerRef, "
                 + "project_reference = :projectRef, contract_reference = :contractRef, "
                 + "sales_order_reference = :salesOrderRef, buyer_accounting_reference = :accountingRef, "
-                + "payment_terms_text = :paymentTerms, prepaid = :prepaid, "
+                + "payment_terms_text = :paymentTerms, prepaid = :prepaid, explicit_rounding = :explicitRounding, "
                 + "document_terms = " + ctx().dialect().json("docTerms") + ", version = version + 1 "
                 + "WHERE tenant_id = :t AND id = :id AND version = :version "
                 + "AND NOT EXISTS (SELECT 1 FROM billops_invoice o WHERE o.tenant_id = :t AND o.id <> :id "
@@ -262,8 +263,8 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
 
     /** What a write must not break, checked before anything is written. */
     private static void validate(Invoice invoice) {
-        if (invoice.cashIncrement() != null) {
-            Columns.exact("invoice " + invoice.id() + " cash increment", invoice.cashIncrement());
+        if (invoice.cashIncrement() instanceof PayableRounding.CashIncrement c) {
+            Columns.exact("invoice " + invoice.id() + " cash increment", c.increment());
         }
         for (InvoiceLine line : invoice.lines()) {
             Columns.exact("invoice " + invoice.id() + " line " + line.position() + " quantity", line.quantity());
@@ -363,6 +364,8 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
     private <S extends SqlStatement<S>> S bindHeader(S s, Invoice i) {
         Totals tot = i.totals();
         LocalDateRange period = i.servicePeriod();
+        java.math.BigDecimal increment = i.cashIncrement() instanceof PayableRounding.CashIncrement c ? c.increment()
+                : null;
         return s.bind("t", t())
                 .bind("id", i.id().value())
                 .bind("type", i.type().name())
@@ -377,8 +380,9 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 .bindByType("serviceEnd", period == null ? null : period.endExclusive(), LocalDate.class)
                 .bind("priceBasis", i.priceBasis().name())
                 .bind("taxRounding", i.taxRounding().name())
-                .bind("cashIncrement", i.cashIncrement())
-                .bind("cashIncrementScale", Columns.scaleOrNull(i.cashIncrement()))
+                .bind("cashIncrement", increment)
+                .bind("cashIncrementScale", Columns.scaleOrNull(increment))
+                .bind("explicitRounding", i.cashIncrement() instanceof PayableRounding.Amount a ? a.amount().amount() : null)
                 .bind("lineNetTotal", tot.lineNetTotal().amount())
                 .bind("allowanceTotal", tot.allowanceTotal().amount())
                 .bind("chargeTotal", tot.chargeTotal().amount())
@@ -411,7 +415,7 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
     private record Header(String id, DocumentType type, String series, @Nullable String number, ClientId clientId,
             CurrencyUnit currency, InvoiceStatus status, @Nullable LocalDate issueDate, @Nullable LocalDate dueDate,
             @Nullable LocalDateRange servicePeriod, PriceBasis priceBasis, TaxRoundingPolicy taxRounding,
-            java.math.@Nullable BigDecimal cashIncrement, Totals totals, dev.billops.core.money.Money paid,
+            @Nullable PayableRounding cashIncrement, Totals totals, dev.billops.core.money.Money paid,
             dev.billops.core.money.Money credited, String notes, Map<String, String> metadata, InvoiceSource source,
             @Nullable EngagementId engagementId, @Nullable LocalDate packagePeriodStart,
             @Nullable InvoiceId creditedInvoiceId, InvoiceReferences references, DocumentTerms terms,
@@ -423,6 +427,13 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                     parts.breakdown(), parts.lineNets(), totals, paid, credited, notes, metadata, source, engagementId,
                     packagePeriodStart, creditedInvoiceId, references, terms, prepaid, version);
         }
+    }
+
+    /** The rounding of the payable amount (BT-114) as stored: a cash increment, an explicit amount, or none. */
+    private static @Nullable PayableRounding payableRounding(java.math.@Nullable BigDecimal increment,
+            dev.billops.core.money.@Nullable Money explicit) {
+        return increment != null ? PayableRounding.cashIncrement(increment)
+                : explicit != null ? PayableRounding.amount(explicit) : null;
     }
 
     private static Header header(ResultSet rs, JsonCodec json) throws SQLException {
@@ -441,7 +452,8 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 serviceStart == null || serviceEnd == null ? null : LocalDateRange.of(serviceStart, serviceEnd),
                 Columns.enumValue(rs, "price_basis", PriceBasis.class),
                 Columns.enumValue(rs, "tax_rounding", TaxRoundingPolicy.class),
-                Columns.exactOrNull(rs, "cash_increment", "cash_increment_scale"), totals,
+                payableRounding(Columns.exactOrNull(rs, "cash_increment", "cash_increment_scale"),
+                        Columns.moneyOrNull(rs, "explicit_rounding", cur)), totals,
                 Columns.money(rs, "paid", cur), Columns.money(rs, "credited", cur), rs.getString("notes"),
                 Metadata.read(rs.getString("metadata")), Columns.enumValue(rs, "source", InvoiceSource.class),
                 Columns.idOrNull(rs, "engagement_id", EngagementId::of), Columns.dateOrNull(rs, "package_period_start"),

@@ -13,7 +13,11 @@ import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceReferences;
 import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
 import dev.billops.core.invoice.InvoiceQuery;
+import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.UnitCode;
+import dev.billops.core.money.UnitPrice;
+import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.money.Money;
 import dev.billops.core.error.ConcurrentUpdateException;
@@ -23,6 +27,7 @@ import dev.billops.testkit.gen.DomainGens;
 import dev.billops.testkit.gen.MoneyGens;
 import dev.billops.testkit.property.Gen;
 import dev.billops.testkit.property.Property;
+import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +97,19 @@ public abstract class InvoiceStoreContract extends StoreContract {
                 Money.of(Fixtures.EUR, "100.00"), prepaid.credited())));
         assertEquals(Money.of(Fixtures.EUR, "30.00"), find(issued.id()).orElseThrow().prepaid());
         assertEquals(Optional.of(paid), find(issued.id()));
+    }
+
+    @Test
+    void insert_priceWithEighteenDecimals_roundTripsExactly() {
+        // 1,000,000 calls at EUR 0.000123456789012345 = 123.456789012345 -> 123.46 (half up)
+        UnitPrice price = UnitPrice.of(Fixtures.EUR, "0.000123456789012345");
+        Invoice d = Fixtures.draft(InvoiceId.of("p18"), ACME).withLines(List.of(InvoiceLine.of("API calls",
+                new BigDecimal("1000000"), UnitCode.PIECE, price, TaxTreatment.standard(new BigDecimal("19")))));
+        insert(d);
+        Invoice stored = find(d.id()).orElseThrow();
+        assertEquals(d, stored);
+        assertEquals("0.000123456789012345", stored.lines().get(0).price().amount().toPlainString());
+        assertEquals(Money.of(Fixtures.EUR, "123.46"), stored.lineNets().get(0));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billops.core.tax.PayableRounding;
 import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.spi.AuditLog;
@@ -174,7 +175,7 @@ public abstract class TenantPoliciesContract extends StoreContract {
                 .orElseThrow();
 
         assertEquals(PriceBasis.GROSS, draft.priceBasis());
-        assertEquals(0, new BigDecimal("0.05").compareTo(draft.cashIncrement()));
+        assertEquals(PayableRounding.cashIncrement(new BigDecimal("0.05")), draft.cashIncrement());
         // one hour at 100.03 tax included: not taxed again (NET would make it 108.13)
         assertEquals(Money.of("CHF", "100.05"), draft.totals().payable());
         assertEquals(Money.of("CHF", "7.50"), draft.totals().taxTotal());

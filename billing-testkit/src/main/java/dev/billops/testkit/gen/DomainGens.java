@@ -45,6 +45,7 @@ import dev.billops.core.project.ProjectStatus;
 import dev.billops.core.rate.RateRule;
 import dev.billops.core.rate.RateScope;
 import dev.billops.core.rate.RateUnit;
+import dev.billops.core.tax.PayableRounding;
 import dev.billops.core.tax.PriceBasis;
 import dev.billops.core.tax.TaxRoundingPolicy;
 import dev.billops.core.tax.TaxTreatment;
@@ -344,11 +345,17 @@ public final class DomainGens {
                 Gen.weighted(1, Gen.constant(TaxTreatment.export())));
     }
 
-    /** Line-level (tax null) or document-level (with {@code tax}) allowances and charges, some as percentages. */
+    /**
+     * Line-level (tax null) or document-level (with {@code tax}) allowances and charges, some as
+     * percentages, one in eight of a negative amount (EN 16931 does not bound their sign).
+     */
     public static Gen<AllowanceCharge> allowanceCharges(CurrencyUnit currency, @Nullable TaxTreatment tax) {
         Objects.requireNonNull(currency, "currency");
         return Gen.compose(random -> {
             Money amount = draw(MoneyGens.money(currency, BigDecimal.ZERO, new BigDecimal("500")), random);
+            if (random.nextInt(8) == 0) {
+                amount = amount.negate();
+            }
             boolean percent = random.nextBoolean();
             boolean charge = random.nextBoolean();
             String reason = draw(texts(), random);
@@ -453,6 +460,16 @@ public final class DomainGens {
     }
 
     /**
+     * An explicit rounding amount (BT-114) of {@code currency}: any number of minor units of either
+     * sign below one currency unit, e.g. EUR -0.99 to 0.99, JPY 0.
+     */
+    private static PayableRounding explicitRounding(CurrencyUnit currency, Gen.Draws random) {
+        long units = (long) Math.pow(10, currency.getDefaultFractionDigits());
+        long minor = units <= 1 ? 0 : random.draw(Gen.longs(-(units - 1), units - 1));
+        return PayableRounding.amount(Money.ofMinor(currency, minor));
+    }
+
+    /**
      * Draft invoices of {@code client} in {@code currency} with computed totals: up to eight lines,
      * sometimes document-level allowances or charges, net or gross prices, either tax rounding
      * policy, a cash increment now and then, notes, metadata, a purchase order reference and a
@@ -481,6 +498,7 @@ public final class DomainGens {
                                     ? new BigDecimal("0.05") : null)
                     .withLines(lines)
                     .withAdjustments(adjustments)
+                    .withPayableRounding(random.nextInt(8) == 0 ? explicitRounding(currency, random) : null)
                     .withNotes(random.nextBoolean() ? "" : draw(texts(), random))
                     .withMetadata(metadata)
                     .withServicePeriod(random.nextBoolean() ? LocalDateRange.ofClosed(start, start.plusDays(29)) : null)

@@ -196,13 +196,18 @@ class TaxCalculatorPropertiesTest {
             assertEquals(taxes, t.taxTotal(), "BR-CO-14");
             assertEquals(t.taxExclusive().plus(t.taxTotal()), t.taxInclusive(), "BR-CO-15");
             assertEquals(t.taxInclusive().plus(t.roundingAmount()), t.payable(), "BR-CO-16");
-            if (k.invoice().cashIncrement() == null) {
+            PayableRounding rounding = k.invoice().cashIncrement();
+            if (rounding == null) {
                 assertTrue(t.roundingAmount().isZero());
-            } else {
-                BigDecimal inc = k.invoice().cashIncrement();
+            } else if (rounding instanceof PayableRounding.CashIncrement cash) {
+                BigDecimal inc = cash.increment();
                 assertEquals(0, t.payable().amount().remainder(inc).signum(), "payable is a multiple of " + inc);
                 assertTrue(t.roundingAmount().amount().abs().multiply(BigDecimal.valueOf(2)).compareTo(inc) <= 0,
                         "rounding amount at most half the increment");
+            } else if (rounding instanceof PayableRounding.Amount a) {
+                // an explicit rounding amount is taken as set, and is less than one currency unit
+                assertEquals(a.amount(), t.roundingAmount(), "BT-114 as set");
+                assertTrue(a.amount().amount().abs().compareTo(BigDecimal.ONE) < 0);
             }
         });
     }

@@ -61,7 +61,8 @@ public final class CreditNoteBuilder {
             positions.add(line.position());
         }
         Invoice note = base(invoice, noteId, "full credit of invoice " + invoice.number())
-                .withPricing(invoice.priceBasis(), invoice.taxRounding(), invoice.cashIncrement())
+                .withPricing(invoice.priceBasis(), invoice.taxRounding(), null)
+                .withPayableRounding(invoice.cashIncrement())
                 .withLines(lines)
                 .withAdjustments(invoice.adjustments());
         return note.withMetadata(metadata(positions, "full credit of invoice " + invoice.number()));

@@ -188,7 +188,7 @@ public final class InvoiceIssuer {
                         tenant == null ? null : tenant.vatId());
             }
         }
-        TaxRules.validate(taxedDocument(invoice, tenant == null ? null : tenant.vatId(), client));
+        TaxRules.validate(taxedDocument(invoice, tenant, client));
         return client;
     }
 
@@ -234,12 +234,13 @@ public final class InvoiceIssuer {
     }
 
     /**
-     * The facts {@link TaxRules} checks, for {@code invoice} of {@code client} sold by a seller
-     * with {@code sellerVatId}. A document whose only category is O shows no VAT ids (BR-O-02), so
-     * they are left off it here too; deliver-to country is the client's address country.
+     * The facts {@link TaxRules} checks, for {@code invoice} of {@code client} sold by
+     * {@code seller} (null: not stored yet, so no VAT id and no country). A document whose only
+     * category is O shows no VAT ids (BR-O-02), so they are left off it here too; deliver-to
+     * country is the client's address country.
      */
-    public static TaxedDocument taxedDocument(Invoice invoice, @Nullable String sellerVatId,
-            Client client) {
+    public static TaxedDocument taxedDocument(Invoice invoice, @Nullable Tenant seller, Client client) {
+        String sellerVatId = seller == null ? null : seller.vatId();
         List<TaxTreatment> lineTaxes = new ArrayList<>(invoice.lines().size());
         boolean period = invoice.servicePeriod() != null;
         for (InvoiceLine line : invoice.lines()) {
@@ -257,7 +258,8 @@ public final class InvoiceIssuer {
         }
         return new TaxedDocument(lineTaxes, allowances, charges, invoice.taxBreakdown(),
                 outOfScopeOnly ? null : sellerVatId, outOfScopeOnly ? null : client.vatId(), period,
-                client.address().countryCode(), invoice.taxRounding());
+                client.address().countryCode(), invoice.taxRounding(),
+                seller == null ? null : seller.address().countryCode(), client.address().countryCode());
     }
 
     /**
