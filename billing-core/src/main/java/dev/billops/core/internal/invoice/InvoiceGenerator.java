@@ -144,7 +144,8 @@ public final class InvoiceGenerator {
         private final boolean byTimekeeper;
         private final String currency;
         private final Map<ProjectId, ProjectInfo> projects = new HashMap<>();
-        private final Map<Combination, Combo> combos = new HashMap<>();
+        /** The project of the last lookup: entries in time order mostly repeat their project. */
+        private @Nullable ProjectInfo lastProject;
         private final Map<Tariff, Tariff> tariffs = new HashMap<>();
         private final LinkedHashMap<LineKey, Line> lines = new LinkedHashMap<>();
         private final LocalDates localDates = new LocalDates();
@@ -166,7 +167,8 @@ public final class InvoiceGenerator {
             this.currency = ctx.client().currency().getCurrencyCode();
             for (Project p : ctx.projects().values()) {
                 if (req.projectId() == null || req.projectId().equals(p.id())) {
-                    projects.put(p.id(), new ProjectInfo(p, TaxTreatments.forLine(ctx.tenant(), ctx.client(), p)));
+                    projects.put(p.id(), new ProjectInfo(p, TaxTreatments.forLine(ctx.tenant(), ctx.client(), p),
+                            ctx.rates().projectCandidates(ctx.client().id(), p.id())));
                 }
             }
         }
@@ -178,7 +180,7 @@ public final class InvoiceGenerator {
             List<LocalDate> endDates = new ArrayList<>(ordered.size());
             LocalDateRange period = req.period();
             for (TimeEntry e : ordered) {
-                if (!e.isOpen() || !e.billable() || !projects.containsKey(e.projectId())) {
+                if (!e.isOpen() || !e.billable() || info(e.projectId()) == null) {
                     continue;
                 }
                 TimeSpan span = e.span();
@@ -190,7 +192,7 @@ public final class InvoiceGenerator {
                 startDates.add(start);
                 endDates.add(localDates.before(span.end(), span.zone()));
             }
-            BilledDurations billed = BilledDurations.of(selected, id -> projects.get(id).project);
+            BilledDurations billed = BilledDurations.of(selected, id -> Objects.requireNonNull(info(id)).project);
             for (int i = 0; i < selected.size(); i++) {
                 add(selected.get(i), startDates.get(i), endDates.get(i), billed.nanos(i));
             }
@@ -204,8 +206,20 @@ public final class InvoiceGenerator {
             return new Generation(ctx.client().id(), ctx.client().currency(), period, out, times);
         }
 
+        private @Nullable ProjectInfo info(ProjectId id) {
+            ProjectInfo last = lastProject;
+            if (last != null && last.project.id().equals(id)) {
+                return last;
+            }
+            ProjectInfo found = projects.get(id);
+            if (found != null) {
+                lastProject = found;
+            }
+            return found;
+        }
+
         private void add(TimeEntry e, LocalDate date, LocalDate endDate, long billedNanos) {
-            ProjectInfo info = projects.get(e.projectId());
+            ProjectInfo info = Objects.requireNonNull(info(e.projectId()));
             Tariff tariff;
             RateRuleId ruleId;
             if (e.explicitRate() != null) {
@@ -213,14 +227,13 @@ public final class InvoiceGenerator {
                         e, null);
                 ruleId = null;
             } else {
-                Combo combo = combo(info, e.timekeeperId(), e.activityId());
-                ResolvedRate rate = combo.candidates.resolve(date);
-                if (rate == null) {
+                int rule = info.rates.indexOf(e.timekeeperId(), e.activityId(), date.toEpochDay());
+                if (rule < 0) {
                     throw new NoRateForEntryException(e.id(), RateQuery.of(ctx.client().id(), e.projectId(),
                             e.timekeeperId(), e.activityId(), date));
                 }
-                tariff = combo.tariff(rate, e);
-                ruleId = rate.ruleId();
+                tariff = tariff(info, rule, e);
+                ruleId = info.rates.rate(rule).ruleId();
             }
             RateUnit unit = tariff.unit();
             if (unit == RateUnit.MONTH) {
@@ -319,9 +332,10 @@ public final class InvoiceGenerator {
             int monthDays = month.lengthOfMonth();
             ResolvedRate[] daily = new ResolvedRate[monthDays];
             if (e.explicitRate() == null) {
-                Combo combo = combo(info, e.timekeeperId(), e.activityId());
+                long firstDay = month.atDay(1).toEpochDay();
                 for (int d = 0; d < monthDays; d++) {
-                    ResolvedRate r = combo.candidates.resolve(month.atDay(d + 1));
+                    int rule = info.rates.indexOf(e.timekeeperId(), e.activityId(), firstDay + d);
+                    ResolvedRate r = rule < 0 ? null : info.rates.rate(rule);
                     daily[d] = r != null && r.unit() == RateUnit.MONTH ? r : null;
                 }
             } else {
@@ -381,15 +395,15 @@ public final class InvoiceGenerator {
             }
         }
 
-        private Combo combo(ProjectInfo info, TimekeeperId timekeeper, @Nullable ActivityId activity) {
-            Combination key = new Combination(info.project.id(), timekeeper, activity);
-            Combo combo = combos.get(key);
-            if (combo == null) {
-                combo = new Combo(info, ctx.rates().candidates(ctx.client().id(), info.project.id(), timekeeper,
-                        activity));
-                combos.put(key, combo);
+        /** The tariff of the project's candidate rule {@code rule}, interned on first use. */
+        private Tariff tariff(ProjectInfo info, int rule, TimeEntry e) {
+            Tariff t = info.tariffs[rule];
+            if (t == null) {
+                ResolvedRate rate = info.rates.rate(rule);
+                t = intern(Tariff.of(rate.price(), rate.unit(), info.tax), e, rate.ruleId());
+                info.tariffs[rule] = t;
             }
-            return combo;
+            return t;
         }
 
         private Tariff intern(Tariff candidate, TimeEntry e, @Nullable RateRuleId rule) {
@@ -404,33 +418,6 @@ public final class InvoiceGenerator {
             }
             tariffs.put(candidate, candidate);
             return candidate;
-        }
-
-        /** Rates of one (project, timekeeper, activity), with the tariffs they gave. */
-        private final class Combo {
-            final ProjectInfo info;
-            final RateResolver.Candidates candidates;
-            private ResolvedRate[] seen = new ResolvedRate[0];
-            private Tariff[] seenTariffs = new Tariff[0];
-
-            Combo(ProjectInfo info, RateResolver.Candidates candidates) {
-                this.info = info;
-                this.candidates = candidates;
-            }
-
-            Tariff tariff(ResolvedRate rate, TimeEntry e) {
-                for (int i = 0; i < seen.length; i++) {
-                    if (seen[i] == rate) {
-                        return seenTariffs[i];
-                    }
-                }
-                Tariff t = intern(Tariff.of(rate.price(), rate.unit(), info.tax), e, rate.ruleId());
-                seen = Arrays.copyOf(seen, seen.length + 1);
-                seenTariffs = Arrays.copyOf(seenTariffs, seenTariffs.length + 1);
-                seen[seen.length - 1] = rate;
-                seenTariffs[seenTariffs.length - 1] = t;
-                return t;
-            }
         }
 
         /** The entries of one line being built. */
@@ -588,15 +575,19 @@ public final class InvoiceGenerator {
         }
     }
 
-    private record ProjectInfo(Project project, TaxTreatment tax) {
-    }
+    /** A project billed in one generation: its tax, the rules that can price it and the tariffs they gave. */
+    private static final class ProjectInfo {
+        final Project project;
+        final TaxTreatment tax;
+        final RateResolver.ProjectCandidates rates;
+        /** The tariff of each candidate rule, once an entry used it. */
+        final @Nullable Tariff[] tariffs;
 
-    private record Combination(ProjectId project, TimekeeperId timekeeper, @Nullable ActivityId activity) {
-        @Override
-        public int hashCode() {
-            int h = project.hashCode() * 0x01000193 ^ timekeeper.hashCode();
-            h = h * 0x01000193 ^ Objects.hashCode(activity);
-            return h ^ (h >>> 16);
+        ProjectInfo(Project project, TaxTreatment tax, RateResolver.ProjectCandidates rates) {
+            this.project = project;
+            this.tax = tax;
+            this.rates = rates;
+            this.tariffs = new Tariff[rates.size()];
         }
     }
 
