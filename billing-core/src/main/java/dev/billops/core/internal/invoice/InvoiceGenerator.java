@@ -26,12 +26,14 @@ import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.time.TimeSpan;
 import dev.billops.core.internal.timeentry.BilledDurations;
+import dev.billops.core.internal.timeentry.LocalDates;
 import dev.billops.core.internal.timeentry.TimeUnits;
 import dev.billops.core.timeentry.TimeEntry;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -122,12 +124,24 @@ public final class InvoiceGenerator {
 
     /** {@code entries} in (start, id) order: the list itself if it is in that order already, else a sorted copy. */
     public static List<TimeEntry> inOrder(List<TimeEntry> entries) {
-        for (int i = 1; i < entries.size(); i++) {
-            if (ENTRY_ORDER.compare(entries.get(i - 1), entries.get(i)) > 0) {
+        int n = entries.size();
+        if (n < 2) {
+            return entries;
+        }
+        // ENTRY_ORDER spelled out on the start's seconds and nanos: this check reads every entry
+        Instant previous = entries.get(0).span().start();
+        for (int i = 1; i < n; i++) {
+            Instant start = entries.get(i).span().start();
+            long seconds = start.getEpochSecond();
+            long previousSeconds = previous.getEpochSecond();
+            if (seconds < previousSeconds || seconds == previousSeconds && (start.getNano() < previous.getNano()
+                    || start.getNano() == previous.getNano()
+                    && ENTRY_ORDER.compare(entries.get(i - 1), entries.get(i)) > 0)) {
                 List<TimeEntry> copy = new ArrayList<>(entries);
                 copy.sort(ENTRY_ORDER);
                 return copy;
             }
+            previous = start;
         }
         return entries;
     }

@@ -1,5 +1,7 @@
 package dev.billops.core.internal.timeentry;
 
+import static dev.billops.core.internal.timeentry.TimeUnits.NANOS_PER_SECOND;
+
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ProjectId;
@@ -63,8 +65,11 @@ public final class BilledDurations {
         LocalDate midnightOf = null;
         ZoneId midnightZone = null;
         Instant midnight = null;
+        LocalDates localDates = null;
         for (int i = 0; i < n; i++) {
             TimeEntry e = entries.get(i);
+            TimeSpan span = e.span();
+            long worked = nanosBetween(span.start(), span.end());
             Project p = last != null && last.id().equals(e.projectId()) ? last : projects.apply(e.projectId());
             if (p == null) {
                 throw new NotFoundException("project", e.projectId().value());
@@ -72,14 +77,14 @@ public final class BilledDurations {
             last = p;
             DurationRounding rule = p.rounding();
             if (p.roundingScope() == RoundingScope.PER_ENTRY || rule.isNone()) {
-                billed[i] = rule.isNone() ? e.duration().toNanos() : rule.apply(e.duration()).toNanos();
+                billed[i] = rule.isNone() ? worked : rule.apply(Duration.ofNanos(worked)).toNanos();
                 continue;
             }
             if (days == null) {
                 days = new LinkedHashMap<>();
+                localDates = new LocalDates();
             }
-            TimeSpan span = e.span();
-            LocalDate date = span.localDate();
+            LocalDate date = localDates.of(span.start(), span.zone());
             if (!date.equals(midnightOf) || !span.zone().equals(midnightZone)) {
                 midnightOf = date;
                 midnightZone = span.zone();
@@ -87,7 +92,7 @@ public final class BilledDurations {
             }
             if (!span.end().isAfter(midnight)) {
                 days.computeIfAbsent(new DayKey(e.timekeeperId(), p.id(), date), k -> new DayBucket(rule))
-                        .add(i, span.duration().toNanos());
+                        .add(i, worked);
             } else {
                 for (TimeSpan piece : span.splitAtMidnight()) {
                     days.computeIfAbsent(new DayKey(e.timekeeperId(), p.id(), piece.localDate()),
@@ -101,6 +106,12 @@ public final class BilledDurations {
             }
         }
         return new BilledDurations(billed);
+    }
+
+    /** {@code end - start} in nanoseconds, as {@code Duration.between(start, end).toNanos()} gives it. */
+    private static long nanosBetween(Instant start, Instant end) {
+        return Math.addExact(Math.multiplyExact(end.getEpochSecond() - start.getEpochSecond(), NANOS_PER_SECOND),
+                end.getNano() - start.getNano());
     }
 
     /** Billed durations of {@code entries} whose projects are in {@code projects}. */

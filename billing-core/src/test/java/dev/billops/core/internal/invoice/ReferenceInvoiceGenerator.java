@@ -25,7 +25,7 @@ import dev.billops.core.rate.ResolvedRate;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.time.TimeSpan;
-import dev.billops.core.internal.timeentry.BilledDurations;
+import dev.billops.core.internal.timeentry.LocalDates;
 import dev.billops.core.internal.timeentry.TimeUnits;
 import dev.billops.core.timeentry.TimeEntry;
 import java.math.BigDecimal;
@@ -51,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It bills the OPEN billable entries of the client's projects (or of the requested one) that
  * start, local to their zone, within the period and are not excluded: each at its billed duration
- * ({@link BilledDurations}) and at its explicit rate or else the rate rule in force on its start
+ * ({@link ReferenceBilledDurations}) and at its explicit rate or else the rate rule in force on its start
  * date ({@link RateResolver}). Entries share a line when they agree on the {@link GroupingPolicy}'s
  * dimensions and on their {@link Tariff}; a line lists its entries and its service period, and
  * lines come in the order of their earliest entry (start, then id). The quantity by rate unit:
@@ -190,7 +190,7 @@ final class ReferenceInvoiceGenerator {
                 startDates.add(start);
                 endDates.add(localDates.before(span.end(), span.zone()));
             }
-            BilledDurations billed = BilledDurations.of(selected, id -> projects.get(id).project);
+            ReferenceBilledDurations billed = ReferenceBilledDurations.of(selected, id -> projects.get(id).project);
             for (int i = 0; i < selected.size(); i++) {
                 add(selected.get(i), startDates.get(i), endDates.get(i), billed.nanos(i));
             }

@@ -1,4 +1,4 @@
-package dev.billops.core.internal.invoice;
+package dev.billops.core.internal.timeentry;
 
 import static dev.billops.core.internal.timeentry.TimeUnits.SECONDS_PER_DAY;
 
@@ -13,17 +13,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Local dates of instants, exactly as {@code instant.atZone(zone).toLocalDate()} gives them, but
- * cheaper when asked the way generation asks: many instants in a few zones, mostly in ascending
+ * cheaper when asked the way generation and billed durations ask: many instants in a few zones, mostly in ascending
  * order. Per zone it keeps the offset until the zone's next transition and the last date until the
- * day changes, so most calls are an addition and a comparison. Not thread-safe: one per generation.
+ * day changes, so most calls are an addition and a comparison. Not thread-safe: one per generation or computation.
  */
-final class LocalDates {
+public final class LocalDates {
 
     private final Map<ZoneId, Zone> zones = new HashMap<>();
     private @Nullable Zone last;
 
+    /** An empty cache. */
+    public LocalDates() {
+    }
+
     /** The local date of the instant {@code epochSecond} (and any nanoseconds after it) in {@code zone}. */
-    LocalDate of(long epochSecond, ZoneId zone) {
+    public LocalDate of(long epochSecond, ZoneId zone) {
         Zone z = last;
         if (z == null || !z.id.equals(zone)) {
             z = zones.computeIfAbsent(zone, Zone::new);
@@ -33,12 +37,12 @@ final class LocalDates {
     }
 
     /** The local date of {@code instant} in {@code zone}. */
-    LocalDate of(Instant instant, ZoneId zone) {
+    public LocalDate of(Instant instant, ZoneId zone) {
         return of(instant.getEpochSecond(), zone);
     }
 
     /** The local date of the last instant before {@code end} (the last date of a span ending there). */
-    LocalDate before(Instant end, ZoneId zone) {
+    public LocalDate before(Instant end, ZoneId zone) {
         return of(end.getNano() == 0 ? end.getEpochSecond() - 1 : end.getEpochSecond(), zone);
     }
 
