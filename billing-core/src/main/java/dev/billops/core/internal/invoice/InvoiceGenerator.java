@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -193,13 +194,14 @@ public final class InvoiceGenerator {
             List<LocalDate> startDates = new ArrayList<>(ordered.size());
             List<LocalDate> endDates = new ArrayList<>(ordered.size());
             LocalDateRange period = req.period();
+            Set<TimeEntryId> excluded = req.excluded();
             for (TimeEntry e : ordered) {
                 if (!e.isOpen() || !e.billable() || info(e.projectId()) == null) {
                     continue;
                 }
                 TimeSpan span = e.span();
                 LocalDate start = localDates.of(span.start(), span.zone());
-                if (!period.contains(start) || req.excluded().contains(e.id())) {
+                if (!period.contains(start) || !excluded.isEmpty() && excluded.contains(e.id())) {
                     continue;
                 }
                 selected.add(e);
@@ -222,7 +224,7 @@ public final class InvoiceGenerator {
 
         private @Nullable ProjectInfo info(ProjectId id) {
             ProjectInfo last = lastProject;
-            if (last != null && last.project.id().equals(id)) {
+            if (last != null && same(last.project.id(), id)) {
                 return last;
             }
             ProjectInfo found = projects.get(id);
@@ -236,12 +238,13 @@ public final class InvoiceGenerator {
             ProjectInfo info = Objects.requireNonNull(info(e.projectId()));
             Tariff tariff;
             RateRuleId ruleId;
+            int rule = -1;
             if (e.explicitRate() != null) {
                 tariff = intern(Tariff.of(e.explicitRate(), Objects.requireNonNull(e.explicitRateUnit()), info.tax),
                         e, null);
                 ruleId = null;
             } else {
-                int rule = info.rates.indexOf(e.timekeeperId(), e.activityId(), date.toEpochDay());
+                rule = info.rates.indexOf(e.timekeeperId(), e.activityId(), date.toEpochDay());
                 if (rule < 0) {
                     throw new NoRateForEntryException(e.id(), RateQuery.of(ctx.client().id(), e.projectId(),
                             e.timekeeperId(), e.activityId(), date));
@@ -260,21 +263,28 @@ public final class InvoiceGenerator {
                 fee.lineFor(date).add(e, date, endDate, billedNanos, ruleId, false);
                 return;
             }
-            LineKey key;
-            boolean dayBuckets = false;
-            if (unit == RateUnit.DAY && days.partialDays() != DayRatePolicy.PartialDays.PRO_RATA) {
-                key = new LineKey(null, byDay ? date : null, null, byProject ? e.projectId() : null, null,
-                        byTimekeeper ? e.timekeeperId() : null, tariff);
-                dayBuckets = true;
-            } else {
-                key = new LineKey(byEntry ? e.id() : null, byDay ? date : null, null,
-                        byProject ? e.projectId() : null, byActivity ? e.activityId() : null,
-                        byTimekeeper ? e.timekeeperId() : null, tariff);
-            }
-            Line line = lines.get(key);
+            boolean dayBuckets = unit == RateUnit.DAY && days.partialDays() != DayRatePolicy.PartialDays.PRO_RATA;
+            // without entry, day, activity and timekeeper dimensions a rule's line depends on its project only
+            boolean perProjectAndRule = rule >= 0 && !byEntry && !byDay && !byActivity && !byTimekeeper;
+            Line line = perProjectAndRule ? info.lines[rule] : null;
             if (line == null) {
-                line = new Line(key, e, date);
-                lines.put(key, line);
+                LineKey key;
+                if (dayBuckets) {
+                    key = new LineKey(null, byDay ? date : null, null, byProject ? e.projectId() : null, null,
+                            byTimekeeper ? e.timekeeperId() : null, tariff);
+                } else {
+                    key = new LineKey(byEntry ? e.id() : null, byDay ? date : null, null,
+                            byProject ? e.projectId() : null, byActivity ? e.activityId() : null,
+                            byTimekeeper ? e.timekeeperId() : null, tariff);
+                }
+                line = lines.get(key);
+                if (line == null) {
+                    line = new Line(key, e, date);
+                    lines.put(key, line);
+                }
+                if (perProjectAndRule) {
+                    info.lines[rule] = line;
+                }
             }
             line.add(e, date, endDate, billedNanos, ruleId, dayBuckets);
             if (dayBuckets) {
@@ -482,10 +492,10 @@ public final class InvoiceGenerator {
                 if (ids.isEmpty()) {
                     rule = ruleId;
                 } else {
-                    mixedProject |= !e.projectId().equals(project);
-                    mixedActivity |= !Objects.equals(e.activityId(), activity);
-                    mixedTimekeeper |= !e.timekeeperId().equals(timekeeper);
-                    mixedRule |= !Objects.equals(ruleId, rule);
+                    mixedProject |= !same(e.projectId(), project);
+                    mixedActivity |= !same(e.activityId(), activity);
+                    mixedTimekeeper |= !same(e.timekeeperId(), timekeeper);
+                    mixedRule |= !same(ruleId, rule);
                 }
                 ids.add(e.id());
                 seconds += billedNanos / NANOS_PER_SECOND;
@@ -589,6 +599,11 @@ public final class InvoiceGenerator {
         }
     }
 
+    /** {@code Objects.equals}, with the identity check first: ids repeat as the same instances. */
+    private static boolean same(@Nullable Object a, @Nullable Object b) {
+        return a == b || a != null && a.equals(b);
+    }
+
     /** A project billed in one generation: its tax, the rules that can price it and the tariffs they gave. */
     private static final class ProjectInfo {
         final Project project;
@@ -596,12 +611,15 @@ public final class InvoiceGenerator {
         final RateResolver.ProjectCandidates rates;
         /** The tariff of each candidate rule, once an entry used it. */
         final @Nullable Tariff[] tariffs;
+        /** The line of each candidate rule, where the grouping makes it depend on the project and rule only. */
+        final Run.@Nullable Line[] lines;
 
         ProjectInfo(Project project, TaxTreatment tax, RateResolver.ProjectCandidates rates) {
             this.project = project;
             this.tax = tax;
             this.rates = rates;
             this.tariffs = new Tariff[rates.size()];
+            this.lines = new Run.Line[rates.size()];
         }
     }
 

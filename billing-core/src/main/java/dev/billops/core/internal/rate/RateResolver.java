@@ -249,7 +249,8 @@ public final class RateResolver {
                 if (epochDay >= fromDays[i] && epochDay < toDays[i]) {
                     TimekeeperId t = timekeepers[i];
                     ActivityId a = activities[i];
-                    if ((t == null || t.equals(timekeeper)) && (a == null || a.equals(activity))) {
+                    if ((t == null || t == timekeeper || t.equals(timekeeper))
+                            && (a == null || a == activity || a.equals(activity))) {
                         return i;
                     }
                 }

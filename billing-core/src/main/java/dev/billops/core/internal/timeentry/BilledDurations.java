@@ -18,11 +18,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The billed (rounded) duration of each of a list of time entries, by the rounding rule of each
@@ -81,7 +81,8 @@ public final class BilledDurations {
                 continue;
             }
             if (days == null) {
-                days = new LinkedHashMap<>();
+                // at most one day per entry but for entries across midnight: sized so it rarely grows
+                days = new HashMap<>(Math.max(16, (n - i) * 4 / 3 + 1));
                 localDates = new LocalDates();
             }
             LocalDate date = localDates.of(span.start(), span.zone());
@@ -91,12 +92,11 @@ public final class BilledDurations {
                 midnight = date.plusDays(1).atStartOfDay(midnightZone).toInstant();
             }
             if (!span.end().isAfter(midnight)) {
-                days.computeIfAbsent(new DayKey(e.timekeeperId(), p.id(), date), k -> new DayBucket(rule))
-                        .add(i, worked);
+                bucket(days, new DayKey(e.timekeeperId(), p.id(), date), rule).add(i, worked);
             } else {
                 for (TimeSpan piece : span.splitAtMidnight()) {
-                    days.computeIfAbsent(new DayKey(e.timekeeperId(), p.id(), piece.localDate()),
-                            k -> new DayBucket(rule)).add(i, piece.duration().toNanos());
+                    bucket(days, new DayKey(e.timekeeperId(), p.id(), piece.localDate()), rule)
+                            .add(i, piece.duration().toNanos());
                 }
             }
         }
@@ -106,6 +106,15 @@ public final class BilledDurations {
             }
         }
         return new BilledDurations(billed);
+    }
+
+    private static DayBucket bucket(Map<DayKey, DayBucket> days, DayKey key, DurationRounding rule) {
+        DayBucket bucket = days.get(key);
+        if (bucket == null) {
+            bucket = new DayBucket(rule);
+            days.put(key, bucket);
+        }
+        return bucket;
     }
 
     /** {@code end - start} in nanoseconds, as {@code Duration.between(start, end).toNanos()} gives it. */
@@ -144,7 +153,34 @@ public final class BilledDurations {
         return sum;
     }
 
-    private record DayKey(TimekeeperId timekeeper, ProjectId project, LocalDate date) {
+    /**
+     * One timekeeper's work on one project and date. The order of the buckets does not matter:
+     * each adds its shares into the entries' billed durations.
+     */
+    private static final class DayKey {
+        final TimekeeperId timekeeper;
+        final ProjectId project;
+        final LocalDate date;
+        private final int hash;
+
+        DayKey(TimekeeperId timekeeper, ProjectId project, LocalDate date) {
+            this.timekeeper = timekeeper;
+            this.project = project;
+            this.date = date;
+            this.hash = (timekeeper.hashCode() * 31 + project.hashCode()) * 31 + date.hashCode();
+        }
+
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof DayKey k && hash == k.hash && date.equals(k.date)
+                    && (timekeeper == k.timekeeper || timekeeper.equals(k.timekeeper))
+                    && (project == k.project || project.equals(k.project));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** The pieces of work of one timekeeper on one project and date. */
