@@ -161,6 +161,8 @@ public final class InvoiceGenerator {
         private final Map<ProjectId, ProjectInfo> projects = new HashMap<>();
         /** The project of the last lookup: entries in time order mostly repeat their project. */
         private @Nullable ProjectInfo lastProject;
+        /** The values of {@link #projects}, scanned by id identity before the map is asked. */
+        private final ProjectInfo[] projectArray;
         private final Map<Tariff, Tariff> tariffs = new HashMap<>();
         private final LinkedHashMap<LineKey, Line> lines = new LinkedHashMap<>();
         private final LocalDates localDates = new LocalDates();
@@ -186,6 +188,7 @@ public final class InvoiceGenerator {
                             ctx.rates().projectCandidates(ctx.client().id(), p.id())));
                 }
             }
+            this.projectArray = projects.values().toArray(new ProjectInfo[0]);
         }
 
         Generation run(List<TimeEntry> candidates) {
@@ -226,6 +229,12 @@ public final class InvoiceGenerator {
             ProjectInfo last = lastProject;
             if (last != null && same(last.project.id(), id)) {
                 return last;
+            }
+            for (ProjectInfo p : projectArray) {
+                if (p.project.id() == id) {
+                    lastProject = p;
+                    return p;
+                }
             }
             ProjectInfo found = projects.get(id);
             if (found != null) {
@@ -449,7 +458,9 @@ public final class InvoiceGenerator {
             final LineKey key;
             final Tariff tariff;
             final TimeEntry firstEntry;
-            final List<TimeEntryId> ids = new ArrayList<>(4);
+            /** The ids of the line's entries: the first {@code idCount}, in the order they came. */
+            private TimeEntryId[] ids = new TimeEntryId[8];
+            private int idCount;
             long seconds;
             long nanos;
             LocalDate first;
@@ -489,15 +500,18 @@ public final class InvoiceGenerator {
 
             void add(TimeEntry e, LocalDate date, LocalDate endDate, long billedNanos, @Nullable RateRuleId ruleId,
                     boolean dayBuckets) {
-                if (ids.isEmpty()) {
+                if (idCount == 0) {
                     rule = ruleId;
                 } else {
-                    mixedProject |= !same(e.projectId(), project);
-                    mixedActivity |= !same(e.activityId(), activity);
-                    mixedTimekeeper |= !same(e.timekeeperId(), timekeeper);
-                    mixedRule |= !same(ruleId, rule);
+                    mixedProject = mixedProject || !same(e.projectId(), project);
+                    mixedActivity = mixedActivity || !same(e.activityId(), activity);
+                    mixedTimekeeper = mixedTimekeeper || !same(e.timekeeperId(), timekeeper);
+                    mixedRule = mixedRule || !same(ruleId, rule);
                 }
-                ids.add(e.id());
+                if (idCount == ids.length) {
+                    ids = Arrays.copyOf(ids, idCount * 2);
+                }
+                ids[idCount++] = e.id();
                 seconds += billedNanos / NANOS_PER_SECOND;
                 nanos += billedNanos % NANOS_PER_SECOND;
                 if (nanos >= NANOS_PER_SECOND) {
@@ -537,14 +551,14 @@ public final class InvoiceGenerator {
                         code = UnitCode.MONTH;
                     }
                     default -> {
-                        quantity = BigDecimal.valueOf(ids.size());
+                        quantity = BigDecimal.valueOf(idCount);
                         code = UnitCode.PIECE;
                     }
                 }
                 LocalDateRange feeRange = feeDays;
                 if (feeRange != null) {
                     // the fee's days, widened to entries placed here from days without a fee
-                    period = ids.isEmpty() ? feeRange : LocalDateRange.of(
+                    period = idCount == 0 ? feeRange : LocalDateRange.of(
                             first.isBefore(feeRange.startInclusive()) ? first : feeRange.startInclusive(),
                             lastStart.isAfter(feeRange.endExclusive().minusDays(1)) ? lastStart.plusDays(1)
                                     : feeRange.endExclusive());
@@ -555,8 +569,9 @@ public final class InvoiceGenerator {
                     period = LocalDateRange.of(first, last.plusDays(1));
                 }
                 return new InvoiceLine(position, description(), quantity, code, tariff.price(), BigDecimal.ONE,
-                        List.of(), tariff.tax(), period, ids, mixedProject ? null : project,
-                        mixedActivity ? null : activity, mixedTimekeeper ? null : timekeeper,
+                        List.of(), tariff.tax(), period, List.of(Arrays.copyOf(ids, idCount)),
+                        mixedProject ? null : project, mixedActivity ? null : activity,
+                        mixedTimekeeper ? null : timekeeper,
                         unit == RateUnit.MONTH && !feeBilled ? feeRule : mixedRule ? null : rule);
             }
 

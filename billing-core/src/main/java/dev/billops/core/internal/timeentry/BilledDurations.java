@@ -70,7 +70,9 @@ public final class BilledDurations {
             TimeEntry e = entries.get(i);
             TimeSpan span = e.span();
             long worked = nanosBetween(span.start(), span.end());
-            Project p = last != null && last.id().equals(e.projectId()) ? last : projects.apply(e.projectId());
+            ProjectId projectId = e.projectId();
+            Project p = last != null && (last.id() == projectId || last.id().equals(projectId)) ? last
+                    : projects.apply(projectId);
             if (p == null) {
                 throw new NotFoundException("project", e.projectId().value());
             }
