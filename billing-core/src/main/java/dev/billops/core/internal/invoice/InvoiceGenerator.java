@@ -161,7 +161,7 @@ public final class InvoiceGenerator {
         private final Map<ProjectId, ProjectInfo> projects = new HashMap<>();
         /** The project of the last lookup: entries in time order mostly repeat their project. */
         private @Nullable ProjectInfo lastProject;
-        /** The values of {@link #projects}, scanned by id identity before the map is asked. */
+        /** The values of {@link #projects}, scanned by id identity (where a few) before the map is asked. */
         private final ProjectInfo[] projectArray;
         private final Map<Tariff, Tariff> tariffs = new HashMap<>();
         private final LinkedHashMap<LineKey, Line> lines = new LinkedHashMap<>();
@@ -188,7 +188,8 @@ public final class InvoiceGenerator {
                             ctx.rates().projectCandidates(ctx.client().id(), p.id())));
                 }
             }
-            this.projectArray = projects.values().toArray(new ProjectInfo[0]);
+            this.projectArray = projects.size() <= 8 ? projects.values().toArray(new ProjectInfo[0])
+                    : new ProjectInfo[0];
         }
 
         Generation run(List<TimeEntry> candidates) {
@@ -226,15 +227,14 @@ public final class InvoiceGenerator {
         }
 
         private @Nullable ProjectInfo info(ProjectId id) {
-            ProjectInfo last = lastProject;
-            if (last != null && same(last.project.id(), id)) {
-                return last;
-            }
             for (ProjectInfo p : projectArray) {
                 if (p.project.id() == id) {
-                    lastProject = p;
                     return p;
                 }
+            }
+            ProjectInfo last = lastProject;
+            if (last != null && last.project.id().equals(id)) {
+                return last;
             }
             ProjectInfo found = projects.get(id);
             if (found != null) {

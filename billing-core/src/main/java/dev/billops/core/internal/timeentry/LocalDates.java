@@ -9,6 +9,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,7 +47,37 @@ public final class LocalDates {
         return of(end.getNano() == 0 ? end.getEpochSecond() - 1 : end.getEpochSecond(), zone);
     }
 
-    /** One zone's offset, valid from an instant to the zone's next transition, and its last date. */
+    /**
+     * The offset period each zone was last asked about, shared by all instances (one generation
+     * is short, and many run one after another on the same zones). The periods are immutable, so
+     * sharing them is thread-safe; at most one per zone id is kept.
+     */
+    private static final ConcurrentHashMap<ZoneId, Period> PERIODS = new ConcurrentHashMap<>();
+
+    /** A zone's offset over {@code [from, to)} epoch seconds, between two of its transitions. */
+    private record Period(long from, long to, int offset) {
+
+        boolean contains(long epochSecond) {
+            return epochSecond >= from && epochSecond < to;
+        }
+
+        static Period of(ZoneRules rules, long epochSecond) {
+            Instant instant = Instant.ofEpochSecond(epochSecond);
+            int offset = rules.getOffset(instant).getTotalSeconds();
+            if (rules.isFixedOffset()) {
+                return new Period(Long.MIN_VALUE, Long.MAX_VALUE, offset);
+            }
+            // the last transition at or before the instant: previousTransition looks strictly before
+            ZoneOffsetTransition previous = epochSecond < Instant.MAX.getEpochSecond()
+                    ? rules.previousTransition(Instant.ofEpochSecond(epochSecond + 1)) : null;
+            ZoneOffsetTransition next = rules.nextTransition(instant);
+            long from = previous == null ? epochSecond : previous.toEpochSecond();
+            return new Period(Math.min(from, epochSecond), next == null ? Long.MAX_VALUE : next.toEpochSecond(),
+                    offset);
+        }
+    }
+
+    /** One zone's offset, valid over a period between transitions, and its last date. */
     private static final class Zone {
         final ZoneId id;
         private final ZoneRules rules;
@@ -64,16 +95,14 @@ public final class LocalDates {
         /** Seconds since the epoch of the local date-time of {@code epochSecond} (as if it were UTC). */
         long localSecond(long epochSecond) {
             if (epochSecond < validFrom || epochSecond >= validTo) {
-                Instant instant = Instant.ofEpochSecond(epochSecond);
-                offset = rules.getOffset(instant).getTotalSeconds();
-                if (rules.isFixedOffset()) {
-                    validFrom = Long.MIN_VALUE;
-                    validTo = Long.MAX_VALUE;
-                } else {
-                    ZoneOffsetTransition next = rules.nextTransition(instant);
-                    validFrom = epochSecond;
-                    validTo = next == null ? Long.MAX_VALUE : next.toEpochSecond();
+                Period period = PERIODS.get(id);
+                if (period == null || !period.contains(epochSecond)) {
+                    period = Period.of(rules, epochSecond);
+                    PERIODS.put(id, period);
                 }
+                offset = period.offset();
+                validFrom = period.from();
+                validTo = period.to();
             }
             return epochSecond + offset;
         }
