@@ -179,6 +179,23 @@ public final class RateResolver {
 
     private record Combination(ClientId client, @Nullable ProjectId project, @Nullable TimekeeperId timekeeper,
             @Nullable ActivityId activity) {
+
+        // spelled out, identity first: looked up once per project and generation, on ids that repeat
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof Combination c && same(client, c.client) && same(project, c.project)
+                    && same(timekeeper, c.timekeeper) && same(activity, c.activity);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((client.hashCode() * 31 + Objects.hashCode(project)) * 31 + Objects.hashCode(timekeeper)) * 31
+                    + Objects.hashCode(activity);
+        }
+
+        private static boolean same(@Nullable Object a, @Nullable Object b) {
+            return a == b || a != null && a.equals(b);
+        }
     }
 
     /**
