@@ -78,6 +78,9 @@ public final class InvoiceGenerator {
     public static final RoundingMode QUANTITY_ROUNDING = RoundingMode.HALF_UP;
     /** Separates the parts of a generated line description. */
     public static final String DESCRIPTION_SEPARATOR = " – ";
+    /** Nanoseconds in one unit of an hour quantity: 1/10^{@value #QUANTITY_SCALE} hour. */
+    private static final long NANOS_PER_QUANTITY_UNIT = TimeUnits.NANOS_PER_HOUR
+            / BigDecimal.ONE.scaleByPowerOfTen(QUANTITY_SCALE).longValueExact();
 
     private static final Comparator<TimeEntry> ENTRY_ORDER = Comparator
             .comparing((TimeEntry e) -> e.span().start()).thenComparing(TimeEntry::id);
@@ -161,6 +164,8 @@ public final class InvoiceGenerator {
         private final Map<ProjectId, ProjectInfo> projects = new HashMap<>();
         /** The project of the last lookup: entries in time order mostly repeat their project. */
         private @Nullable ProjectInfo lastProject;
+        private @Nullable LocalDate lastDate;
+        private String lastDateText = "";
         /** The values of {@link #projects}, scanned by id identity (where a few) before the map is asked. */
         private final ProjectInfo[] projectArray;
         private final Map<Tariff, Tariff> tariffs = new HashMap<>();
@@ -241,6 +246,15 @@ public final class InvoiceGenerator {
                 lastProject = found;
             }
             return found;
+        }
+
+        /** {@code date.toString()}, kept for the last date: lines per entry or day repeat their dates. */
+        private String dateText(LocalDate date) {
+            if (!date.equals(lastDate)) {
+                lastDate = date;
+                lastDateText = date.toString();
+            }
+            return lastDateText;
         }
 
         private void add(TimeEntry e, LocalDate date, LocalDate endDate, long billedNanos) {
@@ -537,7 +551,7 @@ public final class InvoiceGenerator {
                 LocalDateRange period;
                 switch (unit) {
                     case HOUR -> {
-                        quantity = TimeUnits.hours(exactNanos(), QUANTITY_SCALE, QUANTITY_ROUNDING);
+                        quantity = hoursHalfUp();
                         code = UnitCode.HOUR;
                     }
                     case DAY -> {
@@ -580,37 +594,77 @@ public final class InvoiceGenerator {
                         .add(BigDecimal.valueOf(nanos));
             }
 
+            /** The parts that apply, joined by {@link #DESCRIPTION_SEPARATOR}; "Services" if none does. */
             private String description() {
-                List<String> parts = new ArrayList<>(4);
+                Description text = new Description();
                 if (!mixedProject && project != null) {
-                    parts.add(projects.get(project).project.name());
+                    text.add(Objects.requireNonNull(info(project)).project.name());
                 }
                 if (key.month != null) {
                     LocalDateRange feeRange = feeDays;
-                    parts.add(key.month + (feeBilled ? " (monthly fee already billed)" : feeRange != null
+                    text.add(key.month + (feeBilled ? " (monthly fee already billed)" : feeRange != null
                             ? " (prorated: " + feeRange.days() + " of " + monthDays + " days)" : ""));
                 } else {
                     if (byTimekeeper && !mixedTimekeeper && timekeeper != null) {
                         Timekeeper t = ctx.timekeepers().get(timekeeper);
-                        parts.add(t == null ? timekeeper.value() : t.name());
+                        text.add(t == null ? timekeeper.value() : t.name());
                     }
                     if ((byActivity || key.entry != null) && !counted && !mixedActivity && activity != null) {
                         Activity a = ctx.activities().get(activity);
-                        parts.add(a == null ? activity.value() : a.name());
+                        text.add(a == null ? activity.value() : a.name());
                     }
                     if (byDay || key.entry != null) {
-                        parts.add(first.toString());
+                        text.add(dateText(first));
                     }
                     if (key.entry != null && !firstEntry.description().isBlank()) {
-                        parts.add(firstEntry.description().strip());
+                        text.add(firstEntry.description().strip());
                     }
                 }
                 if (tariff.unit() == RateUnit.FIXED) {
-                    parts.add("fixed fee");
+                    text.add("fixed fee");
                 }
-                return parts.isEmpty() ? "Services"
-                        : Text.fit(String.join(DESCRIPTION_SEPARATOR, parts), InvoiceLine.MAX_DESCRIPTION);
+                return text.isEmpty() ? "Services" : Text.fit(text.toString(), InvoiceLine.MAX_DESCRIPTION);
             }
+
+            /**
+             * The billed hours to {@link #QUANTITY_SCALE} decimals, {@link #QUANTITY_ROUNDING} (half
+             * up): in whole units of 1/10,000 hour (360,000,000 ns) while the nanoseconds fit a long,
+             * else by {@link TimeUnits#hours}.
+             */
+            private BigDecimal hoursHalfUp() {
+                if (seconds >= Long.MAX_VALUE / NANOS_PER_SECOND - 1) {
+                    return TimeUnits.hours(exactNanos(), QUANTITY_SCALE, QUANTITY_ROUNDING);
+                }
+                long total = seconds * NANOS_PER_SECOND + nanos;
+                long units = total / NANOS_PER_QUANTITY_UNIT;
+                if (total % NANOS_PER_QUANTITY_UNIT >= NANOS_PER_QUANTITY_UNIT / 2) {
+                    units++;
+                }
+                return BigDecimal.valueOf(units, QUANTITY_SCALE);
+            }
+        }
+    }
+
+    /** Parts of a line description joined as {@code String.join(DESCRIPTION_SEPARATOR, parts)} would. */
+    private static final class Description {
+        private final StringBuilder text = new StringBuilder(64);
+        private boolean any;
+
+        void add(String part) {
+            if (any) {
+                text.append(DESCRIPTION_SEPARATOR);
+            }
+            text.append(part);
+            any = true;
+        }
+
+        boolean isEmpty() {
+            return !any;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 
