@@ -200,8 +200,8 @@ public final class InvoiceGenerator {
         Generation run(List<TimeEntry> candidates) {
             List<TimeEntry> ordered = inOrder(candidates);
             List<TimeEntry> selected = new ArrayList<>(ordered.size());
-            List<LocalDate> startDates = new ArrayList<>(ordered.size());
-            List<LocalDate> endDates = new ArrayList<>(ordered.size());
+            LocalDate[] startDates = new LocalDate[ordered.size()];
+            LocalDate[] endDates = new LocalDate[ordered.size()];
             LocalDateRange period = req.period();
             Set<TimeEntryId> excluded = req.excluded();
             for (TimeEntry e : ordered) {
@@ -213,13 +213,13 @@ public final class InvoiceGenerator {
                 if (!period.contains(start) || !excluded.isEmpty() && excluded.contains(e.id())) {
                     continue;
                 }
+                startDates[selected.size()] = start;
+                endDates[selected.size()] = localDates.before(span.end(), span.zone());
                 selected.add(e);
-                startDates.add(start);
-                endDates.add(localDates.before(span.end(), span.zone()));
             }
             BilledDurations billed = BilledDurations.of(selected, id -> Objects.requireNonNull(info(id)).project);
             for (int i = 0; i < selected.size(); i++) {
-                add(selected.get(i), startDates.get(i), endDates.get(i), billed.nanos(i));
+                add(selected.get(i), startDates[i], endDates[i], billed.nanos(i));
             }
             allocateCountedDays();
             List<InvoiceLine> out = new ArrayList<>(lines.size());

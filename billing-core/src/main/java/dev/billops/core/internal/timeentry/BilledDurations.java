@@ -187,9 +187,16 @@ public final class BilledDurations {
 
     /** The pieces of work of one timekeeper on one project and date. */
     private static final class DayBucket {
+        private static final int[] NO_ENTRIES = new int[0];
+        private static final long[] NO_PIECES = new long[0];
+
         private final DurationRounding rule;
-        private int[] entries = new int[2];
-        private long[] pieces = new long[2];
+        /** The first piece, held inline: most buckets have only one. */
+        private int firstEntry;
+        private long firstPiece;
+        /** All pieces, once there is a second. */
+        private int[] entries = NO_ENTRIES;
+        private long[] pieces = NO_PIECES;
         private int size;
         private long total;
 
@@ -198,7 +205,19 @@ public final class BilledDurations {
         }
 
         void add(int entry, long pieceNanos) {
-            if (size == entries.length) {
+            if (size == 0) {
+                firstEntry = entry;
+                firstPiece = pieceNanos;
+                size = 1;
+                total = pieceNanos;
+                return;
+            }
+            if (size == 1 && entries.length == 0) {
+                entries = new int[4];
+                pieces = new long[4];
+                entries[0] = firstEntry;
+                pieces[0] = firstPiece;
+            } else if (size == entries.length) {
                 entries = Arrays.copyOf(entries, size * 2);
                 pieces = Arrays.copyOf(pieces, size * 2);
             }
@@ -211,7 +230,7 @@ public final class BilledDurations {
         void allocateInto(long[] billed) {
             long rounded = rule.apply(Duration.ofNanos(total)).toNanos();
             if (size == 1) {
-                billed[entries[0]] += rounded;
+                billed[firstEntry] += rounded;
                 return;
             }
             long[] shares = share(rounded, pieces, size, total);
