@@ -210,4 +210,29 @@ class InvoiceGeneratorReferencePropertiesTest {
                 .label("outcome", s -> outcome(s, true) instanceof String ? "refused" : "generated")
                 .verify(s -> assertEquals(outcome(s, true), outcome(s, false), s.toString()));
     }
+
+    /**
+     * 59.94 s is 166.5 units of 1/10,000 hour: the exact half, where HALF_UP and HALF_EVEN part
+     * (0.0167 against 0.0166); random entries rarely land on it.
+     */
+    @Test
+    void generate_hoursExactlyHalfAQuantityUnit_roundHalfUpLikeTheReference() {
+        Scenario base = scenario(1);
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        Instant start = LocalDate.of(2026, 11, 3).atTime(9, 0).atZone(zone).toInstant();
+        Project project = base.context().projects().values().iterator().next().withRounding(DurationRounding.none(),
+                RoundingScope.PER_ENTRY);
+        TimeEntry e = new TimeEntry(TimeEntryId.of("half"), project.id(), TimekeeperId.of("tk0"), null,
+                TimeSpan.of(start, start.plusMillis(59_940), zone), "work", true, null, null, EntryState.OPEN, null,
+                null, 0);
+        GenerationContext context = GenerationContext.of(TENANT, base.context().client(), List.of(project),
+                List.of(Timekeeper.of(TimekeeperId.of("tk0"), "Timekeeper 0")), List.of(),
+                RateResolver.of(List.of(rule(0, RateScope.client(base.context().client().id()),
+                        UnitPrice.of(EUR, new BigDecimal("100")), RateUnit.HOUR, LocalDate.of(2026, 1, 1), null))));
+        Scenario half = new Scenario(0, context, List.of(e), GenerationRequest.of(LocalDateRange.ofMonth(
+                YearMonth.of(2026, 11)), GenerationPolicy.DEFAULT));
+        Object expected = outcome(half, true);
+        assertEquals(new BigDecimal("0.0167"), ((Generation) expected).lines().get(0).quantity());
+        assertEquals(expected, outcome(half, false));
+    }
 }
