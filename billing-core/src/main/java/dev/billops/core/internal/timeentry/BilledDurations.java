@@ -91,7 +91,7 @@ public final class BilledDurations {
             if (!date.equals(midnightOf) || !span.zone().equals(midnightZone)) {
                 midnightOf = date;
                 midnightZone = span.zone();
-                midnight = date.plusDays(1).atStartOfDay(midnightZone).toInstant();
+                midnight = Midnight.after(date, midnightZone);
             }
             if (!span.end().isAfter(midnight)) {
                 bucket(days, new DayKey(e.timekeeperId(), p.id(), date), rule).add(i, worked);
@@ -153,6 +153,28 @@ public final class BilledDurations {
             sum = sum.plusNanos(v);
         }
         return sum;
+    }
+
+    /**
+     * The instant a local date ends in a zone ({@code date.plusDays(1).atStartOfDay(zone)}),
+     * remembered in a small table shared by all threads: billed durations are computed per
+     * client, one after another, over the same few dates. Each slot holds an immutable value,
+     * so a racing reader sees an old or a new one, both correct for their key.
+     */
+    private record Midnight(ZoneId zone, LocalDate date, Instant end) {
+
+        private static final Midnight[] SLOTS = new Midnight[64];
+
+        static Instant after(LocalDate date, ZoneId zone) {
+            int slot = (int) (date.toEpochDay() & (SLOTS.length - 1));
+            Midnight known = SLOTS[slot];
+            if (known != null && known.date.equals(date) && known.zone.equals(zone)) {
+                return known.end;
+            }
+            Instant end = date.plusDays(1).atStartOfDay(zone).toInstant();
+            SLOTS[slot] = new Midnight(zone, date, end);
+            return end;
+        }
     }
 
     /**
