@@ -266,8 +266,9 @@ public final class RateResolver {
                 if (epochDay >= fromDays[i] && epochDay < toDays[i]) {
                     TimekeeperId t = timekeepers[i];
                     ActivityId a = activities[i];
-                    if ((t == null || t == timekeeper || t.equals(timekeeper))
-                            && (a == null || a == activity || a.equals(activity))) {
+                    // the ids' values compared directly: what the records' equals does, without its dispatch
+                    if ((t == null || t == timekeeper || t.value().equals(timekeeper.value()))
+                            && (a == null || a == activity || activity != null && a.value().equals(activity.value()))) {
                         return i;
                     }
                 }
