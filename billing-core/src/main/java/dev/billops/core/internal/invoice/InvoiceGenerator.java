@@ -26,12 +26,14 @@ import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.time.TimeSpan;
 import dev.billops.core.internal.timeentry.BilledDurations;
+import dev.billops.core.internal.timeentry.LocalDates;
 import dev.billops.core.internal.timeentry.TimeUnits;
 import dev.billops.core.timeentry.TimeEntry;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,6 +78,9 @@ public final class InvoiceGenerator {
     public static final RoundingMode QUANTITY_ROUNDING = RoundingMode.HALF_UP;
     /** Separates the parts of a generated line description. */
     public static final String DESCRIPTION_SEPARATOR = " – ";
+    /** Nanoseconds in one unit of an hour quantity: 1/10^{@value #QUANTITY_SCALE} hour. */
+    private static final long NANOS_PER_QUANTITY_UNIT = TimeUnits.NANOS_PER_HOUR
+            / BigDecimal.ONE.scaleByPowerOfTen(QUANTITY_SCALE).longValueExact();
 
     private static final Comparator<TimeEntry> ENTRY_ORDER = Comparator
             .comparing((TimeEntry e) -> e.span().start()).thenComparing(TimeEntry::id);
@@ -122,12 +128,24 @@ public final class InvoiceGenerator {
 
     /** {@code entries} in (start, id) order: the list itself if it is in that order already, else a sorted copy. */
     public static List<TimeEntry> inOrder(List<TimeEntry> entries) {
-        for (int i = 1; i < entries.size(); i++) {
-            if (ENTRY_ORDER.compare(entries.get(i - 1), entries.get(i)) > 0) {
+        int n = entries.size();
+        if (n < 2) {
+            return entries;
+        }
+        // ENTRY_ORDER spelled out on the start's seconds and nanos: this check reads every entry
+        Instant previous = entries.get(0).span().start();
+        for (int i = 1; i < n; i++) {
+            Instant start = entries.get(i).span().start();
+            long seconds = start.getEpochSecond();
+            long previousSeconds = previous.getEpochSecond();
+            if (seconds < previousSeconds || seconds == previousSeconds && (start.getNano() < previous.getNano()
+                    || start.getNano() == previous.getNano()
+                    && ENTRY_ORDER.compare(entries.get(i - 1), entries.get(i)) > 0)) {
                 List<TimeEntry> copy = new ArrayList<>(entries);
                 copy.sort(ENTRY_ORDER);
                 return copy;
             }
+            previous = start;
         }
         return entries;
     }
@@ -144,7 +162,12 @@ public final class InvoiceGenerator {
         private final boolean byTimekeeper;
         private final String currency;
         private final Map<ProjectId, ProjectInfo> projects = new HashMap<>();
-        private final Map<Combination, Combo> combos = new HashMap<>();
+        /** The project of the last lookup: entries in time order mostly repeat their project. */
+        private @Nullable ProjectInfo lastProject;
+        private @Nullable LocalDate lastDate;
+        private String lastDateText = "";
+        /** The values of {@link #projects}, scanned by id identity (where a few) before the map is asked. */
+        private final ProjectInfo[] projectArray;
         private final Map<Tariff, Tariff> tariffs = new HashMap<>();
         private final LinkedHashMap<LineKey, Line> lines = new LinkedHashMap<>();
         private final LocalDates localDates = new LocalDates();
@@ -166,33 +189,37 @@ public final class InvoiceGenerator {
             this.currency = ctx.client().currency().getCurrencyCode();
             for (Project p : ctx.projects().values()) {
                 if (req.projectId() == null || req.projectId().equals(p.id())) {
-                    projects.put(p.id(), new ProjectInfo(p, TaxTreatments.forLine(ctx.tenant(), ctx.client(), p)));
+                    projects.put(p.id(), new ProjectInfo(p, TaxTreatments.forLine(ctx.tenant(), ctx.client(), p),
+                            ctx.rates().projectCandidates(ctx.client().id(), p.id())));
                 }
             }
+            this.projectArray = projects.size() <= 8 ? projects.values().toArray(new ProjectInfo[0])
+                    : new ProjectInfo[0];
         }
 
         Generation run(List<TimeEntry> candidates) {
             List<TimeEntry> ordered = inOrder(candidates);
             List<TimeEntry> selected = new ArrayList<>(ordered.size());
-            List<LocalDate> startDates = new ArrayList<>(ordered.size());
-            List<LocalDate> endDates = new ArrayList<>(ordered.size());
+            LocalDate[] startDates = new LocalDate[ordered.size()];
+            LocalDate[] endDates = new LocalDate[ordered.size()];
             LocalDateRange period = req.period();
+            Set<TimeEntryId> excluded = req.excluded();
             for (TimeEntry e : ordered) {
-                if (!e.isOpen() || !e.billable() || !projects.containsKey(e.projectId())) {
+                if (!e.isOpen() || !e.billable() || info(e.projectId()) == null) {
                     continue;
                 }
                 TimeSpan span = e.span();
                 LocalDate start = localDates.of(span.start(), span.zone());
-                if (!period.contains(start) || req.excluded().contains(e.id())) {
+                if (!period.contains(start) || !excluded.isEmpty() && excluded.contains(e.id())) {
                     continue;
                 }
+                startDates[selected.size()] = start;
+                endDates[selected.size()] = localDates.before(span.end(), span.zone());
                 selected.add(e);
-                startDates.add(start);
-                endDates.add(localDates.before(span.end(), span.zone()));
             }
-            BilledDurations billed = BilledDurations.of(selected, id -> projects.get(id).project);
+            BilledDurations billed = BilledDurations.of(selected, id -> Objects.requireNonNull(info(id)).project);
             for (int i = 0; i < selected.size(); i++) {
-                add(selected.get(i), startDates.get(i), endDates.get(i), billed.nanos(i));
+                add(selected.get(i), startDates[i], endDates[i], billed.nanos(i));
             }
             allocateCountedDays();
             List<InvoiceLine> out = new ArrayList<>(lines.size());
@@ -204,23 +231,49 @@ public final class InvoiceGenerator {
             return new Generation(ctx.client().id(), ctx.client().currency(), period, out, times);
         }
 
+        private @Nullable ProjectInfo info(ProjectId id) {
+            for (ProjectInfo p : projectArray) {
+                if (p.project.id() == id) {
+                    return p;
+                }
+            }
+            ProjectInfo last = lastProject;
+            if (last != null && last.project.id().equals(id)) {
+                return last;
+            }
+            ProjectInfo found = projects.get(id);
+            if (found != null) {
+                lastProject = found;
+            }
+            return found;
+        }
+
+        /** {@code date.toString()}, kept for the last date: lines per entry or day repeat their dates. */
+        private String dateText(LocalDate date) {
+            if (!date.equals(lastDate)) {
+                lastDate = date;
+                lastDateText = date.toString();
+            }
+            return lastDateText;
+        }
+
         private void add(TimeEntry e, LocalDate date, LocalDate endDate, long billedNanos) {
-            ProjectInfo info = projects.get(e.projectId());
+            ProjectInfo info = Objects.requireNonNull(info(e.projectId()));
             Tariff tariff;
             RateRuleId ruleId;
+            int rule = -1;
             if (e.explicitRate() != null) {
                 tariff = intern(Tariff.of(e.explicitRate(), Objects.requireNonNull(e.explicitRateUnit()), info.tax),
                         e, null);
                 ruleId = null;
             } else {
-                Combo combo = combo(info, e.timekeeperId(), e.activityId());
-                ResolvedRate rate = combo.candidates.resolve(date);
-                if (rate == null) {
+                rule = info.rates.indexOf(e.timekeeperId(), e.activityId(), date.toEpochDay());
+                if (rule < 0) {
                     throw new NoRateForEntryException(e.id(), RateQuery.of(ctx.client().id(), e.projectId(),
                             e.timekeeperId(), e.activityId(), date));
                 }
-                tariff = combo.tariff(rate, e);
-                ruleId = rate.ruleId();
+                tariff = tariff(info, rule, e);
+                ruleId = info.rates.rate(rule).ruleId();
             }
             RateUnit unit = tariff.unit();
             if (unit == RateUnit.MONTH) {
@@ -233,21 +286,28 @@ public final class InvoiceGenerator {
                 fee.lineFor(date).add(e, date, endDate, billedNanos, ruleId, false);
                 return;
             }
-            LineKey key;
-            boolean dayBuckets = false;
-            if (unit == RateUnit.DAY && days.partialDays() != DayRatePolicy.PartialDays.PRO_RATA) {
-                key = new LineKey(null, byDay ? date : null, null, byProject ? e.projectId() : null, null,
-                        byTimekeeper ? e.timekeeperId() : null, tariff);
-                dayBuckets = true;
-            } else {
-                key = new LineKey(byEntry ? e.id() : null, byDay ? date : null, null,
-                        byProject ? e.projectId() : null, byActivity ? e.activityId() : null,
-                        byTimekeeper ? e.timekeeperId() : null, tariff);
-            }
-            Line line = lines.get(key);
+            boolean dayBuckets = unit == RateUnit.DAY && days.partialDays() != DayRatePolicy.PartialDays.PRO_RATA;
+            // without entry, day, activity and timekeeper dimensions a rule's line depends on its project only
+            boolean perProjectAndRule = rule >= 0 && !byEntry && !byDay && !byActivity && !byTimekeeper;
+            Line line = perProjectAndRule ? info.lines[rule] : null;
             if (line == null) {
-                line = new Line(key, e, date);
-                lines.put(key, line);
+                LineKey key;
+                if (dayBuckets) {
+                    key = new LineKey(null, byDay ? date : null, null, byProject ? e.projectId() : null, null,
+                            byTimekeeper ? e.timekeeperId() : null, tariff);
+                } else {
+                    key = new LineKey(byEntry ? e.id() : null, byDay ? date : null, null,
+                            byProject ? e.projectId() : null, byActivity ? e.activityId() : null,
+                            byTimekeeper ? e.timekeeperId() : null, tariff);
+                }
+                line = lines.get(key);
+                if (line == null) {
+                    line = new Line(key, e, date);
+                    lines.put(key, line);
+                }
+                if (perProjectAndRule) {
+                    info.lines[rule] = line;
+                }
             }
             line.add(e, date, endDate, billedNanos, ruleId, dayBuckets);
             if (dayBuckets) {
@@ -319,9 +379,10 @@ public final class InvoiceGenerator {
             int monthDays = month.lengthOfMonth();
             ResolvedRate[] daily = new ResolvedRate[monthDays];
             if (e.explicitRate() == null) {
-                Combo combo = combo(info, e.timekeeperId(), e.activityId());
+                long firstDay = month.atDay(1).toEpochDay();
                 for (int d = 0; d < monthDays; d++) {
-                    ResolvedRate r = combo.candidates.resolve(month.atDay(d + 1));
+                    int rule = info.rates.indexOf(e.timekeeperId(), e.activityId(), firstDay + d);
+                    ResolvedRate r = rule < 0 ? null : info.rates.rate(rule);
                     daily[d] = r != null && r.unit() == RateUnit.MONTH ? r : null;
                 }
             } else {
@@ -381,15 +442,15 @@ public final class InvoiceGenerator {
             }
         }
 
-        private Combo combo(ProjectInfo info, TimekeeperId timekeeper, @Nullable ActivityId activity) {
-            Combination key = new Combination(info.project.id(), timekeeper, activity);
-            Combo combo = combos.get(key);
-            if (combo == null) {
-                combo = new Combo(info, ctx.rates().candidates(ctx.client().id(), info.project.id(), timekeeper,
-                        activity));
-                combos.put(key, combo);
+        /** The tariff of the project's candidate rule {@code rule}, interned on first use. */
+        private Tariff tariff(ProjectInfo info, int rule, TimeEntry e) {
+            Tariff t = info.tariffs[rule];
+            if (t == null) {
+                ResolvedRate rate = info.rates.rate(rule);
+                t = intern(Tariff.of(rate.price(), rate.unit(), info.tax), e, rate.ruleId());
+                info.tariffs[rule] = t;
             }
-            return combo;
+            return t;
         }
 
         private Tariff intern(Tariff candidate, TimeEntry e, @Nullable RateRuleId rule) {
@@ -406,39 +467,14 @@ public final class InvoiceGenerator {
             return candidate;
         }
 
-        /** Rates of one (project, timekeeper, activity), with the tariffs they gave. */
-        private final class Combo {
-            final ProjectInfo info;
-            final RateResolver.Candidates candidates;
-            private ResolvedRate[] seen = new ResolvedRate[0];
-            private Tariff[] seenTariffs = new Tariff[0];
-
-            Combo(ProjectInfo info, RateResolver.Candidates candidates) {
-                this.info = info;
-                this.candidates = candidates;
-            }
-
-            Tariff tariff(ResolvedRate rate, TimeEntry e) {
-                for (int i = 0; i < seen.length; i++) {
-                    if (seen[i] == rate) {
-                        return seenTariffs[i];
-                    }
-                }
-                Tariff t = intern(Tariff.of(rate.price(), rate.unit(), info.tax), e, rate.ruleId());
-                seen = Arrays.copyOf(seen, seen.length + 1);
-                seenTariffs = Arrays.copyOf(seenTariffs, seenTariffs.length + 1);
-                seen[seen.length - 1] = rate;
-                seenTariffs[seenTariffs.length - 1] = t;
-                return t;
-            }
-        }
-
         /** The entries of one line being built. */
         private final class Line {
             final LineKey key;
             final Tariff tariff;
             final TimeEntry firstEntry;
-            final List<TimeEntryId> ids = new ArrayList<>(4);
+            /** The ids of the line's entries: the first {@code idCount}, in the order they came. */
+            private TimeEntryId[] ids = new TimeEntryId[8];
+            private int idCount;
             long seconds;
             long nanos;
             LocalDate first;
@@ -478,15 +514,18 @@ public final class InvoiceGenerator {
 
             void add(TimeEntry e, LocalDate date, LocalDate endDate, long billedNanos, @Nullable RateRuleId ruleId,
                     boolean dayBuckets) {
-                if (ids.isEmpty()) {
+                if (idCount == 0) {
                     rule = ruleId;
                 } else {
-                    mixedProject |= !e.projectId().equals(project);
-                    mixedActivity |= !Objects.equals(e.activityId(), activity);
-                    mixedTimekeeper |= !e.timekeeperId().equals(timekeeper);
-                    mixedRule |= !Objects.equals(ruleId, rule);
+                    mixedProject = mixedProject || !same(e.projectId(), project);
+                    mixedActivity = mixedActivity || !same(e.activityId(), activity);
+                    mixedTimekeeper = mixedTimekeeper || !same(e.timekeeperId(), timekeeper);
+                    mixedRule = mixedRule || !same(ruleId, rule);
                 }
-                ids.add(e.id());
+                if (idCount == ids.length) {
+                    ids = Arrays.copyOf(ids, idCount * 2);
+                }
+                ids[idCount++] = e.id();
                 seconds += billedNanos / NANOS_PER_SECOND;
                 nanos += billedNanos % NANOS_PER_SECOND;
                 if (nanos >= NANOS_PER_SECOND) {
@@ -512,7 +551,7 @@ public final class InvoiceGenerator {
                 LocalDateRange period;
                 switch (unit) {
                     case HOUR -> {
-                        quantity = TimeUnits.hours(exactNanos(), QUANTITY_SCALE, QUANTITY_ROUNDING);
+                        quantity = hoursHalfUp();
                         code = UnitCode.HOUR;
                     }
                     case DAY -> {
@@ -526,14 +565,14 @@ public final class InvoiceGenerator {
                         code = UnitCode.MONTH;
                     }
                     default -> {
-                        quantity = BigDecimal.valueOf(ids.size());
+                        quantity = BigDecimal.valueOf(idCount);
                         code = UnitCode.PIECE;
                     }
                 }
                 LocalDateRange feeRange = feeDays;
                 if (feeRange != null) {
                     // the fee's days, widened to entries placed here from days without a fee
-                    period = ids.isEmpty() ? feeRange : LocalDateRange.of(
+                    period = idCount == 0 ? feeRange : LocalDateRange.of(
                             first.isBefore(feeRange.startInclusive()) ? first : feeRange.startInclusive(),
                             lastStart.isAfter(feeRange.endExclusive().minusDays(1)) ? lastStart.plusDays(1)
                                     : feeRange.endExclusive());
@@ -544,8 +583,9 @@ public final class InvoiceGenerator {
                     period = LocalDateRange.of(first, last.plusDays(1));
                 }
                 return new InvoiceLine(position, description(), quantity, code, tariff.price(), BigDecimal.ONE,
-                        List.of(), tariff.tax(), period, ids, mixedProject ? null : project,
-                        mixedActivity ? null : activity, mixedTimekeeper ? null : timekeeper,
+                        List.of(), tariff.tax(), period, List.of(Arrays.copyOf(ids, idCount)),
+                        mixedProject ? null : project, mixedActivity ? null : activity,
+                        mixedTimekeeper ? null : timekeeper,
                         unit == RateUnit.MONTH && !feeBilled ? feeRule : mixedRule ? null : rule);
             }
 
@@ -554,49 +594,101 @@ public final class InvoiceGenerator {
                         .add(BigDecimal.valueOf(nanos));
             }
 
+            /** The parts that apply, joined by {@link #DESCRIPTION_SEPARATOR}; "Services" if none does. */
             private String description() {
-                List<String> parts = new ArrayList<>(4);
+                Description text = new Description();
                 if (!mixedProject && project != null) {
-                    parts.add(projects.get(project).project.name());
+                    text.add(Objects.requireNonNull(info(project)).project.name());
                 }
                 if (key.month != null) {
                     LocalDateRange feeRange = feeDays;
-                    parts.add(key.month + (feeBilled ? " (monthly fee already billed)" : feeRange != null
+                    text.add(key.month + (feeBilled ? " (monthly fee already billed)" : feeRange != null
                             ? " (prorated: " + feeRange.days() + " of " + monthDays + " days)" : ""));
                 } else {
                     if (byTimekeeper && !mixedTimekeeper && timekeeper != null) {
                         Timekeeper t = ctx.timekeepers().get(timekeeper);
-                        parts.add(t == null ? timekeeper.value() : t.name());
+                        text.add(t == null ? timekeeper.value() : t.name());
                     }
                     if ((byActivity || key.entry != null) && !counted && !mixedActivity && activity != null) {
                         Activity a = ctx.activities().get(activity);
-                        parts.add(a == null ? activity.value() : a.name());
+                        text.add(a == null ? activity.value() : a.name());
                     }
                     if (byDay || key.entry != null) {
-                        parts.add(first.toString());
+                        text.add(dateText(first));
                     }
                     if (key.entry != null && !firstEntry.description().isBlank()) {
-                        parts.add(firstEntry.description().strip());
+                        text.add(firstEntry.description().strip());
                     }
                 }
                 if (tariff.unit() == RateUnit.FIXED) {
-                    parts.add("fixed fee");
+                    text.add("fixed fee");
                 }
-                return parts.isEmpty() ? "Services"
-                        : Text.fit(String.join(DESCRIPTION_SEPARATOR, parts), InvoiceLine.MAX_DESCRIPTION);
+                return text.isEmpty() ? "Services" : Text.fit(text.toString(), InvoiceLine.MAX_DESCRIPTION);
+            }
+
+            /**
+             * The billed hours to {@link #QUANTITY_SCALE} decimals, {@link #QUANTITY_ROUNDING} (half
+             * up): in whole units of 1/10,000 hour (360,000,000 ns) while the nanoseconds fit a long,
+             * else by {@link TimeUnits#hours}.
+             */
+            private BigDecimal hoursHalfUp() {
+                if (seconds >= Long.MAX_VALUE / NANOS_PER_SECOND - 1) {
+                    return TimeUnits.hours(exactNanos(), QUANTITY_SCALE, QUANTITY_ROUNDING);
+                }
+                long total = seconds * NANOS_PER_SECOND + nanos;
+                long units = total / NANOS_PER_QUANTITY_UNIT;
+                if (total % NANOS_PER_QUANTITY_UNIT >= NANOS_PER_QUANTITY_UNIT / 2) {
+                    units++;
+                }
+                return BigDecimal.valueOf(units, QUANTITY_SCALE);
             }
         }
     }
 
-    private record ProjectInfo(Project project, TaxTreatment tax) {
+    /** Parts of a line description joined as {@code String.join(DESCRIPTION_SEPARATOR, parts)} would. */
+    private static final class Description {
+        private final StringBuilder text = new StringBuilder(64);
+        private boolean any;
+
+        void add(String part) {
+            if (any) {
+                text.append(DESCRIPTION_SEPARATOR);
+            }
+            text.append(part);
+            any = true;
+        }
+
+        boolean isEmpty() {
+            return !any;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
-    private record Combination(ProjectId project, TimekeeperId timekeeper, @Nullable ActivityId activity) {
-        @Override
-        public int hashCode() {
-            int h = project.hashCode() * 0x01000193 ^ timekeeper.hashCode();
-            h = h * 0x01000193 ^ Objects.hashCode(activity);
-            return h ^ (h >>> 16);
+    /** {@code Objects.equals}, with the identity check first: ids repeat as the same instances. */
+    private static boolean same(@Nullable Object a, @Nullable Object b) {
+        return a == b || a != null && a.equals(b);
+    }
+
+    /** A project billed in one generation: its tax, the rules that can price it and the tariffs they gave. */
+    private static final class ProjectInfo {
+        final Project project;
+        final TaxTreatment tax;
+        final RateResolver.ProjectCandidates rates;
+        /** The tariff of each candidate rule, once an entry used it. */
+        final @Nullable Tariff[] tariffs;
+        /** The line of each candidate rule, where the grouping makes it depend on the project and rule only. */
+        final Run.@Nullable Line[] lines;
+
+        ProjectInfo(Project project, TaxTreatment tax, RateResolver.ProjectCandidates rates) {
+            this.project = project;
+            this.tax = tax;
+            this.rates = rates;
+            this.tariffs = new Tariff[rates.size()];
+            this.lines = new Run.Line[rates.size()];
         }
     }
 

@@ -54,13 +54,36 @@ public final class TaxTreatments {
     public static TaxTreatment forLine(Tenant tenant, Client client, @Nullable Project project) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(client, "client");
+        TaxProfile profile = client.taxProfile();
         String reason = client.exemptionReason();
-        TaxTreatment tax = switch (client.taxProfile()) {
-            case STANDARD -> {
-                BigDecimal rate = project != null && project.vatRate() != null ? project.vatRate()
-                        : tenant.defaultVatRate();
-                yield TaxTreatment.standard(rate);
-            }
+        String code = client.details().exemptionReasonCode();
+        BigDecimal rate = profile != TaxProfile.STANDARD ? null
+                : project != null && project.vatRate() != null ? project.vatRate() : tenant.defaultVatRate();
+        Memo memo = last;
+        if (memo != null && memo.profile == profile && Objects.equals(memo.rate, rate)
+                && Objects.equals(memo.reason, reason) && Objects.equals(memo.code, code)) {
+            return memo.tax;
+        }
+        TaxTreatment tax = treatment(profile, reason, code, rate);
+        last = new Memo(profile, reason, code, rate, tax);
+        return tax;
+    }
+
+    /**
+     * The last treatment made and what it was made from: generation asks for every client and
+     * project, and most of them share one treatment, whose validation is not free. Immutable, so
+     * the one shared instance is thread-safe.
+     */
+    private record Memo(TaxProfile profile, @Nullable String reason, @Nullable String code, @Nullable BigDecimal rate,
+            TaxTreatment tax) {
+    }
+
+    private static volatile @Nullable Memo last;
+
+    private static TaxTreatment treatment(TaxProfile profile, @Nullable String reason, @Nullable String code,
+            @Nullable BigDecimal rate) {
+        TaxTreatment tax = switch (profile) {
+            case STANDARD -> TaxTreatment.standard(Objects.requireNonNull(rate, "rate"));
             case EXEMPT -> TaxTreatment.exempt(reason == null || reason.isBlank() ? DEFAULT_EXEMPTION_REASON : reason);
             case REVERSE_CHARGE -> TaxTreatment.reverseCharge();
             case INTRA_COMMUNITY -> TaxTreatment.intraCommunity();
@@ -69,7 +92,6 @@ public final class TaxTreatments {
                     ? DEFAULT_OUT_OF_SCOPE_REASON : reason);
         };
         // the client's VATEX code goes with its own reason; STANDARD lines carry none
-        String code = client.details().exemptionReasonCode();
         return code == null || tax.category() == dev.billops.core.tax.TaxCategory.S
                 || tax.category() == dev.billops.core.tax.TaxCategory.Z ? tax : tax.withExemptionReasonCode(code);
     }

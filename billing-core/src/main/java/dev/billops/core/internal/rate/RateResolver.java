@@ -49,6 +49,7 @@ public final class RateResolver {
     private final RateRule[] ordered;
     private final ResolvedRate[] resolved;
     private final ConcurrentHashMap<Combination, Candidates> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Combination, ProjectCandidates> projectCache = new ConcurrentHashMap<>();
 
     private RateResolver(Collection<RateRule> rules) {
         List<RateRule> sorted = new ArrayList<>(rules);
@@ -115,6 +116,48 @@ public final class RateResolver {
         return new Candidates(rs, rates);
     }
 
+    /**
+     * The rules that can price work of {@code client} on {@code project} by any timekeeper and
+     * activity, in precedence order; resolve them with {@link ProjectCandidates#indexOf}, which
+     * gives for every timekeeper, activity and date the rule {@link #candidates} would. Cached per
+     * client and project. For callers that price many combinations of one project, such as
+     * invoice generation, so they look the rules up once per project rather than per combination.
+     */
+    public ProjectCandidates projectCandidates(ClientId client, @Nullable ProjectId project) {
+        Objects.requireNonNull(client, "client");
+        Combination key = new Combination(client, project, null, null);
+        ProjectCandidates found = projectCache.get(key);
+        if (found == null) {
+            found = projectCache.computeIfAbsent(key, this::collectProject);
+        }
+        return found;
+    }
+
+    private ProjectCandidates collectProject(Combination c) {
+        List<Integer> matching = new ArrayList<>();
+        for (int i = 0; i < ordered.length; i++) {
+            RateScope s = ordered[i].scope();
+            if (matches(s.clientId(), c.client()) && matches(s.projectId(), c.project())) {
+                matching.add(i);
+            }
+        }
+        int n = matching.size();
+        TimekeeperId[] timekeepers = new TimekeeperId[n];
+        ActivityId[] activities = new ActivityId[n];
+        long[] fromDays = new long[n];
+        long[] toDays = new long[n];
+        ResolvedRate[] rates = new ResolvedRate[n];
+        for (int j = 0; j < n; j++) {
+            RateRule r = ordered[matching.get(j)];
+            timekeepers[j] = r.scope().timekeeperId();
+            activities[j] = r.scope().activityId();
+            fromDays[j] = r.effectiveFrom().toEpochDay();
+            toDays[j] = r.effectiveTo() == null ? Long.MAX_VALUE : r.effectiveTo().toEpochDay();
+            rates[j] = resolved[matching.get(j)];
+        }
+        return new ProjectCandidates(timekeepers, activities, fromDays, toDays, rates);
+    }
+
     private static boolean matches(@Nullable Object scoped, @Nullable Object actual) {
         return scoped == null || scoped.equals(actual);
     }
@@ -136,6 +179,23 @@ public final class RateResolver {
 
     private record Combination(ClientId client, @Nullable ProjectId project, @Nullable TimekeeperId timekeeper,
             @Nullable ActivityId activity) {
+
+        // spelled out, identity first: looked up once per project and generation, on ids that repeat
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof Combination c && same(client, c.client) && same(project, c.project)
+                    && same(timekeeper, c.timekeeper) && same(activity, c.activity);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((client.hashCode() * 31 + Objects.hashCode(project)) * 31 + Objects.hashCode(timekeeper)) * 31
+                    + Objects.hashCode(activity);
+        }
+
+        private static boolean same(@Nullable Object a, @Nullable Object b) {
+            return a == b || a != null && a.equals(b);
+        }
     }
 
     /**
@@ -170,6 +230,60 @@ public final class RateResolver {
         /** The candidate rules, most specific first. */
         public List<RateRule> rules() {
             return List.copyOf(Arrays.asList(rules));
+        }
+    }
+
+    /**
+     * The rules that can price work on one client's project, whatever its timekeeper and
+     * activity, in precedence order, as flat arrays: the first rule whose timekeeper and activity
+     * (where it names them) match and whose {@code [effectiveFrom, effectiveTo)} holds the date
+     * wins, which is the rule {@link Candidates#resolve} of that full combination gives, since
+     * both keep the precedence order of all rules. Immutable and thread-safe.
+     */
+    public static final class ProjectCandidates {
+
+        private final @Nullable TimekeeperId[] timekeepers;
+        private final @Nullable ActivityId[] activities;
+        private final long[] fromDays;
+        private final long[] toDays;
+        private final ResolvedRate[] rates;
+
+        ProjectCandidates(@Nullable TimekeeperId[] timekeepers, @Nullable ActivityId[] activities, long[] fromDays,
+                long[] toDays, ResolvedRate[] rates) {
+            this.timekeepers = timekeepers;
+            this.activities = activities;
+            this.fromDays = fromDays;
+            this.toDays = toDays;
+            this.rates = rates;
+        }
+
+        /**
+         * The index of the rule in force for work of {@code timekeeper} on {@code activity} on
+         * the date {@code epochDay} ({@link LocalDate#toEpochDay()}), or -1 if none is.
+         */
+        public int indexOf(TimekeeperId timekeeper, @Nullable ActivityId activity, long epochDay) {
+            for (int i = 0; i < rates.length; i++) {
+                if (epochDay >= fromDays[i] && epochDay < toDays[i]) {
+                    TimekeeperId t = timekeepers[i];
+                    ActivityId a = activities[i];
+                    // the ids' values compared directly: what the records' equals does, without its dispatch
+                    if ((t == null || t == timekeeper || t.value().equals(timekeeper.value()))
+                            && (a == null || a == activity || activity != null && a.value().equals(activity.value()))) {
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        /** The rate of the rule at {@code index} (from {@link #indexOf}). */
+        public ResolvedRate rate(int index) {
+            return rates[index];
+        }
+
+        /** How many rules. */
+        public int size() {
+            return rates.length;
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.billops.core.internal.timeentry;
 
+import static dev.billops.core.internal.timeentry.TimeUnits.NANOS_PER_SECOND;
+
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.error.NotFoundException;
 import dev.billops.core.id.ProjectId;
@@ -16,11 +18,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The billed (rounded) duration of each of a list of time entries, by the rounding rule of each
@@ -63,35 +65,40 @@ public final class BilledDurations {
         LocalDate midnightOf = null;
         ZoneId midnightZone = null;
         Instant midnight = null;
+        LocalDates localDates = null;
         for (int i = 0; i < n; i++) {
             TimeEntry e = entries.get(i);
-            Project p = last != null && last.id().equals(e.projectId()) ? last : projects.apply(e.projectId());
+            TimeSpan span = e.span();
+            long worked = nanosBetween(span.start(), span.end());
+            ProjectId projectId = e.projectId();
+            Project p = last != null && (last.id() == projectId || last.id().equals(projectId)) ? last
+                    : projects.apply(projectId);
             if (p == null) {
                 throw new NotFoundException("project", e.projectId().value());
             }
             last = p;
             DurationRounding rule = p.rounding();
             if (p.roundingScope() == RoundingScope.PER_ENTRY || rule.isNone()) {
-                billed[i] = rule.isNone() ? e.duration().toNanos() : rule.apply(e.duration()).toNanos();
+                billed[i] = rule.isNone() ? worked : rule.apply(Duration.ofNanos(worked)).toNanos();
                 continue;
             }
             if (days == null) {
-                days = new LinkedHashMap<>();
+                // at most one day per entry but for entries across midnight: sized so it rarely grows
+                days = new HashMap<>(Math.max(16, (n - i) * 4 / 3 + 1));
+                localDates = new LocalDates();
             }
-            TimeSpan span = e.span();
-            LocalDate date = span.localDate();
+            LocalDate date = localDates.of(span.start(), span.zone());
             if (!date.equals(midnightOf) || !span.zone().equals(midnightZone)) {
                 midnightOf = date;
                 midnightZone = span.zone();
-                midnight = date.plusDays(1).atStartOfDay(midnightZone).toInstant();
+                midnight = Midnight.after(date, midnightZone);
             }
             if (!span.end().isAfter(midnight)) {
-                days.computeIfAbsent(new DayKey(e.timekeeperId(), p.id(), date), k -> new DayBucket(rule))
-                        .add(i, span.duration().toNanos());
+                bucket(days, new DayKey(e.timekeeperId(), p.id(), date), rule).add(i, worked);
             } else {
                 for (TimeSpan piece : span.splitAtMidnight()) {
-                    days.computeIfAbsent(new DayKey(e.timekeeperId(), p.id(), piece.localDate()),
-                            k -> new DayBucket(rule)).add(i, piece.duration().toNanos());
+                    bucket(days, new DayKey(e.timekeeperId(), p.id(), piece.localDate()), rule)
+                            .add(i, piece.duration().toNanos());
                 }
             }
         }
@@ -101,6 +108,21 @@ public final class BilledDurations {
             }
         }
         return new BilledDurations(billed);
+    }
+
+    private static DayBucket bucket(Map<DayKey, DayBucket> days, DayKey key, DurationRounding rule) {
+        DayBucket bucket = days.get(key);
+        if (bucket == null) {
+            bucket = new DayBucket(rule);
+            days.put(key, bucket);
+        }
+        return bucket;
+    }
+
+    /** {@code end - start} in nanoseconds, as {@code Duration.between(start, end).toNanos()} gives it. */
+    private static long nanosBetween(Instant start, Instant end) {
+        return Math.addExact(Math.multiplyExact(end.getEpochSecond() - start.getEpochSecond(), NANOS_PER_SECOND),
+                end.getNano() - start.getNano());
     }
 
     /** Billed durations of {@code entries} whose projects are in {@code projects}. */
@@ -133,14 +155,70 @@ public final class BilledDurations {
         return sum;
     }
 
-    private record DayKey(TimekeeperId timekeeper, ProjectId project, LocalDate date) {
+    /**
+     * The instant a local date ends in a zone ({@code date.plusDays(1).atStartOfDay(zone)}),
+     * remembered in a small table shared by all threads: billed durations are computed per
+     * client, one after another, over the same few dates. Each slot holds an immutable value,
+     * so a racing reader sees an old or a new one, both correct for their key.
+     */
+    private record Midnight(ZoneId zone, LocalDate date, Instant end) {
+
+        private static final Midnight[] SLOTS = new Midnight[64];
+
+        static Instant after(LocalDate date, ZoneId zone) {
+            int slot = (int) (date.toEpochDay() & (SLOTS.length - 1));
+            Midnight known = SLOTS[slot];
+            if (known != null && known.date.equals(date) && known.zone.equals(zone)) {
+                return known.end;
+            }
+            Instant end = date.plusDays(1).atStartOfDay(zone).toInstant();
+            SLOTS[slot] = new Midnight(zone, date, end);
+            return end;
+        }
+    }
+
+    /**
+     * One timekeeper's work on one project and date. The order of the buckets does not matter:
+     * each adds its shares into the entries' billed durations.
+     */
+    private static final class DayKey {
+        final TimekeeperId timekeeper;
+        final ProjectId project;
+        final LocalDate date;
+        private final int hash;
+
+        DayKey(TimekeeperId timekeeper, ProjectId project, LocalDate date) {
+            this.timekeeper = timekeeper;
+            this.project = project;
+            this.date = date;
+            this.hash = (timekeeper.hashCode() * 31 + project.hashCode()) * 31 + date.hashCode();
+        }
+
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof DayKey k && hash == k.hash && date.equals(k.date)
+                    && (timekeeper == k.timekeeper || timekeeper.equals(k.timekeeper))
+                    && (project == k.project || project.equals(k.project));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** The pieces of work of one timekeeper on one project and date. */
     private static final class DayBucket {
+        private static final int[] NO_ENTRIES = new int[0];
+        private static final long[] NO_PIECES = new long[0];
+
         private final DurationRounding rule;
-        private int[] entries = new int[2];
-        private long[] pieces = new long[2];
+        /** The first piece, held inline: most buckets have only one. */
+        private int firstEntry;
+        private long firstPiece;
+        /** All pieces, once there is a second. */
+        private int[] entries = NO_ENTRIES;
+        private long[] pieces = NO_PIECES;
         private int size;
         private long total;
 
@@ -149,7 +227,19 @@ public final class BilledDurations {
         }
 
         void add(int entry, long pieceNanos) {
-            if (size == entries.length) {
+            if (size == 0) {
+                firstEntry = entry;
+                firstPiece = pieceNanos;
+                size = 1;
+                total = pieceNanos;
+                return;
+            }
+            if (size == 1 && entries.length == 0) {
+                entries = new int[4];
+                pieces = new long[4];
+                entries[0] = firstEntry;
+                pieces[0] = firstPiece;
+            } else if (size == entries.length) {
                 entries = Arrays.copyOf(entries, size * 2);
                 pieces = Arrays.copyOf(pieces, size * 2);
             }
@@ -162,7 +252,7 @@ public final class BilledDurations {
         void allocateInto(long[] billed) {
             long rounded = rule.apply(Duration.ofNanos(total)).toNanos();
             if (size == 1) {
-                billed[entries[0]] += rounded;
+                billed[firstEntry] += rounded;
                 return;
             }
             long[] shares = share(rounded, pieces, size, total);

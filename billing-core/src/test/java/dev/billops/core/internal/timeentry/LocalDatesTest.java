@@ -1,4 +1,4 @@
-package dev.billops.core.internal.invoice;
+package dev.billops.core.internal.timeentry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

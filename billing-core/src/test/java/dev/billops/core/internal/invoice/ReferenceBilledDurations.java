@@ -1,0 +1,242 @@
+package dev.billops.core.internal.invoice;
+
+import dev.billops.core.internal.timeentry.TimeUnits;
+import dev.billops.core.timeentry.TimeEntry;
+import dev.billops.core.error.NotFoundException;
+import dev.billops.core.id.ProjectId;
+import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.id.TimekeeperId;
+import dev.billops.core.project.Project;
+import dev.billops.core.time.DurationRounding;
+import dev.billops.core.time.RoundingScope;
+import dev.billops.core.time.TimeSpan;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The billed (rounded) duration of each of a list of time entries, by the rounding rule of each
+ * entry's project. Raw times are never changed: this is the billing view of them.
+ *
+ * <p>{@link RoundingScope#PER_ENTRY}: each entry's duration is rounded on its own.
+ * {@link RoundingScope#PER_DAY_AND_PROJECT}: the entries <em>in the list</em> of one timekeeper on
+ * one project are summed per local date (an entry crossing midnight counts towards both dates),
+ * each day's sum is rounded once, and the rounded sum is shared among that day's entries in
+ * proportion to their worked time (largest remainder, in whole seconds where every duration is
+ * whole seconds, so the shares add up exactly to the rounded sum and none is negative). Thus the
+ * billed durations of any grouping of the entries add up to the rounded day totals.
+ *
+ * <p>Pure and deterministic: the result depends on the entries and the projects' rules only, and
+ * on the order of the list only for how a day's leftover seconds are placed.
+ */
+final class ReferenceBilledDurations {
+
+    private final long[] nanos;
+
+    private ReferenceBilledDurations(long[] nanos) {
+        this.nanos = nanos;
+    }
+
+    /**
+     * Billed durations of {@code entries}, in list order.
+     *
+     * @param entries the entries billed together
+     * @param projects the project of each entry (its rounding rule and scope)
+     * @throws NotFoundException if {@code projects} has no project for some entry
+     */
+    static ReferenceBilledDurations of(List<TimeEntry> entries, Function<ProjectId, Project> projects) {
+        Objects.requireNonNull(entries, "entries");
+        Objects.requireNonNull(projects, "projects");
+        int n = entries.size();
+        long[] billed = new long[n];
+        Map<DayKey, DayBucket> days = null;
+        Project last = null;
+        // the next midnight of the last date and zone seen: entries in order mostly share a day
+        LocalDate midnightOf = null;
+        ZoneId midnightZone = null;
+        Instant midnight = null;
+        for (int i = 0; i < n; i++) {
+            TimeEntry e = entries.get(i);
+            Project p = last != null && last.id().equals(e.projectId()) ? last : projects.apply(e.projectId());
+            if (p == null) {
+                throw new NotFoundException("project", e.projectId().value());
+            }
+            last = p;
+            DurationRounding rule = p.rounding();
+            if (p.roundingScope() == RoundingScope.PER_ENTRY || rule.isNone()) {
+                billed[i] = rule.isNone() ? e.duration().toNanos() : rule.apply(e.duration()).toNanos();
+                continue;
+            }
+            if (days == null) {
+                days = new LinkedHashMap<>();
+            }
+            TimeSpan span = e.span();
+            LocalDate date = span.localDate();
+            if (!date.equals(midnightOf) || !span.zone().equals(midnightZone)) {
+                midnightOf = date;
+                midnightZone = span.zone();
+                midnight = date.plusDays(1).atStartOfDay(midnightZone).toInstant();
+            }
+            if (!span.end().isAfter(midnight)) {
+                days.computeIfAbsent(new DayKey(e.timekeeperId(), p.id(), date), k -> new DayBucket(rule))
+                        .add(i, span.duration().toNanos());
+            } else {
+                for (TimeSpan piece : span.splitAtMidnight()) {
+                    days.computeIfAbsent(new DayKey(e.timekeeperId(), p.id(), piece.localDate()),
+                            k -> new DayBucket(rule)).add(i, piece.duration().toNanos());
+                }
+            }
+        }
+        if (days != null) {
+            for (DayBucket bucket : days.values()) {
+                bucket.allocateInto(billed);
+            }
+        }
+        return new ReferenceBilledDurations(billed);
+    }
+
+    /** Billed durations of {@code entries} whose projects are in {@code projects}. */
+    static ReferenceBilledDurations of(List<TimeEntry> entries, Map<ProjectId, Project> projects) {
+        Objects.requireNonNull(projects, "projects");
+        return of(entries, projects::get);
+    }
+
+    /** How many entries. */
+    public int size() {
+        return nanos.length;
+    }
+
+    /** The billed duration of the entry at {@code index}. */
+    public Duration get(int index) {
+        return Duration.ofNanos(nanos[index]);
+    }
+
+    /** The billed duration of the entry at {@code index}, in nanoseconds. */
+    public long nanos(int index) {
+        return nanos[index];
+    }
+
+    /** The sum of all billed durations. */
+    public Duration total() {
+        Duration sum = Duration.ZERO;
+        for (long v : nanos) {
+            sum = sum.plusNanos(v);
+        }
+        return sum;
+    }
+
+    private record DayKey(TimekeeperId timekeeper, ProjectId project, LocalDate date) {
+    }
+
+    /** The pieces of work of one timekeeper on one project and date. */
+    private static final class DayBucket {
+        private final DurationRounding rule;
+        private int[] entries = new int[2];
+        private long[] pieces = new long[2];
+        private int size;
+        private long total;
+
+        DayBucket(DurationRounding rule) {
+            this.rule = rule;
+        }
+
+        void add(int entry, long pieceNanos) {
+            if (size == entries.length) {
+                entries = Arrays.copyOf(entries, size * 2);
+                pieces = Arrays.copyOf(pieces, size * 2);
+            }
+            entries[size] = entry;
+            pieces[size] = pieceNanos;
+            size++;
+            total += pieceNanos;
+        }
+
+        void allocateInto(long[] billed) {
+            long rounded = rule.apply(Duration.ofNanos(total)).toNanos();
+            if (size == 1) {
+                billed[entries[0]] += rounded;
+                return;
+            }
+            long[] shares = share(rounded, pieces, size, total);
+            for (int k = 0; k < size; k++) {
+                billed[entries[k]] += shares[k];
+            }
+        }
+    }
+
+    /**
+     * Splits {@code amount} into parts proportional to {@code weights[0..n)} (which sum to
+     * {@code total}), by largest remainder, in whole seconds when every value is whole seconds.
+     */
+    public static long[] share(long amount, long[] weights, int n, long total) {
+        long unit = TimeUnits.NANOS_PER_SECOND;
+        if (amount % unit != 0 || total % unit != 0) {
+            unit = 1;
+        } else {
+            for (int k = 0; k < n; k++) {
+                if (weights[k] % unit != 0) {
+                    unit = 1;
+                    break;
+                }
+            }
+        }
+        long a = amount / unit;
+        long t = total / unit;
+        long[] out = new long[n];
+        long[] remainders = new long[n];
+        long given = 0;
+        BigInteger bigA = null;
+        for (int k = 0; k < n; k++) {
+            long w = weights[k] / unit;
+            long hi = Math.multiplyHigh(a, w);
+            long lo = a * w;
+            if (hi == 0 && lo >= 0) {
+                out[k] = lo / t;
+                remainders[k] = lo % t;
+            } else {
+                if (bigA == null) {
+                    bigA = BigInteger.valueOf(a);
+                }
+                BigInteger[] qr = bigA.multiply(BigInteger.valueOf(w)).divideAndRemainder(BigInteger.valueOf(t));
+                out[k] = qr[0].longValueExact();
+                remainders[k] = qr[1].longValueExact();
+            }
+            given += out[k];
+        }
+        for (long left = a - given; left > 0; left--) {
+            int best = 0;
+            for (int k = 1; k < n; k++) {
+                if (remainders[k] > remainders[best]) {
+                    best = k;
+                }
+            }
+            out[best]++;
+            remainders[best] = -1;
+        }
+        for (int k = 0; k < n; k++) {
+            out[k] *= unit;
+        }
+        return out;
+    }
+
+    /** The billed durations keyed by entry id; {@code entries} must be the list they were computed for. */
+    public Map<TimeEntryId, Duration> toMap(List<TimeEntry> entries) {
+        if (entries.size() != nanos.length) {
+            throw new IllegalArgumentException(entries.size() + " entries for " + nanos.length + " durations");
+        }
+        Map<TimeEntryId, Duration> out = new HashMap<>();
+        for (int i = 0; i < nanos.length; i++) {
+            out.put(entries.get(i).id(), Duration.ofNanos(nanos[i]));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,650 @@
+package dev.billops.core.internal.invoice;
+
+import static dev.billops.core.internal.timeentry.TimeUnits.NANOS_PER_SECOND;
+
+import dev.billops.core.invoice.GroupingPolicy;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.NoRateForEntryException;
+import dev.billops.core.invoice.UnitCode;
+import dev.billops.core.error.Text;
+import dev.billops.core.id.ActivityId;
+import dev.billops.core.id.ProjectId;
+import dev.billops.core.id.RateRuleId;
+import dev.billops.core.id.TimeEntryId;
+import dev.billops.core.id.TimekeeperId;
+import dev.billops.core.money.CurrencyMismatchException;
+import dev.billops.core.money.UnitPrice;
+import dev.billops.core.party.Timekeeper;
+import dev.billops.core.project.Activity;
+import dev.billops.core.project.Project;
+import dev.billops.core.rate.DayRatePolicy;
+import dev.billops.core.rate.RateQuery;
+import dev.billops.core.internal.rate.RateResolver;
+import dev.billops.core.rate.RateUnit;
+import dev.billops.core.rate.ResolvedRate;
+import dev.billops.core.tax.TaxTreatment;
+import dev.billops.core.time.LocalDateRange;
+import dev.billops.core.time.TimeSpan;
+import dev.billops.core.internal.timeentry.LocalDates;
+import dev.billops.core.internal.timeentry.TimeUnits;
+import dev.billops.core.timeentry.TimeEntry;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns time entries into invoice lines: a pure function of the entries, the master data
+ * ({@link GenerationContext}) and the request (period, project, exclusions, policy). Same inputs,
+ * equal lines in the same order; nothing is read from or written to a store. Stateless.
+ *
+ * <p>It bills the OPEN billable entries of the client's projects (or of the requested one) that
+ * start, local to their zone, within the period and are not excluded: each at its billed duration
+ * ({@link ReferenceBilledDurations}) and at its explicit rate or else the rate rule in force on its start
+ * date ({@link RateResolver}). Entries share a line when they agree on the {@link GroupingPolicy}'s
+ * dimensions and on their {@link Tariff}; a line lists its entries and its service period, and
+ * lines come in the order of their earliest entry (start, then id). The quantity by rate unit:
+ * <ul>
+ *   <li>HOUR: the billed hours, {@value #QUANTITY_SCALE} decimals, half up;</li>
+ *   <li>DAY: billed time ÷ day length, or started half or whole days counted once per timekeeper,
+ *       project and date ({@link DayRatePolicy}), shared by the tariffs of that date;</li>
+ *   <li>MONTH: 1, the project's monthly fee once per calendar month, prorated by days when the
+ *       rate changes inside the month; 0 for a month whose fee is already billed;</li>
+ *   <li>FIXED: 1 per entry.</li>
+ * </ul>
+ *
+ * <p>Throws {@link NoRateForEntryException} for a selected entry without a rate and
+ * {@link CurrencyMismatchException} for a rate in another currency than the client's.
+ */
+final class ReferenceInvoiceGenerator {
+
+    /** Decimals of hour and day quantities. */
+    public static final int QUANTITY_SCALE = 4;
+    /** Rounding of hour and day quantities to {@link #QUANTITY_SCALE}. */
+    public static final RoundingMode QUANTITY_ROUNDING = RoundingMode.HALF_UP;
+    /** Separates the parts of a generated line description. */
+    public static final String DESCRIPTION_SEPARATOR = " – ";
+
+    private static final Comparator<TimeEntry> ENTRY_ORDER = Comparator
+            .comparing((TimeEntry e) -> e.span().start()).thenComparing(TimeEntry::id);
+
+    private ReferenceInvoiceGenerator() {
+    }
+
+    /**
+     * Generates the lines that bill the selected entries.
+     *
+     * @param context master data and rate rules
+     * @param entries candidate entries, in any order; those not selected are ignored
+     * @param request period, project filter, exclusions and policy
+     * @throws NoRateForEntryException if a selected entry has no rate
+     * @throws CurrencyMismatchException if a selected entry's rate is not in the client's currency
+     */
+    public static Generation generate(GenerationContext context, List<TimeEntry> entries, GenerationRequest request) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(entries, "entries");
+        Objects.requireNonNull(request, "request");
+        return new Run(context, request).run(entries);
+    }
+
+    /**
+     * The rate of one entry as generation resolves it: its explicit rate, else the rule in force
+     * on its start date.
+     *
+     * @throws NoRateForEntryException if there is none
+     */
+    public static ResolvedRate rateOf(GenerationContext context, TimeEntry entry) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(entry, "entry");
+        if (entry.explicitRate() != null) {
+            return ResolvedRate.explicit(entry.explicitRate(), Objects.requireNonNull(entry.explicitRateUnit()));
+        }
+        LocalDate date = entry.span().localDate();
+        ResolvedRate rate = context.rates().candidates(context.client().id(), entry.projectId(), entry.timekeeperId(),
+                entry.activityId()).resolve(date);
+        if (rate == null) {
+            throw new NoRateForEntryException(entry.id(), RateQuery.of(context.client().id(), entry.projectId(),
+                    entry.timekeeperId(), entry.activityId(), date));
+        }
+        return rate;
+    }
+
+    /** {@code entries} in (start, id) order: the list itself if it is in that order already, else a sorted copy. */
+    public static List<TimeEntry> inOrder(List<TimeEntry> entries) {
+        for (int i = 1; i < entries.size(); i++) {
+            if (ENTRY_ORDER.compare(entries.get(i - 1), entries.get(i)) > 0) {
+                List<TimeEntry> copy = new ArrayList<>(entries);
+                copy.sort(ENTRY_ORDER);
+                return copy;
+            }
+        }
+        return entries;
+    }
+
+    /** One generation: caches and accumulators; not shared. */
+    private static final class Run {
+        private final GenerationContext ctx;
+        private final GenerationRequest req;
+        private final DayRatePolicy days;
+        private final boolean byEntry;
+        private final boolean byDay;
+        private final boolean byProject;
+        private final boolean byActivity;
+        private final boolean byTimekeeper;
+        private final String currency;
+        private final Map<ProjectId, ProjectInfo> projects = new HashMap<>();
+        private final Map<Combination, Combo> combos = new HashMap<>();
+        private final Map<Tariff, Tariff> tariffs = new HashMap<>();
+        private final LinkedHashMap<LineKey, Line> lines = new LinkedHashMap<>();
+        private final LocalDates localDates = new LocalDates();
+        /** The monthly fee lines of each project and month, made when its first MONTH entry comes. */
+        private final Map<ProjectMonth, MonthFee> fees = new HashMap<>();
+        /** Billed time per counted day (timekeeper, project, date) and line, for whole or half days. */
+        private final Map<DayBucket, Map<Line, long[]>> countedDays = new LinkedHashMap<>();
+
+        Run(GenerationContext ctx, GenerationRequest req) {
+            this.ctx = ctx;
+            this.req = req;
+            this.days = req.policy().days();
+            GroupingPolicy g = req.policy().grouping();
+            this.byEntry = g.has(GroupingPolicy.Dimension.ENTRY);
+            this.byDay = g.has(GroupingPolicy.Dimension.DAY);
+            this.byProject = g.has(GroupingPolicy.Dimension.PROJECT);
+            this.byActivity = g.has(GroupingPolicy.Dimension.ACTIVITY);
+            this.byTimekeeper = g.has(GroupingPolicy.Dimension.TIMEKEEPER);
+            this.currency = ctx.client().currency().getCurrencyCode();
+            for (Project p : ctx.projects().values()) {
+                if (req.projectId() == null || req.projectId().equals(p.id())) {
+                    projects.put(p.id(), new ProjectInfo(p, TaxTreatments.forLine(ctx.tenant(), ctx.client(), p)));
+                }
+            }
+        }
+
+        Generation run(List<TimeEntry> candidates) {
+            List<TimeEntry> ordered = inOrder(candidates);
+            List<TimeEntry> selected = new ArrayList<>(ordered.size());
+            List<LocalDate> startDates = new ArrayList<>(ordered.size());
+            List<LocalDate> endDates = new ArrayList<>(ordered.size());
+            LocalDateRange period = req.period();
+            for (TimeEntry e : ordered) {
+                if (!e.isOpen() || !e.billable() || !projects.containsKey(e.projectId())) {
+                    continue;
+                }
+                TimeSpan span = e.span();
+                LocalDate start = localDates.of(span.start(), span.zone());
+                if (!period.contains(start) || req.excluded().contains(e.id())) {
+                    continue;
+                }
+                selected.add(e);
+                startDates.add(start);
+                endDates.add(localDates.before(span.end(), span.zone()));
+            }
+            ReferenceBilledDurations billed = ReferenceBilledDurations.of(selected, id -> projects.get(id).project);
+            for (int i = 0; i < selected.size(); i++) {
+                add(selected.get(i), startDates.get(i), endDates.get(i), billed.nanos(i));
+            }
+            allocateCountedDays();
+            List<InvoiceLine> out = new ArrayList<>(lines.size());
+            List<Duration> times = new ArrayList<>(lines.size());
+            for (Line line : lines.values()) {
+                out.add(line.build(out.size() + 1));
+                times.add(Duration.ofSeconds(line.seconds, line.nanos));
+            }
+            return new Generation(ctx.client().id(), ctx.client().currency(), period, out, times);
+        }
+
+        private void add(TimeEntry e, LocalDate date, LocalDate endDate, long billedNanos) {
+            ProjectInfo info = projects.get(e.projectId());
+            Tariff tariff;
+            RateRuleId ruleId;
+            if (e.explicitRate() != null) {
+                tariff = intern(Tariff.of(e.explicitRate(), Objects.requireNonNull(e.explicitRateUnit()), info.tax),
+                        e, null);
+                ruleId = null;
+            } else {
+                Combo combo = combo(info, e.timekeeperId(), e.activityId());
+                ResolvedRate rate = combo.candidates.resolve(date);
+                if (rate == null) {
+                    throw new NoRateForEntryException(e.id(), RateQuery.of(ctx.client().id(), e.projectId(),
+                            e.timekeeperId(), e.activityId(), date));
+                }
+                tariff = combo.tariff(rate, e);
+                ruleId = rate.ruleId();
+            }
+            RateUnit unit = tariff.unit();
+            if (unit == RateUnit.MONTH) {
+                ProjectMonth pm = new ProjectMonth(e.projectId(), YearMonth.from(date));
+                MonthFee fee = fees.get(pm);
+                if (fee == null) {
+                    fee = monthFee(pm, e, info, tariff);
+                    fees.put(pm, fee);
+                }
+                fee.lineFor(date).add(e, date, endDate, billedNanos, ruleId, false);
+                return;
+            }
+            LineKey key;
+            boolean dayBuckets = false;
+            if (unit == RateUnit.DAY && days.partialDays() != DayRatePolicy.PartialDays.PRO_RATA) {
+                key = new LineKey(null, byDay ? date : null, null, byProject ? e.projectId() : null, null,
+                        byTimekeeper ? e.timekeeperId() : null, tariff);
+                dayBuckets = true;
+            } else {
+                key = new LineKey(byEntry ? e.id() : null, byDay ? date : null, null,
+                        byProject ? e.projectId() : null, byActivity ? e.activityId() : null,
+                        byTimekeeper ? e.timekeeperId() : null, tariff);
+            }
+            Line line = lines.get(key);
+            if (line == null) {
+                line = new Line(key, e, date);
+                lines.put(key, line);
+            }
+            line.add(e, date, endDate, billedNanos, ruleId, dayBuckets);
+            if (dayBuckets) {
+                countedDays.computeIfAbsent(new DayBucket(e.timekeeperId(), e.projectId(), date),
+                        k -> new LinkedHashMap<>()).computeIfAbsent(line, k -> new long[1])[0] += billedNanos;
+            }
+        }
+
+        /**
+         * Counts the started half or whole days of each (timekeeper, project, date) once, over
+         * all its DAY tariffs, and splits each day's count across the lines that share it in
+         * proportion to their billed time, in units of the quantity scale by largest remainder
+         * (ties to the earlier line), so the lines' quantities add up to exactly the counted days.
+         */
+        private void allocateCountedDays() {
+            long day = days.dayLength().toNanos();
+            boolean half = days.partialDays() == DayRatePolicy.PartialDays.HALF_DAYS;
+            long step = half ? day / 2 : day;
+            BigInteger unitsPerStep = BigInteger.TEN.pow(QUANTITY_SCALE).divide(BigInteger.valueOf(half ? 2 : 1));
+            for (Map<Line, long[]> shares : countedDays.values()) {
+                long worked = 0;
+                for (long[] nanos : shares.values()) {
+                    worked += nanos[0];
+                }
+                if (worked == 0) {
+                    continue;
+                }
+                BigInteger units = BigInteger.valueOf((worked + step - 1) / step).multiply(unitsPerStep);
+                BigInteger total = BigInteger.valueOf(worked);
+                List<Line> order = new ArrayList<>(shares.keySet());
+                BigInteger[] remainders = new BigInteger[order.size()];
+                BigInteger given = BigInteger.ZERO;
+                for (int i = 0; i < order.size(); i++) {
+                    BigInteger[] qr = units.multiply(BigInteger.valueOf(shares.get(order.get(i))[0]))
+                            .divideAndRemainder(total);
+                    order.get(i).dayUnits = order.get(i).dayUnits.add(qr[0]);
+                    remainders[i] = qr[1];
+                    given = given.add(qr[0]);
+                }
+                Integer[] byRemainder = new Integer[order.size()];
+                for (int i = 0; i < byRemainder.length; i++) {
+                    byRemainder[i] = i;
+                }
+                Arrays.sort(byRemainder, (a, b) -> remainders[b].compareTo(remainders[a]));
+                for (int k = 0; given.compareTo(units) < 0; k++, given = given.add(BigInteger.ONE)) {
+                    Line line = order.get(byRemainder[k]);
+                    line.dayUnits = line.dayUnits.add(BigInteger.ONE);
+                }
+            }
+        }
+
+        /**
+         * The fee lines of a project and month, from its first MONTH-priced entry {@code e}: one
+         * line of quantity 0 if the fee is already billed; else the MONTH rate in force on each
+         * day of the month for the entry's rate scope (project, timekeeper, activity), one line
+         * per run of days with the same rate, each at rate × days / days of the month rounded
+         * once half up to the currency (a whole month is the rate itself); an explicit MONTH
+         * rate on the entry is in force the whole month.
+         */
+        private MonthFee monthFee(ProjectMonth pm, TimeEntry e, ProjectInfo info, Tariff first) {
+            YearMonth month = pm.month();
+            if (req.feesBilled().contains(pm)) {
+                Line line = new Line(new LineKey(null, null, month, pm.projectId(), null, null, first), e,
+                        month.atDay(1));
+                line.feeBilled = true;
+                lines.put(line.key, line);
+                return new MonthFee(List.of(line));
+            }
+            int monthDays = month.lengthOfMonth();
+            ResolvedRate[] daily = new ResolvedRate[monthDays];
+            if (e.explicitRate() == null) {
+                Combo combo = combo(info, e.timekeeperId(), e.activityId());
+                for (int d = 0; d < monthDays; d++) {
+                    ResolvedRate r = combo.candidates.resolve(month.atDay(d + 1));
+                    daily[d] = r != null && r.unit() == RateUnit.MONTH ? r : null;
+                }
+            } else {
+                Arrays.fill(daily, ResolvedRate.explicit(first.price(), RateUnit.MONTH));
+            }
+            List<Line> segments = new ArrayList<>(2);
+            int d = 0;
+            while (d < monthDays) {
+                ResolvedRate r = daily[d];
+                int end = d + 1;
+                while (end < monthDays && Objects.equals(daily[end], r)) {
+                    end++;
+                }
+                if (r != null) {
+                    int days = end - d;
+                    LocalDateRange range = LocalDateRange.of(month.atDay(d + 1), month.atDay(1).plusDays(end));
+                    Tariff tariff = intern(Tariff.of(days == monthDays ? r.price() : prorate(r.price(), days,
+                            monthDays), RateUnit.MONTH, info.tax), e, r.ruleId());
+                    Line line = new Line(new LineKey(null, days == monthDays ? null : range.startInclusive(), month,
+                            pm.projectId(), null, null, tariff), e, range.startInclusive());
+                    if (days < monthDays) {
+                        line.feeDays = range;
+                        line.monthDays = monthDays;
+                    }
+                    line.feeRule = r.ruleId();
+                    lines.put(line.key, line);
+                    segments.add(line);
+                }
+                d = end;
+            }
+            return new MonthFee(segments);
+        }
+
+        /** {@code price × days / monthDays}, rounded once half up to the currency's minor unit. */
+        private UnitPrice prorate(UnitPrice price, int days, int monthDays) {
+            int scale = ctx.client().currency().getDefaultFractionDigits();
+            return UnitPrice.of(ctx.client().currency(), price.amount().multiply(BigDecimal.valueOf(days))
+                    .divide(BigDecimal.valueOf(monthDays), scale, InvoiceLine.LINE_ROUNDING));
+        }
+
+        /** The fee lines of one project and month, in date order. */
+        private final class MonthFee {
+            final List<Line> lines;
+
+            MonthFee(List<Line> lines) {
+                this.lines = lines;
+            }
+
+            /** The line whose days hold {@code date}, else the first. */
+            Line lineFor(LocalDate date) {
+                for (Line line : lines) {
+                    if (line.feeDays == null || line.feeDays.contains(date)) {
+                        return line;
+                    }
+                }
+                return lines.get(0);
+            }
+        }
+
+        private Combo combo(ProjectInfo info, TimekeeperId timekeeper, @Nullable ActivityId activity) {
+            Combination key = new Combination(info.project.id(), timekeeper, activity);
+            Combo combo = combos.get(key);
+            if (combo == null) {
+                combo = new Combo(info, ctx.rates().candidates(ctx.client().id(), info.project.id(), timekeeper,
+                        activity));
+                combos.put(key, combo);
+            }
+            return combo;
+        }
+
+        private Tariff intern(Tariff candidate, TimeEntry e, @Nullable RateRuleId rule) {
+            Tariff known = tariffs.get(candidate);
+            if (known != null) {
+                return known;
+            }
+            if (!candidate.price().currencyCode().equals(currency)) {
+                throw new CurrencyMismatchException(currency, candidate.price().currencyCode(), (rule == null
+                        ? "explicit rate of time entry " + e.id() : "rate rule " + rule + " pricing time entry "
+                        + e.id()) + " for client " + ctx.client().id());
+            }
+            tariffs.put(candidate, candidate);
+            return candidate;
+        }
+
+        /** Rates of one (project, timekeeper, activity), with the tariffs they gave. */
+        private final class Combo {
+            final ProjectInfo info;
+            final RateResolver.Candidates candidates;
+            private ResolvedRate[] seen = new ResolvedRate[0];
+            private Tariff[] seenTariffs = new Tariff[0];
+
+            Combo(ProjectInfo info, RateResolver.Candidates candidates) {
+                this.info = info;
+                this.candidates = candidates;
+            }
+
+            Tariff tariff(ResolvedRate rate, TimeEntry e) {
+                for (int i = 0; i < seen.length; i++) {
+                    if (seen[i] == rate) {
+                        return seenTariffs[i];
+                    }
+                }
+                Tariff t = intern(Tariff.of(rate.price(), rate.unit(), info.tax), e, rate.ruleId());
+                seen = Arrays.copyOf(seen, seen.length + 1);
+                seenTariffs = Arrays.copyOf(seenTariffs, seenTariffs.length + 1);
+                seen[seen.length - 1] = rate;
+                seenTariffs[seenTariffs.length - 1] = t;
+                return t;
+            }
+        }
+
+        /** The entries of one line being built. */
+        private final class Line {
+            final LineKey key;
+            final Tariff tariff;
+            final TimeEntry firstEntry;
+            final List<TimeEntryId> ids = new ArrayList<>(4);
+            long seconds;
+            long nanos;
+            LocalDate first;
+            LocalDate last;
+            /** The latest start date of the line's entries. */
+            LocalDate lastStart;
+            @Nullable ProjectId project;
+            boolean mixedProject;
+            @Nullable ActivityId activity;
+            boolean mixedActivity;
+            @Nullable TimekeeperId timekeeper;
+            boolean mixedTimekeeper;
+            @Nullable RateRuleId rule;
+            boolean mixedRule;
+            /** A monthly fee line of quantity 0: the month's fee is billed elsewhere. */
+            boolean feeBilled;
+            /** The days of a prorated monthly fee line, or null. */
+            @Nullable LocalDateRange feeDays;
+            int monthDays;
+            /** The rule of a monthly fee line. */
+            @Nullable RateRuleId feeRule;
+            /** Whole or half days counted for this line, in units of the quantity scale. */
+            BigInteger dayUnits = BigInteger.ZERO;
+            boolean counted;
+
+            Line(LineKey key, TimeEntry firstEntry, LocalDate date) {
+                this.key = key;
+                this.tariff = key.tariff;
+                this.firstEntry = firstEntry;
+                this.first = date;
+                this.last = first;
+                this.lastStart = first;
+                this.project = firstEntry.projectId();
+                this.activity = firstEntry.activityId();
+                this.timekeeper = firstEntry.timekeeperId();
+            }
+
+            void add(TimeEntry e, LocalDate date, LocalDate endDate, long billedNanos, @Nullable RateRuleId ruleId,
+                    boolean dayBuckets) {
+                if (ids.isEmpty()) {
+                    rule = ruleId;
+                } else {
+                    mixedProject |= !e.projectId().equals(project);
+                    mixedActivity |= !Objects.equals(e.activityId(), activity);
+                    mixedTimekeeper |= !e.timekeeperId().equals(timekeeper);
+                    mixedRule |= !Objects.equals(ruleId, rule);
+                }
+                ids.add(e.id());
+                seconds += billedNanos / NANOS_PER_SECOND;
+                nanos += billedNanos % NANOS_PER_SECOND;
+                if (nanos >= NANOS_PER_SECOND) {
+                    seconds++;
+                    nanos -= NANOS_PER_SECOND;
+                }
+                if (date.isBefore(first)) {
+                    first = date;
+                }
+                if (endDate.isAfter(last)) {
+                    last = endDate;
+                }
+                if (date.isAfter(lastStart)) {
+                    lastStart = date;
+                }
+                counted |= dayBuckets;
+            }
+
+            InvoiceLine build(int position) {
+                RateUnit unit = tariff.unit();
+                BigDecimal quantity;
+                UnitCode code;
+                LocalDateRange period;
+                switch (unit) {
+                    case HOUR -> {
+                        quantity = TimeUnits.hours(exactNanos(), QUANTITY_SCALE, QUANTITY_ROUNDING);
+                        code = UnitCode.HOUR;
+                    }
+                    case DAY -> {
+                        quantity = counted ? new BigDecimal(dayUnits, QUANTITY_SCALE)
+                                : exactNanos().divide(BigDecimal.valueOf(days.dayLength().toNanos()), QUANTITY_SCALE,
+                                        QUANTITY_ROUNDING);
+                        code = UnitCode.DAY;
+                    }
+                    case MONTH -> {
+                        quantity = feeBilled ? BigDecimal.ZERO : BigDecimal.ONE;
+                        code = UnitCode.MONTH;
+                    }
+                    default -> {
+                        quantity = BigDecimal.valueOf(ids.size());
+                        code = UnitCode.PIECE;
+                    }
+                }
+                LocalDateRange feeRange = feeDays;
+                if (feeRange != null) {
+                    // the fee's days, widened to entries placed here from days without a fee
+                    period = ids.isEmpty() ? feeRange : LocalDateRange.of(
+                            first.isBefore(feeRange.startInclusive()) ? first : feeRange.startInclusive(),
+                            lastStart.isAfter(feeRange.endExclusive().minusDays(1)) ? lastStart.plusDays(1)
+                                    : feeRange.endExclusive());
+                } else if (unit == RateUnit.MONTH) {
+                    period = LocalDateRange.ofMonth(Objects.requireNonNull(key.month)).intersection(req.period())
+                            .orElseThrow();
+                } else {
+                    period = LocalDateRange.of(first, last.plusDays(1));
+                }
+                return new InvoiceLine(position, description(), quantity, code, tariff.price(), BigDecimal.ONE,
+                        List.of(), tariff.tax(), period, ids, mixedProject ? null : project,
+                        mixedActivity ? null : activity, mixedTimekeeper ? null : timekeeper,
+                        unit == RateUnit.MONTH && !feeBilled ? feeRule : mixedRule ? null : rule);
+            }
+
+            private BigDecimal exactNanos() {
+                return BigDecimal.valueOf(seconds).multiply(BigDecimal.valueOf(NANOS_PER_SECOND))
+                        .add(BigDecimal.valueOf(nanos));
+            }
+
+            private String description() {
+                List<String> parts = new ArrayList<>(4);
+                if (!mixedProject && project != null) {
+                    parts.add(projects.get(project).project.name());
+                }
+                if (key.month != null) {
+                    LocalDateRange feeRange = feeDays;
+                    parts.add(key.month + (feeBilled ? " (monthly fee already billed)" : feeRange != null
+                            ? " (prorated: " + feeRange.days() + " of " + monthDays + " days)" : ""));
+                } else {
+                    if (byTimekeeper && !mixedTimekeeper && timekeeper != null) {
+                        Timekeeper t = ctx.timekeepers().get(timekeeper);
+                        parts.add(t == null ? timekeeper.value() : t.name());
+                    }
+                    if ((byActivity || key.entry != null) && !counted && !mixedActivity && activity != null) {
+                        Activity a = ctx.activities().get(activity);
+                        parts.add(a == null ? activity.value() : a.name());
+                    }
+                    if (byDay || key.entry != null) {
+                        parts.add(first.toString());
+                    }
+                    if (key.entry != null && !firstEntry.description().isBlank()) {
+                        parts.add(firstEntry.description().strip());
+                    }
+                }
+                if (tariff.unit() == RateUnit.FIXED) {
+                    parts.add("fixed fee");
+                }
+                return parts.isEmpty() ? "Services"
+                        : Text.fit(String.join(DESCRIPTION_SEPARATOR, parts), InvoiceLine.MAX_DESCRIPTION);
+            }
+        }
+    }
+
+    private record ProjectInfo(Project project, TaxTreatment tax) {
+    }
+
+    private record Combination(ProjectId project, TimekeeperId timekeeper, @Nullable ActivityId activity) {
+        @Override
+        public int hashCode() {
+            int h = project.hashCode() * 0x01000193 ^ timekeeper.hashCode();
+            h = h * 0x01000193 ^ Objects.hashCode(activity);
+            return h ^ (h >>> 16);
+        }
+    }
+
+    private record DayBucket(TimekeeperId timekeeper, ProjectId project, LocalDate date) {
+    }
+
+    /** What entries on one line share; the tariff is interned, so compared by identity. */
+    private static final class LineKey {
+        final @Nullable TimeEntryId entry;
+        final @Nullable LocalDate day;
+        final @Nullable YearMonth month;
+        final @Nullable ProjectId project;
+        final @Nullable ActivityId activity;
+        final @Nullable TimekeeperId timekeeper;
+        final Tariff tariff;
+        private final int hash;
+
+        LineKey(@Nullable TimeEntryId entry, @Nullable LocalDate day, @Nullable YearMonth month,
+                @Nullable ProjectId project, @Nullable ActivityId activity, @Nullable TimekeeperId timekeeper,
+                Tariff tariff) {
+            this.entry = entry;
+            this.day = day;
+            this.month = month;
+            this.project = project;
+            this.activity = activity;
+            this.timekeeper = timekeeper;
+            this.tariff = tariff;
+            int h = tariff.hashCode();
+            h = h * 31 + Objects.hashCode(entry);
+            h = h * 31 + Objects.hashCode(day);
+            h = h * 31 + Objects.hashCode(month);
+            h = h * 31 + Objects.hashCode(project);
+            h = h * 31 + Objects.hashCode(activity);
+            h = h * 31 + Objects.hashCode(timekeeper);
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof LineKey k && hash == k.hash && tariff == k.tariff && Objects.equals(entry, k.entry)
+                    && Objects.equals(day, k.day) && Objects.equals(month, k.month)
+                    && Objects.equals(project, k.project) && Objects.equals(activity, k.activity)
+                    && Objects.equals(timekeeper, k.timekeeper);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+}
