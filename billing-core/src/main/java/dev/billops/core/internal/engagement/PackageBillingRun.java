@@ -320,6 +320,48 @@ public final class PackageBillingRun {
         return created(issued, engagement, period, draft);
     }
 
+    /** An invoice of the run issued in memory ({@link #prepareLocked}), and what the result reports of it. */
+    record Built(InvoiceIssuer.Prepared prepared, PackageRunResult.Created created) {
+    }
+
+    /**
+     * Builds, checks and numbers {@code due}'s invoice as {@link #issueLocked} does, without writing,
+     * for {@link #storeAll} to write with the rest of its chunk; or returns null when the invoice is
+     * to be issued on its own by {@link #issueLocked}: it bills time entries or a monthly fee, or
+     * the follow-up may change it (a client with credit to apply). {@code followUps} remembers the
+     * follow-up's answer per client and currency for the chunk (an invoice issued on its own can
+     * only use credit up, never create it).
+     */
+    @Nullable Built prepareLocked(StoreSession session, Engagement locked, Due due, LocalDate date,
+            Function<ClientId, String> sequenceNumber, Map<String, Boolean> followUps) {
+        Engagement engagement = unchanged(locked, due);
+        BillingPeriod period = due.period();
+        PackageInvoices.Draft draft = invoices.draft(session, engagement, period, date);
+        Invoice invoice = draft.invoice();
+        if (!InvoiceIssuer.batchable(invoice)) {
+            return null;
+        }
+        boolean mayChange = followUps.computeIfAbsent(invoice.clientId().value() + " " + invoice.currency(),
+                k -> followUp.mayChange(session, invoice.clientId(), invoice.currency()));
+        if (mayChange) {
+            return null;
+        }
+        PackageNumbering numbering = invoices.numbering();
+        String number = numbering != null ? numbering.format(engagement.id(), engagement.clientId(), period, date)
+                : sequenceNumber.apply(engagement.clientId());
+        InvoiceIssuer.Prepared prepared = issuer.prepare(session, invoice, number, date, draft.dueDate());
+        return new Built(prepared, created(prepared.issued(), engagement, period, draft));
+    }
+
+    /** Writes the invoices of {@code built}, their audit records and events, together. */
+    void storeAll(StoreSession session, List<Built> built) {
+        List<InvoiceIssuer.Prepared> prepared = new ArrayList<>(built.size());
+        for (Built b : built) {
+            prepared.add(b.prepared());
+        }
+        issuer.storeAll(session, prepared);
+    }
+
     /**
      * Reserves the sequence numbers of invoices to {@code clients} issued on {@code date}, or
      * returns null when the package number pattern numbers them.

@@ -237,13 +237,91 @@ final class PackageRunChunks {
         List<ClientId> clients = pending.stream().map(p -> p.locked().clientId()).toList();
         ChunkReads reads = new ChunkReads();
         @Nullable NumberBlocks numbers = run.reserveNumbers(reads.wrap(session), clients, date);
-        for (Pending p : pending) {
+        List<Pending> alone = issueTogether(session, reads, pending, numbers, out);
+        for (Pending p : alone) {
             issueUnderSavepoint(session, reads, p, numbers, out);
         }
         if (numbers != null) {
             numbers.releaseUnused(session);
         }
         return unclaimed;
+    }
+
+    /** A pending invoice built in memory. */
+    private record Built(Pending pending, PackageBillingRun.Built built) {
+    }
+
+    /**
+     * Builds every pending invoice in memory (a failure fails that engagement only) and writes them
+     * all at once under a savepoint: invoices, audit records and events, one batch per table. If
+     * the write is refused (a period billed meanwhile by a writer that did not wait for the
+     * engagement's lock, a number taken) the savepoint is rolled back, the numbers are handed out
+     * again and those invoices are issued one by one instead. Returns the pending invoices to issue
+     * one by one: those and the ones the batch cannot take ({@link PackageBillingRun#prepareLocked}).
+     */
+    private List<Pending> issueTogether(StoreSession session, ChunkReads reads, List<Pending> pending,
+            @Nullable NumberBlocks numbers, RunOutcomes out) {
+        List<Pending> alone = new ArrayList<>();
+        List<Built> built = new ArrayList<>(pending.size());
+        Map<String, Boolean> followUps = new HashMap<>();
+        StoreSession cached = reads.wrap(session);
+        if (numbers != null) {
+            numbers.mark();
+        }
+        for (Pending p : pending) {
+            EngagementId id = p.locked().id();
+            try {
+                PackageBillingRun.Built b = run.prepareLocked(cached, p.locked(), p.due(), date, client -> {
+                    if (numbers == null) {
+                        throw new IllegalStateException("no numbers reserved for engagement " + id);
+                    }
+                    return numbers.take(client);
+                }, followUps);
+                if (b == null) {
+                    alone.add(p);
+                } else {
+                    built.add(new Built(p, b));
+                    if (numbers != null) {
+                        numbers.commitLast();
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (numbers != null) {
+                    numbers.rollbackLast();
+                }
+                out.failed(id, p.due().period().start(), e);
+            }
+        }
+        if (built.isEmpty()) {
+            return alone;
+        }
+        List<PackageBillingRun.Built> invoices = new ArrayList<>(built.size());
+        for (Built b : built) {
+            invoices.add(b.built());
+        }
+        try {
+            // a nested transaction is a savepoint of the chunk's
+            scope.tx(s -> {
+                run.storeAll(s, invoices);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("package run of tenant {}: writing {} invoices together failed ({}); issuing them one by one",
+                    scope.tenant(), built.size(), e.toString());
+            if (numbers != null) {
+                numbers.rollbackToMark();
+            }
+            List<Pending> all = new ArrayList<>(built.size() + alone.size());
+            for (Built b : built) {
+                all.add(b.pending());
+            }
+            all.addAll(alone);
+            return all;
+        }
+        for (Built b : built) {
+            out.created.add(b.built().created());
+        }
+        return alone;
     }
 
     private void issueUnderSavepoint(StoreSession session, ChunkReads reads, Pending p,
