@@ -69,6 +69,8 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
             + "buyer_reference, project_reference, contract_reference, sales_order_reference, "
             + "buyer_accounting_reference, payment_terms_text, prepaid, version) VALUES (";
     private static final String SAVEPOINT = "billops_invoice_insert_all";
+    /** Entries claimed per statement on PostgreSQL (bound as two arrays: no parameter limit). */
+    private static final int PG_CLAIM_CHUNK = 5_000;
 
     private final InvoiceChildren children;
 
@@ -206,20 +208,38 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
 
     /**
      * The billed-entry claims of all {@code invoices}: like {@link #claimEntries}, only entries the
-     * time-entry table holds are claimed; they are looked up a chunk at a time and the claims
-     * written in one batch.
+     * time-entry table holds are claimed. On PostgreSQL one {@code INSERT … SELECT} per
+     * {@link #PG_CLAIM_CHUNK} entries looks each entry up by its key and names its invoice by
+     * position in a second array; on H2 the stored entries are looked up a chunk at a time and the
+     * claims written in one batch.
      */
     private void claimAll(List<Invoice> invoices, List<List<String>> billed) throws SQLException {
-        List<String> wanted = new ArrayList<>();
-        for (List<String> b : billed) {
-            wanted.addAll(b);
+        List<String> entries = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        for (int i = 0; i < invoices.size(); i++) {
+            for (String entry : billed.get(i)) {
+                entries.add(entry);
+                owners.add(invoices.get(i).id().value());
+            }
         }
-        if (wanted.isEmpty()) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        SqlDialect d = ctx().dialect();
+        if (d == SqlDialect.POSTGRESQL) {
+            for (int from = 0; from < entries.size(); from += PG_CLAIM_CHUNK) {
+                int to = Math.min(entries.size(), from + PG_CLAIM_CHUNK);
+                List<String> chunk = entries.subList(from, to);
+                KeyLookup.bind(d, h().createUpdate("INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) "
+                        + "SELECT :t, k.id, (CAST(:owners AS varchar[]))[v.ord] FROM "
+                        + KeyLookup.rows(d, "billops_time_entry", "id", "id", chunk.size(), false)), chunk)
+                        .bind("t", t()).bindArray("owners", String.class, owners.subList(from, to))
+                        .execute();
+            }
             return;
         }
         Set<String> stored = new java.util.HashSet<>();
-        SqlDialect d = ctx().dialect();
-        for (List<String> chunk : JdbcTimeEntryStore.chunks(wanted)) {
+        for (List<String> chunk : JdbcTimeEntryStore.chunks(entries)) {
             KeyLookup.bind(d, h().createQuery("SELECT k.id FROM "
                     + KeyLookup.rows(d, "billops_time_entry", "id", "id", chunk.size(), false)), chunk)
                     .bind("t", t()).mapTo(String.class).forEach(stored::add);
@@ -229,15 +249,12 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         }
         try (PreparedStatement ps = h().getConnection().prepareStatement(
                 "INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < invoices.size(); i++) {
-                String invoice = invoices.get(i).id().value();
-                for (String entry : billed.get(i)) {
-                    if (stored.contains(entry)) {
-                        ps.setString(1, t());
-                        ps.setString(2, entry);
-                        ps.setString(3, invoice);
-                        ps.addBatch();
-                    }
+            for (int i = 0; i < entries.size(); i++) {
+                if (stored.contains(entries.get(i))) {
+                    ps.setString(1, t());
+                    ps.setString(2, entries.get(i));
+                    ps.setString(3, owners.get(i));
+                    ps.addBatch();
                 }
             }
             ps.executeBatch();

@@ -320,20 +320,27 @@ public final class PackageBillingRun {
         return created(issued, engagement, period, draft);
     }
 
-    /** An invoice of the run issued in memory ({@link #prepareLocked}), and what the result reports of it. */
+    /**
+     * An invoice of the run checked in memory ({@link #checkLocked}), waiting for its number
+     * ({@link #numbered}).
+     */
+    record Checked(Invoice invoice, Engagement engagement, BillingPeriod period, PackageInvoices.Draft draft) {
+    }
+
+    /** An invoice of the run issued in memory ({@link #numbered}), and what the result reports of it. */
     record Built(InvoiceIssuer.Prepared prepared, PackageRunResult.Created created) {
     }
 
     /**
-     * Builds, checks and numbers {@code due}'s invoice as {@link #issueLocked} does, without writing,
-     * for {@link #storeAll} to write with the rest of its chunk; or returns null when the invoice is
-     * to be issued on its own by {@link #issueLocked}: it bills time entries or a monthly fee, or
-     * the follow-up may change it (a client with credit to apply). {@code followUps} remembers the
-     * follow-up's answer per client and currency for the chunk (an invoice issued on its own can
-     * only use credit up, never create it).
+     * Builds and checks {@code due}'s invoice as {@link #issueLocked} does, without a number and
+     * without writing, for {@link #numbered} and {@link #storeAll} to issue with the rest of its
+     * chunk; or returns null when the invoice is to be issued on its own by {@link #issueLocked}:
+     * it bills time entries or a monthly fee, or the follow-up may change it (a client with credit
+     * to apply). {@code followUps} remembers the follow-up's answer per client and currency for
+     * the chunk (an invoice issued on its own can only use credit up, never create it).
      */
-    @Nullable Built prepareLocked(StoreSession session, Engagement locked, Due due, LocalDate date,
-            Function<ClientId, String> sequenceNumber, Map<String, Boolean> followUps) {
+    @Nullable Checked checkLocked(StoreSession session, Engagement locked, Due due, LocalDate date,
+            Map<String, Boolean> followUps) {
         Engagement engagement = unchanged(locked, due);
         BillingPeriod period = due.period();
         PackageInvoices.Draft draft = invoices.draft(session, engagement, period, date);
@@ -346,11 +353,18 @@ public final class PackageBillingRun {
         if (mayChange) {
             return null;
         }
+        return new Checked(issuer.checked(session, invoice, date, draft.dueDate()), engagement, period, draft);
+    }
+
+    /** {@code checked} issued in memory, numbered by the package pattern or else by {@code sequenceNumber}. */
+    Built numbered(Checked checked, LocalDate date, Function<ClientId, String> sequenceNumber) {
+        Engagement engagement = checked.engagement();
         PackageNumbering numbering = invoices.numbering();
-        String number = numbering != null ? numbering.format(engagement.id(), engagement.clientId(), period, date)
+        String number = numbering != null
+                ? numbering.format(engagement.id(), engagement.clientId(), checked.period(), date)
                 : sequenceNumber.apply(engagement.clientId());
-        InvoiceIssuer.Prepared prepared = issuer.prepare(session, invoice, number, date, draft.dueDate());
-        return new Built(prepared, created(prepared.issued(), engagement, period, draft));
+        InvoiceIssuer.Prepared prepared = issuer.prepared(checked.invoice(), number, date, checked.draft().dueDate());
+        return new Built(prepared, created(prepared.issued(), engagement, checked.period(), checked.draft()));
     }
 
     /** Writes the invoices of {@code built}, their audit records and events, together. */

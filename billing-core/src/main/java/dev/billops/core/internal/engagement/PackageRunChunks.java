@@ -234,10 +234,15 @@ final class PackageRunChunks {
                 }
             }
         }
-        List<ClientId> clients = pending.stream().map(p -> p.locked().clientId()).toList();
         ChunkReads reads = new ChunkReads();
+        List<Checked> checked = new ArrayList<>(pending.size());
+        List<Pending> alone = check(reads.wrap(session), pending, checked, out);
+        // the series counter is locked from here to the commit: only writes follow
+        List<ClientId> clients = new ArrayList<>(checked.size() + alone.size());
+        checked.forEach(c -> clients.add(c.pending().locked().clientId()));
+        alone.forEach(p -> clients.add(p.locked().clientId()));
         @Nullable NumberBlocks numbers = run.reserveNumbers(reads.wrap(session), clients, date);
-        List<Pending> alone = issueTogether(session, reads, pending, numbers, out);
+        alone.addAll(issueTogether(session, checked, numbers, out));
         for (Pending p : alone) {
             issueUnderSavepoint(session, reads, p, numbers, out);
         }
@@ -247,53 +252,71 @@ final class PackageRunChunks {
         return unclaimed;
     }
 
-    /** A pending invoice built in memory. */
+    /** A pending invoice checked in memory. */
+    private record Checked(Pending pending, PackageBillingRun.Checked checked) {
+    }
+
+    /** A pending invoice issued in memory. */
     private record Built(Pending pending, PackageBillingRun.Built built) {
     }
 
     /**
-     * Builds every pending invoice in memory (a failure fails that engagement only) and writes them
-     * all at once under a savepoint: invoices, audit records and events, one batch per table. If
-     * the write is refused (a period billed meanwhile by a writer that did not wait for the
-     * engagement's lock, a number taken) the savepoint is rolled back, the numbers are handed out
-     * again and those invoices are issued one by one instead. Returns the pending invoices to issue
-     * one by one: those and the ones the batch cannot take ({@link PackageBillingRun#prepareLocked}).
+     * Builds and checks every pending invoice in memory, adding those the batch takes to
+     * {@code checked}; a failure fails that engagement only. Returns those to issue one by one
+     * ({@link PackageBillingRun#checkLocked}).
      */
-    private List<Pending> issueTogether(StoreSession session, ChunkReads reads, List<Pending> pending,
-            @Nullable NumberBlocks numbers, RunOutcomes out) {
+    private List<Pending> check(StoreSession cached, List<Pending> pending, List<Checked> checked, RunOutcomes out) {
         List<Pending> alone = new ArrayList<>();
-        List<Built> built = new ArrayList<>(pending.size());
         Map<String, Boolean> followUps = new HashMap<>();
-        StoreSession cached = reads.wrap(session);
+        for (Pending p : pending) {
+            try {
+                PackageBillingRun.Checked c = run.checkLocked(cached, p.locked(), p.due(), date, followUps);
+                if (c == null) {
+                    alone.add(p);
+                } else {
+                    checked.add(new Checked(p, c));
+                }
+            } catch (RuntimeException e) {
+                out.failed(p.locked().id(), p.due().period().start(), e);
+            }
+        }
+        return alone;
+    }
+
+    /**
+     * Numbers the checked invoices and writes them all at once under a savepoint: invoices, audit
+     * records and events, one batch per table. If the write is refused (a period billed meanwhile
+     * by a writer that did not wait for the engagement's lock, a number taken) the savepoint is
+     * rolled back, the numbers are handed out again and the invoices are returned, to be issued
+     * one by one.
+     */
+    private List<Pending> issueTogether(StoreSession session, List<Checked> checked, @Nullable NumberBlocks numbers,
+            RunOutcomes out) {
+        if (checked.isEmpty()) {
+            return List.of();
+        }
+        List<Built> built = new ArrayList<>(checked.size());
         if (numbers != null) {
             numbers.mark();
         }
-        for (Pending p : pending) {
-            EngagementId id = p.locked().id();
+        for (Checked c : checked) {
+            EngagementId id = c.pending().locked().id();
             try {
-                PackageBillingRun.Built b = run.prepareLocked(cached, p.locked(), p.due(), date, client -> {
+                built.add(new Built(c.pending(), run.numbered(c.checked(), date, client -> {
                     if (numbers == null) {
                         throw new IllegalStateException("no numbers reserved for engagement " + id);
                     }
                     return numbers.take(client);
-                }, followUps);
-                if (b == null) {
-                    alone.add(p);
-                } else {
-                    built.add(new Built(p, b));
-                    if (numbers != null) {
-                        numbers.commitLast();
-                    }
+                })));
+                if (numbers != null) {
+                    numbers.commitLast();
                 }
             } catch (RuntimeException e) {
                 if (numbers != null) {
                     numbers.rollbackLast();
                 }
-                out.failed(id, p.due().period().start(), e);
+                out.failed(id, c.pending().due().period().start(), e);
             }
-        }
-        if (built.isEmpty()) {
-            return alone;
         }
         List<PackageBillingRun.Built> invoices = new ArrayList<>(built.size());
         for (Built b : built) {
@@ -311,17 +334,16 @@ final class PackageRunChunks {
             if (numbers != null) {
                 numbers.rollbackToMark();
             }
-            List<Pending> all = new ArrayList<>(built.size() + alone.size());
+            List<Pending> again = new ArrayList<>(built.size());
             for (Built b : built) {
-                all.add(b.pending());
+                again.add(b.pending());
             }
-            all.addAll(alone);
-            return all;
+            return again;
         }
         for (Built b : built) {
             out.created.add(b.built().created());
         }
-        return alone;
+        return List.of();
     }
 
     private void issueUnderSavepoint(StoreSession session, ChunkReads reads, Pending p,

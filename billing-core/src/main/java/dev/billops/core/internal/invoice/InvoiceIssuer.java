@@ -203,39 +203,48 @@ public final class InvoiceIssuer {
     }
 
     /**
-     * A new document issued in memory: what {@link #issueWithNumber(StoreSession, Invoice, String,
-     * LocalDate, LocalDate)} would store, audit and publish for {@code invoice}, built and checked
-     * in {@code session}'s transaction without writing, for {@link #storeAll} to write together
-     * with others. Only for a draft that was never stored (a stored one is updated on issue, which
-     * this path does not do: {@link #storeAll} then fails on its id) and that bills no time entries
-     * or monthly fees (those are locked and checked on issue, one document at a time).
+     * A new document checked for issue in memory, the first half of issuing it with others: what
+     * {@link #issueWithNumber(StoreSession, Invoice, String, LocalDate, LocalDate)} checks, without
+     * a number and without writing, and the document completed from its client, ready for
+     * {@link #prepared} and then {@link #storeAll}. A caller that reserves numbers for several
+     * documents at once checks them all first, so that the counter is locked only once all are
+     * known to be issuable. Only for a draft that was never stored (a stored one is updated on
+     * issue, which this path does not do: {@link #storeAll} then fails on its id) and that bills no
+     * time entries or monthly fees (those are locked and checked on issue, one document at a time:
+     * see {@link #batchable}).
      *
-     * @param invoice a draft that is not stored
      * @throws IllegalArgumentException if it bills time entries or a monthly fee
      * @throws InvoiceAlreadyIssuedException if it is not a draft
      * @see #validate
      */
-    public Prepared prepare(StoreSession session, Invoice invoice, String number, LocalDate issueDate,
-            LocalDate dueDate) {
+    public Invoice checked(StoreSession session, Invoice invoice, LocalDate issueDate, LocalDate dueDate) {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(invoice, "invoice");
-        Objects.requireNonNull(number, "number");
         Objects.requireNonNull(issueDate, "issueDate");
         Objects.requireNonNull(dueDate, "dueDate");
         if (!batchable(invoice)) {
             throw new IllegalArgumentException("invoice " + invoice.id()
                     + " bills time entries or a monthly fee; it is issued on its own");
         }
-        if (number.isBlank()) {
-            throw new InvalidInputException("invoice " + invoice.id() + ": number is blank");
-        }
         if (dueDate.isBefore(issueDate)) {
             throw new InvalidInputException("invoice " + invoice.id() + ": due date " + dueDate
                     + " is before the issue date " + issueDate);
         }
         Invoice current = invoice.recalculated();
-        current = withClientDefaults(current, validateContent(session, current));
-        Invoice issued = Transitions.issuedAs(current, number, issueDate, dueDate);
+        return withClientDefaults(current, validateContent(session, current));
+    }
+
+    /**
+     * The second half: {@code checked} issued as {@code number} in memory, with the audit record
+     * and the event its issue writes.
+     */
+    public Prepared prepared(Invoice checked, String number, LocalDate issueDate, LocalDate dueDate) {
+        Objects.requireNonNull(checked, "checked");
+        Objects.requireNonNull(number, "number");
+        if (number.isBlank()) {
+            throw new InvalidInputException("invoice " + checked.id() + ": number is blank");
+        }
+        Invoice issued = Transitions.issuedAs(checked, number, issueDate, dueDate);
         AuditRecord audit = new AuditRecord(scope.clock().instant(), scope.actor(), "invoice.issue", "invoice",
                 issued.id().value(), null, issued);
         BillingEvent event = new InvoiceIssued(EventId.generate(), scope.clock().instant(), issued.id(), number,
@@ -243,7 +252,7 @@ public final class InvoiceIssuer {
         return new Prepared(issued, audit, List.of(event));
     }
 
-    /** Whether {@link #prepare} takes {@code invoice}: it bills no time entries and no monthly fee. */
+    /** Whether {@link #checked} takes {@code invoice}: it bills no time entries and no monthly fee. */
     public static boolean batchable(Invoice invoice) {
         for (InvoiceLine line : invoice.lines()) {
             if (!line.entryIds().isEmpty()) {
@@ -254,7 +263,7 @@ public final class InvoiceIssuer {
     }
 
     /**
-     * A document issued in memory by {@link #prepare}, with the audit record and the events its
+     * A document issued in memory by {@link #prepared}, with the audit record and the events its
      * issue writes.
      */
     public record Prepared(Invoice issued, AuditRecord audit, List<BillingEvent> events) {
