@@ -48,8 +48,9 @@ import org.jspecify.annotations.Nullable;
  * line bills, allowances/charges and the VAT breakdown ({@link InvoiceChildren}).
  *
  * <p>Uniqueness of id, (series, number) and (engagement, package period start) is the table's;
- * inserts use {@code ON CONFLICT DO NOTHING} and name the clashing key themselves, so a refused
- * insert leaves the transaction usable on both databases. An issued invoice (not a credit note)
+ * {@link #insert} uses {@code ON CONFLICT DO NOTHING} and names the clashing key itself, and
+ * {@link #insertAll} rolls its batch back to a savepoint before naming it, so a refused insert
+ * leaves the transaction usable on both databases. An issued invoice (not a credit note)
  * also claims each stored time entry it bills in {@code billops_billed_entry}, whose primary key lets
  * an entry sit on at most one issued invoice; voiding the invoice releases them.
  */

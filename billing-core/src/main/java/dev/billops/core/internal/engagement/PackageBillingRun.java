@@ -44,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * followed by the {@link IssueFollowUp} in the same transaction. {@link PackageBillingJob} runs it
  * for every tenant.
  *
- * <p>The invoices are issued in chunks of engagements, one transaction each, with a savepoint per
- * invoice ({@code PackageRunChunks}); a failure is reported in the result and the run goes on. A
+ * <p>The invoices are issued in chunks of engagements, one transaction each, written together
+ * ({@link #checkLocked}, {@link #numbered}, {@link #storeAll}) or, where that cannot be done, with
+ * a savepoint per invoice ({@code PackageRunChunks}); a failure is reported in the result and the
+ * run goes on. A
  * period is billed at most once, however often and however concurrently the run is started (see
  * {@link #run(LocalDate, PackageRunOptions)}).
  *

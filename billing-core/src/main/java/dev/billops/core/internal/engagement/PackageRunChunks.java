@@ -37,10 +37,15 @@ import org.slf4j.LoggerFactory;
  * <p>A chunk transaction first claims its engagements ({@link EngagementStore#claim}: rows locked
  * by another transaction are skipped, not waited for), so workers of this run and runs of other
  * processes for the same date split the engagements instead of queueing for them. Under the row
- * lock it checks which periods are invoiced meanwhile, reserves the numbers of the rest at once
- * ({@link NumberBlocks}) and issues each (engagement, period) under a savepoint of its own (a
- * nested transaction): a failure rolls back that invoice only and is reported in the result. The
- * tenant record and the clients are read once per chunk ({@link ChunkReads}). The
+ * lock it checks which periods are invoiced meanwhile, builds and checks the invoices of the rest
+ * in memory (a failure fails that engagement only), reserves their numbers at once
+ * ({@link NumberBlocks}) and writes them together under a savepoint: invoices, audit records and
+ * outbox events, one batch per table. If that write is refused (a period billed meanwhile by a
+ * writer that did not wait for the lock, a number taken), the savepoint is rolled back and each
+ * (engagement, period) is issued under a savepoint of its own (a nested transaction), as are
+ * those the batch cannot take (invoices billing time entries or monthly fees, clients with credit
+ * to apply on issue): a failure then rolls back that invoice only and is reported in the result.
+ * The tenant record and the clients are read once per chunk ({@link ChunkReads}). The
  * engagements another transaction held are claimed again, waiting this time, after every chunk is
  * done: by then their holder has committed (the periods are reported already invoiced) or died
  * (they are billed here). A chunk whose transaction fails as a whole (the connection was lost, the
@@ -235,6 +240,7 @@ final class PackageRunChunks {
             }
         }
         ChunkReads reads = new ChunkReads();
+        reads.prefetchClients(session, pending.stream().map(p -> p.locked().clientId()).toList());
         List<Checked> checked = new ArrayList<>(pending.size());
         List<Pending> alone = check(reads.wrap(session), pending, checked, out);
         // the series counter is locked from here to the commit: only writes follow
