@@ -159,6 +159,9 @@ abstract class PackageRunBatchTests {
         assertEquals(List.of(), result.failed());
         assertEquals(ENGAGEMENTS, result.created().size());
         assertEquals(3, counting.inserts.get(), "Initech's three invoices issued on their own");
+        // reported in plan order although issued after the others of their chunk
+        List<String> order = result.created().stream().map(c -> c.engagementId().value()).toList();
+        assertEquals(order.stream().sorted().toList(), order);
         for (Invoice inv : ours()) {
             InvoiceStatus expected = inv.clientId().equals(INITECH) ? InvoiceStatus.PAID : InvoiceStatus.ISSUED;
             assertEquals(expected, inv.status(), inv.engagementId() + " " + inv.number());

@@ -14,6 +14,7 @@ import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.spi.StoreSession;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -255,6 +256,13 @@ final class PackageRunChunks {
         if (numbers != null) {
             numbers.releaseUnused(session);
         }
+        // the invoices written together come before those issued one by one: report them in plan order
+        Map<String, Integer> planned = new HashMap<>();
+        for (int i = 0; i < pending.size(); i++) {
+            planned.put(pending.get(i).locked().id() + "@" + pending.get(i).due().period().start(), i);
+        }
+        out.created.sort(Comparator.comparingInt(c -> planned.getOrDefault(c.engagementId() + "@"
+                + c.period().start(), Integer.MAX_VALUE)));
         return unclaimed;
     }
 
