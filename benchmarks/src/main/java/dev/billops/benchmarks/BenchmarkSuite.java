@@ -323,7 +323,7 @@ public final class BenchmarkSuite {
                 + " issued invoices (5 lines, 10 entries), " + db,
                 f.storeInvoicesPerSecond(), "invoices/s", true, "raw JDBC batch", f.rawInvoicesPerSecond(),
                 "≥ 80 % of baseline", i >= 0.8, String.format(Locale.ROOT,
-                        "InvoiceStore.insert, 1,000 per transaction; %.0f µs per invoice; single run",
+                        "InvoiceStore.insertAll, 1,000 per transaction; %.0f µs per invoice; single run",
                         1e6 / f.storeInvoicesPerSecond())));
     }
 

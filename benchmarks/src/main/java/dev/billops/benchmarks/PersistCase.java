@@ -37,7 +37,7 @@ import java.util.function.Supplier;
 /**
  * Case 3: persist {@code entries} time entries ({@link TimeEntryStore#insertAll}, chunks of
  * {@link #CHUNK} per transaction) and then {@code invoices} issued invoices of 5 lines, each line
- * billing 2 of those entries ({@link InvoiceStore#insert}, {@link #INVOICES_PER_TX} per
+ * billing 2 of those entries ({@link InvoiceStore#insertAll}, {@link #INVOICES_PER_TX} per
  * transaction), through the stores; baseline: raw JDBC batch inserts of the same rows (entry;
  * invoice header, lines, line entries, billed entries, tax subtotals) into a second, identical,
  * freshly migrated schema, committed in the same chunks.
@@ -104,8 +104,7 @@ final class PersistCase {
         for (int from = 0; from < invoices.size(); from += INVOICES_PER_TX) {
             List<Invoice> chunk = invoices.subList(from, Math.min(invoices.size(), from + INVOICES_PER_TX));
             target.store().inTransaction(Workload.TENANT_ID, s -> {
-                InvoiceStore store = s.get(InvoiceStore.class);
-                chunk.forEach(store::insert);
+                s.get(InvoiceStore.class).insertAll(chunk);
                 return null;
             });
         }

@@ -60,7 +60,7 @@ public final class Billing implements AutoCloseable {
      */
     public Packages packages(Actor actor) {
         return Packages.of(new PackageBillingJob(store, clock, actor, policies.packages(),
-                scope -> new Payments(scope, policies.payments())::applyCreditOnIssue));
+                scope -> new Payments(scope, policies.payments()).creditOnIssue()));
     }
 
     public Clock clock() {

@@ -37,6 +37,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.billops.core.internal.invoice.IssueFollowUp;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -246,6 +247,24 @@ public final class Payments {
             }
             return result;
         });
+    }
+
+    /**
+     * {@link #applyCreditOnIssue} as the issue path's follow-up, which may change an invoice only
+     * if the policy applies credit on issue and the client has credit in the invoice's currency.
+     */
+    IssueFollowUp creditOnIssue() {
+        return new IssueFollowUp() {
+            @Override
+            public Invoice afterIssue(StoreSession session, Invoice issued) {
+                return applyCreditOnIssue(session, issued);
+            }
+
+            @Override
+            public boolean mayChange(StoreSession session, ClientId client, CurrencyUnit currency) {
+                return policy.applyCreditOnIssue() && new Ledger(scope, session).credit(client, currency).isPositive();
+            }
+        };
     }
 
     /**

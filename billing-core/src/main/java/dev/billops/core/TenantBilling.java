@@ -98,7 +98,7 @@ public final class TenantBilling {
 
     /** The package (retainer) billing run of this tenant. */
     public Packages packages() {
-        return Packages.of(new PackageBillingRun(scope, policies.packages(), payments()::applyCreditOnIssue));
+        return Packages.of(new PackageBillingRun(scope, policies.packages(), payments().creditOnIssue()));
     }
 
     /** Payments: record, allocate, apply client credit, refund; credit balances. */

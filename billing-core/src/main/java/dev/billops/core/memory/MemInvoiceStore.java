@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Optional;
 
 final class MemInvoiceStore implements InvoiceStore {
@@ -40,6 +42,37 @@ final class MemInvoiceStore implements InvoiceStore {
         requireUniqueKeys(t, invoice);
         t.put(invoice);
         rememberVersions(invoice);
+    }
+
+    /** Checks every invoice (against the stored ones and the earlier ones of the list) before storing any. */
+    @Override
+    public void insertAll(List<Invoice> invoices) {
+        Objects.requireNonNull(invoices, "invoices");
+        List<Invoice> all = List.copyOf(invoices);
+        InvoiceTable t = session.state().invoices;
+        Set<InvoiceId> ids = new HashSet<>();
+        Set<String> numbers = new HashSet<>();
+        Set<InvoiceTable.PeriodKey> periods = new HashSet<>();
+        for (Invoice invoice : all) {
+            t.requireAbsent(invoice.id(), KIND);
+            if (!ids.add(invoice.id())) {
+                throw new DuplicateKeyException(KIND, invoice.id().value());
+            }
+            String number = invoice.number();
+            if (number != null && !numbers.add(invoice.series() + " " + number)) {
+                throw new DuplicateKeyException("invoice number", invoice.series() + " " + number);
+            }
+            InvoiceTable.PeriodKey period = InvoiceTable.periodKey(invoice);
+            if (period != null && !periods.add(period)) {
+                throw new DuplicateKeyException("package invoice of engagement period",
+                        period.engagement() + " " + period.periodStart());
+            }
+            requireUniqueKeys(t, invoice);
+        }
+        for (Invoice invoice : all) {
+            t.put(invoice);
+            rememberVersions(invoice);
+        }
     }
 
     /** Remembers the versions of a draft's entries (forgets them once it is issued). */

@@ -25,6 +25,22 @@ public interface InvoiceStore {
 
     void insert(Invoice invoice);
 
+    /**
+     * Inserts {@code invoices} as {@link #insert} inserts each, in list order, with the same rows
+     * and the same refusals: a clash of one of the three keys (with a stored invoice or with an
+     * earlier invoice of the list) or a time entry billed already throws the
+     * {@code DuplicateKeyException} {@link #insert} would throw for that invoice. A store may write
+     * the rows of all the invoices together (the JDBC store: one batch per table); the JDBC and
+     * in-memory stores check before they write, so a refused call stores nothing. This default
+     * inserts one by one and leaves the invoices before the refused one written: a caller that
+     * needs all or nothing rolls its transaction (or a savepoint) back.
+     */
+    default void insertAll(List<Invoice> invoices) {
+        for (Invoice invoice : List.copyOf(invoices)) {
+            insert(invoice);
+        }
+    }
+
     Invoice update(Invoice invoice);
 
     /** Deletes a DRAFT; throws {@code InvoiceAlreadyIssuedException} for anything else. */

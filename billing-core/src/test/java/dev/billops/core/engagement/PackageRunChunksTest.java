@@ -5,7 +5,11 @@ import static dev.billops.core.engagement.PackageFixture.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billops.core.event.InvoiceIssued;
 import dev.billops.core.id.EngagementId;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceQuery;
+import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.internal.TenantScope;
 import dev.billops.core.internal.engagement.PackageBillingRun;
 import dev.billops.core.internal.invoice.IssueFollowUp;
@@ -81,5 +85,52 @@ class PackageRunChunksTest {
         assertEquals(IntStream.rangeClosed(1, 20).mapToObj(n -> String.format("PKG-2026-%05d", n))
                 .collect(java.util.stream.Collectors.toSet()), numbers);
         assertEquals(List.of(), parallel.failed());
+    }
+
+    @Test
+    void run_batchedAndOneByOne_issueTheSameInvoicesAuditsAndEvents() {
+        PackageFixture batched = engagements(12);
+        PackageFixture alone = engagements(12);
+        // a follow-up that does not say it leaves invoices alone sends every invoice one by one
+        IssueFollowUp opaque = (session, issued) -> issued;
+
+        PackageRunResult a = run(batched, IssueFollowUp.NONE).run(d("2026-03-01"), PackageRunOptions.all()
+                .withChunkSize(5));
+        PackageRunResult b = run(alone, opaque).run(d("2026-03-01"), PackageRunOptions.all().withChunkSize(5));
+
+        assertEquals(12, a.created().size());
+        assertEquals(shape(b.created()), shape(a.created()));
+        assertEquals(invoices(alone), invoices(batched));
+        assertEquals(audits(alone), audits(batched));
+        assertEquals(events(alone), events(batched));
+    }
+
+    /** What the result reports of each invoice, without its generated id. */
+    static List<String> shape(List<PackageRunResult.Created> created) {
+        return created.stream().map(c -> c.engagementId() + "@" + c.period() + " " + c.number() + " "
+                + c.net() + " " + c.total() + " " + c.dueDate()).toList();
+    }
+
+    /** The stored invoices without their generated ids, in number order. */
+    static List<String> invoices(PackageFixture f) {
+        List<Invoice> all = f.memory.inTransaction(ACME, s -> s.get(InvoiceStore.class).list(InvoiceQuery.all()));
+        return all.stream().map(i -> String.join(" | ", String.valueOf(i.number()), i.series(), i.clientId().value(),
+                        i.status().name(), String.valueOf(i.issueDate()), String.valueOf(i.dueDate()),
+                        String.valueOf(i.servicePeriod()), i.lines().toString(), i.taxBreakdown().toString(),
+                        i.totals().toString(), i.paid().toString(), i.prepaid().toString(), i.references().toString(),
+                        i.metadata().toString(), String.valueOf(i.engagementId()),
+                        String.valueOf(i.packagePeriodStart()), String.valueOf(i.version())))
+                .sorted().toList();
+    }
+
+    static List<String> audits(PackageFixture f) {
+        return f.memory.auditRecords(ACME).stream().filter(r -> r.entityType().equals("invoice"))
+                .map(r -> r.action() + " " + r.actor() + " " + r.at() + " " + (r.before() == null)).toList();
+    }
+
+    static List<String> events(PackageFixture f) {
+        return f.memory.events(ACME).stream().filter(e -> e instanceof InvoiceIssued)
+                .map(e -> (InvoiceIssued) e).map(e -> e.number() + " " + e.clientId() + " " + e.total() + " "
+                        + e.dueDate() + " " + e.occurredAt()).toList();
     }
 }

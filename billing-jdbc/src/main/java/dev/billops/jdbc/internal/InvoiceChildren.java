@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.money.CurrencyUnit;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
 
 /** The child rows of invoices: lines (with their entries), allowances and charges, VAT breakdown. */
@@ -57,47 +56,137 @@ final class InvoiceChildren {
     }
 
     void insert(Invoice invoice) {
-        String t = session.tenantId();
-        String id = invoice.id().value();
-        if (!invoice.lines().isEmpty()) {
-            // a draft remembers each entry's version: issuing refuses entries changed since; issued
-            // documents leave it NULL
-            Map<String, Long> versions = invoice.isDraft() ? entryVersions(invoice) : Map.of();
-            try {
-                insertLines(invoice, versions);
-            } catch (SQLException e) {
-                throw SqlErrors.translate(e, SqlErrors.Phase.STATEMENT);
+        try {
+            insertAll(List.of(invoice));
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, SqlErrors.Phase.STATEMENT);
+        }
+    }
+
+    /**
+     * The child rows of {@code invoices}, each table's rows of all of them in one batch (executed
+     * every {@code batchSize} rows), bound by position on the transaction's connection. Database
+     * errors are left to the caller, which may roll back to a savepoint and name the clash.
+     */
+    void insertAll(List<Invoice> invoices) throws SQLException {
+        // a draft remembers each entry's version: issuing refuses entries changed since; issued
+        // documents leave it NULL
+        Map<String, Map<String, Long>> versions = new HashMap<>();
+        for (Invoice invoice : invoices) {
+            if (invoice.isDraft() && !invoice.lines().isEmpty()) {
+                versions.put(invoice.id().value(), entryVersions(invoice));
             }
         }
-        PreparedBatch allowances = null;
-        for (int i = 0; i < invoice.adjustments().size(); i++) {
-            allowances = addAllowance(allowances, id, 0, i, invoice.adjustments().get(i));
-        }
-        for (InvoiceLine l : invoice.lines()) {
-            for (int i = 0; i < l.allowancesCharges().size(); i++) {
-                allowances = addAllowance(allowances, id, l.position(), i, l.allowancesCharges().get(i));
+        insertLines(invoices, versions);
+        insertAllowances(invoices);
+        insertTaxes(invoices);
+    }
+
+    private static final String ALLOWANCE_INSERT = "INSERT INTO billops_invoice_allowance (tenant_id, invoice_id, "
+            + "line_position, seq, is_charge, amount, percent, percent_scale, base_amount, reason, tax_category, "
+            + "tax_rate, tax_exemption_reason, tax_exemption_code, reason_code) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String TAX_INSERT = "INSERT INTO billops_invoice_tax (tenant_id, invoice_id, seq, category, "
+            + "rate, rate_scale, taxable_amount, tax_amount, exemption_reason, exemption_reason_code) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Document allowances and charges (line position 0) and those of each line. */
+    private void insertAllowances(List<Invoice> invoices) throws SQLException {
+        boolean any = false;
+        for (Invoice invoice : invoices) {
+            any |= !invoice.adjustments().isEmpty();
+            for (InvoiceLine l : invoice.lines()) {
+                any |= !l.allowancesCharges().isEmpty();
             }
         }
-        if (allowances != null) {
-            allowances.execute();
+        if (!any) {
+            return;
         }
-        if (!invoice.taxBreakdown().isEmpty()) {
-            PreparedBatch taxes = session.handle().prepareBatch("INSERT INTO billops_invoice_tax (tenant_id, invoice_id, "
-                    + "seq, category, rate, rate_scale, taxable_amount, tax_amount, exemption_reason, exemption_reason_code) "
-                    + "VALUES (:t, :id, :seq, :category, :rate, :rateScale, :taxable, :tax, :reason, :reasonCode)");
-            for (int i = 0; i < invoice.taxBreakdown().size(); i++) {
-                TaxSubtotal s = invoice.taxBreakdown().get(i);
-                taxes.bind("t", t).bind("id", id).bind("seq", i)
-                        .bind("category", s.category().name())
-                        .bind("rate", s.ratePercent())
-                        .bind("rateScale", Columns.scaleOrNull(s.ratePercent()))
-                        .bind("taxable", s.taxableAmount().amount())
-                        .bind("tax", s.taxAmount().amount())
-                        .bind("reason", s.exemptionReason())
-                        .bind("reasonCode", s.exemptionReasonCode())
-                        .add();
+        int batchSize = session.context().batchSize();
+        try (PreparedStatement ps = session.handle().getConnection().prepareStatement(ALLOWANCE_INSERT)) {
+            int pending = 0;
+            for (Invoice invoice : invoices) {
+                String id = invoice.id().value();
+                for (int i = 0; i < invoice.adjustments().size(); i++) {
+                    bindAllowance(ps, id, 0, i, invoice.adjustments().get(i));
+                    if (++pending == batchSize) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+                for (InvoiceLine l : invoice.lines()) {
+                    for (int i = 0; i < l.allowancesCharges().size(); i++) {
+                        bindAllowance(ps, id, l.position(), i, l.allowancesCharges().get(i));
+                        if (++pending == batchSize) {
+                            ps.executeBatch();
+                            pending = 0;
+                        }
+                    }
+                }
             }
-            taxes.execute();
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private void bindAllowance(PreparedStatement ps, String id, int linePosition, int seq, AllowanceCharge ac)
+            throws SQLException {
+        TaxTreatment tax = ac.tax();
+        Money base = ac.baseAmount();
+        ps.setString(1, session.tenantId());
+        ps.setString(2, id);
+        ps.setInt(3, linePosition);
+        ps.setInt(4, seq);
+        ps.setBoolean(5, ac.charge());
+        ps.setBigDecimal(6, ac.amount().amount());
+        ps.setBigDecimal(7, ac.percent());
+        ps.setObject(8, Columns.scaleOrNull(ac.percent()), Types.INTEGER);
+        ps.setBigDecimal(9, base == null ? null : base.amount());
+        ps.setString(10, ac.reason());
+        ps.setString(11, tax == null ? null : tax.category().name());
+        ps.setBigDecimal(12, tax == null ? null : tax.ratePercent());
+        ps.setString(13, tax == null ? null : tax.exemptionReason());
+        ps.setString(14, tax == null ? null : tax.exemptionReasonCode());
+        ps.setString(15, ac.reasonCode());
+        ps.addBatch();
+    }
+
+    /** The VAT breakdown of each invoice. */
+    private void insertTaxes(List<Invoice> invoices) throws SQLException {
+        boolean any = false;
+        for (Invoice invoice : invoices) {
+            any |= !invoice.taxBreakdown().isEmpty();
+        }
+        if (!any) {
+            return;
+        }
+        int batchSize = session.context().batchSize();
+        try (PreparedStatement ps = session.handle().getConnection().prepareStatement(TAX_INSERT)) {
+            int pending = 0;
+            for (Invoice invoice : invoices) {
+                for (int i = 0; i < invoice.taxBreakdown().size(); i++) {
+                    TaxSubtotal s = invoice.taxBreakdown().get(i);
+                    ps.setString(1, session.tenantId());
+                    ps.setString(2, invoice.id().value());
+                    ps.setInt(3, i);
+                    ps.setString(4, s.category().name());
+                    ps.setBigDecimal(5, s.ratePercent());
+                    ps.setObject(6, Columns.scaleOrNull(s.ratePercent()), Types.INTEGER);
+                    ps.setBigDecimal(7, s.taxableAmount().amount());
+                    ps.setBigDecimal(8, s.taxAmount().amount());
+                    ps.setString(9, s.exemptionReason());
+                    ps.setString(10, s.exemptionReasonCode());
+                    ps.addBatch();
+                    if (++pending == batchSize) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
         }
     }
 
@@ -113,10 +202,18 @@ final class InvoiceChildren {
      * Lines and the entries they bill, through two positional statements on the transaction's
      * connection, each executed every {@code batchSize} rows: a large invoice costs one round
      * trip per batch and holds at most one batch of bound rows, whatever its number of lines.
+     * {@code draftVersions} holds the entry versions of each draft, by invoice id.
      */
-    private void insertLines(Invoice invoice, Map<String, Long> versions) throws SQLException {
+    private void insertLines(List<Invoice> invoices, Map<String, Map<String, Long>> draftVersions)
+            throws SQLException {
+        boolean any = false;
+        for (Invoice invoice : invoices) {
+            any |= !invoice.lines().isEmpty();
+        }
+        if (!any) {
+            return;
+        }
         String t = session.tenantId();
-        String id = invoice.id().value();
         int batchSize = session.context().batchSize();
         Connection c = session.handle().getConnection();
         // the JSON column takes its parameter as the dialect binds JSON text
@@ -125,54 +222,58 @@ final class InvoiceChildren {
                 PreparedStatement entries = c.prepareStatement(LINE_ENTRY_INSERT)) {
             int pendingLines = 0;
             int pendingEntries = 0;
-            for (int i = 0; i < invoice.lines().size(); i++) {
-                InvoiceLine l = invoice.lines().get(i);
-                LocalDateRange period = l.period();
-                lines.setString(1, t);
-                lines.setString(2, id);
-                lines.setInt(3, l.position());
-                lines.setInt(4, i);
-                lines.setString(5, l.description());
-                lines.setBigDecimal(6, l.quantity());
-                lines.setInt(7, l.quantity().scale());
-                lines.setString(8, l.unit().code());
-                lines.setBigDecimal(9, l.price().amount());
-                lines.setBigDecimal(10, l.baseQuantity());
-                lines.setInt(11, l.baseQuantity().scale());
-                lines.setString(12, l.tax().category().name());
-                lines.setBigDecimal(13, l.tax().ratePercent());
-                lines.setString(14, l.tax().exemptionReason());
-                lines.setObject(15, period == null ? null : period.startInclusive(), Types.DATE);
-                lines.setObject(16, period == null ? null : period.endExclusive(), Types.DATE);
-                lines.setString(17, Columns.valueOrNull(l.projectId()));
-                lines.setString(18, Columns.valueOrNull(l.activityId()));
-                lines.setString(19, Columns.valueOrNull(l.timekeeperId()));
-                lines.setString(20, Columns.valueOrNull(l.rateRuleId()));
-                lines.setBigDecimal(21, invoice.lineNets().get(i).amount());
-                lines.setString(22, l.tax().exemptionReasonCode());
-                lines.setString(23, l.details().equals(LineDetails.NONE) ? null : session.context().json().write(l.details()));
-                lines.addBatch();
-                if (++pendingLines == batchSize) {
-                    lines.executeBatch();
-                    pendingLines = 0;
-                }
-                for (int seq = 0; seq < l.entryIds().size(); seq++) {
-                    String entry = l.entryIds().get(seq).value();
-                    Long version = versions.get(entry);
-                    entries.setString(1, t);
-                    entries.setString(2, id);
-                    entries.setInt(3, l.position());
-                    entries.setInt(4, seq);
-                    entries.setString(5, entry);
-                    if (version == null) {
-                        entries.setNull(6, Types.BIGINT);
-                    } else {
-                        entries.setLong(6, version);
+            for (Invoice invoice : invoices) {
+                String id = invoice.id().value();
+                Map<String, Long> versions = draftVersions.getOrDefault(id, Map.of());
+                for (int i = 0; i < invoice.lines().size(); i++) {
+                    InvoiceLine l = invoice.lines().get(i);
+                    LocalDateRange period = l.period();
+                    lines.setString(1, t);
+                    lines.setString(2, id);
+                    lines.setInt(3, l.position());
+                    lines.setInt(4, i);
+                    lines.setString(5, l.description());
+                    lines.setBigDecimal(6, l.quantity());
+                    lines.setInt(7, l.quantity().scale());
+                    lines.setString(8, l.unit().code());
+                    lines.setBigDecimal(9, l.price().amount());
+                    lines.setBigDecimal(10, l.baseQuantity());
+                    lines.setInt(11, l.baseQuantity().scale());
+                    lines.setString(12, l.tax().category().name());
+                    lines.setBigDecimal(13, l.tax().ratePercent());
+                    lines.setString(14, l.tax().exemptionReason());
+                    lines.setObject(15, period == null ? null : period.startInclusive(), Types.DATE);
+                    lines.setObject(16, period == null ? null : period.endExclusive(), Types.DATE);
+                    lines.setString(17, Columns.valueOrNull(l.projectId()));
+                    lines.setString(18, Columns.valueOrNull(l.activityId()));
+                    lines.setString(19, Columns.valueOrNull(l.timekeeperId()));
+                    lines.setString(20, Columns.valueOrNull(l.rateRuleId()));
+                    lines.setBigDecimal(21, invoice.lineNets().get(i).amount());
+                    lines.setString(22, l.tax().exemptionReasonCode());
+                    lines.setString(23, l.details().equals(LineDetails.NONE) ? null : session.context().json().write(l.details()));
+                    lines.addBatch();
+                    if (++pendingLines == batchSize) {
+                        lines.executeBatch();
+                        pendingLines = 0;
                     }
-                    entries.addBatch();
-                    if (++pendingEntries == batchSize) {
-                        entries.executeBatch();
-                        pendingEntries = 0;
+                    for (int seq = 0; seq < l.entryIds().size(); seq++) {
+                        String entry = l.entryIds().get(seq).value();
+                        Long version = versions.get(entry);
+                        entries.setString(1, t);
+                        entries.setString(2, id);
+                        entries.setInt(3, l.position());
+                        entries.setInt(4, seq);
+                        entries.setString(5, entry);
+                        if (version == null) {
+                            entries.setNull(6, Types.BIGINT);
+                        } else {
+                            entries.setLong(6, version);
+                        }
+                        entries.addBatch();
+                        if (++pendingEntries == batchSize) {
+                            entries.executeBatch();
+                            pendingEntries = 0;
+                        }
                     }
                 }
             }
@@ -199,33 +300,6 @@ final class InvoiceChildren {
                     .forEach(e -> out.put(e.getKey(), e.getValue()));
         }
         return out;
-    }
-
-    private PreparedBatch addAllowance(@Nullable PreparedBatch batch, String id, int linePosition, int seq,
-            AllowanceCharge ac) {
-        PreparedBatch b = batch != null ? batch : session.handle().prepareBatch(
-                "INSERT INTO billops_invoice_allowance (tenant_id, invoice_id, line_position, seq, is_charge, amount, "
-                + "percent, percent_scale, base_amount, reason, tax_category, tax_rate, tax_exemption_reason, "
-                + "tax_exemption_code, reason_code) VALUES (:t, :id, :line, :seq, :charge, :amount, :percent, "
-                + ":percentScale, :base, :reason, :category, :rate, :taxReason, :taxReasonCode, :reasonCode)");
-        TaxTreatment tax = ac.tax();
-        Money base = ac.baseAmount();
-        b.bind("t", session.tenantId()).bind("id", id)
-                .bind("line", linePosition)
-                .bind("seq", seq)
-                .bind("charge", ac.charge())
-                .bind("amount", ac.amount().amount())
-                .bind("percent", ac.percent())
-                .bind("percentScale", Columns.scaleOrNull(ac.percent()))
-                .bind("base", base == null ? null : base.amount())
-                .bind("reason", ac.reason())
-                .bind("category", tax == null ? null : tax.category().name())
-                .bind("rate", tax == null ? null : tax.ratePercent())
-                .bind("taxReason", tax == null ? null : tax.exemptionReason())
-                .bind("taxReasonCode", tax == null ? null : tax.exemptionReasonCode())
-                .bind("reasonCode", ac.reasonCode())
-                .add();
-        return b;
     }
 
     /** The children of the given invoices (ids with their currencies), in four queries per 500 invoices. */

@@ -3,6 +3,8 @@ package dev.billops.jdbc.internal;
 import dev.billops.core.audit.AuditRecord;
 import dev.billops.core.party.Actor;
 import dev.billops.core.spi.AuditLog;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,6 +38,38 @@ final class JdbcAuditLog extends JdbcPort implements AuditLog {
                 .bind("before", before)
                 .bind("after", after)
                 .execute();
+    }
+
+    /** All {@code records} in one batch, bound by position on the transaction's connection. */
+    @Override
+    public void appendAll(List<AuditRecord> records) {
+        Objects.requireNonNull(records, "records");
+        List<AuditRecord> all = List.copyOf(records);
+        if (all.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO billops_audit_log (tenant_id, at_utc, at_nanos, actor_kind, actor_name, action, "
+                + "entity_type, entity_id, before_state, after_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                + ctx().dialect().json("before").replace(":before", "?") + ", "
+                + ctx().dialect().json("after").replace(":after", "?") + ")";
+        try (PreparedStatement ps = h().getConnection().prepareStatement(sql)) {
+            for (AuditRecord r : all) {
+                ps.setString(1, t());
+                ps.setObject(2, Columns.utc(r.at()));
+                ps.setInt(3, r.at().getNano());
+                ps.setString(4, r.actor().kind());
+                ps.setString(5, r.actor().name());
+                ps.setString(6, r.action());
+                ps.setString(7, r.entityType());
+                ps.setString(8, r.entityId());
+                ps.setString(9, ctx().json().write(r.before()));
+                ps.setString(10, ctx().json().write(r.after()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, SqlErrors.Phase.STATEMENT);
+        }
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.billops.core.party.TaxProfile;
 import dev.billops.core.spi.ClientStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -65,6 +67,20 @@ final class JdbcClientStore extends JdbcPort implements ClientStore {
         return h().createQuery("SELECT * FROM billops_client WHERE tenant_id = :t AND id = :id")
                 .bind("t", t()).bind("id", id.value())
                 .map((rs, c) -> map(rs, ctx().json())).findOne();
+    }
+
+    @Override
+    public List<Client> findAll(Collection<ClientId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        List<String> keys = new ArrayList<>(new java.util.TreeSet<>(ids.stream().map(ClientId::value).toList()));
+        List<Client> out = new ArrayList<>(keys.size());
+        SqlDialect d = ctx().dialect();
+        for (List<String> chunk : JdbcTimeEntryStore.chunks(keys)) {
+            KeyLookup.bind(d, h().createQuery("SELECT k.* FROM "
+                    + KeyLookup.rows(d, "billops_client", "id", "*", chunk.size(), false)), chunk)
+                    .bind("t", t()).map(JdbcClientStore::map).forEach(out::add);
+        }
+        return out;
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -89,9 +90,19 @@ final class JdbcEngagementStore extends JdbcPort implements EngagementStore {
         if (ids.isEmpty()) {
             return List.of();
         }
+        List<String> keys = ids.stream().map(EngagementId::value).sorted().toList();
+        if (ctx().dialect() == SqlDialect.POSTGRESQL) {
+            // one key lookup per id (see KeyLookup): an IN list on the freshly filled, not yet
+            // analyzed table is planned as a scan of the tenant's engagements, per chunk
+            return h().createQuery("SELECT k.* FROM unnest(CAST(:keys AS varchar[])) WITH ORDINALITY AS v(id, ord) "
+                    + "CROSS JOIN LATERAL (SELECT * FROM billops_engagement r WHERE r.tenant_id = :t AND r.id = v.id "
+                    + "LIMIT 1 FOR UPDATE SKIP LOCKED) k ORDER BY v.ord")
+                    .bind("t", t()).bindArray("keys", String.class, keys)
+                    .map(JdbcEngagementStore::map).list();
+        }
         return h().createQuery("SELECT * FROM billops_engagement WHERE tenant_id = :t AND id IN (<ids>) "
                 + "ORDER BY id FOR UPDATE SKIP LOCKED")
-                .bind("t", t()).bindList("ids", ids.stream().map(EngagementId::value).toList())
+                .bind("t", t()).bindList("ids", keys)
                 .map(JdbcEngagementStore::map).list();
     }
 
@@ -103,9 +114,25 @@ final class JdbcEngagementStore extends JdbcPort implements EngagementStore {
         for (int from = 0; from < ids.size(); from += 1_000) {
             List<String> part = ids.subList(from, Math.min(ids.size(), from + 1_000)).stream()
                     .map(EngagementId::value).toList();
-            h().createQuery("SELECT engagement_id, package_period_start, number FROM billops_invoice "
-                    + "WHERE tenant_id = :t AND engagement_id IN (<ids>) AND package_period_start IS NOT NULL")
-                    .bind("t", t()).bindList("ids", part)
+            Query q;
+            if (ctx().dialect() == SqlDialect.POSTGRESQL) {
+                // one range of the period key's index per engagement, whatever the statistics: the
+                // plan of an IN list (or of a lateral subquery without ORDER BY), cached while the
+                // table was empty, scans the tenant's invoices by the primary key, which costs more
+                // with every chunk the run stores; ordering by the period start makes the period
+                // key's index the cheapest plan also then (checked with generic plans on PostgreSQL 15)
+                q = h().createQuery("SELECT k.engagement_id, k.package_period_start, k.number FROM "
+                        + "unnest(CAST(:keys AS varchar[])) AS v(id) CROSS JOIN LATERAL (SELECT engagement_id, "
+                        + "package_period_start, number FROM billops_invoice r WHERE r.tenant_id = :t "
+                        + "AND r.engagement_id = v.id AND r.package_period_start IS NOT NULL "
+                        + "ORDER BY r.package_period_start LIMIT " + Integer.MAX_VALUE + ") k")
+                        .bindArray("keys", String.class, part);
+            } else {
+                q = h().createQuery("SELECT engagement_id, package_period_start, number FROM billops_invoice "
+                        + "WHERE tenant_id = :t AND engagement_id IN (<ids>) AND package_period_start IS NOT NULL")
+                        .bindList("ids", part);
+            }
+            q.bind("t", t())
                     .map((rs, ctx) -> new InvoicedPeriod(EngagementId.of(rs.getString("engagement_id")),
                             Columns.date(rs, "package_period_start"), rs.getString("number")))
                     .forEach(out::add);

@@ -3,13 +3,22 @@ package dev.billops.jdbc.internal;
 import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.event.BillingEvent;
 import dev.billops.core.spi.EventOutbox;
+import dev.billops.core.error.BillingException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Writes events into {@code billops_outbox} in the business transaction; they become visible to
  * dispatchers when it commits. The payload is the event as JSON, with its type name and class.
  */
 final class JdbcEventOutbox extends JdbcPort implements EventOutbox {
+
+    private static final String SAVEPOINT = "billops_outbox_append_all";
 
     JdbcEventOutbox(JdbcSession session) {
         super(session);
@@ -32,5 +41,62 @@ final class JdbcEventOutbox extends JdbcPort implements EventOutbox {
         if (inserted == 0) {
             throw new DuplicateKeyException("event", event.eventId().value());
         }
+    }
+
+    /**
+     * All {@code events} in one batch, bound by position, under a savepoint: an event id the outbox
+     * holds (or the list holds twice) makes the database refuse the batch, which is then rolled
+     * back to the savepoint; the first refused id, in list order, is named and nothing is appended.
+     */
+    @Override
+    public void appendAll(List<BillingEvent> events) {
+        Objects.requireNonNull(events, "events");
+        List<BillingEvent> all = List.copyOf(events);
+        if (all.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO billops_outbox (tenant_id, event_id, event_type, event_class, occurred_at, payload, "
+                + "attempts) VALUES (?, ?, ?, ?, ?, " + ctx().dialect().json("payload").replace(":payload", "?") + ", 0)";
+        h().savepoint(SAVEPOINT);
+        try (PreparedStatement ps = h().getConnection().prepareStatement(sql)) {
+            for (BillingEvent event : all) {
+                ps.setString(1, t());
+                ps.setString(2, event.eventId().value());
+                ps.setString(3, event.type());
+                ps.setString(4, event.getClass().getName());
+                ps.setObject(5, Columns.utc(event.occurredAt()));
+                ps.setString(6, Objects.requireNonNull(ctx().json().write(event), "payload"));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException | JdbiException e) {
+            BillingException translated = SqlErrors.translate(e, SqlErrors.Phase.STATEMENT);
+            try {
+                h().rollbackToSavepoint(SAVEPOINT); // Jdbi forgets the savepoint once rolled back to
+            } catch (RuntimeException rollback) {
+                translated.addSuppressed(rollback);
+                throw translated;
+            }
+            if (translated instanceof DuplicateKeyException d) {
+                throw firstClash(all, d);
+            }
+            throw translated;
+        }
+        h().releaseSavepoint(SAVEPOINT);
+    }
+
+    private DuplicateKeyException firstClash(List<BillingEvent> events, DuplicateKeyException refused) {
+        Set<String> seen = new HashSet<>();
+        for (BillingEvent event : events) {
+            String id = event.eventId().value();
+            boolean stored = h().createQuery("SELECT COUNT(*) FROM billops_outbox WHERE tenant_id = :t "
+                    + "AND event_id = :id").bind("t", t()).bind("id", id).mapTo(Integer.class).one() > 0;
+            if (!seen.add(id) || stored) {
+                DuplicateKeyException named = new DuplicateKeyException("event", id);
+                named.initCause(refused);
+                return named;
+            }
+        }
+        return refused;
     }
 }

@@ -23,7 +23,11 @@ import dev.billops.core.tax.PriceBasis;
 import dev.billops.core.tax.TaxRoundingPolicy;
 import dev.billops.core.tax.Totals;
 import dev.billops.core.time.LocalDateRange;
+import dev.billops.core.error.BillingException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Types;
+import org.jdbi.v3.core.JdbiException;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,8 +50,9 @@ import org.jspecify.annotations.Nullable;
  * line bills, allowances/charges and the VAT breakdown ({@link InvoiceChildren}).
  *
  * <p>Uniqueness of id, (series, number) and (engagement, package period start) is the table's;
- * inserts use {@code ON CONFLICT DO NOTHING} and name the clashing key themselves, so a refused
- * insert leaves the transaction usable on both databases. An issued invoice (not a credit note)
+ * {@link #insert} uses {@code ON CONFLICT DO NOTHING} and names the clashing key itself, and
+ * {@link #insertAll} rolls its batch back to a savepoint before naming it, so a refused insert
+ * leaves the transaction usable on both databases. An issued invoice (not a credit note)
  * also claims each stored time entry it bills in {@code billops_billed_entry}, whose primary key lets
  * an entry sit on at most one issued invoice; voiding the invoice releases them.
  */
@@ -57,6 +62,19 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
     private static final String NUMBER_KIND = "invoice number";
     private static final String PERIOD_KIND = "package invoice of engagement period";
     static final String ORDER = " ORDER BY issue_date NULLS LAST, id";
+
+    /** The header insert up to its VALUES list; {@link #insert} and {@link #insertAll} complete it. */
+    private static final String HEADER_INSERT = "INSERT INTO billops_invoice (tenant_id, id, doc_type, series, "
+            + "number, client_id, currency, status, issue_date, due_date, service_start, service_end, price_basis, "
+            + "tax_rounding, cash_increment, cash_increment_scale, line_net_total, allowance_total, charge_total, "
+            + "tax_exclusive, tax_total, tax_inclusive, rounding_amount, payable, paid, credited, notes, metadata, "
+            + "source, engagement_id, package_period_start, credited_invoice_id, purchase_order_ref, "
+            + "buyer_reference, project_reference, contract_reference, sales_order_reference, "
+            + "buyer_accounting_reference, payment_terms_text, prepaid, explicit_rounding, document_terms, version) "
+            + "VALUES (";
+    private static final String SAVEPOINT = "billops_invoice_insert_all";
+    /** Entries claimed per statement on PostgreSQL (bound as two arrays: no parameter limit). */
+    private static final int PG_CLAIM_CHUNK = 5_000;
 
     private final InvoiceChildren children;
 
@@ -71,25 +89,237 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         validate(invoice);
         List<String> billed = billedEntries(invoice);
         requireEntriesFree(invoice.id(), billed);
-        int inserted = bindHeader(h().createUpdate("INSERT INTO billops_invoice (tenant_id, id, doc_type, "
-                + "series, number, client_id, currency, status, issue_date, due_date, service_start, service_end, "
-                + "price_basis, tax_rounding, cash_increment, cash_increment_scale, line_net_total, allowance_total, "
-                + "charge_total, tax_exclusive, tax_total, tax_inclusive, rounding_amount, payable, paid, credited, notes, "
-                + "metadata, source, engagement_id, package_period_start, credited_invoice_id, purchase_order_ref, "
-                + "buyer_reference, project_reference, contract_reference, sales_order_reference, "
-                + "buyer_accounting_reference, payment_terms_text, prepaid, explicit_rounding, document_terms, version) VALUES (:t, :id, :type, :series, :number, :client, :currency, :status, :issueDate, :dueDate, "
-                + ":serviceStart, :serviceEnd, :priceBasis, :taxRounding, :cashIncrement, :cashIncrementScale, "
-                + ":lineNetTotal, :allowanceTotal, :chargeTotal, :taxExclusive, :taxTotal, :taxInclusive, "
-                + ":roundingAmount, :payable, :paid, :credited, :notes, " + ctx().dialect().json("metadata") + ", "
-                + ":source, :engagement, :periodStart, :creditedInvoice, :poRef, :buyerRef, :projectRef, :contractRef, "
-                + ":salesOrderRef, :accountingRef, :paymentTerms, :prepaid, :explicitRounding, "
-                + ctx().dialect().json("docTerms") + ", :version) ON CONFLICT DO NOTHING"),
+        int inserted = bindHeader(h().createUpdate(HEADER_INSERT + ":t, :id, :type, :series, :number, :client, "
+                + ":currency, :status, :issueDate, :dueDate, :serviceStart, :serviceEnd, :priceBasis, :taxRounding, "
+                + ":cashIncrement, :cashIncrementScale, :lineNetTotal, :allowanceTotal, :chargeTotal, :taxExclusive, "
+                + ":taxTotal, :taxInclusive, :roundingAmount, :payable, :paid, :credited, :notes, "
+                + ctx().dialect().json("metadata") + ", :source, :engagement, :periodStart, :creditedInvoice, :poRef, "
+                + ":buyerRef, :projectRef, :contractRef, :salesOrderRef, :accountingRef, :paymentTerms, :prepaid, "
+                + ":explicitRounding, " + ctx().dialect().json("docTerms") + ", :version) ON CONFLICT DO NOTHING"),
                 invoice).execute();
         if (inserted == 0) {
             throw duplicateOf(invoice, true);
         }
         children.insert(invoice);
         claimEntries(invoice.id(), billed);
+    }
+
+    /**
+     * Writes every table's rows of all {@code invoices} in one batch per table (headers, lines,
+     * line entries, allowances, VAT breakdown, billed-entry claims), under a savepoint. The
+     * database's keys refuse a clash; the batch is then rolled back to the savepoint and the
+     * invoices are checked one by one, in list order, as {@link #insert} checks one, to name the
+     * clash: the call throws what {@code insert} would have thrown for the first refused invoice
+     * and stores nothing.
+     */
+    @Override
+    public void insertAll(List<Invoice> invoices) {
+        Objects.requireNonNull(invoices, "invoices");
+        List<Invoice> all = List.copyOf(invoices);
+        if (all.isEmpty()) {
+            return;
+        }
+        List<List<String>> billed = new ArrayList<>(all.size());
+        for (Invoice invoice : all) {
+            validate(invoice);
+            billed.add(billedEntries(invoice));
+        }
+        h().savepoint(SAVEPOINT);
+        try {
+            insertHeaders(all);
+            children.insertAll(all);
+            claimAll(all, billed);
+        } catch (SQLException | JdbiException e) {
+            BillingException translated = SqlErrors.translate(e, SqlErrors.Phase.STATEMENT);
+            try {
+                h().rollbackToSavepoint(SAVEPOINT); // Jdbi forgets the savepoint once rolled back to
+            } catch (RuntimeException rollback) {
+                translated.addSuppressed(rollback);
+                throw translated;
+            }
+            if (translated instanceof DuplicateKeyException d) {
+                throw firstClash(all, billed, d);
+            }
+            throw translated;
+        }
+        h().releaseSavepoint(SAVEPOINT);
+    }
+
+    /**
+     * The headers of {@code invoices}, bound by position on the transaction's connection (Jdbi's
+     * named binding costs more than the insert itself for a row of 40 columns), in one batch.
+     */
+    private void insertHeaders(List<Invoice> invoices) throws SQLException {
+        StringBuilder sql = new StringBuilder(HEADER_INSERT);
+        for (int i = 0; i < 27; i++) {
+            sql.append("?, ");
+        }
+        sql.append(ctx().dialect().json("metadata").replace(":metadata", "?"));
+        for (int i = 0; i < 13; i++) {
+            sql.append(", ?");
+        }
+        sql.append(", ").append(ctx().dialect().json("docTerms").replace(":docTerms", "?")).append(", ?)");
+        try (PreparedStatement ps = h().getConnection().prepareStatement(sql.toString())) {
+            for (Invoice i : invoices) {
+                Totals tot = i.totals();
+                LocalDateRange period = i.servicePeriod();
+                int p = 1;
+                ps.setString(p++, t());
+                ps.setString(p++, i.id().value());
+                ps.setString(p++, i.type().name());
+                ps.setString(p++, i.series());
+                ps.setString(p++, i.number());
+                ps.setString(p++, i.clientId().value());
+                ps.setString(p++, i.currency().getCurrencyCode());
+                ps.setString(p++, i.status().name());
+                ps.setObject(p++, i.issueDate(), Types.DATE);
+                ps.setObject(p++, i.dueDate(), Types.DATE);
+                ps.setObject(p++, period == null ? null : period.startInclusive(), Types.DATE);
+                ps.setObject(p++, period == null ? null : period.endExclusive(), Types.DATE);
+                ps.setString(p++, i.priceBasis().name());
+                ps.setString(p++, i.taxRounding().name());
+                java.math.BigDecimal increment = i.cashIncrement() instanceof PayableRounding.CashIncrement c
+                        ? c.increment() : null;
+                ps.setBigDecimal(p++, increment);
+                ps.setObject(p++, Columns.scaleOrNull(increment), Types.INTEGER);
+                ps.setBigDecimal(p++, tot.lineNetTotal().amount());
+                ps.setBigDecimal(p++, tot.allowanceTotal().amount());
+                ps.setBigDecimal(p++, tot.chargeTotal().amount());
+                ps.setBigDecimal(p++, tot.taxExclusive().amount());
+                ps.setBigDecimal(p++, tot.taxTotal().amount());
+                ps.setBigDecimal(p++, tot.taxInclusive().amount());
+                ps.setBigDecimal(p++, tot.roundingAmount().amount());
+                ps.setBigDecimal(p++, tot.payable().amount());
+                ps.setBigDecimal(p++, i.paid().amount());
+                ps.setBigDecimal(p++, i.credited().amount());
+                ps.setString(p++, i.notes());
+                ps.setString(p++, Metadata.write(i.metadata()));
+                ps.setString(p++, i.source().name());
+                ps.setString(p++, Columns.valueOrNull(i.engagementId()));
+                ps.setObject(p++, i.packagePeriodStart(), Types.DATE);
+                ps.setString(p++, Columns.valueOrNull(i.creditedInvoiceId()));
+                ps.setString(p++, i.references().purchaseOrder());
+                ps.setString(p++, i.references().buyerReference());
+                ps.setString(p++, i.references().project());
+                ps.setString(p++, i.references().contract());
+                ps.setString(p++, i.references().salesOrder());
+                ps.setString(p++, i.references().buyerAccounting());
+                ps.setString(p++, i.references().paymentTerms());
+                ps.setBigDecimal(p++, i.prepaid().amount());
+                ps.setBigDecimal(p++, i.cashIncrement() instanceof PayableRounding.Amount a ? a.amount().amount() : null);
+                ps.setString(p++, i.terms().isEmpty() ? null : ctx().json().write(i.terms()));
+                ps.setLong(p, i.version());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * The billed-entry claims of all {@code invoices}: like {@link #claimEntries}, only entries the
+     * time-entry table holds are claimed. On PostgreSQL one {@code INSERT … SELECT} per
+     * {@link #PG_CLAIM_CHUNK} entries looks each entry up by its key and names its invoice by
+     * position in a second array; on H2 the stored entries are looked up a chunk at a time and the
+     * claims written in one batch.
+     */
+    private void claimAll(List<Invoice> invoices, List<List<String>> billed) throws SQLException {
+        List<String> entries = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        for (int i = 0; i < invoices.size(); i++) {
+            for (String entry : billed.get(i)) {
+                entries.add(entry);
+                owners.add(invoices.get(i).id().value());
+            }
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        SqlDialect d = ctx().dialect();
+        if (d == SqlDialect.POSTGRESQL) {
+            for (int from = 0; from < entries.size(); from += PG_CLAIM_CHUNK) {
+                int to = Math.min(entries.size(), from + PG_CLAIM_CHUNK);
+                List<String> chunk = entries.subList(from, to);
+                KeyLookup.bind(d, h().createUpdate("INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) "
+                        + "SELECT :t, k.id, (CAST(:owners AS varchar[]))[v.ord] FROM "
+                        + KeyLookup.rows(d, "billops_time_entry", "id", "id", chunk.size(), false)), chunk)
+                        .bind("t", t()).bindArray("owners", String.class, owners.subList(from, to))
+                        .execute();
+            }
+            return;
+        }
+        Set<String> stored = new java.util.HashSet<>();
+        for (List<String> chunk : JdbcTimeEntryStore.chunks(entries)) {
+            KeyLookup.bind(d, h().createQuery("SELECT k.id FROM "
+                    + KeyLookup.rows(d, "billops_time_entry", "id", "id", chunk.size(), false)), chunk)
+                    .bind("t", t()).mapTo(String.class).forEach(stored::add);
+        }
+        if (stored.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = h().getConnection().prepareStatement(
+                "INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < entries.size(); i++) {
+                if (stored.contains(entries.get(i))) {
+                    ps.setString(1, t());
+                    ps.setString(2, entries.get(i));
+                    ps.setString(3, owners.get(i));
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * After a refused batch, rolled back: the clash {@link #insert} would have reported for the
+     * first invoice of {@code invoices} that clashes with a stored invoice or with an earlier one
+     * of the list; {@code refused} if none does (a concurrent writer's row is gone again).
+     */
+    private DuplicateKeyException firstClash(List<Invoice> invoices, List<List<String>> billed,
+            DuplicateKeyException refused) {
+        Set<String> ids = new java.util.HashSet<>();
+        Set<String> numbers = new java.util.HashSet<>();
+        Set<String> periods = new java.util.HashSet<>();
+        Set<String> entries = new java.util.HashSet<>();
+        for (int i = 0; i < invoices.size(); i++) {
+            Invoice invoice = invoices.get(i);
+            List<String> mine = billed.get(i);
+            for (String entry : mine) {
+                if (entries.contains(entry)) {
+                    return withCause(new DuplicateKeyException("billed time entry", entry), refused);
+                }
+            }
+            try {
+                requireEntriesFree(invoice.id(), mine);
+            } catch (DuplicateKeyException e) {
+                return withCause(e, refused);
+            }
+            entries.addAll(mine);
+            if (!ids.add(invoice.id().value())) {
+                return withCause(new DuplicateKeyException(KIND, invoice.id().value()), refused);
+            }
+            if (invoice.number() != null && !numbers.add(invoice.series() + " " + invoice.number())) {
+                return withCause(new DuplicateKeyException(NUMBER_KIND, invoice.series() + " " + invoice.number()),
+                        refused);
+            }
+            if (invoice.engagementId() != null && invoice.packagePeriodStart() != null
+                    && !periods.add(invoice.engagementId() + " " + invoice.packagePeriodStart())) {
+                return withCause(new DuplicateKeyException(PERIOD_KIND, invoice.engagementId() + " "
+                        + invoice.packagePeriodStart()), refused);
+            }
+            Optional<DuplicateKeyException> stored = storedClash(invoice);
+            if (stored.isPresent()) {
+                return withCause(stored.get(), refused);
+            }
+        }
+        return refused;
+    }
+
+    private static DuplicateKeyException withCause(DuplicateKeyException e, DuplicateKeyException refused) {
+        if (e != refused && e.getCause() == null) {
+            e.initCause(refused);
+        }
+        return e;
     }
 
     @Override
@@ -335,17 +565,34 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
 
     /** Which unique key {@code invoice} clashes with, looked up after the database refused it. */
     private DuplicateKeyException duplicateOf(Invoice invoice, boolean inserting) {
-        if (inserting && h().createQuery("SELECT COUNT(*) FROM billops_invoice WHERE tenant_id = :t AND id = :id")
-                .bind("t", t()).bind("id", invoice.id().value()).mapTo(Integer.class).one() > 0) {
+        if (inserting && idTaken(invoice)) {
             return new DuplicateKeyException(KIND, invoice.id().value());
         }
+        return otherKeyTaken(invoice).orElseGet(() -> new DuplicateKeyException(KIND, invoice.id().value()));
+    }
+
+    /** The clash of {@code invoice}, inserted, with a stored invoice, if there is one. */
+    private Optional<DuplicateKeyException> storedClash(Invoice invoice) {
+        if (idTaken(invoice)) {
+            return Optional.of(new DuplicateKeyException(KIND, invoice.id().value()));
+        }
+        return otherKeyTaken(invoice);
+    }
+
+    private boolean idTaken(Invoice invoice) {
+        return h().createQuery("SELECT COUNT(*) FROM billops_invoice WHERE tenant_id = :t AND id = :id")
+                .bind("t", t()).bind("id", invoice.id().value()).mapTo(Integer.class).one() > 0;
+    }
+
+    /** The (series, number) or (engagement, period start) of {@code invoice}, if another invoice holds it. */
+    private Optional<DuplicateKeyException> otherKeyTaken(Invoice invoice) {
         if (invoice.number() != null) {
             boolean numberTaken = h().createQuery("SELECT COUNT(*) FROM billops_invoice WHERE tenant_id = :t "
                     + "AND series = :series AND number = :number AND id <> :id")
                     .bind("t", t()).bind("series", invoice.series()).bind("number", invoice.number())
                     .bind("id", invoice.id().value()).mapTo(Integer.class).one() > 0;
             if (numberTaken) {
-                return new DuplicateKeyException(NUMBER_KIND, invoice.series() + " " + invoice.number());
+                return Optional.of(new DuplicateKeyException(NUMBER_KIND, invoice.series() + " " + invoice.number()));
             }
         }
         if (invoice.engagementId() != null && invoice.packagePeriodStart() != null) {
@@ -355,10 +602,11 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                     .bindByType("periodStart", invoice.packagePeriodStart(), LocalDate.class)
                     .bind("id", invoice.id().value()).mapTo(Integer.class).one() > 0;
             if (periodTaken) {
-                return new DuplicateKeyException(PERIOD_KIND, invoice.engagementId() + " " + invoice.packagePeriodStart());
+                return Optional.of(new DuplicateKeyException(PERIOD_KIND, invoice.engagementId() + " "
+                        + invoice.packagePeriodStart()));
             }
         }
-        return new DuplicateKeyException(KIND, invoice.id().value());
+        return Optional.empty();
     }
 
     private <S extends SqlStatement<S>> S bindHeader(S s, Invoice i) {

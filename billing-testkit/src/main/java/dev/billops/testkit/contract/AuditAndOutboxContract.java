@@ -135,6 +135,46 @@ public abstract class AuditAndOutboxContract extends StoreContract {
     }
 
     @Test
+    void auditAppendAll_severalEntities_inAppendOrderWithEveryField() {
+        var client = Fixtures.richClient(ClientId.of("c-1"), "O'Brien 😀");
+        AuditRecord created = record("client.create", "c-1", null, client, 0);
+        AuditRecord other = record("client.create", "c-2", null, Fixtures.sparseClient(ClientId.of("c-2")), 1);
+        AuditRecord changed = record("client.update", "c-1", client, client.withTerms(60), 2);
+        run(s -> s.get(AuditLog.class).appendAll(List.of(created, other, changed)));
+        run(s -> s.get(AuditLog.class).appendAll(List.of()));
+        List<AuditRecord> history = tx(s -> s.get(AuditLog.class).history("client", "c-1"));
+        assertEquals(2, history.size());
+        assertSameRecord(created, history.get(0));
+        assertSameRecord(changed, history.get(1));
+        assertEquals(1, tx(s -> s.get(AuditLog.class).history("client", "c-2")).size());
+    }
+
+    @Test
+    void outboxAppendAll_knownOrRepeatedEventId_throwsDuplicateKeyNamingIt_appendsNothing() {
+        BillingEvent first = new TimeEntriesBilled(EventId.of("evt-1"), Fixtures.T0, InvoiceId.of("inv-1"), 3);
+        run(s -> s.get(EventOutbox.class).append(first));
+        BillingEvent fresh = new TimeEntriesBilled(EventId.of("evt-2"), Fixtures.T0, InvoiceId.of("inv-2"), 1);
+        DuplicateKeyException known = assertThrows(DuplicateKeyException.class, () -> run(s -> s.get(EventOutbox.class)
+                .appendAll(List.of(fresh, new TimeEntriesBilled(EventId.of("evt-1"), Fixtures.T0,
+                        InvoiceId.of("inv-3"), 1)))));
+        assertEquals("evt-1", known.key());
+        DuplicateKeyException twice = assertThrows(DuplicateKeyException.class, () -> run(s -> {
+            s.get(EventOutbox.class).appendAll(List.of(fresh, fresh));
+        }));
+        assertEquals("evt-2", twice.key());
+        // the refusal appended nothing, and the transaction stays usable
+        BillingEvent later = new TimeEntriesBilled(EventId.of("evt-3"), Fixtures.T0, InvoiceId.of("inv-4"), 2);
+        run(s -> {
+            assertThrows(DuplicateKeyException.class, () -> s.get(EventOutbox.class).appendAll(List.of(later, first)));
+            s.get(EventOutbox.class).appendAll(List.of(fresh, later));
+        });
+        Optional<List<BillingEvent>> committed = committedEvents(store, tenant);
+        if (committed.isPresent()) {
+            assertEquals(List.of(first, fresh, later), committed.get());
+        }
+    }
+
+    @Test
     void outbox_committedEvents_inAppendOrderAndEqual() {
         Optional<List<BillingEvent>> probe = committedEvents(store, tenant);
         assumeTrue(probe.isPresent(), "this store does not expose its outbox to the contract");

@@ -1,6 +1,7 @@
 package dev.billops.testkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billops.core.error.NotFoundException;
@@ -159,6 +160,104 @@ public abstract class InvoiceStoreContract extends StoreContract {
         assertEquals(InvoiceId.of("p3"),
                 tx(s -> invoices(s).findByEngagementPeriod(eng, Fixtures.D0.plusMonths(1))).orElseThrow().id());
         assertEquals(Optional.empty(), tx(s -> invoices(s).findByEngagementPeriod(eng, Fixtures.D0.minusMonths(1))));
+    }
+
+    @Test
+    void insertAll_richIssuedDraftsAndPackageInvoices_roundTripLikeInsert() {
+        List<Invoice> all = new java.util.ArrayList<>();
+        for (int i = 0; i < DomainGens.HOSTILE_TEXTS.size(); i++) {
+            all.add(Fixtures.richInvoice(InvoiceId.of("rich-" + i), ACME, DomainGens.HOSTILE_TEXTS.get(i)));
+        }
+        all.add(Fixtures.issued(InvoiceId.of("i1"), GLOBEX, "INV", "2026-0001", Fixtures.D0));
+        all.add(Fixtures.draftWithLine(InvoiceId.of("d1"), ACME));
+        all.add(Fixtures.draft(InvoiceId.of("d2"), ACME));
+        all.add(Fixtures.packageDraft(InvoiceId.of("p1"), ACME, EngagementId.of("eng-1"), Fixtures.D0));
+        all.add(Fixtures.creditNote(InvoiceId.of("cn1"), GLOBEX, InvoiceId.of("i1"), "CN-1", Fixtures.D0));
+        run(s -> invoices(s).insertAll(all));
+        for (Invoice i : all) {
+            assertEquals(Optional.of(i), find(i.id()), i.id().value());
+        }
+        run(s -> invoices(s).insertAll(List.of()));
+        assertEquals(all.size(), tx(s -> invoices(s).list(InvoiceQuery.all())).size());
+    }
+
+    @Test
+    void insertAll_generatedInvoices_roundTripAsInsertStoresThem() {
+        Gen<List<Invoice>> gen = Gen.listOf(MoneyGens.currencies().flatMap(c -> DomainGens.draftInvoices(ACME, c)), 1, 6);
+        Property.forAll(gen).tries(25).verify(drafts -> {
+            List<Invoice> distinct = new java.util.ArrayList<>();
+            java.util.Set<InvoiceId> ids = new java.util.HashSet<>();
+            for (Invoice d : drafts) {
+                if (ids.add(d.id())) {
+                    distinct.add(d);
+                }
+            }
+            dev.billops.core.id.TenantId bulk = dev.billops.core.id.TenantId.generate();
+            dev.billops.core.id.TenantId single = dev.billops.core.id.TenantId.generate();
+            run(bulk, s -> invoices(s).insertAll(distinct));
+            run(single, s -> distinct.forEach(invoices(s)::insert));
+            List<Invoice> one = tx(single, s -> invoices(s).list(InvoiceQuery.all()));
+            List<Invoice> together = tx(bulk, s -> invoices(s).list(InvoiceQuery.all()));
+            assertEquals(one, together);
+            assertEquals(distinct.size(), together.size());
+        });
+    }
+
+    @Test
+    void insertAll_oneNumberTaken_throwsDuplicateKeyNamingIt_andStoresNothing() {
+        insert(Fixtures.issued(InvoiceId.of("i1"), ACME, "INV", "2026-0001", Fixtures.D0));
+        List<Invoice> batch = List.of(Fixtures.issued(InvoiceId.of("i2"), ACME, "INV", "2026-0002", Fixtures.D0),
+                Fixtures.issued(InvoiceId.of("i3"), GLOBEX, "INV", "2026-0001", Fixtures.D0),
+                Fixtures.issued(InvoiceId.of("i4"), ACME, "INV", "2026-0003", Fixtures.D0));
+        DuplicateKeyException e = assertFailsStoringNothing(DuplicateKeyException.class,
+                () -> run(s -> invoices(s).insertAll(batch)));
+        assertEquals("invoice number", e.kind());
+        assertEquals("INV 2026-0001", e.key());
+    }
+
+    @Test
+    void insertAll_knownIdOrPeriodBilled_throwsDuplicateKey_andStoresNothing() {
+        EngagementId eng = EngagementId.of("eng-1");
+        insert(Fixtures.packageDraft(InvoiceId.of("p1"), ACME, eng, Fixtures.D0));
+        DuplicateKeyException period = assertFailsStoringNothing(DuplicateKeyException.class,
+                () -> run(s -> invoices(s).insertAll(List.of(
+                        Fixtures.packageDraft(InvoiceId.of("p2"), ACME, eng, Fixtures.D0.plusMonths(1)),
+                        Fixtures.packageDraft(InvoiceId.of("p3"), ACME, eng, Fixtures.D0)))));
+        assertEquals("package invoice of engagement period", period.kind());
+        DuplicateKeyException id = assertFailsStoringNothing(DuplicateKeyException.class,
+                () -> run(s -> invoices(s).insertAll(List.of(Fixtures.draft(InvoiceId.of("d1"), ACME),
+                        Fixtures.draft(InvoiceId.of("p1"), GLOBEX)))));
+        assertEquals("invoice", id.kind());
+        assertEquals("p1", id.key());
+    }
+
+    @Test
+    void insertAll_clashWithinTheList_throwsDuplicateKeyForTheLaterOne_andStoresNothing() {
+        DuplicateKeyException number = assertFailsStoringNothing(DuplicateKeyException.class,
+                () -> run(s -> invoices(s).insertAll(List.of(
+                        Fixtures.issued(InvoiceId.of("a"), ACME, "INV", "N-1", Fixtures.D0),
+                        Fixtures.issued(InvoiceId.of("b"), ACME, "INV", "N-2", Fixtures.D0),
+                        Fixtures.issued(InvoiceId.of("c"), ACME, "INV", "N-1", Fixtures.D0)))));
+        assertEquals("INV N-1", number.key());
+        DuplicateKeyException id = assertFailsStoringNothing(DuplicateKeyException.class,
+                () -> run(s -> invoices(s).insertAll(List.of(Fixtures.draft(InvoiceId.of("x"), ACME),
+                        Fixtures.draft(InvoiceId.of("x"), GLOBEX)))));
+        assertEquals("x", id.key());
+    }
+
+    @Test
+    void insertAll_refused_leavesTheTransactionUsable() {
+        insert(Fixtures.issued(InvoiceId.of("i1"), ACME, "INV", "2026-0001", Fixtures.D0));
+        Invoice next = Fixtures.issued(InvoiceId.of("i9"), ACME, "INV", "2026-0009", Fixtures.D0);
+        run(s -> {
+            assertThrows(DuplicateKeyException.class, () -> invoices(s).insertAll(List.of(
+                    Fixtures.issued(InvoiceId.of("i2"), ACME, "INV", "2026-0002", Fixtures.D0),
+                    Fixtures.issued(InvoiceId.of("i3"), ACME, "INV", "2026-0001", Fixtures.D0))));
+            assertEquals(Optional.empty(), invoices(s).find(InvoiceId.of("i2")));
+            invoices(s).insertAll(List.of(next));
+        });
+        assertEquals(Optional.of(next), find(next.id()));
+        assertEquals(Optional.empty(), find(InvoiceId.of("i2")));
     }
 
     @Test

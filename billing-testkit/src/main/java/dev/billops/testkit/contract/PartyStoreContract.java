@@ -78,6 +78,25 @@ public abstract class PartyStoreContract extends StoreContract {
     }
 
     @Test
+    void clientFindAll_knownUnknownAndRepeatedIds_eachKnownClientOnceAsFindGivesIt() {
+        Client rich = Fixtures.richClient(ClientId.of("c-rich"), "O'Brien 😀");
+        Client sparse = Fixtures.sparseClient(ClientId.of("c-sparse"));
+        Client other = Fixtures.sparseClient(ClientId.of("c-other"));
+        run(s -> {
+            s.get(ClientStore.class).insert(rich);
+            s.get(ClientStore.class).insert(sparse);
+            s.get(ClientStore.class).insert(other);
+        });
+        List<Client> found = tx(s -> s.get(ClientStore.class).findAll(List.of(sparse.id(), ClientId.of("unknown"),
+                rich.id(), sparse.id())));
+        assertEquals(2, found.size(), found.toString());
+        assertEquals(java.util.Set.of(tx(s -> s.get(ClientStore.class).find(rich.id())).orElseThrow(),
+                tx(s -> s.get(ClientStore.class).find(sparse.id())).orElseThrow()), java.util.Set.copyOf(found));
+        assertEquals(List.of(), tx(s -> s.get(ClientStore.class).findAll(List.of())));
+        assertEquals(List.of(), tx(otherTenant, s -> s.get(ClientStore.class).findAll(List.of(rich.id()))));
+    }
+
+    @Test
     void clientInsertAndUpdate_eachEInvoiceDetailAlone_roundTrips() {
         List<PartyDetails> all = eachDetailAlone();
         for (int i = 0; i < all.size(); i++) {

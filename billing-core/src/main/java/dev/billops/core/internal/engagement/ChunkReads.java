@@ -7,7 +7,10 @@ import dev.billops.core.spi.ClientStore;
 import dev.billops.core.spi.StoreSession;
 import dev.billops.core.spi.TenantStore;
 import dev.billops.core.id.TenantId;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +28,24 @@ final class ChunkReads {
 
     private final Map<ClientId, Optional<Client>> clients = new HashMap<>();
     private @Nullable Optional<Tenant> tenant;
+
+    /**
+     * Reads the clients of {@code ids} into the cache at once ({@link ClientStore#findAll}), so that
+     * a chunk's invoices, of as many clients, do not read them one by one.
+     */
+    void prefetchClients(StoreSession session, Collection<ClientId> ids) {
+        Set<ClientId> wanted = new HashSet<>(ids);
+        wanted.removeAll(clients.keySet());
+        if (wanted.isEmpty()) {
+            return;
+        }
+        for (ClientId id : wanted) {
+            clients.put(id, Optional.empty());
+        }
+        for (Client c : session.get(ClientStore.class).findAll(wanted)) {
+            clients.put(c.id(), Optional.of(c));
+        }
+    }
 
     /** {@code session} with its client and tenant reads answered from this cache. */
     StoreSession wrap(StoreSession session) {

@@ -5,6 +5,7 @@ import dev.billops.core.numbering.SeriesNumbering;
 import dev.billops.core.spi.NumberSequenceStore;
 import dev.billops.core.spi.StoreSession;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ final class NumberBlocks {
     private final Map<String, TreeSet<Long>> free = new HashMap<>();
     private @Nullable String lastKey;
     private long lastNumber;
+    private final List<Map.Entry<String, Long>> sinceMark = new ArrayList<>();
 
     private NumberBlocks(String series, SeriesNumbering numbering, LocalDate issueDate) {
         this.series = series;
@@ -71,9 +73,29 @@ final class NumberBlocks {
         return numbering.format(series, client, issueDate, n);
     }
 
-    /** The last number taken is used: its invoice was stored. */
+    /** The last number taken is used: its invoice was stored (or is built to be, see {@link #mark}). */
     void commitLast() {
+        if (lastKey != null) {
+            sinceMark.add(Map.entry(lastKey, lastNumber));
+        }
         lastKey = null;
+    }
+
+    /** Starts remembering the numbers committed from now on, for {@link #rollbackToMark}. */
+    void mark() {
+        sinceMark.clear();
+    }
+
+    /**
+     * The numbers committed since {@link #mark} are not used after all (their invoices, written
+     * together, rolled back): they are handed out again, lowest first.
+     */
+    void rollbackToMark() {
+        rollbackLast();
+        for (Map.Entry<String, Long> n : sinceMark) {
+            Objects.requireNonNull(free.get(n.getKey())).add(n.getValue());
+        }
+        sinceMark.clear();
     }
 
     /** The last number taken is not used (its invoice rolled back): it is handed out again. */

@@ -44,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * followed by the {@link IssueFollowUp} in the same transaction. {@link PackageBillingJob} runs it
  * for every tenant.
  *
- * <p>The invoices are issued in chunks of engagements, one transaction each, with a savepoint per
- * invoice ({@code PackageRunChunks}); a failure is reported in the result and the run goes on. A
+ * <p>The invoices are issued in chunks of engagements, one transaction each, written together
+ * ({@link #checkLocked}, {@link #numbered}, {@link #storeAll}) or, where that cannot be done, with
+ * a savepoint per invoice ({@code PackageRunChunks}); a failure is reported in the result and the
+ * run goes on. A
  * period is billed at most once, however often and however concurrently the run is started (see
  * {@link #run(LocalDate, PackageRunOptions)}).
  *
@@ -318,6 +320,62 @@ public final class PackageBillingRun {
         Invoice issued = issuer.fixPrepaid(session, followUp.afterIssue(session,
                 issuer.issueWithNumber(session, draft.invoice(), number, date, draft.dueDate())));
         return created(issued, engagement, period, draft);
+    }
+
+    /**
+     * An invoice of the run checked in memory ({@link #checkLocked}), waiting for its number
+     * ({@link #numbered}).
+     */
+    record Checked(Invoice invoice, Engagement engagement, BillingPeriod period, PackageInvoices.Draft draft) {
+    }
+
+    /** An invoice of the run issued in memory ({@link #numbered}), and what the result reports of it. */
+    record Built(InvoiceIssuer.Prepared prepared, PackageRunResult.Created created) {
+    }
+
+    /**
+     * Builds and checks {@code due}'s invoice as {@link #issueLocked} does, without a number and
+     * without writing, for {@link #numbered} and {@link #storeAll} to issue with the rest of its
+     * chunk; or returns null when the invoice is to be issued on its own by {@link #issueLocked}:
+     * it bills time entries or a monthly fee, or the follow-up may change it (a client with credit
+     * to apply). {@code followUps} remembers the follow-up's answer per client and currency for
+     * the chunk (an invoice issued on its own can only use credit up, never create it).
+     */
+    @Nullable Checked checkLocked(StoreSession session, Engagement locked, Due due, LocalDate date,
+            Map<String, Boolean> followUps) {
+        Engagement engagement = unchanged(locked, due);
+        BillingPeriod period = due.period();
+        PackageInvoices.Draft draft = invoices.draft(session, engagement, period, date);
+        Invoice invoice = draft.invoice();
+        if (!InvoiceIssuer.batchable(invoice)) {
+            return null;
+        }
+        boolean mayChange = followUps.computeIfAbsent(invoice.clientId().value() + " " + invoice.currency(),
+                k -> followUp.mayChange(session, invoice.clientId(), invoice.currency()));
+        if (mayChange) {
+            return null;
+        }
+        return new Checked(issuer.checked(session, invoice, date, draft.dueDate()), engagement, period, draft);
+    }
+
+    /** {@code checked} issued in memory, numbered by the package pattern or else by {@code sequenceNumber}. */
+    Built numbered(Checked checked, LocalDate date, Function<ClientId, String> sequenceNumber) {
+        Engagement engagement = checked.engagement();
+        PackageNumbering numbering = invoices.numbering();
+        String number = numbering != null
+                ? numbering.format(engagement.id(), engagement.clientId(), checked.period(), date)
+                : sequenceNumber.apply(engagement.clientId());
+        InvoiceIssuer.Prepared prepared = issuer.prepared(checked.invoice(), number, date, checked.draft().dueDate());
+        return new Built(prepared, created(prepared.issued(), engagement, checked.period(), checked.draft()));
+    }
+
+    /** Writes the invoices of {@code built}, their audit records and events, together. */
+    void storeAll(StoreSession session, List<Built> built) {
+        List<InvoiceIssuer.Prepared> prepared = new ArrayList<>(built.size());
+        for (Built b : built) {
+            prepared.add(b.prepared());
+        }
+        issuer.storeAll(session, prepared);
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.spi.StoreSession;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +38,15 @@ import org.slf4j.LoggerFactory;
  * <p>A chunk transaction first claims its engagements ({@link EngagementStore#claim}: rows locked
  * by another transaction are skipped, not waited for), so workers of this run and runs of other
  * processes for the same date split the engagements instead of queueing for them. Under the row
- * lock it checks which periods are invoiced meanwhile, reserves the numbers of the rest at once
- * ({@link NumberBlocks}) and issues each (engagement, period) under a savepoint of its own (a
- * nested transaction): a failure rolls back that invoice only and is reported in the result. The
- * tenant record and the clients are read once per chunk ({@link ChunkReads}). The
+ * lock it checks which periods are invoiced meanwhile, builds and checks the invoices of the rest
+ * in memory (a failure fails that engagement only), reserves their numbers at once
+ * ({@link NumberBlocks}) and writes them together under a savepoint: invoices, audit records and
+ * outbox events, one batch per table. If that write is refused (a period billed meanwhile by a
+ * writer that did not wait for the lock, a number taken), the savepoint is rolled back and each
+ * (engagement, period) is issued under a savepoint of its own (a nested transaction), as are
+ * those the batch cannot take (invoices billing time entries or monthly fees, clients with credit
+ * to apply on issue): a failure then rolls back that invoice only and is reported in the result.
+ * The tenant record and the clients are read once per chunk ({@link ChunkReads}). The
  * engagements another transaction held are claimed again, waiting this time, after every chunk is
  * done: by then their holder has committed (the periods are reported already invoiced) or died
  * (they are billed here). A chunk whose transaction fails as a whole (the connection was lost, the
@@ -234,16 +240,124 @@ final class PackageRunChunks {
                 }
             }
         }
-        List<ClientId> clients = pending.stream().map(p -> p.locked().clientId()).toList();
         ChunkReads reads = new ChunkReads();
+        reads.prefetchClients(session, pending.stream().map(p -> p.locked().clientId()).toList());
+        List<Checked> checked = new ArrayList<>(pending.size());
+        List<Pending> alone = check(reads.wrap(session), pending, checked, out);
+        // the series counter is locked from here to the commit: only writes follow
+        List<ClientId> clients = new ArrayList<>(checked.size() + alone.size());
+        checked.forEach(c -> clients.add(c.pending().locked().clientId()));
+        alone.forEach(p -> clients.add(p.locked().clientId()));
         @Nullable NumberBlocks numbers = run.reserveNumbers(reads.wrap(session), clients, date);
-        for (Pending p : pending) {
+        alone.addAll(issueTogether(session, checked, numbers, out));
+        for (Pending p : alone) {
             issueUnderSavepoint(session, reads, p, numbers, out);
         }
         if (numbers != null) {
             numbers.releaseUnused(session);
         }
+        // the invoices written together come before those issued one by one: report them in plan order
+        Map<String, Integer> planned = new HashMap<>();
+        for (int i = 0; i < pending.size(); i++) {
+            planned.put(pending.get(i).locked().id() + "@" + pending.get(i).due().period().start(), i);
+        }
+        out.created.sort(Comparator.comparingInt(c -> planned.getOrDefault(c.engagementId() + "@"
+                + c.period().start(), Integer.MAX_VALUE)));
         return unclaimed;
+    }
+
+    /** A pending invoice checked in memory. */
+    private record Checked(Pending pending, PackageBillingRun.Checked checked) {
+    }
+
+    /** A pending invoice issued in memory. */
+    private record Built(Pending pending, PackageBillingRun.Built built) {
+    }
+
+    /**
+     * Builds and checks every pending invoice in memory, adding those the batch takes to
+     * {@code checked}; a failure fails that engagement only. Returns those to issue one by one
+     * ({@link PackageBillingRun#checkLocked}).
+     */
+    private List<Pending> check(StoreSession cached, List<Pending> pending, List<Checked> checked, RunOutcomes out) {
+        List<Pending> alone = new ArrayList<>();
+        Map<String, Boolean> followUps = new HashMap<>();
+        for (Pending p : pending) {
+            try {
+                PackageBillingRun.Checked c = run.checkLocked(cached, p.locked(), p.due(), date, followUps);
+                if (c == null) {
+                    alone.add(p);
+                } else {
+                    checked.add(new Checked(p, c));
+                }
+            } catch (RuntimeException e) {
+                out.failed(p.locked().id(), p.due().period().start(), e);
+            }
+        }
+        return alone;
+    }
+
+    /**
+     * Numbers the checked invoices and writes them all at once under a savepoint: invoices, audit
+     * records and events, one batch per table. If the write is refused (a period billed meanwhile
+     * by a writer that did not wait for the engagement's lock, a number taken) the savepoint is
+     * rolled back, the numbers are handed out again and the invoices are returned, to be issued
+     * one by one.
+     */
+    private List<Pending> issueTogether(StoreSession session, List<Checked> checked, @Nullable NumberBlocks numbers,
+            RunOutcomes out) {
+        if (checked.isEmpty()) {
+            return List.of();
+        }
+        List<Built> built = new ArrayList<>(checked.size());
+        if (numbers != null) {
+            numbers.mark();
+        }
+        for (Checked c : checked) {
+            EngagementId id = c.pending().locked().id();
+            try {
+                built.add(new Built(c.pending(), run.numbered(c.checked(), date, client -> {
+                    if (numbers == null) {
+                        throw new IllegalStateException("no numbers reserved for engagement " + id);
+                    }
+                    return numbers.take(client);
+                })));
+                if (numbers != null) {
+                    numbers.commitLast();
+                }
+            } catch (RuntimeException e) {
+                if (numbers != null) {
+                    numbers.rollbackLast();
+                }
+                out.failed(id, c.pending().due().period().start(), e);
+            }
+        }
+        List<PackageBillingRun.Built> invoices = new ArrayList<>(built.size());
+        for (Built b : built) {
+            invoices.add(b.built());
+        }
+        try {
+            // a nested transaction is a savepoint of the chunk's
+            scope.tx(s -> {
+                run.storeAll(s, invoices);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("package run of tenant {}: writing {} invoices together failed ({}); issuing them one by one",
+                    scope.tenant(), built.size(), e.toString());
+            if (numbers != null) {
+                numbers.rollbackToMark();
+            }
+            List<Pending> again = new ArrayList<>(built.size());
+            for (Built b : built) {
+                again.add(b.pending());
+            }
+            return again;
+        }
+        for (Built b : built) {
+            out.created.add(b.built().created());
+        }
+        return List.of();
     }
 
     private void issueUnderSavepoint(StoreSession session, ChunkReads reads, Pending p,

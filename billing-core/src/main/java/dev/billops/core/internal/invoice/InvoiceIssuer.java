@@ -14,7 +14,11 @@ import dev.billops.core.invoice.MonthlyFeeAlreadyBilledException;
 import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.spi.NumberSequenceStore;
 import dev.billops.core.error.InvalidInputException;
+import dev.billops.core.audit.AuditRecord;
+import dev.billops.core.event.BillingEvent;
 import dev.billops.core.event.InvoiceIssued;
+import dev.billops.core.spi.AuditLog;
+import dev.billops.core.spi.EventOutbox;
 import dev.billops.core.event.TimeEntriesBilled;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.EventId;
@@ -174,6 +178,14 @@ public final class InvoiceIssuer {
         if (stored.isPresent() && !stored.get().isDraft()) {
             throw new InvoiceAlreadyIssuedException(invoice.id(), stored.get().status());
         }
+        return validateContent(session, invoice);
+    }
+
+    /** The checks of {@link #validate} but the stored document's status: for a draft that was never stored. */
+    private Client validateContent(StoreSession session, Invoice invoice) {
+        if (!invoice.isDraft()) {
+            throw new InvoiceAlreadyIssuedException(invoice.id(), invoice.status());
+        }
         if (invoice.lines().isEmpty()) {
             throw new EmptyInvoiceException(invoice.id());
         }
@@ -190,6 +202,100 @@ public final class InvoiceIssuer {
         }
         TaxRules.validate(taxedDocument(invoice, tenant, client));
         return client;
+    }
+
+    /**
+     * A new document checked for issue in memory, the first half of issuing it with others: what
+     * {@link #issueWithNumber(StoreSession, Invoice, String, LocalDate, LocalDate)} checks, without
+     * a number and without writing, and the document completed from its client, ready for
+     * {@link #prepared} and then {@link #storeAll}. A caller that reserves numbers for several
+     * documents at once checks them all first, so that the counter is locked only once all are
+     * known to be issuable. Only for a draft that was never stored (a stored one is updated on
+     * issue, which this path does not do: {@link #storeAll} then fails on its id) and that bills no
+     * time entries or monthly fees (those are locked and checked on issue, one document at a time:
+     * see {@link #batchable}).
+     *
+     * @throws IllegalArgumentException if it bills time entries or a monthly fee
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     * @see #validate
+     */
+    public Invoice checked(StoreSession session, Invoice invoice, LocalDate issueDate, LocalDate dueDate) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(invoice, "invoice");
+        Objects.requireNonNull(issueDate, "issueDate");
+        Objects.requireNonNull(dueDate, "dueDate");
+        if (!batchable(invoice)) {
+            throw new IllegalArgumentException("invoice " + invoice.id()
+                    + " bills time entries or a monthly fee; it is issued on its own");
+        }
+        if (dueDate.isBefore(issueDate)) {
+            throw new InvalidInputException("invoice " + invoice.id() + ": due date " + dueDate
+                    + " is before the issue date " + issueDate);
+        }
+        Invoice current = invoice.recalculated();
+        return withClientDefaults(current, validateContent(session, current));
+    }
+
+    /**
+     * The second half: {@code checked} issued as {@code number} in memory, with the audit record
+     * and the event its issue writes.
+     */
+    public Prepared prepared(Invoice checked, String number, LocalDate issueDate, LocalDate dueDate) {
+        Objects.requireNonNull(checked, "checked");
+        Objects.requireNonNull(number, "number");
+        if (number.isBlank()) {
+            throw new InvalidInputException("invoice " + checked.id() + ": number is blank");
+        }
+        Invoice issued = Transitions.issuedAs(checked, number, issueDate, dueDate);
+        AuditRecord audit = new AuditRecord(scope.clock().instant(), scope.actor(), "invoice.issue", "invoice",
+                issued.id().value(), null, issued);
+        BillingEvent event = new InvoiceIssued(EventId.generate(), scope.clock().instant(), issued.id(), number,
+                issued.clientId(), issued.totals().payable(), dueDate);
+        return new Prepared(issued, audit, List.of(event));
+    }
+
+    /** Whether {@link #checked} takes {@code invoice}: it bills no time entries and no monthly fee. */
+    public static boolean batchable(Invoice invoice) {
+        for (InvoiceLine line : invoice.lines()) {
+            if (!line.entryIds().isEmpty()) {
+                return false;
+            }
+        }
+        return invoice.type() != DocumentType.INVOICE || MonthlyFees.of(invoice).isEmpty();
+    }
+
+    /**
+     * A document issued in memory by {@link #prepared}, with the audit record and the events its
+     * issue writes.
+     */
+    public record Prepared(Invoice issued, AuditRecord audit, List<BillingEvent> events) {
+        public Prepared {
+            Objects.requireNonNull(issued, "issued");
+            Objects.requireNonNull(audit, "audit");
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * Writes {@code prepared} in {@code session}'s transaction: the documents
+     * ({@link InvoiceStore#insertAll}), their audit records ({@link AuditLog#appendAll}) and their
+     * events ({@link EventOutbox#appendAll}), in list order. A refused key throws the store's
+     * {@code DuplicateKeyException}; the caller rolls back (a savepoint taken before) so that no
+     * document is half-written.
+     */
+    public void storeAll(StoreSession session, List<Prepared> prepared) {
+        Objects.requireNonNull(session, "session");
+        List<Invoice> invoices = new ArrayList<>(prepared.size());
+        List<AuditRecord> audits = new ArrayList<>(prepared.size());
+        List<BillingEvent> events = new ArrayList<>(prepared.size());
+        for (Prepared p : prepared) {
+            invoices.add(p.issued());
+            audits.add(p.audit());
+            events.addAll(p.events());
+        }
+        session.get(InvoiceStore.class).insertAll(invoices);
+        session.get(AuditLog.class).appendAll(audits);
+        session.get(EventOutbox.class).appendAll(events);
     }
 
     /**
