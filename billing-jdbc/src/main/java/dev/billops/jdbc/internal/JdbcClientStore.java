@@ -78,7 +78,7 @@ final class JdbcClientStore extends JdbcPort implements ClientStore {
         for (List<String> chunk : JdbcTimeEntryStore.chunks(keys)) {
             KeyLookup.bind(d, h().createQuery("SELECT k.* FROM "
                     + KeyLookup.rows(d, "billops_client", "id", "*", chunk.size(), false)), chunk)
-                    .bind("t", t()).map(JdbcClientStore::map).forEach(out::add);
+                    .bind("t", t()).map((rs, c) -> map(rs, ctx().json())).forEach(out::add);
         }
         return out;
     }
