@@ -39,6 +39,23 @@ public record Attachment(String id, @Nullable String description, @Nullable Stri
         return new Attachment(id, description, null, content, mimeCode, filename);
     }
 
+    /**
+     * The invoice's own PDF embedded as its supporting document: reference {@code number}, MIME
+     * code {@code application/pdf}, file name {@code number} with every character outside
+     * {@code A-Z a-z 0-9 . _ -} replaced by {@code _}, plus {@code .pdf}.
+     *
+     * @throws InvalidInputException if {@code number} is blank or {@code pdf} does not start with {@code %PDF-}
+     */
+    public static Attachment invoicePdf(String number, byte[] pdf) {
+        String id = Checks.text("supporting document reference", number);
+        if (pdf.length < 5 || pdf[0] != '%' || pdf[1] != 'P' || pdf[2] != 'D' || pdf[3] != 'F' || pdf[4] != '-') {
+            throw new InvalidInputException("the attachment of invoice " + Text.quote(id) + " is not a PDF ("
+                    + pdf.length + " bytes, no %PDF- header)");
+        }
+        return embedded(id, "Invoice " + id + " as PDF", pdf, "application/pdf",
+                id.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf");
+    }
+
     @Override
     public byte @Nullable [] content() {
         return content == null ? null : content.clone();

@@ -13,6 +13,7 @@ import dev.billops.einvoice.EInvoiceMapper;
 import dev.billops.einvoice.EInvoiceProfile;
 import dev.billops.einvoice.EInvoiceWriter;
 import dev.billops.einvoice.facturx.FacturX;
+import dev.billops.einvoice.model.Attachment;
 import dev.billops.einvoice.model.Contact;
 import dev.billops.einvoice.model.EInvoice;
 import dev.billops.einvoice.model.ElectronicAddress;
@@ -20,7 +21,9 @@ import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.pdf.InvoiceDocument;
 import dev.billops.pdf.InvoicePdfRenderer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -93,6 +96,11 @@ final class EInvoiceCommand implements Callable<Integer> {
                     + "address, else its e-mail with scheme EM)")
     @Nullable String buyerEndpoint;
 
+    @Option(names = "--attach-pdf",
+            description = "embed the invoice's PDF in the XML as its supporting document (BG-24); "
+                    + "not with facturx, whose file is that PDF")
+    boolean attachPdf;
+
     @Override
     public Integer call() {
         EInvoiceProfile chosen = EInvoiceProfile.byCliName(Objects.requireNonNull(profile, "profile"));
@@ -100,6 +108,10 @@ final class EInvoiceCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(Objects.requireNonNull(spec).commandLine(), "unknown profile '"
                     + profile + "'; choose one of " + Arrays.stream(EInvoiceProfile.values())
                             .map(EInvoiceProfile::cliName).collect(Collectors.joining(", ")));
+        }
+        if (attachPdf && chosen == EInvoiceProfile.FACTURX_EN16931) {
+            throw new CommandLine.ParameterException(Objects.requireNonNull(spec).commandLine(),
+                    "--attach-pdf is for the XML profiles; a facturx file is the PDF itself");
         }
         ElectronicAddress sellerAddress = endpoint("--seller-endpoint", sellerEndpoint);
         ElectronicAddress buyerAddress = endpoint("--buyer-endpoint", buyerEndpoint);
@@ -122,12 +134,14 @@ final class EInvoiceCommand implements Callable<Integer> {
             Invoice invoice = found;
             long size;
             if (chosen == EInvoiceProfile.FACTURX_EN16931) {
-                InvoiceDocument document = credited == null ? InvoiceDocument.of(seller, buyer, invoice)
-                        : InvoiceDocument.creditNote(seller, buyer, invoice, Objects.requireNonNull(credited.number()));
-                byte[] pdf = InvoicePdfRenderer.create().render(document);
-                byte[] hybrid = FacturX.create(pdf, einvoice);
+                byte[] hybrid = FacturX.create(pdf(seller, buyer, invoice, credited), einvoice);
                 size = output.write(o -> o.write(hybrid));
             } else {
+                if (attachPdf) {
+                    List<Attachment> attachments = new ArrayList<>(einvoice.attachments());
+                    attachments.add(Attachment.invoicePdf(wanted, pdf(seller, buyer, invoice, credited)));
+                    einvoice = einvoice.withAttachments(attachments);
+                }
                 byte[] xml = EInvoiceWriter.write(einvoice, chosen);
                 size = output.write(o -> o.write(xml));
             }
@@ -136,6 +150,12 @@ final class EInvoiceCommand implements Callable<Integer> {
                     size);
         }
         return BillOpsCli.EXIT_OK;
+    }
+
+    private static byte[] pdf(Tenant seller, Client buyer, Invoice invoice, @Nullable Invoice credited) {
+        InvoiceDocument document = credited == null ? InvoiceDocument.of(seller, buyer, invoice)
+                : InvoiceDocument.creditNote(seller, buyer, invoice, Objects.requireNonNull(credited.number()));
+        return InvoicePdfRenderer.create().render(document);
     }
 
     private EInvoice complete(EInvoice e, @Nullable ElectronicAddress sellerAddress,

@@ -12,6 +12,8 @@ import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.party.Actor;
+import dev.billops.einvoice.EInvoiceReader;
+import dev.billops.einvoice.model.Attachment;
 import dev.billops.jdbc.JdbcBillingStore;
 import dev.billops.jdbc.JdbcStores;
 import java.io.IOException;
@@ -20,6 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,6 +132,37 @@ class EInvoiceCommandTest {
         CliRun run = CliRun.of("einvoice-validate", bad.toString()).expect(BillOpsCli.EXIT_FAILED);
         assertTrue(run.out().contains("BR-CO-16"), run.out());
         assertTrue(run.out().contains(": INVALID against"), run.out());
+    }
+
+    @Test
+    void einvoice_attachPdf_everyXmlProfileCarriesTheInvoicePdfAndValidates() throws IOException {
+        for (String profile : List.of("xrechnung-ubl", "xrechnung-cii", "peppol", "en16931-ubl", "en16931-cii")) {
+            Path out = dir.resolve("attached-" + profile + ".xml");
+            CliRun.of("einvoice", "--db", url, "--number", acmeNumber, "--profile", profile, "--out", out.toString(),
+                    "--attach-pdf").expect(0);
+            CliRun v = CliRun.of("einvoice-validate", out.toString()).expect(0);
+            assertTrue(v.out().contains(": valid against"), profile + ": " + v.out());
+
+            List<Attachment> attachments = EInvoiceReader.standard().read(Files.readAllBytes(out)).invoice()
+                    .attachments();
+            assertEquals(1, attachments.size(), profile);
+            Attachment pdf = attachments.get(0);
+            assertEquals(acmeNumber, pdf.id(), profile);
+            assertEquals("application/pdf", pdf.mimeCode(), profile);
+            assertEquals(acmeNumber.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf", pdf.filename(), profile);
+            try (PDDocument doc = Loader.loadPDF(java.util.Objects.requireNonNull(pdf.content()))) {
+                assertTrue(new PDFTextStripper().getText(doc).contains(acmeNumber), profile);
+            }
+        }
+    }
+
+    @Test
+    void einvoice_attachPdfWithFacturX_usageErrorAndWritesNothing() {
+        Path out = dir.resolve("attached-facturx.pdf");
+        CliRun run = CliRun.of("einvoice", "--db", url, "--number", acmeNumber, "--profile", "facturx", "--out",
+                out.toString(), "--attach-pdf").expect(BillOpsCli.EXIT_USAGE);
+        assertTrue(run.err().contains("--attach-pdf"), run.err());
+        assertFalse(Files.exists(out));
     }
 
     @Test
