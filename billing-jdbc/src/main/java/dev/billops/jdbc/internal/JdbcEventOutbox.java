@@ -3,14 +3,11 @@ package dev.billops.jdbc.internal;
 import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.event.BillingEvent;
 import dev.billops.core.spi.EventOutbox;
-import dev.billops.core.error.BillingException;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * Writes events into {@code billops_outbox} in the business transaction; they become visible to
@@ -57,32 +54,20 @@ final class JdbcEventOutbox extends JdbcPort implements EventOutbox {
         }
         String sql = "INSERT INTO billops_outbox (tenant_id, event_id, event_type, event_class, occurred_at, payload, "
                 + "attempts) VALUES (?, ?, ?, ?, ?, " + ctx().dialect().json("payload").replace(":payload", "?") + ", 0)";
-        h().savepoint(SAVEPOINT);
-        try (PreparedStatement ps = h().getConnection().prepareStatement(sql)) {
-            for (BillingEvent event : all) {
-                ps.setString(1, t());
-                ps.setString(2, event.eventId().value());
-                ps.setString(3, event.type());
-                ps.setString(4, event.getClass().getName());
-                ps.setObject(5, Columns.utc(event.occurredAt()));
-                ps.setString(6, Objects.requireNonNull(ctx().json().write(event), "payload"));
-                ps.addBatch();
+        underSavepoint(SAVEPOINT, () -> {
+            try (PreparedStatement ps = h().getConnection().prepareStatement(sql)) {
+                for (BillingEvent event : all) {
+                    ps.setString(1, t());
+                    ps.setString(2, event.eventId().value());
+                    ps.setString(3, event.type());
+                    ps.setString(4, event.getClass().getName());
+                    ps.setObject(5, Columns.utc(event.occurredAt()));
+                    ps.setString(6, Objects.requireNonNull(ctx().json().write(event), "payload"));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-            ps.executeBatch();
-        } catch (SQLException | JdbiException e) {
-            BillingException translated = SqlErrors.translate(e, SqlErrors.Phase.STATEMENT);
-            try {
-                h().rollbackToSavepoint(SAVEPOINT); // Jdbi forgets the savepoint once rolled back to
-            } catch (RuntimeException rollback) {
-                translated.addSuppressed(rollback);
-                throw translated;
-            }
-            if (translated instanceof DuplicateKeyException d) {
-                throw firstClash(all, d);
-            }
-            throw translated;
-        }
-        h().releaseSavepoint(SAVEPOINT);
+        }, d -> firstClash(all, d));
     }
 
     private DuplicateKeyException firstClash(List<BillingEvent> events, DuplicateKeyException refused) {

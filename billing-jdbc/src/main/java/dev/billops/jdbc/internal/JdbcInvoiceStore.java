@@ -23,11 +23,9 @@ import dev.billops.core.tax.PriceBasis;
 import dev.billops.core.tax.TaxRoundingPolicy;
 import dev.billops.core.tax.Totals;
 import dev.billops.core.time.LocalDateRange;
-import dev.billops.core.error.BillingException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
-import org.jdbi.v3.core.JdbiException;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -124,25 +122,11 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
             validate(invoice);
             billed.add(billedEntries(invoice));
         }
-        h().savepoint(SAVEPOINT);
-        try {
+        underSavepoint(SAVEPOINT, () -> {
             insertHeaders(all);
             children.insertAll(all);
             claimAll(all, billed);
-        } catch (SQLException | JdbiException e) {
-            BillingException translated = SqlErrors.translate(e, SqlErrors.Phase.STATEMENT);
-            try {
-                h().rollbackToSavepoint(SAVEPOINT); // Jdbi forgets the savepoint once rolled back to
-            } catch (RuntimeException rollback) {
-                translated.addSuppressed(rollback);
-                throw translated;
-            }
-            if (translated instanceof DuplicateKeyException d) {
-                throw firstClash(all, billed, d);
-            }
-            throw translated;
-        }
-        h().releaseSavepoint(SAVEPOINT);
+        }, d -> firstClash(all, billed, d));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.billops.jdbc.internal;
 
-import dev.billops.core.error.BillingException;
 import dev.billops.core.error.ConcurrentUpdateException;
 import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.error.NotFoundException;
@@ -33,7 +32,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -96,21 +94,7 @@ final class JdbcTimeEntryStore extends JdbcPort implements TimeEntryStore {
         }
         // one savepoint for the whole batch: a duplicate rolls back only this batch, so the
         // transaction stays usable on PostgreSQL too, and nothing of the batch is kept
-        String savepoint = "billops_insert_all";
-        h().savepoint(savepoint);
-        try {
-            insertBatched(entries);
-        } catch (SQLException | JdbiException e) {
-            BillingException translated = SqlErrors.translate(e, SqlErrors.Phase.STATEMENT);
-            try {
-                h().rollbackToSavepoint(savepoint); // Jdbi forgets the savepoint once rolled back to
-            } catch (RuntimeException rollback) {
-                translated.addSuppressed(rollback);
-                throw translated;
-            }
-            throw translated instanceof DuplicateKeyException d ? whichDuplicate(ids, uids, d) : translated;
-        }
-        h().releaseSavepoint(savepoint);
+        underSavepoint("billops_insert_all", () -> insertBatched(entries), d -> whichDuplicate(ids, uids, d));
     }
 
     /**
