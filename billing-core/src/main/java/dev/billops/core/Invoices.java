@@ -31,6 +31,7 @@ import dev.billops.core.invoice.InvoiceNotCorrectableException;
 import dev.billops.core.invoice.PrecedingInvoiceRequiredException;
 import dev.billops.core.invoice.EmptyInvoiceException;
 import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.PrepaidOutOfRangeException;
 import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
 import dev.billops.core.invoice.InvoiceHasPaymentsException;
 import dev.billops.core.invoice.InvoiceLine;
@@ -373,6 +374,31 @@ public final class Invoices {
     public Invoice references(InvoiceId id, InvoiceReferences references) {
         Objects.requireNonNull(references, "references");
         return editDraft(id, "invoice.set-references", inv -> inv.withReferences(references));
+    }
+
+    /**
+     * Declares {@code amount} as already paid for the draft outside BillOps, e.g. a deposit taken
+     * in cash (BT-113); zero withdraws the declaration. At issue it is recorded as a payment of the
+     * client dated the issue date (method {@link Payments#DECLARED_PREPAID_METHOD}), allocated to
+     * the invoice up to its payable amount; what exceeds that stays the client's credit. The issued
+     * invoice's {@code prepaid()} is this amount plus any credit applied on issue, and the
+     * e-invoice's amount due (BT-115 = BT-112 − BT-113 + BT-114, BR-CO-16) is then zero or
+     * negative when the invoice was paid in full beforehand. Declare only money not recorded
+     * through {@link Payments}, or it is counted twice.
+     *
+     * <p>The amount must be at least zero and at most {@link Invoice#PREPAID_LIMIT_FACTOR} times
+     * the draft's tax-inclusive total; checked now and again at issue.
+     *
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     * @throws dev.billops.core.money.CurrencyMismatchException if {@code amount} is not in the draft's currency
+     * @throws PrepaidOutOfRangeException if {@code amount} is negative or above the limit
+     */
+    public Invoice prepaid(InvoiceId id, Money amount) {
+        Objects.requireNonNull(amount, "amount");
+        return editDraft(id, "invoice.set-prepaid", inv -> {
+            InvoiceIssuer.requireDeclaredPrepaid(inv, amount);
+            return Transitions.withPrepaid(inv, amount);
+        });
     }
 
     /**
