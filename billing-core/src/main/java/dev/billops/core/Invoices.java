@@ -516,7 +516,8 @@ public final class Invoices {
     /**
      * Issues a draft with the next number of its series, dated the tenant's today and due after the
      * client's payment terms; see the class comment for the steps. Then, in the same transaction,
-     * the follow-up runs: from {@code TenantBilling.invoices()} the client's credit balance is
+     * the follow-up runs: from {@code TenantBilling.invoices()} an amount declared with
+     * {@link #prepaid} is recorded as a payment to it, then the client's credit balance is
      * applied to the invoice if the payment policy applies credit on issue (audited as
      * {@code payment.apply-credit}), so the invoice returned may already be PARTIALLY_PAID or PAID.
      *
@@ -524,6 +525,7 @@ public final class Invoices {
      * @throws EmptyInvoiceException if it has no lines (BR-16)
      * @throws ClientNotActiveException if the client is inactive
      * @throws dev.billops.core.tax.TaxCategoryRuleViolationException if it breaks a category rule
+     * @throws PrepaidOutOfRangeException if its declared prepaid amount is now above the limit
      */
     public Invoice issue(InvoiceId id) {
         Objects.requireNonNull(id, "id");

@@ -256,7 +256,8 @@ public final class Payments {
      * amount paid outside it ({@code Invoices#prepaid}; still in the issued invoice's
      * {@code prepaid}), records it as a payment of the client on the issue date (method
      * {@value #DECLARED_PREPAID_METHOD}, external reference the invoice number) allocated to the
-     * invoice up to its payable amount: the rest stays unallocated, the client's credit, like any
+     * invoice up to its payable amount (audited as {@code payment.declared-prepaid}, published as
+     * {@code payment.received}): the rest stays unallocated, the client's credit, like any
      * overpayment. Then applies the client's credit to what is still due if
      * {@link PaymentPolicy#applyCreditOnIssue()} says so. Reads the invoice again from
      * {@code session}, writes through it, and returns the invoice as stored afterwards. Does not
@@ -281,6 +282,9 @@ public final class Payments {
             if (part.isPositive()) {
                 ledger.allocate(payment.id(), inv.id(), part, issuedOn);
             }
+            ledger.flush("payment.declared-prepaid");
+            scope.publish(session, new PaymentReceived(EventId.generate(), scope.clock().instant(), payment.id(),
+                    payment.clientId(), payment.amount()));
             inv = ledger.invoice(inv.id());
         }
         if (policy.applyCreditOnIssue() && inv.amountDue().isPositive()
