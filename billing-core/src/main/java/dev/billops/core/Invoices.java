@@ -31,6 +31,7 @@ import dev.billops.core.invoice.InvoiceNotCorrectableException;
 import dev.billops.core.invoice.PrecedingInvoiceRequiredException;
 import dev.billops.core.invoice.EmptyInvoiceException;
 import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.PrepaidOutOfRangeException;
 import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
 import dev.billops.core.invoice.InvoiceHasPaymentsException;
 import dev.billops.core.invoice.InvoiceLine;
@@ -376,6 +377,31 @@ public final class Invoices {
     }
 
     /**
+     * Declares {@code amount} as already paid for the draft outside BillOps, e.g. a deposit taken
+     * in cash (BT-113); zero withdraws the declaration. At issue it is recorded as a payment of the
+     * client dated the issue date (method {@link Payments#DECLARED_PREPAID_METHOD}), allocated to
+     * the invoice up to its payable amount; what exceeds that stays the client's credit. The issued
+     * invoice's {@code prepaid()} is this amount plus any credit applied on issue, and the
+     * e-invoice's amount due (BT-115 = BT-112 − BT-113 + BT-114, BR-CO-16) is then zero or
+     * negative when the invoice was paid in full beforehand. Declare only money not recorded
+     * through {@link Payments}, or it is counted twice.
+     *
+     * <p>The amount must be at least zero and at most {@link Invoice#PREPAID_LIMIT_FACTOR} times
+     * the draft's tax-inclusive total; checked now and again at issue.
+     *
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     * @throws dev.billops.core.money.CurrencyMismatchException if {@code amount} is not in the draft's currency
+     * @throws PrepaidOutOfRangeException if {@code amount} is negative or above the limit
+     */
+    public Invoice prepaid(InvoiceId id, Money amount) {
+        Objects.requireNonNull(amount, "amount");
+        return editDraft(id, "invoice.set-prepaid", inv -> {
+            InvoiceIssuer.requireDeclaredPrepaid(inv, amount);
+            return Transitions.withPrepaid(inv, amount);
+        });
+    }
+
+    /**
      * Replaces what the draft says beyond lines, amounts and references: VAT point (BT-7/BT-8),
      * coded notes (BG-1), delivery (BG-13), a payee of its own (BG-10), card or direct debit
      * (BG-18/BG-19), preceding invoice (BG-3); e.g.
@@ -490,7 +516,8 @@ public final class Invoices {
     /**
      * Issues a draft with the next number of its series, dated the tenant's today and due after the
      * client's payment terms; see the class comment for the steps. Then, in the same transaction,
-     * the follow-up runs: from {@code TenantBilling.invoices()} the client's credit balance is
+     * the follow-up runs: from {@code TenantBilling.invoices()} an amount declared with
+     * {@link #prepaid} is recorded as a payment to it, then the client's credit balance is
      * applied to the invoice if the payment policy applies credit on issue (audited as
      * {@code payment.apply-credit}), so the invoice returned may already be PARTIALLY_PAID or PAID.
      *
@@ -498,6 +525,7 @@ public final class Invoices {
      * @throws EmptyInvoiceException if it has no lines (BR-16)
      * @throws ClientNotActiveException if the client is inactive
      * @throws dev.billops.core.tax.TaxCategoryRuleViolationException if it breaks a category rule
+     * @throws PrepaidOutOfRangeException if its declared prepaid amount is now above the limit
      */
     public Invoice issue(InvoiceId id) {
         Objects.requireNonNull(id, "id");

@@ -249,6 +249,9 @@ public final class Payments {
         });
     }
 
+    /** Method of the payment that records what a host declared as paid outside an invoice (BT-113). */
+    public static final String DECLARED_PREPAID_METHOD = "declared-prepaid";
+
     /**
      * {@link #applyCreditOnIssue} as the issue path's follow-up, which may change an invoice only
      * if the policy applies credit on issue and the client has credit in the invoice's currency.
@@ -268,29 +271,52 @@ public final class Payments {
     }
 
     /**
-     * Hook for the issue path: within the issuing transaction, applies the client's credit to the
-     * invoice just issued if {@link PaymentPolicy#applyCreditOnIssue()} says so. Reads the invoice
-     * again from {@code session}, writes through it, and returns the invoice as stored afterwards
-     * (unchanged if the policy is off, the client has no credit in its currency, or it owes nothing).
-     * Does not retry: the caller owns the transaction.
+     * Hook for the issue path, within the issuing transaction. First, if the draft declared an
+     * amount paid outside it ({@code Invoices#prepaid}; still in the issued invoice's
+     * {@code prepaid}), records it as a payment of the client on the issue date (method
+     * {@value #DECLARED_PREPAID_METHOD}, external reference the invoice number) allocated to the
+     * invoice up to its payable amount (audited as {@code payment.declared-prepaid}, published as
+     * {@code payment.received}): the rest stays unallocated, the client's credit, like any
+     * overpayment. Then applies the client's credit to what is still due if
+     * {@link PaymentPolicy#applyCreditOnIssue()} says so. Reads the invoice again from
+     * {@code session}, writes through it, and returns the invoice as stored afterwards. Does not
+     * retry: the caller owns the transaction.
      */
     Invoice applyCreditOnIssue(StoreSession session, Invoice issued) {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(issued, "issued");
         Ledger ledger = new Ledger(scope, session);
         Invoice inv = ledger.invoice(issued.id());
-        if (!policy.applyCreditOnIssue() || !inv.amountDue().isPositive()
-                || (inv.status() != InvoiceStatus.ISSUED && inv.status() != InvoiceStatus.PARTIALLY_PAID)) {
-            return inv;
-        }
-        ledger.payable(inv.id(), inv.clientId(), inv.currency());
-        Money credit = ledger.credit(inv.clientId(), inv.currency());
-        if (!credit.isPositive()) {
-            return inv;
-        }
+        boolean open = inv.status() == InvoiceStatus.ISSUED || inv.status() == InvoiceStatus.PARTIALLY_PAID;
         LocalDate on = inv.issueDate() != null && inv.issueDate().isAfter(scope.today()) ? inv.issueDate()
                 : scope.today();
-        ledger.applyCredit(inv, credit.min(inv.amountDue()), on);
+        Money declared = inv.prepaid();
+        if (declared.isPositive() && open && inv.paid().isZero() && !inv.type().isCreditNote()) {
+            LocalDate issuedOn = inv.issueDate() != null ? inv.issueDate() : on;
+            Payment payment = new Payment(PaymentId.generate(), inv.clientId(), declared, issuedOn,
+                    DECLARED_PREPAID_METHOD, inv.number(), null, PaymentStatus.SUCCEEDED,
+                    Money.zero(declared.currency()), List.of(), 0);
+            ledger.insert(payment);
+            Money part = declared.min(inv.amountDue());
+            if (part.isPositive()) {
+                ledger.allocate(payment.id(), inv.id(), part, issuedOn);
+            }
+            ledger.flush("payment.declared-prepaid");
+            scope.publish(session, new PaymentReceived(EventId.generate(), scope.clock().instant(), payment.id(),
+                    payment.clientId(), payment.amount()));
+            inv = ledger.invoice(inv.id());
+        }
+        if (policy.applyCreditOnIssue() && inv.amountDue().isPositive()
+                && (inv.status() == InvoiceStatus.ISSUED || inv.status() == InvoiceStatus.PARTIALLY_PAID)) {
+            ledger.payable(inv.id(), inv.clientId(), inv.currency());
+            Money credit = ledger.credit(inv.clientId(), inv.currency());
+            if (credit.isPositive()) {
+                ledger.applyCredit(inv, credit.min(inv.amountDue()), on);
+            }
+        }
+        if (!ledger.changed()) {
+            return inv;
+        }
         ledger.flush("payment.apply-credit");
         return ledger.invoice(inv.id());
     }

@@ -133,7 +133,7 @@ abstract class ReceivablesSqlTests {
     static final List<DocumentType> INVOICE_TYPES = List.of(DocumentType.INVOICE, DocumentType.PARTIAL,
             DocumentType.PREPAYMENT, DocumentType.SELF_BILLED);
 
-    enum Kind { ADVANCE, DRAFT, ISSUE, VOID, CREDIT_AMOUNT, CREDIT_FULLY, PAY_PART, PAY_AUTO, PAY_CREDIT, PAY_FAILED,
+    enum Kind { ADVANCE, DRAFT, ISSUE, ISSUE_PREPAID, VOID, CREDIT_AMOUNT, CREDIT_FULLY, PAY_PART, PAY_AUTO, PAY_CREDIT, PAY_FAILED,
         APPLY_CREDIT, REFUND }
 
     /** One operation on the books; {@code a}, {@code b} pick targets and amounts, {@code days} a date. */
@@ -197,6 +197,20 @@ abstract class ReceivablesSqlTests {
                 // every invoice type is a receivable like a commercial invoice
                 books.billing.invoices().documentType(id, INVOICE_TYPES.get(step.a() % INVOICE_TYPES.size()));
                 books.billing.invoices().issue(id, today.minusDays(step.days() % 20));
+            }
+            case ISSUE_PREPAID -> {
+                // a declared prepaid of 0 to 2 times the tax-inclusive total: part of it, all of it,
+                // or more (the rest becomes the client's credit)
+                InvoiceId id = books.draft(client, amount(currency, step.b()), step.days() % 2 == 0);
+                Money inclusive = books.invoice(id).totals().taxInclusive();
+                Money declared = step.a() % 4 == 0 ? inclusive
+                        : inclusive.times(BigDecimal.valueOf(step.b() % 2001, 3), java.math.RoundingMode.DOWN);
+                books.billing.invoices().prepaid(id, declared);
+                Invoice issued = books.billing.invoices().issue(id, today.minusDays(step.days() % 20));
+                if (declared.isPositive()) {
+                    books.payments.add(books.billing.receivables().history(client).stream()
+                            .filter(p -> issued.number().equals(p.externalRef())).findFirst().orElseThrow().id());
+                }
             }
             case VOID -> pick(books, step, inv -> inv.status() == InvoiceStatus.ISSUED && inv.paid().isZero()
                     && inv.credited().isZero()).ifPresent(inv -> books.billing.invoices().voidInvoice(inv.id()));

@@ -73,7 +73,8 @@ import org.jspecify.annotations.Nullable;
  * @param terms what the document says beyond lines, amounts and references: VAT point, coded
  *     notes, delivery, payee, card or direct debit, preceding invoice ({@link DocumentTerms})
  * @param prepaid the amount paid when it was issued (BT-113), fixed in the issuing transaction
- *     (a client's credit applied on issue); zero for drafts. Later payments change {@code paid},
+ *     (a client's credit applied on issue plus what the host declared as paid outside BillOps);
+ *     for a draft, the amount declared so far (zero if none). Later payments change {@code paid},
  *     never this
  * @param version optimistic-locking version, managed by the store
  */
@@ -127,6 +128,12 @@ public record Invoice(
      * e.g. {@code S/19=0.01}.
      */
     public static final String CLOSING_TAX_KEY = "credit.closing-tax";
+    /**
+     * How many times its tax-inclusive total (BT-112) a draft may declare as paid outside it
+     * ({@code Invoices#prepaid}): a guard against a misplaced decimal point or minor units taken
+     * for major ones; money beyond that is recorded as a payment, not declared on one invoice.
+     */
+    public static final int PREPAID_LIMIT_FACTOR = 10;
 
     static {
         Transitions.register(new Access());

@@ -140,6 +140,48 @@ class CalculationCasesTest {
         mutated(negative, t -> t.withPayable(new BigDecimal("1090.40")), "BR-CO-16");
     }
 
+    /**
+     * An amount declared as paid outside BillOps through {@code Invoices#prepaid}: 1500.00 on an
+     * invoice of 1428.00 gives BT-113 1500.00 and BT-115 1428.00 - 1500.00 = -72.00 (BR-CO-16); both
+     * documents validate on every profile and round-trip byte for byte.
+     */
+    @Test
+    void declaredPrepaid_aboveAndBelowPayable_mapsToBt113AndBt115AndValidatesEverywhere() {
+        dev.billops.core.TenantBilling t = dev.billops.core.Billing.builder()
+                .stores(new dev.billops.core.memory.InMemoryBillingStore())
+                .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-12-20T10:00:00Z"), java.time.ZoneOffset.UTC))
+                .build().tenant(dev.billops.core.id.TenantId.of("northwind"),
+                        dev.billops.core.party.Actor.user("office@northwind.test"));
+        t.profile().create(StoredTermsTest.seller());
+        t.clients().create(StoredTermsTest.buyer());
+        Invoice over = issueDeclaring(t, Money.of(EUR, "1500.00"));
+        Invoice part = issueDeclaring(t, Money.of(EUR, "400.00"));
+        dev.billops.core.party.Client bund = t.clients().get(ClientId.of("bund"));
+
+        EInvoice e = EInvoiceMapper.map(t.profile().get(), bund, over);
+        assertEquals(new BigDecimal("1500.00"), e.totals().prepaid());
+        assertEquals(new BigDecimal("-72.00"), e.totals().payable());
+        byte[][] docs = everyProfile(e);
+        assertEquals("1500.00", Xml.value(docs[0], TOTAL + "/cbc:PrepaidAmount"));
+        assertEquals("-72.00", Xml.value(docs[0], TOTAL + "/cbc:PayableAmount"));
+        // the 72.00 beyond the first invoice is the client's credit, which the second one takes at
+        // issue beside its own 400.00: BT-113 472.00, BT-115 1428.00 - 472.00 = 956.00
+        assertEquals(Money.of(EUR, "472.00"), part.prepaid());
+        EInvoice p = EInvoiceMapper.map(t.profile().get(), bund, part);
+        assertEquals(new BigDecimal("956.00"), p.totals().payable());
+        everyProfile(p);
+    }
+
+    private static Invoice issueDeclaring(dev.billops.core.TenantBilling t, Money prepaid) {
+        Invoice draft = t.invoices().createDraft(ClientId.of("bund"));
+        t.invoices().addLine(draft.id(), InvoiceLine.of("Architecture consulting", new BigDecimal("10"),
+                UnitCode.HOUR, UnitPrice.of(EUR, "120.00"), TaxTreatment.standard(new BigDecimal("19"))));
+        t.invoices().servicePeriod(draft.id(), LocalDateRange.ofMonth(YearMonth.of(2026, 11)));
+        t.invoices().references(draft.id(), dev.billops.core.invoice.InvoiceReferences.none().withPurchaseOrder("PO-4711"));
+        t.invoices().prepaid(draft.id(), prepaid);
+        return t.invoices().issue(draft.id(), LocalDate.of(2026, 12, 1));
+    }
+
     /** Validates on every profile, reads back without warnings, writes back identically; the UBL one first. */
     static byte[][] everyProfile(EInvoice e) {
         EInvoiceProfile[] profiles = {EInvoiceProfile.XRECHNUNG_UBL, EInvoiceProfile.EN16931_UBL,

@@ -11,6 +11,8 @@ import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.MonthlyFeeAlreadyBilledException;
+import dev.billops.core.invoice.PrepaidOutOfRangeException;
+import dev.billops.core.money.Money;
 import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.spi.NumberSequenceStore;
 import dev.billops.core.error.InvalidInputException;
@@ -201,6 +203,7 @@ public final class InvoiceIssuer {
             }
         }
         TaxRules.validate(taxedDocument(invoice, tenant, client));
+        requireDeclaredPrepaid(invoice, invoice.prepaid());
         return client;
     }
 
@@ -254,8 +257,14 @@ public final class InvoiceIssuer {
         return new Prepared(issued, audit, List.of(event));
     }
 
-    /** Whether {@link #checked} takes {@code invoice}: it bills no time entries and no monthly fee. */
+    /**
+     * Whether {@link #checked} takes {@code invoice}: it bills no time entries and no monthly fee,
+     * and declares nothing paid outside it (a declared amount is recorded as a payment on issue).
+     */
     public static boolean batchable(Invoice invoice) {
+        if (!invoice.prepaid().isZero()) {
+            return false;
+        }
         for (InvoiceLine line : invoice.lines()) {
             if (!line.entryIds().isEmpty()) {
                 return false;
@@ -299,6 +308,32 @@ public final class InvoiceIssuer {
     }
 
     /**
+     * Checks that {@code draft} may declare {@code amount} as paid outside it (BT-113): same
+     * currency, not negative, at most {@link Invoice#PREPAID_LIMIT_FACTOR} times its tax-inclusive
+     * total (BT-112). Run when the host declares it and again at issue, since lines may change in
+     * between.
+     *
+     * @throws dev.billops.core.money.CurrencyMismatchException if {@code amount} is in another currency
+     * @throws PrepaidOutOfRangeException if it is negative or above the limit
+     */
+    public static void requireDeclaredPrepaid(Invoice draft, Money amount) {
+        Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(amount, "amount");
+        draft.totals().taxInclusive().requireSameCurrency(amount);
+        if (amount.isNegative()) {
+            // a negative BT-113 would make the client owe more than the invoice says; the ledger
+            // has no such receivable, so a correction is made with a charge or a new invoice instead
+            throw new PrepaidOutOfRangeException(draft.id(), amount, "is negative; declare zero or more");
+        }
+        Money limit = draft.totals().taxInclusive().max(Money.zero(draft.currency()))
+                .times(Invoice.PREPAID_LIMIT_FACTOR);
+        if (amount.isGreaterThan(limit)) {
+            throw new PrepaidOutOfRangeException(draft.id(), amount, "exceeds " + Invoice.PREPAID_LIMIT_FACTOR
+                    + " times the tax-inclusive total " + draft.totals().taxInclusive() + " (" + limit + ")");
+        }
+    }
+
+    /**
      * {@code draft} with what it leaves open taken from its client: the client's default buyer
      * reference (BT-10) if the draft has none.
      */
@@ -323,20 +358,30 @@ public final class InvoiceIssuer {
 
     /**
      * Fixes the amount paid at issue (BT-113) into {@code issued}, as stored after the issue's
-     * follow-up (a client's credit applied on issue) in {@code session}'s transaction: later
-     * payments change what is paid, never what the issued document says was prepaid.
+     * follow-up in {@code session}'s transaction: what was allocated to it then (the amount the host
+     * declared as paid outside BillOps, recorded as a payment, and a client's credit applied on
+     * issue) plus the part of the declared amount beyond the payable amount, which stays the
+     * client's credit. So BT-115 = payable − BT-113 (BR-CO-16) is negative exactly when the
+     * declared amount exceeds the payable one. Later payments change what is paid, never what the
+     * issued document says was prepaid.
      *
-     * @return the invoice as stored afterwards ({@code issued} if nothing was paid)
+     * @param issued the invoice as the follow-up returned it; its {@code prepaid} is still the
+     *     amount declared on the draft
+     * @return the invoice as stored afterwards ({@code issued} if BT-113 is already right)
      */
     public Invoice fixPrepaid(StoreSession session, Invoice issued) {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(issued, "issued");
-        if (!issued.paid().isPositive() || issued.prepaid().equals(issued.paid())) {
+        Money zero = Money.zero(issued.currency());
+        Money declared = issued.prepaid();
+        Money surplus = declared.minus(declared.min(issued.totals().payable().max(zero))).max(zero);
+        Money prepaid = issued.paid().plus(surplus);
+        if (prepaid.equals(declared)) {
             return issued;
         }
         InvoiceStore invoices = session.get(InvoiceStore.class);
         Invoice current = invoices.find(issued.id()).orElse(issued);
-        return invoices.update(Transitions.withPrepaid(current, current.paid()));
+        return invoices.update(Transitions.withPrepaid(current, prepaid));
     }
 
     /**
