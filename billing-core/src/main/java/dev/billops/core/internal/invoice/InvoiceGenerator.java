@@ -215,8 +215,13 @@ public final class InvoiceGenerator {
             // misses the processor overlaps across entries; the work below then finds them cached
             long[] startSeconds = new long[n];
             long[] lastSeconds = new long[n];
+            ProjectId[] projectIds = new ProjectId[n];
+            boolean[] open = new boolean[n];
             for (int i = 0; i < n; i++) {
-                TimeSpan span = ordered.get(i).span();
+                TimeEntry e = ordered.get(i);
+                open[i] = e.isOpen() && e.billable();
+                projectIds[i] = e.projectId();
+                TimeSpan span = e.span();
                 startSeconds[i] = span.start().getEpochSecond();
                 Instant end = span.end();
                 // the last second before the end: the span's last date (as LocalDates.before)
@@ -225,13 +230,15 @@ public final class InvoiceGenerator {
             List<TimeEntry> selected = new ArrayList<>(n);
             LocalDate[] startDates = new LocalDate[n];
             LocalDate[] endDates = new LocalDate[n];
+            ProjectInfo[] infos = new ProjectInfo[n];
             LocalDateRange period = req.period();
             Set<TimeEntryId> excluded = req.excluded();
             for (int i = 0; i < n; i++) {
-                TimeEntry e = ordered.get(i);
-                if (!e.isOpen() || !e.billable() || info(e.projectId()) == null) {
+                ProjectInfo info = open[i] ? info(projectIds[i]) : null;
+                if (info == null) {
                     continue;
                 }
+                TimeEntry e = ordered.get(i);
                 ZoneId zone = e.span().zone();
                 LocalDate start = localDates.of(startSeconds[i], zone);
                 if (!period.contains(start) || !excluded.isEmpty() && excluded.contains(e.id())) {
@@ -239,11 +246,12 @@ public final class InvoiceGenerator {
                 }
                 startDates[selected.size()] = start;
                 endDates[selected.size()] = localDates.of(lastSeconds[i], zone);
+                infos[selected.size()] = info;
                 selected.add(e);
             }
             BilledDurations billed = BilledDurations.of(selected, id -> Objects.requireNonNull(info(id)).project);
             for (int i = 0; i < selected.size(); i++) {
-                add(selected.get(i), startDates[i], endDates[i], billed.nanos(i));
+                add(selected.get(i), infos[i], startDates[i], endDates[i], billed.nanos(i));
             }
             allocateCountedDays();
             List<InvoiceLine> out = new ArrayList<>(lines.size());
@@ -289,8 +297,7 @@ public final class InvoiceGenerator {
             return lastDateText;
         }
 
-        private void add(TimeEntry e, LocalDate date, LocalDate endDate, long billedNanos) {
-            ProjectInfo info = Objects.requireNonNull(info(e.projectId()));
+        private void add(TimeEntry e, ProjectInfo info, LocalDate date, LocalDate endDate, long billedNanos) {
             Tariff tariff;
             RateRuleId ruleId;
             int rule = -1;
