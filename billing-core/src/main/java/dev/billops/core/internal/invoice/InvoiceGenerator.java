@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -161,12 +162,15 @@ public final class InvoiceGenerator {
         private final boolean byActivity;
         private final boolean byTimekeeper;
         private final String currency;
+        /** Up to this many projects are scanned in {@link #projectArray}; more are looked up in {@link #projects}. */
+        private static final int PROJECTS_SCANNED = 8;
+        /** The projects billed, by id, where more than {@link #PROJECTS_SCANNED}; else empty. */
         private final Map<ProjectId, ProjectInfo> projects = new HashMap<>();
         /** The project of the last lookup: entries in time order mostly repeat their project. */
         private @Nullable ProjectInfo lastProject;
         private @Nullable LocalDate lastDate;
         private String lastDateText = "";
-        /** The values of {@link #projects}, scanned by id identity (where a few) before the map is asked. */
+        /** The projects billed, where at most {@link #PROJECTS_SCANNED}, scanned by id identity, then by equality. */
         private final ProjectInfo[] projectArray;
         private final Map<Tariff, Tariff> tariffs = new HashMap<>();
         private final LinkedHashMap<LineKey, Line> lines = new LinkedHashMap<>();
@@ -187,39 +191,67 @@ public final class InvoiceGenerator {
             this.byActivity = g.has(GroupingPolicy.Dimension.ACTIVITY);
             this.byTimekeeper = g.has(GroupingPolicy.Dimension.TIMEKEEPER);
             this.currency = ctx.client().currency().getCurrencyCode();
+            List<ProjectInfo> billed = new ArrayList<>(ctx.projects().size());
             for (Project p : ctx.projects().values()) {
                 if (req.projectId() == null || req.projectId().equals(p.id())) {
-                    projects.put(p.id(), new ProjectInfo(p, TaxTreatments.forLine(ctx.tenant(), ctx.client(), p),
+                    billed.add(new ProjectInfo(p, TaxTreatments.forLine(ctx.tenant(), ctx.client(), p),
                             ctx.rates().projectCandidates(ctx.client().id(), p.id())));
                 }
             }
-            this.projectArray = projects.size() <= 8 ? projects.values().toArray(new ProjectInfo[0])
-                    : new ProjectInfo[0];
+            if (billed.size() <= PROJECTS_SCANNED) {
+                this.projectArray = billed.toArray(new ProjectInfo[0]);
+            } else {
+                this.projectArray = new ProjectInfo[0];
+                for (ProjectInfo info : billed) {
+                    projects.put(info.project.id(), info);
+                }
+            }
         }
 
         Generation run(List<TimeEntry> candidates) {
             List<TimeEntry> ordered = inOrder(candidates);
-            List<TimeEntry> selected = new ArrayList<>(ordered.size());
-            LocalDate[] startDates = new LocalDate[ordered.size()];
-            LocalDate[] endDates = new LocalDate[ordered.size()];
+            int n = ordered.size();
+            // first only read each entry's span into flat arrays: a loop of loads alone, whose cache
+            // misses the processor overlaps across entries; the work below then finds them cached
+            long[] startSeconds = new long[n];
+            long[] lastSeconds = new long[n];
+            ProjectId[] projectIds = new ProjectId[n];
+            boolean[] open = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                TimeEntry e = ordered.get(i);
+                open[i] = e.isOpen() && e.billable();
+                projectIds[i] = e.projectId();
+                TimeSpan span = e.span();
+                startSeconds[i] = span.start().getEpochSecond();
+                Instant end = span.end();
+                // the last second before the end: the span's last date (as LocalDates.before)
+                lastSeconds[i] = end.getNano() == 0 ? end.getEpochSecond() - 1 : end.getEpochSecond();
+            }
+            List<TimeEntry> selected = new ArrayList<>(n);
+            LocalDate[] startDates = new LocalDate[n];
+            LocalDate[] endDates = new LocalDate[n];
+            ProjectInfo[] infos = new ProjectInfo[n];
             LocalDateRange period = req.period();
             Set<TimeEntryId> excluded = req.excluded();
-            for (TimeEntry e : ordered) {
-                if (!e.isOpen() || !e.billable() || info(e.projectId()) == null) {
+            for (int i = 0; i < n; i++) {
+                ProjectInfo info = open[i] ? info(projectIds[i]) : null;
+                if (info == null) {
                     continue;
                 }
-                TimeSpan span = e.span();
-                LocalDate start = localDates.of(span.start(), span.zone());
+                TimeEntry e = ordered.get(i);
+                ZoneId zone = e.span().zone();
+                LocalDate start = localDates.of(startSeconds[i], zone);
                 if (!period.contains(start) || !excluded.isEmpty() && excluded.contains(e.id())) {
                     continue;
                 }
                 startDates[selected.size()] = start;
-                endDates[selected.size()] = localDates.before(span.end(), span.zone());
+                endDates[selected.size()] = localDates.of(lastSeconds[i], zone);
+                infos[selected.size()] = info;
                 selected.add(e);
             }
             BilledDurations billed = BilledDurations.of(selected, id -> Objects.requireNonNull(info(id)).project);
             for (int i = 0; i < selected.size(); i++) {
-                add(selected.get(i), startDates[i], endDates[i], billed.nanos(i));
+                add(selected.get(i), infos[i], startDates[i], endDates[i], billed.nanos(i));
             }
             allocateCountedDays();
             List<InvoiceLine> out = new ArrayList<>(lines.size());
@@ -236,6 +268,14 @@ public final class InvoiceGenerator {
                 if (p.project.id() == id) {
                     return p;
                 }
+            }
+            if (projectArray.length > 0) {
+                for (ProjectInfo p : projectArray) {
+                    if (p.project.id().equals(id)) {
+                        return p;
+                    }
+                }
+                return null;
             }
             ProjectInfo last = lastProject;
             if (last != null && last.project.id().equals(id)) {
@@ -257,8 +297,7 @@ public final class InvoiceGenerator {
             return lastDateText;
         }
 
-        private void add(TimeEntry e, LocalDate date, LocalDate endDate, long billedNanos) {
-            ProjectInfo info = Objects.requireNonNull(info(e.projectId()));
+        private void add(TimeEntry e, ProjectInfo info, LocalDate date, LocalDate endDate, long billedNanos) {
             Tariff tariff;
             RateRuleId ruleId;
             int rule = -1;

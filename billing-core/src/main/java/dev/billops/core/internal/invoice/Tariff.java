@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What billed work must agree on to share an invoice line: its price, the unit the price is per
  * and its tax treatment. Equal when all three are (prices compared by value, so 100 and 100.00
- * are one tariff). Immutable; the hash is computed once, since generation looks tariffs up per
- * time entry.
+ * are one tariff). Immutable; the hash (of currency, unit and tax, not of the amount) is computed
+ * once, since generation looks tariffs up per time entry.
  */
 public final class Tariff {
 
@@ -24,7 +24,9 @@ public final class Tariff {
         this.price = Objects.requireNonNull(price, "price");
         this.unit = Objects.requireNonNull(unit, "unit");
         this.tax = Objects.requireNonNull(tax, "tax");
-        this.hash = (price.hashCode() * 31 + unit.ordinal()) * 31 + tax.hashCode();
+        // the amount is left out: its value hash strips trailing zeros (a new BigDecimal), and the
+        // tariffs of one generation are few, so tariffs differing in price only may share a hash
+        this.hash = (price.currencyCode().hashCode() * 31 + unit.ordinal()) * 31 + tax.hashCode();
     }
 
     public static Tariff of(UnitPrice price, RateUnit unit, TaxTreatment tax) {

@@ -53,26 +53,36 @@ public final class LocalDates {
      * sharing them is thread-safe; at most one per zone id is kept.
      */
     private static final ConcurrentHashMap<ZoneId, Period> PERIODS = new ConcurrentHashMap<>();
+    /**
+     * The period last looked up in {@link #PERIODS}, asked first: most generations run in one zone,
+     * and a new instance would otherwise start with a map lookup per zone. Immutable, so a racing
+     * reader sees an old or a new period, each correct for its own zone.
+     */
+    private static volatile @Nullable Period recent;
 
     /** A zone's offset over {@code [from, to)} epoch seconds, between two of its transitions. */
-    private record Period(long from, long to, int offset) {
+    private record Period(ZoneId zone, long from, long to, int offset) {
 
         boolean contains(long epochSecond) {
             return epochSecond >= from && epochSecond < to;
         }
 
-        static Period of(ZoneRules rules, long epochSecond) {
+        boolean covers(ZoneId id, long epochSecond) {
+            return (zone == id || zone.equals(id)) && contains(epochSecond);
+        }
+
+        static Period of(ZoneId zone, ZoneRules rules, long epochSecond) {
             Instant instant = Instant.ofEpochSecond(epochSecond);
             int offset = rules.getOffset(instant).getTotalSeconds();
             if (rules.isFixedOffset()) {
-                return new Period(Long.MIN_VALUE, Long.MAX_VALUE, offset);
+                return new Period(zone, Long.MIN_VALUE, Long.MAX_VALUE, offset);
             }
             // the last transition at or before the instant: previousTransition looks strictly before
             ZoneOffsetTransition previous = epochSecond < Instant.MAX.getEpochSecond()
                     ? rules.previousTransition(Instant.ofEpochSecond(epochSecond + 1)) : null;
             ZoneOffsetTransition next = rules.nextTransition(instant);
             long from = previous == null ? epochSecond : previous.toEpochSecond();
-            return new Period(Math.min(from, epochSecond), next == null ? Long.MAX_VALUE : next.toEpochSecond(),
+            return new Period(zone, Math.min(from, epochSecond), next == null ? Long.MAX_VALUE : next.toEpochSecond(),
                     offset);
         }
     }
@@ -95,10 +105,14 @@ public final class LocalDates {
         /** Seconds since the epoch of the local date-time of {@code epochSecond} (as if it were UTC). */
         long localSecond(long epochSecond) {
             if (epochSecond < validFrom || epochSecond >= validTo) {
-                Period period = PERIODS.get(id);
-                if (period == null || !period.contains(epochSecond)) {
-                    period = Period.of(rules, epochSecond);
-                    PERIODS.put(id, period);
+                Period period = recent;
+                if (period == null || !period.covers(id, epochSecond)) {
+                    period = PERIODS.get(id);
+                    if (period == null || !period.contains(epochSecond)) {
+                        period = Period.of(id, rules, epochSecond);
+                        PERIODS.put(id, period);
+                    }
+                    recent = period;
                 }
                 offset = period.offset();
                 validFrom = period.from();
