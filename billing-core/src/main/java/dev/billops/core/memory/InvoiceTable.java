@@ -2,14 +2,22 @@ package dev.billops.core.memory;
 
 import dev.billops.core.id.EngagementId;
 import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.InvoiceStatus;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
-/** Invoices with unique indexes on (series, number) and (engagement, package period start). */
+/**
+ * Invoices with unique indexes on (series, number) and (engagement, package period start), and
+ * the time entries each issued invoice bills ({@link #billedEntries}).
+ */
 final class InvoiceTable extends Table<InvoiceId, Invoice> {
 
     /** Ordered by number first so that a lookup by number alone is a ceiling search. */
@@ -26,6 +34,7 @@ final class InvoiceTable extends Table<InvoiceId, Invoice> {
 
     private final TreeMap<NumberKey, InvoiceId> byNumber = new TreeMap<>();
     private final Map<PeriodKey, InvoiceId> byPeriod = new HashMap<>();
+    private final Map<TimeEntryId, InvoiceId> byEntry = new HashMap<>();
 
     InvoiceTable(UndoLog undo) {
         super(Invoice::id, undo);
@@ -45,6 +54,27 @@ final class InvoiceTable extends Table<InvoiceId, Invoice> {
         return byPeriod.get(new PeriodKey(engagement, periodStart));
     }
 
+    /** The issued invoice that bills {@code entry}, if any. */
+    @Nullable InvoiceId idOfEntry(TimeEntryId entry) {
+        return byEntry.get(entry);
+    }
+
+    /**
+     * The time entries {@code invoice} bills while it is stored: those of its lines if it is an
+     * issued invoice (not a draft, a void invoice or a credit note), none otherwise.
+     */
+    static Set<TimeEntryId> billedEntries(Invoice invoice) {
+        if (invoice.type().isCreditNote() || invoice.status() == InvoiceStatus.DRAFT
+                || invoice.status() == InvoiceStatus.VOID) {
+            return Set.of();
+        }
+        Set<TimeEntryId> ids = new LinkedHashSet<>();
+        for (InvoiceLine line : invoice.lines()) {
+            ids.addAll(line.entryIds());
+        }
+        return ids;
+    }
+
     static @Nullable PeriodKey periodKey(Invoice invoice) {
         return invoice.engagementId() == null || invoice.packagePeriodStart() == null ? null
                 : new PeriodKey(invoice.engagementId(), invoice.packagePeriodStart());
@@ -59,6 +89,9 @@ final class InvoiceTable extends Table<InvoiceId, Invoice> {
         if (pk != null) {
             byPeriod.put(pk, row.id());
         }
+        for (TimeEntryId entry : billedEntries(row)) {
+            byEntry.put(entry, row.id());
+        }
     }
 
     @Override
@@ -69,6 +102,9 @@ final class InvoiceTable extends Table<InvoiceId, Invoice> {
         PeriodKey pk = periodKey(row);
         if (pk != null) {
             byPeriod.remove(pk, row.id());
+        }
+        for (TimeEntryId entry : billedEntries(row)) {
+            byEntry.remove(entry, row.id());
         }
     }
 }

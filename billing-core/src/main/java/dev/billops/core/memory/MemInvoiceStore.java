@@ -38,6 +38,7 @@ final class MemInvoiceStore implements InvoiceStore {
     public void insert(Invoice invoice) {
         Objects.requireNonNull(invoice, "invoice");
         InvoiceTable t = session.state().invoices;
+        requireEntriesFree(t, invoice, Set.of());
         t.requireAbsent(invoice.id(), KIND);
         requireUniqueKeys(t, invoice);
         t.put(invoice);
@@ -53,7 +54,9 @@ final class MemInvoiceStore implements InvoiceStore {
         Set<InvoiceId> ids = new HashSet<>();
         Set<String> numbers = new HashSet<>();
         Set<InvoiceTable.PeriodKey> periods = new HashSet<>();
+        Set<TimeEntryId> billed = new HashSet<>();
         for (Invoice invoice : all) {
+            billed.addAll(requireEntriesFree(t, invoice, billed));
             t.requireAbsent(invoice.id(), KIND);
             if (!ids.add(invoice.id())) {
                 throw new DuplicateKeyException(KIND, invoice.id().value());
@@ -99,6 +102,7 @@ final class MemInvoiceStore implements InvoiceStore {
         InvoiceTable t = session.state().invoices;
         Invoice stored = t.require(invoice.id(), KIND);
         Table.requireVersion(KIND, invoice.id(), stored.version(), invoice.version());
+        requireEntriesFree(t, invoice, Set.of());
         requireUniqueKeys(t, invoice);
         Invoice next = invoice.withVersion(stored.version() + 1);
         t.put(next);
@@ -160,6 +164,34 @@ final class MemInvoiceStore implements InvoiceStore {
         List<Invoice> out = session.state().invoices.list(i -> invoice.equals(i.creditedInvoiceId()));
         out.sort(ORDER);
         return out;
+    }
+
+    /**
+     * Like the JDBC store's billed-entry claims: each stored time entry {@code invoice} bills must
+     * not be billed by another stored issued invoice, nor by an earlier invoice of the same
+     * {@link #insertAll} call ({@code earlier}); the smallest such entry id is named. Returns the
+     * stored entries the invoice bills.
+     */
+    private Set<TimeEntryId> requireEntriesFree(InvoiceTable t, Invoice invoice, Set<TimeEntryId> earlier) {
+        Set<TimeEntryId> mine = new HashSet<>();
+        for (TimeEntryId entry : InvoiceTable.billedEntries(invoice)) {
+            if (session.state().timeEntries.find(entry).isPresent()) {
+                mine.add(entry);
+            }
+        }
+        Optional<String> inList = mine.stream().filter(earlier::contains).map(TimeEntryId::value)
+                .min(Comparator.naturalOrder());
+        if (inList.isPresent()) {
+            throw new DuplicateKeyException("billed time entry", inList.get());
+        }
+        Optional<String> taken = mine.stream().filter(e -> {
+            InvoiceId holder = t.idOfEntry(e);
+            return holder != null && !holder.equals(invoice.id());
+        }).map(TimeEntryId::value).min(Comparator.naturalOrder());
+        if (taken.isPresent()) {
+            throw new DuplicateKeyException("billed time entry", taken.get());
+        }
+        return mine;
     }
 
     private static void requireUniqueKeys(InvoiceTable t, Invoice invoice) {

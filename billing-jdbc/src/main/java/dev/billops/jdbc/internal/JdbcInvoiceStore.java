@@ -73,6 +73,17 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
     private static final String SAVEPOINT = "billops_invoice_insert_all";
     /** Entries claimed per statement on PostgreSQL (bound as two arrays: no parameter limit). */
     private static final int PG_CLAIM_CHUNK = 5_000;
+    /**
+     * The claims of a chunk on PostgreSQL: entry and owning invoice come from the two arrays side
+     * by side ({@code unnest} of two arrays), and each entry is looked up by its key, so only
+     * stored entries are claimed. Not {@code owners[ordinality]}: subscripting an array of
+     * variable-length values walks it from its start, which made the claim quadratic in the chunk
+     * (a 5,000-entry chunk took about twice as long as with the side-by-side arrays).
+     */
+    private static final String PG_CLAIM = "INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) "
+            + "SELECT :t, k.id, v.owner FROM unnest(CAST(:keys AS varchar[]), CAST(:owners AS varchar[])) "
+            + "AS v(id, owner) CROSS JOIN LATERAL (SELECT r.id FROM billops_time_entry r "
+            + "WHERE r.tenant_id = :t AND r.id = v.id LIMIT 1) k";
 
     private final InvoiceChildren children;
 
@@ -202,8 +213,8 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
     /**
      * The billed-entry claims of all {@code invoices}: like {@link #claimEntries}, only entries the
      * time-entry table holds are claimed. On PostgreSQL one {@code INSERT … SELECT} per
-     * {@link #PG_CLAIM_CHUNK} entries looks each entry up by its key and names its invoice by
-     * position in a second array; on H2 the stored entries are looked up a chunk at a time and the
+     * {@link #PG_CLAIM_CHUNK} entries looks each entry up by its key and takes its invoice from
+     * a second array beside it; on H2 the stored entries are looked up a chunk at a time and the
      * claims written in one batch.
      */
     private void claimAll(List<Invoice> invoices, List<List<String>> billed) throws SQLException {
@@ -222,11 +233,8 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         if (d == SqlDialect.POSTGRESQL) {
             for (int from = 0; from < entries.size(); from += PG_CLAIM_CHUNK) {
                 int to = Math.min(entries.size(), from + PG_CLAIM_CHUNK);
-                List<String> chunk = entries.subList(from, to);
-                KeyLookup.bind(d, h().createUpdate("INSERT INTO billops_billed_entry (tenant_id, entry_id, invoice_id) "
-                        + "SELECT :t, k.id, (CAST(:owners AS varchar[]))[v.ord] FROM "
-                        + KeyLookup.rows(d, "billops_time_entry", "id", "id", chunk.size(), false)), chunk)
-                        .bind("t", t()).bindArray("owners", String.class, owners.subList(from, to))
+                h().createUpdate(PG_CLAIM).bind("t", t()).bindArray("keys", String.class, entries.subList(from, to))
+                        .bindArray("owners", String.class, owners.subList(from, to))
                         .execute();
             }
             return;

@@ -245,6 +245,49 @@ public abstract class InvoiceStoreContract extends StoreContract {
         assertEquals("x", id.key());
     }
 
+    /** An issued EUR invoice of one line billing {@code entries}. */
+    private static Invoice issuedBilling(InvoiceId id, String number, String... entries) {
+        List<dev.billops.core.id.TimeEntryId> ids = java.util.Arrays.stream(entries)
+                .map(dev.billops.core.id.TimeEntryId::of).toList();
+        InvoiceLine line = new InvoiceLine(1, "Consulting", new BigDecimal("2"), UnitCode.HOUR,
+                UnitPrice.of(Fixtures.EUR, "100.00"), BigDecimal.ONE, List.of(),
+                TaxTreatment.standard(new BigDecimal("19")), null, ids, null, null, null, null);
+        return Transitions.issuedAs(Fixtures.draft(id, ACME).withLines(List.of(line)).withSeries("INV"), number,
+                Fixtures.D0, Fixtures.D0.plusDays(30));
+    }
+
+    @Test
+    void insertAll_manyInvoicesBillingEntries_eachStoredEntryClaimedByItsOwnInvoice() {
+        List<dev.billops.core.timeentry.TimeEntry> stored = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            stored.add(Fixtures.entry("e" + i, dev.billops.core.id.ProjectId.of("p-1"),
+                    dev.billops.core.id.TimekeeperId.of("ana"), i));
+        }
+        run(s -> s.get(dev.billops.core.spi.TimeEntryStore.class).insertAll(stored));
+        // ten invoices of three stored entries each, in an order unlike the entries'; the last also
+        // bills an entry that is not stored, which nobody claims
+        List<Invoice> batch = new java.util.ArrayList<>();
+        for (int n = 9; n >= 0; n--) {
+            batch.add(n == 0 ? issuedBilling(InvoiceId.of("i" + n), "N-" + n, "e" + (n + 20), "ghost", "e" + n,
+                    "e" + (n + 10))
+                    : issuedBilling(InvoiceId.of("i" + n), "N-" + n, "e" + (n + 20), "e" + n, "e" + (n + 10)));
+        }
+        run(s -> invoices(s).insertAll(batch));
+        // each invoice may be saved again with its own entries: they are claimed by it, not another
+        for (Invoice i : batch) {
+            Invoice current = find(i.id()).orElseThrow();
+            run(s -> invoices(s).update(current));
+        }
+        // another invoice cannot bill a claimed entry, but may bill the unstored one
+        for (String taken : List.of("e0", "e15", "e29")) {
+            DuplicateKeyException e = assertFailsStoringNothing(DuplicateKeyException.class,
+                    () -> insert(issuedBilling(InvoiceId.of("other"), "N-X", taken)));
+            assertEquals("billed time entry", e.kind());
+            assertEquals(taken, e.key());
+        }
+        insert(issuedBilling(InvoiceId.of("other"), "N-X", "ghost"));
+    }
+
     @Test
     void insertAll_refused_leavesTheTransactionUsable() {
         insert(Fixtures.issued(InvoiceId.of("i1"), ACME, "INV", "2026-0001", Fixtures.D0));
