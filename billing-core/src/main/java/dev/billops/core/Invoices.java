@@ -155,9 +155,13 @@ public final class Invoices {
     /**
      * Replaces a draft made from time with a fresh one of the same client and service period, in
      * one transaction (e.g. after its entries had to be edited). Manual lines, adjustments and
-     * notes of the old draft are not carried over.
+     * notes of the old draft are not carried over; its references, document terms and type (unless
+     * {@code options} set their own), an explicit rounding amount (BT-114) and an amount declared
+     * paid outside it ({@link #prepaid}, BT-113) are.
      *
      * @return the new draft, or empty if nothing is left to bill (the old draft is deleted either way)
+     * @throws PrepaidOutOfRangeException if the new draft's totals no longer allow the declared
+     *     amount; nothing is changed
      */
     public Optional<Invoice> regenerate(InvoiceId draftId, DraftOptions options) {
         return drafts.regenerate(draftId, options);

@@ -36,6 +36,7 @@ import dev.billops.core.spi.RateRuleStore;
 import dev.billops.core.spi.StoreSession;
 import dev.billops.core.internal.TenantScope;
 import dev.billops.core.tax.TaxPolicy;
+import dev.billops.core.tax.PayableRounding;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.timeentry.TimeEntry;
 import dev.billops.core.timeentry.TimeEntryQuery;
@@ -45,6 +46,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 
 /**
@@ -123,17 +125,42 @@ public final class InvoiceDrafts {
             if (kept.terms() == null && kept.type() == null) {
                 kept = kept.withTerms(old.terms()).withType(old.type());
             }
-            return store(session, old.clientId(), period, kept);
+            return store(session, old.clientId(), period, kept, fresh -> keptFrom(old, fresh));
         });
+    }
+
+    /**
+     * {@code fresh} with what the host set on {@code old} beyond its time lines: an explicit
+     * rounding amount (BT-114; a cash increment comes from the tenant's policy again) and the
+     * amount declared paid outside it (BT-113), checked against the new totals.
+     *
+     * @throws dev.billops.core.invoice.PrepaidOutOfRangeException if the new totals no longer allow
+     *     the declared amount
+     */
+    private static Invoice keptFrom(Invoice old, Invoice fresh) {
+        Invoice out = fresh;
+        if (old.cashIncrement() instanceof PayableRounding.Amount explicit) {
+            out = out.withPayableRounding(explicit);
+        }
+        if (!old.prepaid().isZero()) {
+            InvoiceIssuer.requireDeclaredPrepaid(out, old.prepaid());
+            out = Transitions.withPrepaid(out, old.prepaid());
+        }
+        return out;
     }
 
     private Optional<Invoice> store(StoreSession session, ClientId client, LocalDateRange period,
             DraftOptions options) {
+        return store(session, client, period, options, UnaryOperator.identity());
+    }
+
+    private Optional<Invoice> store(StoreSession session, ClientId client, LocalDateRange period,
+            DraftOptions options, UnaryOperator<Invoice> kept) {
         Optional<Invoice> draft = build(session, client, period, options, true);
         if (draft.isEmpty()) {
             return draft;
         }
-        Invoice invoice = draft.get();
+        Invoice invoice = kept.apply(draft.get());
         InvoiceStore invoices = session.get(InvoiceStore.class);
         invoices.insert(invoice);
         Invoice stored = invoices.find(invoice.id()).orElse(invoice);
