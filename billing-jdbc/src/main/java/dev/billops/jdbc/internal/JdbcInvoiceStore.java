@@ -40,7 +40,6 @@ import java.util.function.Consumer;
 import javax.money.CurrencyUnit;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.jspecify.annotations.Nullable;
 
 /**
