@@ -390,18 +390,56 @@ public final class Invoices {
      * negative when the invoice was paid in full beforehand. Declare only money not recorded
      * through {@link Payments}, or it is counted twice.
      *
-     * <p>The amount must be at least zero and at most {@link Invoice#PREPAID_LIMIT_FACTOR} times
-     * the draft's tax-inclusive total; checked now and again at issue.
+     * <p>A negative amount is a correction: the client owes that much more than the document's
+     * payable amount (e.g. a payment counted earlier was returned). It is not a payment: the
+     * issued invoice {@linkplain Invoice#deducted deducts} it, so its {@link Invoice#receivable()}
+     * and amount due are that much higher, and BT-115 exceeds BT-112 by it.
+     *
+     * <p>The amount must be at most {@link Invoice#PREPAID_LIMIT_FACTOR} times the draft's
+     * tax-inclusive total either way; checked now and again at issue.
      *
      * @throws InvoiceAlreadyIssuedException if it is not a draft
      * @throws dev.billops.core.money.CurrencyMismatchException if {@code amount} is not in the draft's currency
-     * @throws PrepaidOutOfRangeException if {@code amount} is negative or above the limit
+     * @throws PrepaidOutOfRangeException if {@code amount} is beyond the limit either way, or
+     *     negative on a credit note
      */
     public Invoice prepaid(InvoiceId id, Money amount) {
         Objects.requireNonNull(amount, "amount");
         return editDraft(id, "invoice.set-prepaid", inv -> {
             InvoiceIssuer.requireDeclaredPrepaid(inv, amount);
             return Transitions.withPrepaid(inv, amount);
+        });
+    }
+
+    /**
+     * Makes the draft deduct the prepayment invoices {@code prepaymentInvoices} (type 386,
+     * {@link dev.billops.core.invoice.DocumentType#PREPAYMENT}), replacing those it deducted; an
+     * empty list deducts none. This is the final invoice of work billed in advance: it bills the
+     * whole work, counts what was paid on each prepayment invoice as paid (BT-113) and refers to
+     * them (BG-3). Each must be an issued prepayment invoice of the draft's client and currency,
+     * paid in full, and not deducted by another issued invoice; together they must not exceed the
+     * draft's payable amount. Checked now and again at issue (in the issuing transaction, where the
+     * store lets a prepayment invoice be deducted by one issued invoice only).
+     *
+     * <p>The ledger keeps the prepayment invoices paid: the issued invoice's
+     * {@link Invoice#receivable()} is its payable amount less the deductions, so the client owes
+     * only the rest. Voiding the invoice releases them.
+     *
+     * @throws InvoiceAlreadyIssuedException if it is not a draft
+     * @throws dev.billops.core.error.NotFoundException if a prepayment invoice is not stored
+     * @throws dev.billops.core.invoice.PrepaymentNotDeductibleException if one is not deductible
+     * @throws PrepaidOutOfRangeException if together they exceed the draft's payable amount
+     */
+    public Invoice deductPrepayments(InvoiceId id, List<InvoiceId> prepaymentInvoices) {
+        Objects.requireNonNull(id, "id");
+        List<InvoiceId> ids = List.copyOf(prepaymentInvoices);
+        return scope.tx(session -> {
+            Invoice inv = load(session, id);
+            requireDraft(inv);
+            Invoice next = Transitions.withPrepayments(inv, InvoiceIssuer.deductions(session, inv, ids));
+            Invoice stored = session.get(InvoiceStore.class).update(next);
+            scope.audit(session, "invoice.deduct-prepayments", "invoice", id.value(), inv, stored);
+            return stored;
         });
     }
 

@@ -58,7 +58,7 @@ public final class SchemaMigrator {
     static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__tenant_policies.sql",
             "V3__draft_entry_versions.sql", "V4__plugin_delivery.sql", "V5__tenant_keys.sql",
             "V7__einvoice_terms.sql", "V9__unit_codes.sql", "V10__line_details.sql", "V11__document_terms.sql",
-            "V12__price_scale_and_rounding.sql");
+            "V12__price_scale_and_rounding.sql", "V13__prepayment_deductions.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");

@@ -5,6 +5,7 @@ import dev.billops.core.engagement.EngagementStatus;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.PrepaymentDeduction;
 import dev.billops.core.money.Money;
 import dev.billops.core.payment.Allocation;
 import dev.billops.core.payment.Payment;
@@ -43,6 +44,9 @@ public final class Transitions {
 
         /** The draft as an invoice of another type (a self-billed one moves to its own series). */
         Invoice withType(Invoice draft, DocumentType type);
+
+        /** The draft deducting {@code prepayments} (prepayment invoices checked by the caller). */
+        Invoice withPrepayments(Invoice draft, List<PrepaymentDeduction> prepayments);
     }
 
     /** The transitions of {@link Payment}, registered by it. */
@@ -130,6 +134,11 @@ public final class Transitions {
     /** See {@link InvoiceTransitions#withSettlement}. */
     public static Invoice withSettlement(Invoice invoice, Money paid, Money credited) {
         return invoices().withSettlement(invoice, paid, credited);
+    }
+
+    /** See {@link InvoiceTransitions#withPrepayments}. */
+    public static Invoice withPrepayments(Invoice draft, List<PrepaymentDeduction> prepayments) {
+        return invoices().withPrepayments(draft, prepayments);
     }
 
     /** See {@link InvoiceTransitions#withType}. */

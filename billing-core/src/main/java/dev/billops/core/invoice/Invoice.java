@@ -75,7 +75,14 @@ import org.jspecify.annotations.Nullable;
  * @param prepaid the amount paid when it was issued (BT-113), fixed in the issuing transaction
  *     (a client's credit applied on issue plus what the host declared as paid outside BillOps);
  *     for a draft, the amount declared so far (zero if none). Later payments change {@code paid},
- *     never this
+ *     never this; on an issued invoice it includes {@code deducted}
+ * @param prepayments the issued prepayment invoices (386) this invoice deducts: their amounts count
+ *     in BT-113, and the document refers to them (BG-3); chosen on the draft with
+ *     {@code Invoices#deductPrepayments}
+ * @param deducted the part of BT-113 that is no payment in BillOps' ledger, fixed at issue (zero on
+ *     a draft): the prepayment invoices' amounts deducted, plus a negative declared amount (a
+ *     correction that makes the client owe more than this document's payable amount). The ledger
+ *     holds {@link #receivable()} = payable − deducted on this invoice
  * @param version optimistic-locking version, managed by the store
  */
 public record Invoice(
@@ -108,6 +115,8 @@ public record Invoice(
         InvoiceReferences references,
         DocumentTerms terms,
         Money prepaid,
+        List<PrepaymentDeduction> prepayments,
+        Money deducted,
         long version) {
 
     /** Default series of invoices. */
@@ -165,6 +174,11 @@ public record Invoice(
         public Invoice withType(Invoice draft, DocumentType type) {
             return draft.withType(type);
         }
+
+        @Override
+        public Invoice withPrepayments(Invoice draft, List<PrepaymentDeduction> prepayments) {
+            return draft.withPrepayments(prepayments);
+        }
     }
 
     public Invoice {
@@ -192,6 +206,8 @@ public record Invoice(
         Objects.requireNonNull(references, "references");
         Objects.requireNonNull(terms, "terms");
         Objects.requireNonNull(prepaid, "prepaid");
+        prepayments = List.copyOf(Objects.requireNonNull(prepayments, "prepayments"));
+        Objects.requireNonNull(deducted, "deducted");
         for (Map.Entry<String, String> e : metadata.entrySet()) {
             Text.require("invoice metadata key", e.getKey(), 200);
             Text.require("invoice metadata value", e.getValue(), Integer.MAX_VALUE); // a JSON column: no length limit
@@ -220,6 +236,19 @@ public record Invoice(
         }
         if (!prepaid.currencyCode().equals(code)) {
             throw new CurrencyMismatchException(code, prepaid.currencyCode(), "invoice " + id + " prepaid amount");
+        }
+        if (!deducted.currencyCode().equals(code)) {
+            throw new CurrencyMismatchException(code, deducted.currencyCode(), "invoice " + id + " deducted amount");
+        }
+        for (PrepaymentDeduction d : prepayments) {
+            if (!d.amount().currencyCode().equals(code)) {
+                throw new CurrencyMismatchException(code, d.amount().currencyCode(), "invoice " + id
+                        + " deduction of prepayment invoice " + d.number());
+            }
+        }
+        if (!prepayments.isEmpty() && (type.isCreditNote() || type == DocumentType.PREPAYMENT)) {
+            throw new InvalidInputException("invoice " + id + " is a " + type + "; only an invoice that is neither "
+                    + "a credit note nor a prepayment invoice deducts prepayment invoices");
         }
         if (cashIncrement instanceof PayableRounding.Amount a && !a.amount().currencyCode().equals(code)) {
             throw new CurrencyMismatchException(code, a.amount().currencyCode(), "invoice " + id + " rounding amount");
@@ -256,7 +285,7 @@ public record Invoice(
                 adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
                 notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
                 InvoiceReferences.none().withPurchaseOrder(purchaseOrderRef), DocumentTerms.none(), Money.zero(currency),
-                version);
+                List.of(), Money.zero(currency), version);
     }
 
     /**
@@ -268,7 +297,7 @@ public record Invoice(
         return new Invoice(id, DocumentType.INVOICE, INVOICE_SERIES, null, clientId, currency, InvoiceStatus.DRAFT,
                 null, null, null, List.of(), List.of(), PriceBasis.NET, TaxRoundingPolicy.PER_GROUP, null, List.of(),
                 List.of(), totals, zero, zero, "", Map.of(), source, null, null, null, InvoiceReferences.none(), DocumentTerms.none(), zero,
-                0);
+                List.of(), zero, 0);
     }
 
     /**
@@ -296,12 +325,20 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, r.breakdown(), r.lineNets(), r.totals(),
                 paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, terms, prepaid, version);
+                references, terms, prepaid, prepayments, deducted, version);
     }
 
-    /** What is still owed: payable − paid − credited (BT-115 after prepayments). */
+    /**
+     * What the ledger holds on this invoice: the payable amount less what it {@linkplain #deducted
+     * deducted} (prepayment invoices paid before; a negative declared amount adds).
+     */
+    public Money receivable() {
+        return totals.payable().minus(deducted);
+    }
+
+    /** What is still owed: receivable − paid − credited (BT-115 after prepayments and deductions). */
     public Money amountDue() {
-        return totals.payable().minus(paid).minus(credited);
+        return receivable().minus(paid).minus(credited);
     }
 
     /** Whether the invoice (never a credit note) is past due with a positive balance on {@code date}. */
@@ -324,7 +361,7 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 numbered, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, zeroNets(lines.size()),
                 totals, paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, terms, prepaid, version).recalculated();
+                references, terms, prepaid, prepayments, deducted, version).recalculated();
     }
 
     /** Replaces document-level allowances and charges and recalculates. */
@@ -333,7 +370,7 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, terms, prepaid, version).recalculated();
+                references, terms, prepaid, prepayments, deducted, version).recalculated();
     }
 
     /** Sets price basis, tax rounding policy and cash increment (null: none), and recalculates. */
@@ -358,7 +395,7 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, basis, rounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
-                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, terms, prepaid,
+                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, terms, prepaid, prepayments, deducted,
                 version).recalculated();
     }
 
@@ -366,7 +403,7 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, period, lines,
                 adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
-                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, terms, prepaid, version);
+                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, terms, prepaid, prepayments, deducted, version);
     }
 
     public Invoice withNotes(String notes) {
@@ -374,14 +411,14 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, terms, prepaid, version);
+                references, terms, prepaid, prepayments, deducted, version);
     }
 
     public Invoice withMetadata(Map<String, String> metadata) {
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, terms, prepaid, version);
+                references, terms, prepaid, prepayments, deducted, version);
     }
 
     /** This draft in numbering series {@code series}. */
@@ -390,7 +427,7 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, terms, prepaid, version);
+                references, terms, prepaid, prepayments, deducted, version);
     }
 
     /** The purchase order reference (BT-13) of {@link #references()}, or null. */
@@ -410,7 +447,7 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, terms,
-                prepaid, version);
+                prepaid, prepayments, deducted, version);
     }
 
     /**
@@ -427,7 +464,7 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references,
-                terms, prepaid, version);
+                terms, prepaid, prepayments, deducted, version);
     }
 
     /**
@@ -455,7 +492,7 @@ public record Invoice(
         return new Invoice(id, type, s, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references,
-                terms, prepaid, version);
+                terms, prepaid, prepayments, deducted, version);
     }
 
     /** This draft with purchase order reference {@code ref} (BT-13), the other references unchanged. */
@@ -463,7 +500,7 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
-                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references.withPurchaseOrder(ref), terms, prepaid, version);
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references.withPurchaseOrder(ref), terms, prepaid, prepayments, deducted, version);
     }
 
     /** Marks a package invoice draft with its engagement and billing period start. */
@@ -471,7 +508,7 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
-                credited, notes, metadata, source, engagement, periodStart, creditedInvoiceId, references, terms, prepaid,
+                credited, notes, metadata, source, engagement, periodStart, creditedInvoiceId, references, terms, prepaid, prepayments, deducted,
                 version);
     }
 
@@ -481,15 +518,40 @@ public record Invoice(
         return new Invoice(id, DocumentType.CREDIT_NOTE, CREDIT_NOTE_SERIES, number, clientId, currency, status,
                 issueDate, dueDate, servicePeriod, lines, adjustments, priceBasis, taxRounding, cashIncrement,
                 taxBreakdown, lineNets, totals, paid, this.credited, notes, metadata, InvoiceSource.CREDIT,
-                engagementId, packagePeriodStart, credited, references, terms, prepaid, version);
+                engagementId, packagePeriodStart, credited, references, terms, prepaid, List.of(), Money.zero(currency),
+                version);
     }
 
-    /** The issued form: number, dates and status set; nothing else changes. */
+    /**
+     * The issued form: number, dates and status set, and what BT-113 counts beyond payments fixed
+     * into {@link #deducted}: the prepayment invoices' amounts plus a negative declared amount.
+     */
     private Invoice issuedAs(String number, LocalDate issueDate, LocalDate dueDate) {
+        Money zero = Money.zero(currency);
+        Money fixed = prepaid.min(zero);
+        for (PrepaymentDeduction d : prepayments) {
+            fixed = fixed.plus(d.amount());
+        }
         return new Invoice(id, type, series, number, clientId, currency, InvoiceStatus.ISSUED, issueDate, dueDate,
                 servicePeriod, lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets,
                 totals, paid, credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, terms, prepaid, version);
+                references, terms, prepaid, prepayments, fixed, version);
+    }
+
+    /**
+     * This draft deducting {@code prepayments} (replacing the ones it deducted), for the services
+     * only ({@code Invoices.deductPrepayments}, which checks each against the store).
+     */
+    private Invoice withPrepayments(List<PrepaymentDeduction> prepayments) {
+        requireDraft();
+        return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
+                lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references,
+                terms, prepaid, prepayments, zero(), version);
+    }
+
+    private Money zero() {
+        return Money.zero(currency);
     }
 
     /** This issued invoice with amount paid at issue {@code prepaid} (BT-113). */
@@ -497,14 +559,14 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, terms,
-                prepaid, version);
+                prepaid, prepayments, deducted, version);
     }
 
     private Invoice withStatus(InvoiceStatus status) {
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, terms, prepaid, version);
+                references, terms, prepaid, prepayments, deducted, version);
     }
 
     /**
@@ -519,24 +581,24 @@ public record Invoice(
             throw new InvalidInputException("invoice " + (number == null ? id.value() : number) + " is " + status
                     + "; only issued invoices take payments or credits");
         }
-        Money due = totals.payable().minus(paid).minus(credited);
+        Money due = receivable().minus(paid).minus(credited);
         if (due.isNegative() || paid.isNegative() || credited.isNegative()) {
             throw new InvalidInputException("invoice " + number + ": paid " + paid + " and credited " + credited
-                    + " exceed the payable " + totals.payable());
+                    + " exceed the receivable " + receivable());
         }
         InvoiceStatus next = due.isZero() ? InvoiceStatus.PAID
                 : (paid.isPositive() || credited.isPositive()) ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.ISSUED;
         return new Invoice(id, type, series, number, clientId, currency, next, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, terms, prepaid, version);
+                references, terms, prepaid, prepayments, deducted, version);
     }
 
     public Invoice withVersion(long version) {
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
-                references, terms, prepaid, version);
+                references, terms, prepaid, prepayments, deducted, version);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.billops.core.id.TimeEntryId;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.PrepaymentDeduction;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -35,6 +36,7 @@ final class InvoiceTable extends Table<InvoiceId, Invoice> {
     private final TreeMap<NumberKey, InvoiceId> byNumber = new TreeMap<>();
     private final Map<PeriodKey, InvoiceId> byPeriod = new HashMap<>();
     private final Map<TimeEntryId, InvoiceId> byEntry = new HashMap<>();
+    private final Map<InvoiceId, InvoiceId> byPrepayment = new HashMap<>();
 
     InvoiceTable(UndoLog undo) {
         super(Invoice::id, undo);
@@ -57,6 +59,26 @@ final class InvoiceTable extends Table<InvoiceId, Invoice> {
     /** The issued invoice that bills {@code entry}, if any. */
     @Nullable InvoiceId idOfEntry(TimeEntryId entry) {
         return byEntry.get(entry);
+    }
+
+    /** The issued invoice that deducts prepayment invoice {@code prepayment}, if any. */
+    @Nullable InvoiceId idOfPrepayment(InvoiceId prepayment) {
+        return byPrepayment.get(prepayment);
+    }
+
+    /**
+     * The prepayment invoices {@code invoice} deducts while it is stored: those it names if it is
+     * issued (not a draft and not void), none otherwise.
+     */
+    static Set<InvoiceId> deductedPrepayments(Invoice invoice) {
+        if (invoice.status() == InvoiceStatus.DRAFT || invoice.status() == InvoiceStatus.VOID) {
+            return Set.of();
+        }
+        Set<InvoiceId> ids = new LinkedHashSet<>();
+        for (PrepaymentDeduction d : invoice.prepayments()) {
+            ids.add(d.invoiceId());
+        }
+        return ids;
     }
 
     /**
@@ -92,6 +114,9 @@ final class InvoiceTable extends Table<InvoiceId, Invoice> {
         for (TimeEntryId entry : billedEntries(row)) {
             byEntry.put(entry, row.id());
         }
+        for (InvoiceId prepayment : deductedPrepayments(row)) {
+            byPrepayment.put(prepayment, row.id());
+        }
     }
 
     @Override
@@ -105,6 +130,9 @@ final class InvoiceTable extends Table<InvoiceId, Invoice> {
         }
         for (TimeEntryId entry : billedEntries(row)) {
             byEntry.remove(entry, row.id());
+        }
+        for (InvoiceId prepayment : deductedPrepayments(row)) {
+            byPrepayment.remove(prepayment, row.id());
         }
     }
 }

@@ -22,6 +22,8 @@ import java.util.Optional;
 final class MemInvoiceStore implements InvoiceStore {
 
     private static final String KIND = "invoice";
+    /** The key kind a second deduction of one prepayment invoice clashes on (as in the JDBC store). */
+    private static final String DEDUCTION_KIND = "prepayment deduction";
 
     /** Issue date with drafts (no date) last, then id. */
     static final Comparator<Invoice> ORDER = Comparator
@@ -39,6 +41,7 @@ final class MemInvoiceStore implements InvoiceStore {
         Objects.requireNonNull(invoice, "invoice");
         InvoiceTable t = session.state().invoices;
         requireEntriesFree(t, invoice, Set.of());
+        requirePrepaymentsFree(t, invoice, Set.of());
         t.requireAbsent(invoice.id(), KIND);
         requireUniqueKeys(t, invoice);
         t.put(invoice);
@@ -55,8 +58,10 @@ final class MemInvoiceStore implements InvoiceStore {
         Set<String> numbers = new HashSet<>();
         Set<InvoiceTable.PeriodKey> periods = new HashSet<>();
         Set<TimeEntryId> billed = new HashSet<>();
+        Set<InvoiceId> deducted = new HashSet<>();
         for (Invoice invoice : all) {
             billed.addAll(requireEntriesFree(t, invoice, billed));
+            deducted.addAll(requirePrepaymentsFree(t, invoice, deducted));
             t.requireAbsent(invoice.id(), KIND);
             if (!ids.add(invoice.id())) {
                 throw new DuplicateKeyException(KIND, invoice.id().value());
@@ -103,6 +108,7 @@ final class MemInvoiceStore implements InvoiceStore {
         Invoice stored = t.require(invoice.id(), KIND);
         Table.requireVersion(KIND, invoice.id(), stored.version(), invoice.version());
         requireEntriesFree(t, invoice, Set.of());
+        requirePrepaymentsFree(t, invoice, Set.of());
         requireUniqueKeys(t, invoice);
         Invoice next = invoice.withVersion(stored.version() + 1);
         t.put(next);
@@ -164,6 +170,28 @@ final class MemInvoiceStore implements InvoiceStore {
         List<Invoice> out = session.state().invoices.list(i -> invoice.equals(i.creditedInvoiceId()));
         out.sort(ORDER);
         return out;
+    }
+
+    @Override
+    public Optional<InvoiceId> deductingInvoice(InvoiceId prepayment) {
+        Objects.requireNonNull(prepayment, "prepayment");
+        return Optional.ofNullable(session.state().invoices.idOfPrepayment(prepayment));
+    }
+
+    /**
+     * Like the JDBC store's deduction claims: each prepayment invoice {@code invoice} deducts must
+     * not be deducted by another stored issued invoice, nor by an earlier invoice of the same
+     * {@link #insertAll} call ({@code earlier}). Returns the prepayment invoices it deducts.
+     */
+    private static Set<InvoiceId> requirePrepaymentsFree(InvoiceTable t, Invoice invoice, Set<InvoiceId> earlier) {
+        Set<InvoiceId> mine = InvoiceTable.deductedPrepayments(invoice);
+        for (InvoiceId prepayment : mine) {
+            InvoiceId holder = t.idOfPrepayment(prepayment);
+            if (earlier.contains(prepayment) || holder != null && !holder.equals(invoice.id())) {
+                throw new DuplicateKeyException(DEDUCTION_KIND, prepayment.value());
+            }
+        }
+        return mine;
     }
 
     /**

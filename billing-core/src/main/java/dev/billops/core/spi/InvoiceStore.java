@@ -60,6 +60,15 @@ public interface InvoiceStore {
         list(query).forEach(sink);
     }
 
+    /**
+     * The issued (not void) invoice that deducts prepayment invoice {@code prepayment}
+     * ({@link Invoice#prepayments()}), if any. A prepayment invoice is deducted by at most one
+     * such invoice: {@link #insert}, {@link #insertAll} and {@link #update} of a second one throw
+     * {@code DuplicateKeyException} (kind {@code "prepayment deduction"}, key the prepayment
+     * invoice's id); voiding the deducting invoice releases it.
+     */
+    Optional<InvoiceId> deductingInvoice(InvoiceId prepayment);
+
     /** Credit notes that reference {@code invoice}. */
     List<Invoice> creditNotesOf(InvoiceId invoice);
 }

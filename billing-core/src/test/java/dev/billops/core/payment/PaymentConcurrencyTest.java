@@ -136,6 +136,11 @@ class PaymentConcurrencyTest {
         }
 
         @Override
+        public Optional<InvoiceId> deductingInvoice(InvoiceId prepayment) {
+            return delegate.deductingInvoice(prepayment);
+        }
+
+        @Override
         public List<Invoice> creditNotesOf(InvoiceId invoice) {
             return delegate.creditNotesOf(invoice);
         }

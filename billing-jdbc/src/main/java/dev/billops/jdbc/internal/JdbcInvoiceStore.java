@@ -17,6 +17,7 @@ import dev.billops.core.invoice.InvoiceReferences;
 import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceSource;
 import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.PrepaymentDeduction;
 import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.tax.PayableRounding;
 import dev.billops.core.tax.PriceBasis;
@@ -58,6 +59,7 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
     private static final String KIND = "invoice";
     private static final String NUMBER_KIND = "invoice number";
     private static final String PERIOD_KIND = "package invoice of engagement period";
+    private static final String DEDUCTION_KIND = "prepayment deduction";
     static final String ORDER = " ORDER BY issue_date NULLS LAST, id";
 
     /** The header insert up to its VALUES list; {@link #insert} and {@link #insertAll} complete it. */
@@ -67,7 +69,8 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
             + "tax_exclusive, tax_total, tax_inclusive, rounding_amount, payable, paid, credited, notes, metadata, "
             + "source, engagement_id, package_period_start, credited_invoice_id, purchase_order_ref, "
             + "buyer_reference, project_reference, contract_reference, sales_order_reference, "
-            + "buyer_accounting_reference, payment_terms_text, prepaid, explicit_rounding, document_terms, version) "
+            + "buyer_accounting_reference, payment_terms_text, prepaid, explicit_rounding, document_terms, deducted, prepayments, "
+            + "version) "
             + "VALUES (";
     private static final String SAVEPOINT = "billops_invoice_insert_all";
     /** Entries claimed per statement on PostgreSQL (bound as two arrays: no parameter limit). */
@@ -103,13 +106,15 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 + ":taxTotal, :taxInclusive, :roundingAmount, :payable, :paid, :credited, :notes, "
                 + ctx().dialect().json("metadata") + ", :source, :engagement, :periodStart, :creditedInvoice, :poRef, "
                 + ":buyerRef, :projectRef, :contractRef, :salesOrderRef, :accountingRef, :paymentTerms, :prepaid, "
-                + ":explicitRounding, " + ctx().dialect().json("docTerms") + ", :version) ON CONFLICT DO NOTHING"),
+                + ":explicitRounding, " + ctx().dialect().json("docTerms") + ", :deducted, :prepayments, :version) "
+                + "ON CONFLICT DO NOTHING"),
                 invoice).execute();
         if (inserted == 0) {
             throw duplicateOf(invoice, true);
         }
         children.insert(invoice);
         claimEntries(invoice.id(), billed);
+        claimPrepayments(invoice);
     }
 
     /**
@@ -136,6 +141,9 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
             insertHeaders(all);
             children.insertAll(all);
             claimAll(all, billed);
+            for (Invoice invoice : all) {
+                claimPrepayments(invoice); // rare: one statement per deducting invoice
+            }
         }, d -> firstClash(all, billed, d));
     }
 
@@ -152,7 +160,7 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         for (int i = 0; i < 13; i++) {
             sql.append(", ?");
         }
-        sql.append(", ").append(ctx().dialect().json("docTerms").replace(":docTerms", "?")).append(", ?)");
+        sql.append(", ").append(ctx().dialect().json("docTerms").replace(":docTerms", "?")).append(", ?, ?, ?)");
         try (PreparedStatement ps = h().getConnection().prepareStatement(sql.toString())) {
             for (Invoice i : invoices) {
                 Totals tot = i.totals();
@@ -202,6 +210,8 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 ps.setBigDecimal(p++, i.prepaid().amount());
                 ps.setBigDecimal(p++, i.cashIncrement() instanceof PayableRounding.Amount a ? a.amount().amount() : null);
                 ps.setString(p++, i.terms().isEmpty() ? null : ctx().json().write(i.terms()));
+                ps.setBigDecimal(p++, i.deducted().amount());
+                ps.setString(p++, prepaymentsJson(i));
                 ps.setLong(p, i.version());
                 ps.addBatch();
             }
@@ -272,6 +282,7 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         Set<String> numbers = new java.util.HashSet<>();
         Set<String> periods = new java.util.HashSet<>();
         Set<String> entries = new java.util.HashSet<>();
+        Set<String> deductions = new java.util.HashSet<>();
         for (int i = 0; i < invoices.size(); i++) {
             Invoice invoice = invoices.get(i);
             List<String> mine = billed.get(i);
@@ -286,6 +297,12 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 return withCause(e, refused);
             }
             entries.addAll(mine);
+            for (String prepayment : deductedPrepayments(invoice)) {
+                if (!deductions.add(prepayment) || deductingInvoice(InvoiceId.of(prepayment))
+                        .filter(holder -> !holder.equals(invoice.id())).isPresent()) {
+                    return withCause(new DuplicateKeyException(DEDUCTION_KIND, prepayment), refused);
+                }
+            }
             if (!ids.add(invoice.id().value())) {
                 return withCause(new DuplicateKeyException(KIND, invoice.id().value()), refused);
             }
@@ -333,7 +350,8 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 + "project_reference = :projectRef, contract_reference = :contractRef, "
                 + "sales_order_reference = :salesOrderRef, buyer_accounting_reference = :accountingRef, "
                 + "payment_terms_text = :paymentTerms, prepaid = :prepaid, explicit_rounding = :explicitRounding, "
-                + "document_terms = " + ctx().dialect().json("docTerms") + ", version = version + 1 "
+                + "document_terms = " + ctx().dialect().json("docTerms") + ", deducted = :deducted, "
+                + "prepayments = :prepayments, version = version + 1 "
                 + "WHERE tenant_id = :t AND id = :id AND version = :version "
                 + "AND NOT EXISTS (SELECT 1 FROM billops_invoice o WHERE o.tenant_id = :t AND o.id <> :id "
                 + "AND ((o.series = :series AND o.number = :number) "
@@ -354,6 +372,9 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         h().createUpdate("DELETE FROM billops_billed_entry WHERE tenant_id = :t AND invoice_id = :id")
                 .bind("t", t()).bind("id", invoice.id().value()).execute();
         claimEntries(invoice.id(), billed);
+        h().createUpdate("DELETE FROM billops_prepayment_deduction WHERE tenant_id = :t AND invoice_id = :id")
+                .bind("t", t()).bind("id", invoice.id().value()).execute();
+        claimPrepayments(invoice);
         return invoice.withVersion(invoice.version() + 1);
     }
 
@@ -554,6 +575,54 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         }
     }
 
+    /**
+     * The prepayment invoices an invoice deducts while it is stored: those it names if it is issued
+     * (not a draft and not void), none otherwise.
+     */
+    private static List<String> deductedPrepayments(Invoice invoice) {
+        if (invoice.status() == InvoiceStatus.DRAFT || invoice.status() == InvoiceStatus.VOID) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>(invoice.prepayments().size());
+        for (PrepaymentDeduction d : invoice.prepayments()) {
+            ids.add(d.invoiceId().value());
+        }
+        return ids;
+    }
+
+    /**
+     * Claims each prepayment invoice {@code invoice} deducts in {@code billops_prepayment_deduction},
+     * whose primary key lets one issued invoice deduct it; a claim held by another invoice is
+     * named, and a concurrent claim is refused by the key.
+     */
+    private void claimPrepayments(Invoice invoice) {
+        for (String prepayment : deductedPrepayments(invoice)) {
+            Optional<InvoiceId> holder = deductingInvoice(InvoiceId.of(prepayment));
+            if (holder.isPresent() && !holder.get().equals(invoice.id())) {
+                throw new DuplicateKeyException(DEDUCTION_KIND, prepayment);
+            }
+            if (holder.isEmpty()) {
+                h().createUpdate("INSERT INTO billops_prepayment_deduction (tenant_id, prepayment_id, invoice_id) "
+                        + "VALUES (:t, :p, :invoice)")
+                        .bind("t", t()).bind("p", prepayment).bind("invoice", invoice.id().value()).execute();
+            }
+        }
+    }
+
+    @Override
+    public Optional<InvoiceId> deductingInvoice(InvoiceId prepayment) {
+        Objects.requireNonNull(prepayment, "prepayment");
+        return h().createQuery("SELECT invoice_id FROM billops_prepayment_deduction WHERE tenant_id = :t "
+                + "AND prepayment_id = :p")
+                .bind("t", t()).bind("p", prepayment.value())
+                .mapTo(String.class).findOne().map(InvoiceId::of);
+    }
+
+    private @Nullable String prepaymentsJson(Invoice invoice) {
+        return invoice.prepayments().isEmpty() ? null
+                : ctx().json().write(invoice.prepayments().toArray(new PrepaymentDeduction[0]));
+    }
+
     /** Which unique key {@code invoice} clashes with, looked up after the database refused it. */
     private DuplicateKeyException duplicateOf(Invoice invoice, boolean inserting) {
         if (inserting && idTaken(invoice)) {
@@ -647,6 +716,8 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                 .bind("paymentTerms", i.references().paymentTerms())
                 .bind("prepaid", i.prepaid().amount())
                 .bind("docTerms", i.terms().isEmpty() ? null : ctx().json().write(i.terms()))
+                .bind("deducted", i.deducted().amount())
+                .bind("prepayments", prepaymentsJson(i))
                 .bind("version", i.version());
     }
 
@@ -658,13 +729,14 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
             dev.billops.core.money.Money credited, String notes, Map<String, String> metadata, InvoiceSource source,
             @Nullable EngagementId engagementId, @Nullable LocalDate packagePeriodStart,
             @Nullable InvoiceId creditedInvoiceId, InvoiceReferences references, DocumentTerms terms,
-            dev.billops.core.money.Money prepaid, long version) {
+            dev.billops.core.money.Money prepaid, List<PrepaymentDeduction> prepayments,
+            dev.billops.core.money.Money deducted, long version) {
 
         Invoice complete(InvoiceChildren.Parts parts) {
             return new Invoice(InvoiceId.of(id), type, series, number, clientId, currency, status, issueDate, dueDate,
                     servicePeriod, parts.lines(), parts.adjustments(), priceBasis, taxRounding, cashIncrement,
                     parts.breakdown(), parts.lineNets(), totals, paid, credited, notes, metadata, source, engagementId,
-                    packagePeriodStart, creditedInvoiceId, references, terms, prepaid, version);
+                    packagePeriodStart, creditedInvoiceId, references, terms, prepaid, prepayments, deducted, version);
         }
     }
 
@@ -677,6 +749,7 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
 
     private static Header header(ResultSet rs, JsonCodec json) throws SQLException {
         String terms = rs.getString("document_terms");
+        String prepayments = rs.getString("prepayments");
         CurrencyUnit cur = Columns.currency(rs, "currency");
         LocalDate serviceStart = Columns.dateOrNull(rs, "service_start");
         LocalDate serviceEnd = Columns.dateOrNull(rs, "service_end");
@@ -702,6 +775,8 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
                         rs.getString("sales_order_reference"), rs.getString("buyer_accounting_reference"),
                         rs.getString("payment_terms_text")),
                 terms == null ? DocumentTerms.none() : json.read(terms, DocumentTerms.class),
-                Columns.money(rs, "prepaid", cur), rs.getLong("version"));
+                Columns.money(rs, "prepaid", cur),
+                prepayments == null ? List.of() : List.of(json.read(prepayments, PrepaymentDeduction[].class)),
+                Columns.money(rs, "deducted", cur), rs.getLong("version"));
     }
 }

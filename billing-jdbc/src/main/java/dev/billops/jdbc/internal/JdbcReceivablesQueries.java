@@ -53,13 +53,14 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
     private static final AgingBucket[] BUCKETS = AgingBucket.values();
 
     /**
-     * Every receivable invoice issued by {@code :asOf} with what was paid and credited on it at
+     * Every receivable invoice issued by {@code :asOf}, its receivable (payable less prepayment
+     * invoices deducted) as {@code payable}, with what was paid and credited on it at
      * that date ({@code paid_at}, {@code credited_at}); the callers keep those still owing. Defined
      * attributes: {@code bucket} (an expression), and the optional filters {@code paymentsOfClient},
      * {@code notesOfClient}, {@code invoicesOfClient} and {@code overdueOnly} (empty or a clause).
      */
     private static final String OPEN_ROWS = "SELECT <bucket> AS bucket, i.id, i.number, i.client_id, i.currency, "
-            + "i.issue_date, i.due_date, i.payable, "
+            + "i.issue_date, i.due_date, i.payable - i.deducted AS payable, "
             + "LEAST(COALESCE(al.amount, 0), i.paid) AS paid_at, "
             + "GREATEST(i.credited - COALESCE(cl.amount, 0), 0) AS credited_at "
             + "FROM billops_invoice i "
@@ -92,7 +93,7 @@ final class JdbcReceivablesQueries extends JdbcPort implements ReceivablesQuerie
         Objects.requireNonNull(invoiceId, "invoiceId");
         Objects.requireNonNull(asOf, "asOf");
         return h().createQuery("SELECT i.id, i.number, i.client_id, i.currency, i.doc_type, i.status, i.issue_date, "
-                + "i.due_date, i.payable, i.paid, i.credited, "
+                + "i.due_date, i.payable - i.deducted AS payable, i.paid, i.credited, "
                 + "(SELECT COALESCE(SUM(a.amount), 0) FROM billops_payment_allocation a WHERE a.tenant_id = i.tenant_id "
                 + "AND a.invoice_id = i.id AND a.allocated_on <= :asOf) AS allocated, "
                 + "(SELECT COALESCE(SUM(ABS(c.payable)), 0) FROM billops_invoice c WHERE c.tenant_id = i.tenant_id "

@@ -63,6 +63,7 @@ public final class SqlErrors {
             Map.entry("uq_billops_invoice_number", "invoice number"),
             Map.entry("uq_billops_invoice_period", "package invoice of engagement period"),
             Map.entry("pk_billops_billed_entry", "billed time entry"),
+            Map.entry("pk_billops_prepayment_deduction", "prepayment deduction"),
             Map.entry("pk_billops_payment", "payment"),
             Map.entry("uq_billops_payment_key", "payment idempotency key"),
             Map.entry("pk_billops_engagement", "engagement"),
@@ -207,6 +208,7 @@ public final class SqlErrors {
         String[][] tables = {
             {"billops_time_entry(", "time entry"}, {"billops_invoice(", "invoice"},
             {"billops_billed_entry(", "billed time entry"}, {"billops_payment(", "payment"},
+            {"billops_prepayment_deduction(", "prepayment deduction"},
             {"billops_client(", "client"}, {"billops_project(", "project"}, {"billops_engagement(", "engagement"},
             {"billops_timekeeper(", "timekeeper"}, {"billops_activity(", "activity"},
             {"billops_rate_rule(", "rate rule"}, {"billops_tenant(", "tenant"},

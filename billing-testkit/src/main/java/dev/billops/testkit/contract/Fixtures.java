@@ -21,6 +21,7 @@ import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceReferences;
 import dev.billops.core.invoice.InvoiceSource;
+import dev.billops.core.invoice.PrepaymentDeduction;
 import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
@@ -282,6 +283,8 @@ public final class Fixtures {
                         "Contract " + text, "SO " + text, "Account " + text, "Terms: " + text))
                 .withSeries("RICH")
                 .forPackagePeriod(EngagementId.of("eng-" + id.value()), D0);
+        draft = Transitions.withPrepayments(draft, List.of(new PrepaymentDeduction(InvoiceId.of("pre-" + id.value()),
+                "ADV-" + text, D0.minusDays(30), Money.of(BHD, "5.000"))));
         Invoice issued = Transitions.issuedAs(draft, "RICH-" + id.value(), D0, D0.plusDays(14));
         return Transitions.withPrepaid(Transitions.withSettlement(issued, Money.of(BHD, "10.000"),
                 Money.of(BHD, "1.000")), Money.of(BHD, "4.000"));

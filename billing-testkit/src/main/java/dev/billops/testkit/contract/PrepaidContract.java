@@ -203,16 +203,64 @@ public abstract class PrepaidContract extends StoreContract {
     }
 
     @Test
-    void prepaid_negative_throwsNamingItAndStoresNothing() {
+    void prepaid_negative_clientOwesMoreThanPayableAndNoPaymentIsRecorded() {
         TenantBilling t = german();
         Invoice draft = draft(t, "100.00");
+        t.invoices().prepaid(draft.id(), eur("-20.00"));
+
+        Invoice issued = t.invoices().issue(draft.id());
+
+        assertEquals(InvoiceStatus.ISSUED, issued.status());
+        assertEquals(eur("119.00"), issued.totals().payable());
+        assertEquals(eur("-20.00"), issued.prepaid());
+        assertEquals(eur("-20.00"), issued.deducted());
+        assertEquals(eur("139.00"), issued.receivable());
+        assertEquals(eur("139.00"), issued.amountDue());
+        // BR-CO-16: amount due = 119.00 - (-20.00) + 0 = 139.00
+        assertEquals(issued.amountDue(), issued.totals().taxInclusive().minus(issued.prepaid())
+                .plus(issued.totals().roundingAmount()));
+        assertEquals(issued, t.invoices().get(draft.id()));
+        assertTrue(t.receivables().history(CLIENT).isEmpty());
+        assertEquals(new ClientBalance(CLIENT, TODAY, eur("139.00"), eur("0.00")), balance(t));
+        assertEquals(eur("139.00"), t.receivables().aging(CLIENT, TODAY).total(EUR).total());
+        assertEquals(eur("139.00"), t.receivables().balance(issued.id(), TODAY).due());
+
+        assertFailsStoringNothing(AllocationExceedsBalanceException.class, () -> t.payments().record(
+                PaymentRequest.of(CLIENT, eur("139.01")).toInvoice(issued.id(), eur("139.01"))));
+        t.payments().record(PaymentRequest.of(CLIENT, eur("139.00")).toInvoice(issued.id(), eur("139.00")));
+        Invoice paid = t.invoices().get(issued.id());
+        assertEquals(InvoiceStatus.PAID, paid.status());
+        assertEquals(eur("-20.00"), paid.prepaid());
+        assertEquals(new ClientBalance(CLIENT, TODAY, eur("0.00"), eur("0.00")), balance(t));
+    }
+
+    @Test
+    void prepaid_negativeWithCreditAppliedOnIssue_creditCountsInPrepaid() {
+        TenantBilling t = german();
+        t.payments().record(PaymentRequest.of(CLIENT, eur("20.00")).asCredit());
+        Invoice draft = draft(t, "100.00");
+        t.invoices().prepaid(draft.id(), eur("-10.00"));
+
+        Invoice issued = t.invoices().issue(draft.id());
+
+        assertEquals(eur("10.00"), issued.prepaid()); // 20.00 credit applied - 10.00 declared
+        assertEquals(eur("20.00"), issued.paid());
+        assertEquals(eur("109.00"), issued.amountDue());
+        assertEquals(new ClientBalance(CLIENT, TODAY, eur("109.00"), eur("0.00")), balance(t));
+    }
+
+    @Test
+    void prepaid_negativeBeyondTenTimesInclusive_throwsNamingItAndStoresNothing() {
+        TenantBilling t = german();
+        Invoice draft = draft(t, "100.00");
+        t.invoices().prepaid(draft.id(), eur("-1190.00")); // the limit itself is accepted
 
         PrepaidOutOfRangeException e = assertFailsStoringNothing(PrepaidOutOfRangeException.class,
-                () -> t.invoices().prepaid(draft.id(), eur("-20.00")));
+                () -> t.invoices().prepaid(draft.id(), eur("-1190.01")));
 
         assertEquals(draft.id(), e.invoiceId());
-        assertEquals(eur("-20.00"), e.prepaid());
-        assertTrue(e.getMessage().contains("-20.00"), e.getMessage());
+        assertEquals(eur("-1190.01"), e.prepaid());
+        assertTrue(e.getMessage().contains("-1190.01") && e.getMessage().contains("119.00"), e.getMessage());
     }
 
     @Test
@@ -265,8 +313,8 @@ public abstract class PrepaidContract extends StoreContract {
     }
 
     /**
-     * For a random net price, an earlier credit and a declared amount from zero to the limit (often
-     * above the payable amount): BT-113 is the declared amount plus the credit applied at issue,
+     * For a random net price, an earlier credit and a declared amount from minus the limit to the
+     * limit (often above the payable amount, often negative): BT-113 is the declared amount plus the credit applied at issue,
      * the invoice owes max(payable − BT-113, 0) (BR-CO-16 with the negative rest as credit), it is
      * PAID exactly when nothing is owed, and the client's balance (outstanding − credit) equals
      * the invoice's payable amount minus every payment, to the cent.
@@ -276,9 +324,10 @@ public abstract class PrepaidContract extends StoreContract {
         Gen<BigDecimal> nets = Gen.bigDecimals(new BigDecimal("0.01"), new BigDecimal("5000.00"), 2);
         Gen<BigDecimal> credits = Gen.frequency(Gen.weighted(1, Gen.constant(BigDecimal.ZERO)),
                 Gen.weighted(1, Gen.bigDecimals(new BigDecimal("0.01"), new BigDecimal("3000.00"), 2)));
-        // the declared amount as a share of the limit (10 x tax-inclusive), in thousandths
+        // the declared amount as a share of the limit (10 x tax-inclusive) either way, in thousandths
         Gen<Integer> shares = Gen.frequency(Gen.weighted(1, Gen.constant(0)), Gen.weighted(1, Gen.constant(100)),
-                Gen.weighted(1, Gen.constant(1000)), Gen.weighted(6, Gen.ints(0, 1000)));
+                Gen.weighted(1, Gen.constant(1000)), Gen.weighted(1, Gen.constant(-1000)),
+                Gen.weighted(6, Gen.ints(0, 1000)), Gen.weighted(3, Gen.ints(-1000, 0)));
         Property.forAll(nets, credits, shares).named("prepaid_anyDeclaredAmount").tries(25).verify((net, credit, share) -> {
             TenantBilling t = german(TenantId.generate());
             Money earlier = Money.of(EUR, credit);
@@ -295,6 +344,7 @@ public abstract class PrepaidContract extends StoreContract {
             Money zero = Money.zero(EUR);
             Money payable = issued.totals().payable();
             Money applied = earlier.min(payable.minus(declared).max(zero));
+            assertEquals(declared.min(zero), issued.deducted());
             assertEquals(declared.plus(applied), issued.prepaid());
             Money brCo16Due = issued.totals().taxInclusive().minus(issued.prepaid())
                     .plus(issued.totals().roundingAmount());

@@ -232,6 +232,19 @@ public abstract class StoreContractSuite {
     }
 
     @Nested
+    class PrepaymentDeductions extends PrepaymentDeductionContract {
+        @Override
+        protected BillingStore newStore() {
+            return StoreContractSuite.this.newStore();
+        }
+
+        @Override
+        protected void closeStore(BillingStore store) {
+            StoreContractSuite.this.closeStore(store);
+        }
+    }
+
+    @Nested
     class EventsAndDelivery extends EventsAndDeliveryContract {
         @Override
         protected BillingStore newStore() {

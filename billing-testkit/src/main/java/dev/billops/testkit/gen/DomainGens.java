@@ -22,6 +22,7 @@ import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceSource;
+import dev.billops.core.invoice.PrepaymentDeduction;
 import dev.billops.core.invoice.LineDetails;
 import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.money.Money;
@@ -472,8 +473,8 @@ public final class DomainGens {
     /**
      * Draft invoices of {@code client} in {@code currency} with computed totals: up to eight lines,
      * sometimes document-level allowances or charges, net or gross prices, either tax rounding
-     * policy, a cash increment now and then, notes, metadata, a purchase order reference and a
-     * package period.
+     * policy, a cash increment now and then, notes, metadata, a purchase order reference, a
+     * package period and now and then a deducted prepayment invoice.
      */
     public static Gen<Invoice> draftInvoices(ClientId client, CurrencyUnit currency) {
         Objects.requireNonNull(client, "client");
@@ -519,6 +520,11 @@ public final class DomainGens {
                 if (type != DocumentType.CORRECTED || invoice.terms().precedingInvoice() != null) {
                     invoice = Transitions.withType(invoice, type);
                 }
+            }
+            if (random.nextInt(6) == 0 && invoice.type() != DocumentType.PREPAYMENT) {
+                invoice = Transitions.withPrepayments(invoice, List.of(new PrepaymentDeduction(
+                        draw(invoiceIds(), random), "ADV-" + random.nextInt(100_000),
+                        draw(TimeGens.dates(), random), Money.of(currency, "1"))));
             }
             return invoice;
         });

@@ -13,8 +13,11 @@ import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.invoice.MonthlyFeeAlreadyBilledException;
 import dev.billops.core.invoice.NoRateForEntryException;
+import dev.billops.core.invoice.PrepaidOutOfRangeException;
+import dev.billops.core.invoice.PrepaymentDeduction;
 import dev.billops.core.invoice.ProjectOfOtherClientException;
 import dev.billops.core.invoice.UnitCode;
+import dev.billops.core.money.Money;
 import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
@@ -132,10 +135,11 @@ public final class InvoiceDrafts {
     /**
      * {@code fresh} with what the host set on {@code old} beyond its time lines: an explicit
      * rounding amount (BT-114; a cash increment comes from the tenant's policy again) and the
-     * amount declared paid outside it (BT-113), checked against the new totals.
+     * amount declared paid outside it (BT-113) and the prepayment invoices it deducts, checked
+     * against the new totals (the deductions again at issue).
      *
      * @throws dev.billops.core.invoice.PrepaidOutOfRangeException if the new totals no longer allow
-     *     the declared amount
+     *     the declared amount or the deductions
      */
     private static Invoice keptFrom(Invoice old, Invoice fresh) {
         Invoice out = fresh;
@@ -145,6 +149,17 @@ public final class InvoiceDrafts {
         if (!old.prepaid().isZero()) {
             InvoiceIssuer.requireDeclaredPrepaid(out, old.prepaid());
             out = Transitions.withPrepaid(out, old.prepaid());
+        }
+        if (!old.prepayments().isEmpty()) {
+            Money sum = Money.zero(out.currency());
+            for (PrepaymentDeduction d : old.prepayments()) {
+                sum = sum.plus(d.amount());
+            }
+            if (sum.isGreaterThan(out.totals().payable().max(Money.zero(out.currency())))) {
+                throw new PrepaidOutOfRangeException(out.id(), sum, "of prepayment invoices deducted exceeds the "
+                        + "new payable amount " + out.totals().payable());
+            }
+            out = Transitions.withPrepayments(out, old.prepayments());
         }
         return out;
     }

@@ -11,7 +11,12 @@ import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceAlreadyIssuedException;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.MonthlyFeeAlreadyBilledException;
+import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.invoice.PrepaidOutOfRangeException;
+import dev.billops.core.invoice.PrepaymentDeduction;
+import dev.billops.core.invoice.PrepaymentNotDeductibleException;
+import dev.billops.core.error.NotFoundException;
+import java.util.HashSet;
 import dev.billops.core.money.Money;
 import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.spi.NumberSequenceStore;
@@ -204,7 +209,89 @@ public final class InvoiceIssuer {
         }
         TaxRules.validate(taxedDocument(invoice, tenant, client));
         requireDeclaredPrepaid(invoice, invoice.prepaid());
+        requirePrepayments(session, invoice, invoice.prepayments());
         return client;
+    }
+
+    /**
+     * The deductions of {@code prepayments} by {@code draft}, each checked against the store in
+     * {@code session}'s transaction: an issued prepayment invoice (type 386) of the draft's client
+     * and currency, paid in full, not deducted by another issued invoice, named once; the amount is
+     * what was paid on it. Their sum must not exceed the draft's payable amount (the ledger holds
+     * no negative receivable).
+     *
+     * @throws dev.billops.core.error.NotFoundException if one is not stored
+     * @throws PrepaymentNotDeductibleException if one is not deductible
+     * @throws PrepaidOutOfRangeException if together they exceed the payable amount
+     */
+    public static List<PrepaymentDeduction> deductions(StoreSession session, Invoice draft,
+            List<InvoiceId> prepayments) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(draft, "draft");
+        InvoiceStore store = session.get(InvoiceStore.class);
+        List<PrepaymentDeduction> out = new ArrayList<>(prepayments.size());
+        Set<InvoiceId> seen = new HashSet<>();
+        Money sum = Money.zero(draft.currency());
+        for (InvoiceId id : prepayments) {
+            Objects.requireNonNull(id, "prepayment invoice id");
+            Invoice p = store.find(id).orElseThrow(() -> new NotFoundException("invoice", id.value()));
+            String label = p.number() != null ? p.number() : id.value();
+            if (!seen.add(id)) {
+                throw new PrepaymentNotDeductibleException(draft.id(), id, label, "it is named twice");
+            }
+            if (draft.type().isCreditNote() || draft.type() == DocumentType.PREPAYMENT) {
+                throw new PrepaymentNotDeductibleException(draft.id(), id, label, "the draft is a " + draft.type()
+                        + "; only an invoice that is neither a credit note nor a prepayment invoice deducts one");
+            }
+            if (p.type() != DocumentType.PREPAYMENT) {
+                throw new PrepaymentNotDeductibleException(draft.id(), id, label, "it is a " + p.type()
+                        + ", not a prepayment invoice (386)");
+            }
+            if (!p.clientId().equals(draft.clientId())) {
+                throw new PrepaymentNotDeductibleException(draft.id(), id, label, "it bills client " + p.clientId()
+                        + ", not the draft's client " + draft.clientId());
+            }
+            if (!p.currency().getCurrencyCode().equals(draft.currency().getCurrencyCode())) {
+                throw new PrepaymentNotDeductibleException(draft.id(), id, label, "it is in "
+                        + p.currency().getCurrencyCode() + ", the draft in " + draft.currency().getCurrencyCode());
+            }
+            if (p.status() != InvoiceStatus.PAID || !p.paid().isPositive()) {
+                throw new PrepaymentNotDeductibleException(draft.id(), id, label, "it is " + p.status()
+                        + " with " + p.paid() + " paid; only a prepayment invoice paid in full is deducted");
+            }
+            Optional<InvoiceId> holder = store.deductingInvoice(id);
+            if (holder.isPresent() && !holder.get().equals(draft.id())) {
+                throw new PrepaymentNotDeductibleException(draft.id(), id, label, "invoice " + holder.get()
+                        + " deducts it already");
+            }
+            PrepaymentDeduction d = new PrepaymentDeduction(id, Objects.requireNonNull(p.number(), "number"),
+                    Objects.requireNonNull(p.issueDate(), "issueDate"), p.paid());
+            out.add(d);
+            sum = sum.plus(d.amount());
+        }
+        Money payable = draft.totals().payable();
+        if (sum.isGreaterThan(payable.max(Money.zero(draft.currency())))) {
+            throw new PrepaidOutOfRangeException(draft.id(), sum, "of prepayment invoices deducted exceeds the "
+                    + "payable amount " + payable);
+        }
+        return out;
+    }
+
+    /** {@link #deductions} of the prepayment invoices {@code draft} deducts already. */
+    private static void requirePrepayments(StoreSession session, Invoice draft, List<PrepaymentDeduction> kept) {
+        if (kept.isEmpty()) {
+            return;
+        }
+        List<InvoiceId> ids = new ArrayList<>(kept.size());
+        for (PrepaymentDeduction d : kept) {
+            ids.add(d.invoiceId());
+        }
+        List<PrepaymentDeduction> now = deductions(session, draft, ids);
+        if (!now.equals(kept)) {
+            throw new PrepaymentNotDeductibleException(draft.id(), ids.get(0), kept.get(0).number(),
+                    "what was paid on the deducted prepayment invoices changed since they were chosen ("
+                    + kept + " then, " + now + " now); choose them again");
+        }
     }
 
     /**
@@ -259,10 +346,11 @@ public final class InvoiceIssuer {
 
     /**
      * Whether {@link #checked} takes {@code invoice}: it bills no time entries and no monthly fee,
-     * and declares nothing paid outside it (a declared amount is recorded as a payment on issue).
+     * declares nothing paid outside it (a declared amount is recorded as a payment on issue) and
+     * deducts no prepayment invoice (those are claimed one document at a time).
      */
     public static boolean batchable(Invoice invoice) {
-        if (!invoice.prepaid().isZero()) {
+        if (!invoice.prepaid().isZero() || !invoice.prepayments().isEmpty()) {
             return false;
         }
         for (InvoiceLine line : invoice.lines()) {
@@ -309,27 +397,28 @@ public final class InvoiceIssuer {
 
     /**
      * Checks that {@code draft} may declare {@code amount} as paid outside it (BT-113): same
-     * currency, not negative, at most {@link Invoice#PREPAID_LIMIT_FACTOR} times its tax-inclusive
-     * total (BT-112). Run when the host declares it and again at issue, since lines may change in
-     * between.
+     * currency, and at most {@link Invoice#PREPAID_LIMIT_FACTOR} times its tax-inclusive total
+     * (BT-112) either way: a negative amount (a correction: the client owes that much more than the
+     * document's payable amount) is at least minus that limit. Run when the host declares it and
+     * again at issue, since lines may change in between.
      *
      * @throws dev.billops.core.money.CurrencyMismatchException if {@code amount} is in another currency
-     * @throws PrepaidOutOfRangeException if it is negative or above the limit
+     * @throws PrepaidOutOfRangeException if it is beyond the limit either way
      */
     public static void requireDeclaredPrepaid(Invoice draft, Money amount) {
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(amount, "amount");
         draft.totals().taxInclusive().requireSameCurrency(amount);
-        if (amount.isNegative()) {
-            // a negative BT-113 would make the client owe more than the invoice says; the ledger
-            // has no such receivable, so a correction is made with a charge or a new invoice instead
-            throw new PrepaidOutOfRangeException(draft.id(), amount, "is negative; declare zero or more");
-        }
         Money limit = draft.totals().taxInclusive().max(Money.zero(draft.currency()))
                 .times(Invoice.PREPAID_LIMIT_FACTOR);
-        if (amount.isGreaterThan(limit)) {
+        if (amount.abs().isGreaterThan(limit)) {
             throw new PrepaidOutOfRangeException(draft.id(), amount, "exceeds " + Invoice.PREPAID_LIMIT_FACTOR
-                    + " times the tax-inclusive total " + draft.totals().taxInclusive() + " (" + limit + ")");
+                    + " times the tax-inclusive total " + draft.totals().taxInclusive() + " (" + limit
+                    + ") either way");
+        }
+        if (amount.isNegative() && draft.type().isCreditNote()) {
+            throw new PrepaidOutOfRangeException(draft.id(), amount, "is negative on a credit note; a credit "
+                    + "note owes the client, it adds nothing the client owes");
         }
     }
 
@@ -361,8 +450,9 @@ public final class InvoiceIssuer {
      * follow-up in {@code session}'s transaction: what was allocated to it then (the amount the host
      * declared as paid outside BillOps, recorded as a payment, and a client's credit applied on
      * issue) plus the part of the declared amount beyond the payable amount, which stays the
-     * client's credit. So BT-115 = payable − BT-113 (BR-CO-16) is negative exactly when the
-     * declared amount exceeds the payable one. Later payments change what is paid, never what the
+     * client's credit, plus what it {@linkplain Invoice#deducted deducted} (prepayment invoices,
+     * a negative declared amount). So BT-115 = payable − BT-113 (BR-CO-16) is the amount due at
+     * issue, and negative exactly when the declared amount exceeds what is owed. Later payments change what is paid, never what the
      * issued document says was prepaid.
      *
      * @param issued the invoice as the follow-up returned it; its {@code prepaid} is still the
@@ -374,14 +464,20 @@ public final class InvoiceIssuer {
         Objects.requireNonNull(issued, "issued");
         Money zero = Money.zero(issued.currency());
         Money declared = issued.prepaid();
-        Money surplus = declared.minus(declared.min(issued.totals().payable().max(zero))).max(zero);
-        Money prepaid = issued.paid().plus(surplus);
-        if (prepaid.equals(declared)) {
+        Money surplus = declared.minus(declared.min(issued.receivable().max(zero))).max(zero);
+        Money prepaid = issued.paid().plus(surplus).plus(issued.deducted());
+        // deductions that cover the whole payable amount leave nothing due: the invoice is paid
+        boolean settled = issued.status() == InvoiceStatus.ISSUED && issued.deducted().isPositive()
+                && issued.amountDue().isZero();
+        if (prepaid.equals(declared) && !settled) {
             return issued;
         }
         InvoiceStore invoices = session.get(InvoiceStore.class);
-        Invoice current = invoices.find(issued.id()).orElse(issued);
-        return invoices.update(Transitions.withPrepaid(current, prepaid));
+        Invoice current = Transitions.withPrepaid(invoices.find(issued.id()).orElse(issued), prepaid);
+        if (settled) {
+            current = Transitions.withSettlement(current, current.paid(), current.credited());
+        }
+        return invoices.update(current);
     }
 
     /**

@@ -170,7 +170,7 @@ public final class ScannedReceivables implements ReceivablesQueries {
             return new InvoiceBalance(inv.id(), inv.number(), inv.clientId(), asOf, inv.dueDate(), zero, zero, zero,
                     zero);
         }
-        Money payable = inv.totals().payable();
+        Money payable = inv.receivable(); // the payable amount less prepayment invoices deducted
         Money paid = allocatedUpTo.min(inv.paid());
         Money credited = inv.credited().minus(creditedLater).max(zero);
         Money due = payable.minus(paid).minus(credited).max(zero);

@@ -1,0 +1,371 @@
+package dev.billops.testkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.billops.core.Billing;
+import dev.billops.core.TenantBilling;
+import dev.billops.core.error.DuplicateKeyException;
+import dev.billops.core.id.ClientId;
+import dev.billops.core.id.InvoiceId;
+import dev.billops.core.id.TenantId;
+import dev.billops.core.invoice.DocumentType;
+import dev.billops.core.invoice.Invoice;
+import dev.billops.core.invoice.InvoiceLine;
+import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.PrepaidOutOfRangeException;
+import dev.billops.core.invoice.PrepaymentDeduction;
+import dev.billops.core.invoice.PrepaymentNotDeductibleException;
+import dev.billops.core.invoice.UnitCode;
+import dev.billops.core.money.Currencies;
+import dev.billops.core.money.Money;
+import dev.billops.core.money.UnitPrice;
+import dev.billops.core.party.Actor;
+import dev.billops.core.party.Address;
+import dev.billops.core.party.Client;
+import dev.billops.core.party.Tenant;
+import dev.billops.core.payment.ClientBalance;
+import dev.billops.core.payment.PaymentRequest;
+import dev.billops.core.spi.InvoiceStore;
+import dev.billops.core.tax.TaxTreatment;
+import dev.billops.testkit.clock.MutableClock;
+import dev.billops.testkit.property.Gen;
+import dev.billops.testkit.property.Property;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.money.CurrencyUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A final invoice that deducts prepayment invoices (type 386, {@code Invoices#deductPrepayments})
+ * through the public API on the store under test: it counts what was paid on them as paid at issue
+ * (BT-113) while they stay paid, so the client owes exactly the rest; a prepayment invoice is
+ * deducted by one issued invoice at most, also when two drafts chose it; voiding the final invoice
+ * releases it; what cannot be deducted is refused before anything is stored.
+ */
+public abstract class PrepaymentDeductionContract extends StoreContract {
+
+    private static final Address ADDRESS = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
+    private static final ClientId CLIENT = ClientId.of("kunde");
+    private static final ClientId OTHER = ClientId.of("andere");
+    private static final CurrencyUnit EUR = Currencies.of("EUR");
+    private static final LocalDate TODAY = LocalDate.of(2027, 3, 10);
+
+    private final MutableClock clock = MutableClock.of(Instant.parse("2027-03-10T09:00:00Z"), ZoneOffset.UTC);
+
+    private TenantBilling german(TenantId id) {
+        TenantBilling t = Billing.builder().stores(store).clock(clock).build().tenant(id, Actor.user("office@de.test"));
+        t.profile().create(Tenant.of(id, "Muster GmbH", ADDRESS)
+                .withVatId("DE123456789")
+                .withDefaultVatRate(new BigDecimal("19")));
+        t.clients().create(Client.of(CLIENT, "Kunde AG", ADDRESS, EUR).withTerms(14));
+        t.clients().create(Client.of(OTHER, "Andere AG", ADDRESS, EUR).withTerms(14));
+        return t;
+    }
+
+    private TenantBilling german() {
+        return german(tenant);
+    }
+
+    /** A draft of {@code client}: one line at {@code net} + 19 % VAT. */
+    private static Invoice draft(TenantBilling t, ClientId client, String net) {
+        Invoice draft = t.invoices().createDraft(client);
+        return t.invoices().addLine(draft.id(), InvoiceLine.of("Beratung", BigDecimal.ONE, UnitCode.HOUR,
+                UnitPrice.of(EUR, net), TaxTreatment.standard(new BigDecimal("19"))));
+    }
+
+    /** An issued prepayment invoice of {@code client} at {@code net} + 19 %, paid in full if asked. */
+    private static Invoice prepayment(TenantBilling t, ClientId client, String net, boolean pay) {
+        Invoice draft = draft(t, client, net);
+        t.invoices().documentType(draft.id(), DocumentType.PREPAYMENT);
+        Invoice issued = t.invoices().issue(draft.id());
+        if (pay) {
+            Money payable = issued.totals().payable();
+            t.payments().record(PaymentRequest.of(client, payable).toInvoice(issued.id(), payable));
+        }
+        return t.invoices().get(issued.id());
+    }
+
+    private static Money eur(String amount) {
+        return Money.of(EUR, amount);
+    }
+
+    private static ClientBalance balance(TenantBilling t) {
+        List<ClientBalance> all = t.receivables().clientBalance(CLIENT, TODAY);
+        assertTrue(all.size() <= 1, all.toString());
+        return all.isEmpty() ? new ClientBalance(CLIENT, TODAY, Money.zero(EUR), Money.zero(EUR)) : all.get(0);
+    }
+
+    @Test
+    void deduct_paidPrepayment_finalOwesTheRestAndPrepaymentStaysPaid() {
+        TenantBilling t = german();
+        Invoice advance = prepayment(t, CLIENT, "100.00", true);
+        Invoice draft = draft(t, CLIENT, "300.00");
+
+        Invoice chosen = t.invoices().deductPrepayments(draft.id(), List.of(advance.id()));
+        assertEquals(List.of(new PrepaymentDeduction(advance.id(), advance.number(), TODAY, eur("119.00"))),
+                chosen.prepayments());
+        Invoice issued = t.invoices().issue(draft.id());
+
+        assertEquals(InvoiceStatus.ISSUED, issued.status());
+        assertEquals(eur("357.00"), issued.totals().payable());
+        assertEquals(eur("119.00"), issued.prepaid());
+        assertEquals(eur("119.00"), issued.deducted());
+        assertEquals(eur("238.00"), issued.receivable());
+        assertEquals(eur("238.00"), issued.amountDue());
+        assertEquals(issued.amountDue(), issued.totals().taxInclusive().minus(issued.prepaid())
+                .plus(issued.totals().roundingAmount())); // BR-CO-16
+        assertEquals(issued, t.invoices().get(issued.id()));
+        assertEquals(InvoiceStatus.PAID, t.invoices().get(advance.id()).status());
+        assertEquals(new ClientBalance(CLIENT, TODAY, eur("238.00"), eur("0.00")), balance(t));
+        assertEquals(eur("238.00"), t.receivables().balance(issued.id(), TODAY).due());
+        assertEquals(eur("238.00"), t.receivables().aging(CLIENT, TODAY).total(EUR).total());
+
+        t.payments().record(PaymentRequest.of(CLIENT, eur("238.00")).toInvoice(issued.id(), eur("238.00")));
+        assertEquals(InvoiceStatus.PAID, t.invoices().get(issued.id()).status());
+        assertEquals(new ClientBalance(CLIENT, TODAY, eur("0.00"), eur("0.00")), balance(t));
+    }
+
+    @Test
+    void deduct_prepaymentsCoverAll_paidAtIssueNeverOverdue() {
+        TenantBilling t = german();
+        Invoice first = prepayment(t, CLIENT, "100.00", true);
+        Invoice second = prepayment(t, CLIENT, "200.00", true);
+        Invoice draft = draft(t, CLIENT, "300.00");
+        t.invoices().deductPrepayments(draft.id(), List.of(first.id(), second.id()));
+
+        Invoice issued = t.invoices().issue(draft.id());
+
+        assertEquals(InvoiceStatus.PAID, issued.status());
+        assertEquals(eur("357.00"), issued.prepaid());
+        assertEquals(eur("0.00"), issued.amountDue());
+        assertFalse(issued.isOverdueOn(issued.dueDate().plusDays(30)));
+        assertEquals(new ClientBalance(CLIENT, TODAY, eur("0.00"), eur("0.00")), balance(t));
+    }
+
+    @Test
+    void deduct_emptyList_withdrawsTheDeductions() {
+        TenantBilling t = german();
+        Invoice advance = prepayment(t, CLIENT, "100.00", true);
+        Invoice draft = draft(t, CLIENT, "300.00");
+        t.invoices().deductPrepayments(draft.id(), List.of(advance.id()));
+        t.invoices().deductPrepayments(draft.id(), List.of());
+
+        Invoice issued = t.invoices().issue(draft.id());
+
+        assertTrue(issued.prepayments().isEmpty());
+        assertEquals(eur("0.00"), issued.prepaid());
+        assertEquals(eur("357.00"), issued.amountDue());
+        Invoice again = draft(t, CLIENT, "300.00");
+        assertEquals(1, t.invoices().deductPrepayments(again.id(), List.of(advance.id())).prepayments().size());
+    }
+
+    @Test
+    void deduct_unpaidPrepayment_throwsNamingItAndStoresNothing() {
+        TenantBilling t = german();
+        Invoice advance = prepayment(t, CLIENT, "100.00", false);
+        Invoice draft = draft(t, CLIENT, "300.00");
+
+        PrepaymentNotDeductibleException e = assertFailsStoringNothing(PrepaymentNotDeductibleException.class,
+                () -> t.invoices().deductPrepayments(draft.id(), List.of(advance.id())));
+
+        assertEquals(advance.id(), e.prepaymentId());
+        assertEquals(draft.id(), e.invoiceId());
+        assertTrue(e.getMessage().contains(advance.number()) && e.getMessage().contains("ISSUED"), e.getMessage());
+    }
+
+    @Test
+    void deduct_ordinaryInvoice_throwsAndStoresNothing() {
+        TenantBilling t = german();
+        Invoice ordinary = t.invoices().issue(draft(t, CLIENT, "100.00").id());
+        t.payments().record(PaymentRequest.of(CLIENT, eur("119.00")).toInvoice(ordinary.id(), eur("119.00")));
+        Invoice draft = draft(t, CLIENT, "300.00");
+
+        PrepaymentNotDeductibleException e = assertFailsStoringNothing(PrepaymentNotDeductibleException.class,
+                () -> t.invoices().deductPrepayments(draft.id(), List.of(ordinary.id())));
+
+        assertTrue(e.getMessage().contains("INVOICE") && e.getMessage().contains(ordinary.number()), e.getMessage());
+    }
+
+    @Test
+    void deduct_otherClientsPrepayment_throwsAndStoresNothing() {
+        TenantBilling t = german();
+        Invoice theirs = prepayment(t, OTHER, "100.00", true);
+        Invoice draft = draft(t, CLIENT, "300.00");
+
+        PrepaymentNotDeductibleException e = assertFailsStoringNothing(PrepaymentNotDeductibleException.class,
+                () -> t.invoices().deductPrepayments(draft.id(), List.of(theirs.id())));
+
+        assertTrue(e.getMessage().contains("andere"), e.getMessage());
+    }
+
+    @Test
+    void deduct_namedTwice_throwsAndStoresNothing() {
+        TenantBilling t = german();
+        Invoice advance = prepayment(t, CLIENT, "100.00", true);
+        Invoice draft = draft(t, CLIENT, "300.00");
+
+        assertFailsStoringNothing(PrepaymentNotDeductibleException.class,
+                () -> t.invoices().deductPrepayments(draft.id(), List.of(advance.id(), advance.id())));
+    }
+
+    @Test
+    void deduct_fromPrepaymentDraft_throwsAndStoresNothing() {
+        TenantBilling t = german();
+        Invoice advance = prepayment(t, CLIENT, "100.00", true);
+        Invoice draft = draft(t, CLIENT, "300.00");
+        t.invoices().documentType(draft.id(), DocumentType.PREPAYMENT);
+
+        assertFailsStoringNothing(PrepaymentNotDeductibleException.class,
+                () -> t.invoices().deductPrepayments(draft.id(), List.of(advance.id())));
+    }
+
+    @Test
+    void deduct_moreThanPayable_throwsNamingTheSumAndStoresNothing() {
+        TenantBilling t = german();
+        Invoice advance = prepayment(t, CLIENT, "500.00", true);
+        Invoice draft = draft(t, CLIENT, "300.00");
+
+        PrepaidOutOfRangeException e = assertFailsStoringNothing(PrepaidOutOfRangeException.class,
+                () -> t.invoices().deductPrepayments(draft.id(), List.of(advance.id())));
+
+        assertEquals(eur("595.00"), e.prepaid());
+        assertTrue(e.getMessage().contains("595.00") && e.getMessage().contains("357.00"), e.getMessage());
+    }
+
+    @Test
+    void deduct_linesShrankBelowTheDeductionsBeforeIssue_issueThrowsAndStoresNothing() {
+        TenantBilling t = german();
+        Invoice advance = prepayment(t, CLIENT, "200.00", true);
+        Invoice draft = draft(t, CLIENT, "300.00");
+        t.invoices().deductPrepayments(draft.id(), List.of(advance.id()));
+        t.invoices().removeLine(draft.id(), 1);
+        t.invoices().addLine(draft.id(), InvoiceLine.of("Beratung", BigDecimal.ONE, UnitCode.HOUR,
+                UnitPrice.of(EUR, "100.00"), TaxTreatment.standard(new BigDecimal("19"))));
+
+        assertFailsStoringNothing(PrepaidOutOfRangeException.class, () -> t.invoices().issue(draft.id()));
+        assertEquals(InvoiceStatus.DRAFT, t.invoices().get(draft.id()).status());
+    }
+
+    @Test
+    void deduct_twoDraftsChoseTheSamePrepayment_onlyTheFirstIssuedDeductsIt() {
+        TenantBilling t = german();
+        Invoice advance = prepayment(t, CLIENT, "100.00", true);
+        Invoice a = draft(t, CLIENT, "300.00");
+        Invoice b = draft(t, CLIENT, "400.00");
+        t.invoices().deductPrepayments(a.id(), List.of(advance.id()));
+        t.invoices().deductPrepayments(b.id(), List.of(advance.id()));
+
+        Invoice issued = t.invoices().issue(a.id());
+        PrepaymentNotDeductibleException e = assertFailsStoringNothing(PrepaymentNotDeductibleException.class,
+                () -> t.invoices().issue(b.id()));
+
+        assertTrue(e.getMessage().contains(issued.id().value()), e.getMessage());
+        assertEquals(InvoiceStatus.DRAFT, t.invoices().get(b.id()).status());
+        assertFailsStoringNothing(PrepaymentNotDeductibleException.class,
+                () -> t.invoices().deductPrepayments(b.id(), List.of(advance.id())));
+
+        // voiding the final invoice releases the prepayment invoice
+        t.invoices().voidInvoice(issued.id());
+        Invoice second = t.invoices().issue(b.id());
+        assertEquals(eur("119.00"), second.deducted());
+        assertEquals(eur("357.00"), second.amountDue());
+    }
+
+    @Test
+    void store_secondIssuedInvoiceDeductingTheSamePrepayment_refusedByTheStore() {
+        TenantBilling t = german();
+        Invoice advance = prepayment(t, CLIENT, "100.00", true);
+        Invoice a = draft(t, CLIENT, "300.00");
+        t.invoices().deductPrepayments(a.id(), List.of(advance.id()));
+        Invoice issued = t.invoices().issue(a.id());
+        assertEquals(issued.id(), tx(s -> s.get(InvoiceStore.class).deductingInvoice(advance.id())).orElseThrow());
+
+        // a host bypassing the facade: another issued invoice naming the same prepayment invoice
+        Invoice copy = copyOf(issued, InvoiceId.generate(), issued.number() + "-B");
+        DuplicateKeyException e = assertThrows(DuplicateKeyException.class, () -> tx(s -> {
+            s.get(InvoiceStore.class).insert(copy);
+            return null;
+        }));
+        assertTrue(e.getMessage().contains(advance.id().value()), e.getMessage());
+        assertTrue(tx(s -> s.get(InvoiceStore.class).find(copy.id())).isEmpty());
+        DuplicateKeyException all = assertThrows(DuplicateKeyException.class, () -> tx(s -> {
+            s.get(InvoiceStore.class).insertAll(List.of(copy));
+            return null;
+        }));
+        assertTrue(all.getMessage().contains(advance.id().value()), all.getMessage());
+        assertTrue(tx(s -> s.get(InvoiceStore.class).find(copy.id())).isEmpty());
+        assertEquals(issued.id(), tx(s -> s.get(InvoiceStore.class).deductingInvoice(advance.id())).orElseThrow());
+    }
+
+    /** {@code inv} under another id and number, everything else the same (version 0). */
+    private static Invoice copyOf(Invoice inv, InvoiceId id, String number) {
+        return new Invoice(id, inv.type(), inv.series(), number, inv.clientId(), inv.currency(), inv.status(),
+                inv.issueDate(), inv.dueDate(), inv.servicePeriod(), inv.lines(), inv.adjustments(), inv.priceBasis(),
+                inv.taxRounding(), inv.cashIncrement(), inv.taxBreakdown(), inv.lineNets(), inv.totals(), inv.paid(),
+                inv.credited(), inv.notes(), inv.metadata(), inv.source(), inv.engagementId(),
+                inv.packagePeriodStart(), inv.creditedInvoiceId(), inv.references(), inv.terms(), inv.prepaid(),
+                inv.prepayments(), inv.deducted(), 0);
+    }
+
+    /**
+     * For random amounts of one to three paid prepayment invoices and of the final invoice (never
+     * less than their sum), an earlier credit and a part paid later: the final invoice's BT-113 is
+     * their sum (plus the credit applied at issue), its amount due is BR-CO-16's, and the client's
+     * balance (outstanding − credit) equals everything billed minus everything paid, to the cent.
+     */
+    @Test
+    void deduct_anyAmounts_brCo16AndClientBalanceExact() {
+        Gen<BigDecimal> nets = Gen.bigDecimals(new BigDecimal("0.01"), new BigDecimal("3000.00"), 2);
+        Gen<Integer> counts = Gen.ints(1, 3);
+        Gen<BigDecimal> credits = Gen.frequency(Gen.weighted(1, Gen.constant(BigDecimal.ZERO)),
+                Gen.weighted(1, Gen.bigDecimals(new BigDecimal("0.01"), new BigDecimal("2000.00"), 2)));
+        Property.forAll(nets, counts, credits).named("deduct_anyAmounts").tries(15).verify((net, count, credit) -> {
+            TenantBilling t = german(TenantId.generate());
+            Money zero = Money.zero(EUR);
+            List<InvoiceId> advances = new ArrayList<>();
+            Money deducted = zero;
+            BigDecimal sumNet = BigDecimal.ZERO;
+            for (int i = 0; i < count; i++) {
+                BigDecimal part = net.multiply(BigDecimal.valueOf(i + 1)).divide(BigDecimal.TEN)
+                        .setScale(2, java.math.RoundingMode.DOWN).max(new BigDecimal("0.01"));
+                Invoice advance = prepayment(t, CLIENT, part.toPlainString(), true);
+                advances.add(advance.id());
+                deducted = deducted.plus(advance.totals().payable());
+                sumNet = sumNet.add(part);
+            }
+            Money earlier = Money.of(EUR, credit);
+            if (earlier.isPositive()) {
+                t.payments().record(PaymentRequest.of(CLIENT, earlier).asCredit());
+            }
+            Invoice draft = draft(t, CLIENT, net.add(sumNet).toPlainString());
+            t.invoices().deductPrepayments(draft.id(), advances);
+
+            Invoice issued = t.invoices().issue(draft.id());
+
+            Money payable = issued.totals().payable();
+            Money applied = earlier.min(payable.minus(deducted));
+            assertEquals(deducted, issued.deducted());
+            assertEquals(deducted.plus(applied), issued.prepaid());
+            Money brCo16Due = issued.totals().taxInclusive().minus(issued.prepaid())
+                    .plus(issued.totals().roundingAmount());
+            assertEquals(brCo16Due, issued.amountDue());
+            assertEquals(brCo16Due.isZero(), issued.status() == InvoiceStatus.PAID);
+            ClientBalance b = balance(t);
+            // billed: the prepayment invoices and the final invoice; paid: the prepayment invoices and
+            // the credit; the final invoice counts the prepayment invoices as paid once
+            assertEquals(payable.minus(deducted).minus(earlier), b.outstanding().minus(b.credit()));
+            assertEquals(brCo16Due, b.outstanding());
+            assertEquals(b.outstanding(), t.receivables().aging(CLIENT, TODAY).total(EUR).total());
+            for (InvoiceId id : advances) {
+                assertEquals(InvoiceStatus.PAID, t.invoices().get(id).status());
+            }
+        });
+    }
+}
