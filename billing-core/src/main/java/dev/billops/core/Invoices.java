@@ -322,7 +322,8 @@ public final class Invoices {
 
     /**
      * Adds a fixed allowance spread over the draft's tax groups in proportion to their line
-     * amounts ({@link DocumentAdjustments#spreadOverGroups}).
+     * amounts ({@link DocumentAdjustments#spreadOverGroups}); a negative amount (a correction,
+     * e.g. taking back an earlier discount) raises the total.
      */
     public Invoice addAllowance(InvoiceId id, Money amount, String reason) {
         return addSpread(id, false, amount, reason);

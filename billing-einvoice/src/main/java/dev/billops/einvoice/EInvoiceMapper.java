@@ -8,6 +8,7 @@ import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.LineDetails;
 import dev.billops.core.invoice.InvoiceReferences;
+import dev.billops.core.invoice.PrepaymentDeduction;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Address;
@@ -152,8 +153,14 @@ public final class EInvoiceMapper {
                     CreditorReference.forInvoiceNumber(number).value());
         }
         List<Note> notes = inv.notes().isBlank() ? List.of() : List.of(Note.of(inv.notes()));
-        List<DocumentReference> preceding = credited == null ? List.of()
-                : List.of(new DocumentReference(Objects.requireNonNull(credited.number()), credited.issueDate()));
+        List<DocumentReference> preceding = new ArrayList<>();
+        if (credited != null) {
+            preceding.add(new DocumentReference(Objects.requireNonNull(credited.number()), credited.issueDate()));
+        }
+        // a final invoice refers to the prepayment invoices it deducts (BG-3); their amounts are in BT-113
+        for (PrepaymentDeduction d : inv.prepayments()) {
+            preceding.add(new DocumentReference(d.number(), d.issueDate()));
+        }
         List<AllowanceCharge> docAcs = new ArrayList<>();
         boolean anyAllowance = false;
         boolean anyCharge = false;

@@ -102,6 +102,24 @@ class InvoiceLifecycleTest {
     }
 
     @Test
+    @DisplayName("BR-CO-11: a negative fixed allowance (a correction the standard allows) is spread over the rates")
+    void addAllowance_negativeAmountTwoRates_spreadExactlyAndRaisesTheTotal() {
+        Invoice d = f.draft(acme, line("10", "100.00", VAT19), line("4", "50.00", VAT7));
+        d = f.lifecycle.addAllowance(d.id(), eur("-12.00"), "correction of an earlier discount");
+        // -12.00 over 1000.00 and 200.00: -10.00 and -2.00; 1010.00 x 19 % = 191.90, 202.00 x 7 % = 14.14
+        assertEquals(2, d.adjustments().size());
+        assertEquals(eur("-10.00"), d.adjustments().get(0).signedAmount().negate());
+        assertEquals(eur("-2.00"), d.adjustments().get(1).signedAmount().negate());
+        assertEquals(eur("-12.00"), d.totals().allowanceTotal());
+        assertEquals(eur("1212.00"), d.totals().taxExclusive());
+        assertEquals(eur("1418.04"), d.totals().taxInclusive());
+        d = f.lifecycle.addCharge(d.id(), eur("-0.03"), "rounding correction");
+        assertEquals(eur("-0.03"), d.totals().chargeTotal());
+        assertEquals(eur("1211.97"), d.totals().taxExclusive());
+        assertEquals(d, f.stored(d));
+    }
+
+    @Test
     void everyEdit_issuedInvoice_throwsInvoiceAlreadyIssuedAndStoresNothing() {
         Invoice inv = f.issued(acme, line("1", "100.00", VAT19));
         InvoiceId id = inv.id();

@@ -17,6 +17,8 @@ import dev.billops.core.invoice.InvoiceReferences;
 import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.memory.InMemoryBillingStore;
 import dev.billops.core.money.Currencies;
+import dev.billops.core.money.Money;
+import dev.billops.core.payment.PaymentRequest;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Actor;
 import dev.billops.core.party.Address;
@@ -34,6 +36,7 @@ import dev.billops.einvoice.EInvoiceReader;
 import dev.billops.einvoice.EInvoiceWriter;
 import dev.billops.einvoice.TypeCodeNotAllowedException;
 import dev.billops.einvoice.ReadResult;
+import dev.billops.einvoice.model.DocumentReference;
 import dev.billops.einvoice.model.EInvoice;
 import dev.billops.einvoice.model.Note;
 import java.math.BigDecimal;
@@ -234,5 +237,46 @@ class DocumentTermsValidationTest {
         assertEquals(List.of(), problems);
         // self-billing has a Peppol process of its own: PEPPOL-EN16931-P0100 refuses 389 in BIS Billing
         assertEquals(List.of("389 PEPPOL_BIS"), refusals);
+    }
+
+    /**
+     * A final invoice that deducts a paid prepayment invoice (386): BT-113 is the prepayment's
+     * amount, BT-115 the rest, and the prepayment invoice is referred to (BG-3); valid everywhere.
+     */
+    @Test
+    void map_finalInvoiceDeductingAPrepayment_validatesInEveryProfile_andReadsBack() {
+        TenantBilling t = tenant();
+        Invoice advance = issue(t, d -> t.invoices().documentType(d.id(), DocumentType.PREPAYMENT));
+        Money paid = advance.totals().payable();
+        t.payments().record(PaymentRequest.of(BUND, paid).toInvoice(advance.id(), paid));
+        Invoice issued = issue(t, d -> {
+            t.invoices().addLine(d.id(), InvoiceLine.of("Review", new BigDecimal("5"), UnitCode.HOUR,
+                    UnitPrice.of(EUR, "120.00"), TaxTreatment.standard(new BigDecimal("19"))));
+            return t.invoices().deductPrepayments(d.id(), List.of(advance.id()));
+        });
+        assertEquals(Money.of(EUR, "1428.00"), issued.prepaid());
+        assertEquals(Money.of(EUR, "714.00"), issued.amountDue());
+        EInvoice e = map(t, issued);
+        assertEquals(List.of(new DocumentReference(advance.number(), advance.issueDate())), e.precedingInvoices());
+        assertEquals(List.of(), check(e, EnumSet.allOf(EInvoiceProfile.class)));
+        byte[] ubl = EInvoiceWriter.write(e, EInvoiceProfile.XRECHNUNG_UBL);
+        assertEquals("2142.00", Xml.value(ubl, "/inv:Invoice/cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount"));
+        assertEquals("1428.00", Xml.value(ubl, "/inv:Invoice/cac:LegalMonetaryTotal/cbc:PrepaidAmount"));
+        assertEquals("714.00", Xml.value(ubl, "/inv:Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount"));
+        assertEquals(advance.number(),
+                Xml.value(ubl, "/inv:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID"));
+    }
+
+    /** A correction whose BT-113 is negative: the client owes more than BT-112; valid everywhere. */
+    @Test
+    void map_negativePrepaid_validatesInEveryProfile() {
+        TenantBilling t = tenant();
+        Invoice issued = issue(t, d -> t.invoices().prepaid(d.id(), Money.of(EUR, "-100.00")));
+        assertEquals(Money.of(EUR, "1528.00"), issued.amountDue());
+        EInvoice e = map(t, issued);
+        assertEquals(List.of(), check(e, EnumSet.allOf(EInvoiceProfile.class)));
+        byte[] cii = EInvoiceWriter.write(e, EInvoiceProfile.XRECHNUNG_CII);
+        assertEquals("-100.00", Xml.value(cii, "//ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:TotalPrepaidAmount"));
+        assertEquals("1528.00", Xml.value(cii, "//ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:DuePayableAmount"));
     }
 }

@@ -63,20 +63,22 @@ public final class DocumentAdjustments {
 
     /**
      * {@code amount} split over the tax groups of {@code invoice}'s lines in proportion to their
-     * line amounts; the parts add up to {@code amount} exactly. Zero parts are left out.
+     * line amounts; the parts add up to {@code amount} exactly. Zero parts are left out. A negative
+     * amount (a correction EN 16931 allows, e.g. taking back an earlier discount) is split like its
+     * absolute value, each part negated ({@link Money#allocate}).
      *
-     * @throws InvalidInputException if the amount is negative or no group has a positive amount
+     * @throws InvalidInputException if no group has a positive amount
      */
     public static List<AllowanceCharge> spreadOverGroups(Invoice invoice, boolean charge, Money amount,
             String reason) {
         Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(reason, "reason");
-        if (amount.isNegative()) {
-            throw new InvalidInputException("invoice " + invoice.id() + ": " + (charge ? "charge " : "allowance ")
-                    + amount + " is negative");
-        }
         Map<TaxTreatment, Money> groups = positiveGroups(invoice);
+        if (groups.isEmpty()) {
+            throw new InvalidInputException("invoice " + invoice.id() + ": no tax group has a positive line amount "
+                    + "to spread the " + (charge ? "charge " : "allowance ") + amount + " over");
+        }
         BigDecimal[] ratios = new BigDecimal[groups.size()];
         int i = 0;
         for (Money base : groups.values()) {
