@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.billops.core.Billing;
 import dev.billops.core.Payments;
 import dev.billops.core.TenantBilling;
+import dev.billops.core.audit.AuditRecord;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.invoice.CreditExceedsBalanceException;
@@ -28,6 +29,7 @@ import dev.billops.core.payment.AllocationExceedsBalanceException;
 import dev.billops.core.payment.ClientBalance;
 import dev.billops.core.payment.Payment;
 import dev.billops.core.payment.PaymentRequest;
+import dev.billops.core.spi.AuditLog;
 import dev.billops.core.tax.TaxTreatment;
 import dev.billops.testkit.clock.MutableClock;
 import dev.billops.testkit.property.Gen;
@@ -111,6 +113,22 @@ public abstract class PrepaidContract extends StoreContract {
         assertEquals(issued.number(), history.get(0).externalRef());
         assertEquals(TODAY, history.get(0).receivedOn());
         assertEquals(new ClientBalance(CLIENT, TODAY, eur("69.00"), eur("0.00")), balance(t));
+    }
+
+    @Test
+    void prepaid_fixedAtIssue_isAuditedWithTheStoredInvoice() {
+        TenantBilling t = german();
+        t.payments().record(PaymentRequest.of(CLIENT, eur("20.00")).asCredit());
+        Invoice draft = draft(t, "100.00");
+        t.invoices().prepaid(draft.id(), eur("50.00"));
+
+        Invoice issued = t.invoices().issue(draft.id());
+        assertEquals(eur("70.00"), issued.prepaid()); // the declared 50.00 became 70.00 with the credit
+
+        List<AuditRecord> history = tx(s -> s.get(AuditLog.class).history("invoice", issued.id().value()));
+        List<String> actions = history.stream().map(AuditRecord::action).toList();
+        assertEquals("invoice.prepaid-fixed", actions.get(actions.size() - 1), actions.toString());
+        assertTrue(actions.indexOf("invoice.issue") < actions.lastIndexOf("invoice.prepaid-fixed"), actions.toString());
     }
 
     @Test

@@ -457,6 +457,8 @@ public final class InvoiceIssuer {
      *
      * @param issued the invoice as the follow-up returned it; its {@code prepaid} is still the
      *     amount declared on the draft
+     * A change is audited as {@code invoice.prepaid-fixed}.
+     *
      * @return the invoice as stored afterwards ({@code issued} if BT-113 is already right)
      */
     public Invoice fixPrepaid(StoreSession session, Invoice issued) {
@@ -473,11 +475,14 @@ public final class InvoiceIssuer {
             return issued;
         }
         InvoiceStore invoices = session.get(InvoiceStore.class);
-        Invoice current = Transitions.withPrepaid(invoices.find(issued.id()).orElse(issued), prepaid);
+        Invoice before = invoices.find(issued.id()).orElse(issued);
+        Invoice current = Transitions.withPrepaid(before, prepaid);
         if (settled) {
             current = Transitions.withSettlement(current, current.paid(), current.credited());
         }
-        return invoices.update(current);
+        Invoice stored = invoices.update(current);
+        scope.audit(session, "invoice.prepaid-fixed", "invoice", stored.id().value(), before, stored);
+        return stored;
     }
 
     /**
