@@ -70,6 +70,9 @@ final class NotesBlock {
         }
         PdfPTable t = Cells.layout(1f);
         t.addCell(Cells.text(ctx.labels.get("notes.title"), ctx.style.sectionTitle));
+        // the title is a header row: it is never left alone at the foot of a page, and notes that
+        // run onto the next page are titled there too
+        t.setHeaderRows(1);
         for (String note : notes) {
             PdfPCell cell = Cells.text(note, ctx.style.small);
             cell.setPaddingBottom(3f);
