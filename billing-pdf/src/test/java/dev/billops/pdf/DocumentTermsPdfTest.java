@@ -256,6 +256,21 @@ class DocumentTermsPdfTest {
         }
     }
 
+    @Test
+    void render_noteLongerThanAPage_continuesOnTheNextPageUnderTheNotesTitle() {
+        String sentence = "Every batch was accepted on the day it arrived and signed for by the shift supervisor. ";
+        InvoiceDocument doc = document(DocumentType.INVOICE, DocumentTerms.none().withNote("AAI", sentence.repeat(400)));
+        PdfText pdf = PdfText.read(ENGLISH.render(doc));
+
+        assertTrue(pdf.pageCount() >= 3, pdf.pageCount() + " pages");
+        assertTrue(pdf.maxGlyphRight < pdf.pageSize.getWidth() - 40f, "right-most glyph at " + pdf.maxGlyphRight);
+        String joined = pdf.all().replace("\n", " ");
+        assertEquals(400, joined.split("signed for by the shift", -1).length - 1);
+        for (int i = 1; i < pdf.pageCount(); i++) {
+            assertContains(pdf.pages.get(i), "Notes\n", "Page " + (i + 1) + " of " + pdf.pageCount());
+        }
+    }
+
     // 5. delivery, payee, card, direct debit
 
     @Test
