@@ -108,8 +108,8 @@ final class HeaderBlock {
      */
     private @Nullable String precedingInvoice() {
         DocumentTerms.PrecedingInvoice preceding = ctx.terms().precedingInvoice();
-        if (preceding == null || preceding.number().equals(ctx.creditedInvoiceNumber())
-                && preceding.issueDate() == null) {
+        if (preceding == null
+                || (preceding.issueDate() == null && preceding.number().equals(ctx.creditedInvoiceNumber()))) {
             return null;
         }
         String key = ctx.invoice.type() == DocumentType.CORRECTED ? "ref.corrects" : "ref.refersTo";

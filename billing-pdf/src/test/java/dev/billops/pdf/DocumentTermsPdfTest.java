@@ -424,6 +424,35 @@ class DocumentTermsPdfTest {
                 + "Seither bezahlt -2.000,00 €\nGutgeschrieben -500,00 €\nRestbetrag 6.110,73 €");
     }
 
+    @Test
+    void render_creditNoteWithPrepaid_printsTheAdvanceAfterTheCreditTotal() {
+        InvoiceDocument note = Samples.creditNote();
+        Invoice prepaid = Transitions.withPrepaid(note.invoice(), eur("100.00"));
+        InvoiceDocument doc = InvoiceDocument.creditNote(note.seller(), note.buyer(), prepaid, "RE-2026-0042");
+        assertContains(german(doc), "Korrekturbetrag 571,20 €\nVorauszahlung -100,00 €\nOffener Betrag 471,20 €");
+        assertContains(english(doc), "Total credit €571.20\nPaid in advance -€100.00\nAmount due €471.20");
+    }
+
+    @Test
+    void render_creditNoteWithItsCreditedInvoiceAsPrecedingInvoice_namesItOnlyOnceUnlessDated() {
+        InvoiceDocument note = Samples.creditNote();
+        Invoice undated = Invoice.draft(InvoiceId.of("cn-0004"), note.buyer().id(), note.invoice().currency(),
+                InvoiceSource.CREDIT).withLines(note.invoice().lines())
+                .withTerms(DocumentTerms.none().withPrecedingInvoice(
+                        new DocumentTerms.PrecedingInvoice("RE-2026-0042", null)))
+                .asCreditNoteOf(InvoiceId.of("inv-RE-2026-0042"));
+        Invoice issued = Transitions.issuedAs(undated, "GS-2026-0004", Samples.ISSUED, Samples.ISSUED);
+        String text = english(InvoiceDocument.creditNote(note.seller(), note.buyer(), issued, "RE-2026-0042"));
+        assertContains(text, "Credits invoice RE-2026-0042");
+        assertFalse(text.contains("Refers to invoice"), text);
+
+        Invoice dated = Transitions.issuedAs(undated.withTerms(DocumentTerms.none().withPrecedingInvoice(
+                new DocumentTerms.PrecedingInvoice("RE-2026-0042", JAN_15))), "GS-2026-0004", Samples.ISSUED,
+                Samples.ISSUED);
+        assertContains(english(InvoiceDocument.creditNote(note.seller(), note.buyer(), dated, "RE-2026-0042")),
+                "Refers to invoice RE-2026-0042 of 15 Jan 2026");
+    }
+
     // 7. nothing changes without terms; everything at once
 
     @Test
