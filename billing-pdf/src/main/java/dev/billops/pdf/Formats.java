@@ -173,6 +173,19 @@ final class Formats {
         return sb.toString();
     }
 
+    /**
+     * An IBAN as printed where only its owner should read it in full: the country code and the
+     * last four characters, the rest as dots, in groups of four ({@code "DE•• •••• … ••30 00"}).
+     */
+    static String maskedIban(String iban) {
+        String compact = EpcQrPayload.normalizeIban(iban);
+        StringBuilder masked = new StringBuilder(compact);
+        for (int i = 2; i < compact.length() - 4; i++) {
+            masked.setCharAt(i, '\u2022');
+        }
+        return iban(masked.toString());
+    }
+
     /** The country's name in the document's language, e.g. {@code "Deutschland"} for DE in German. */
     String country(String isoCode) {
         String name = new Locale("", isoCode).getDisplayCountry(locale);

@@ -5,13 +5,20 @@ import com.lowagie.text.Image;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import dev.billops.core.invoice.DocumentTerms;
+import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.party.Client;
+import dev.billops.core.party.DeliverTo;
 import dev.billops.core.party.Tenant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 
-/** Page one's top: logo and seller, title and mark, buyer and invoice facts. */
+/**
+ * Page one's top: logo and seller; title and mark, with the preceding invoice under them; buyer
+ * and deliver-to beside the invoice facts (VAT point and delivery date among them).
+ */
 final class HeaderBlock {
 
     private final RenderContext ctx;
@@ -83,8 +90,33 @@ final class HeaderBlock {
             holder.setHorizontalAlignment(Element.ALIGN_RIGHT);
             table.addCell(holder);
         }
+        String reference = precedingInvoice();
+        if (reference != null) {
+            PdfPCell line = Cells.text(reference, ctx.style.body);
+            line.setColspan(2);
+            line.setPaddingTop(3f);
+            table.addCell(line);
+        }
         table.setSpacingAfter(14f);
         return table;
+    }
+
+    /**
+     * The line under the title naming the preceding invoice (BT-25, BT-26): the one a corrected
+     * invoice corrects, or the one any other document refers to. Null when there is none, or when a
+     * credit note's preceding invoice is the credited invoice its facts already name.
+     */
+    private @Nullable String precedingInvoice() {
+        DocumentTerms.PrecedingInvoice preceding = ctx.terms().precedingInvoice();
+        if (preceding == null
+                || (preceding.issueDate() == null && preceding.number().equals(ctx.creditedInvoiceNumber()))) {
+            return null;
+        }
+        String key = ctx.invoice.type() == DocumentType.CORRECTED ? "ref.corrects" : "ref.refersTo";
+        if (preceding.issueDate() == null) {
+            return ctx.labels.format(key + "NoDate", preceding.number());
+        }
+        return ctx.labels.format(key, preceding.number(), ctx.formats.date(preceding.issueDate()));
     }
 
     private float badgeWidth(RenderContext.Mark mark) {
@@ -114,7 +146,34 @@ final class HeaderBlock {
         if (b.email() != null) {
             t.addCell(Cells.text(b.email(), ctx.style.body));
         }
+        deliverTo(t);
         return t;
+    }
+
+    /** Where it was delivered (BG-13, BG-15) and when (BT-72), under the buyer, if the terms say. */
+    private void deliverTo(PdfPTable t) {
+        DeliverTo to = ctx.terms().deliverTo();
+        if (to == null) {
+            return;
+        }
+        PdfPCell label = Cells.text(ctx.labels.get("party.deliverTo"), ctx.style.label);
+        label.setPaddingTop(8f);
+        t.addCell(label);
+        if (to.partyName() != null) {
+            t.addCell(Cells.text(to.partyName(), ctx.style.bodyBold));
+        }
+        if (to.locationId() != null) {
+            t.addCell(Cells.text(ctx.labels.format("party.location", to.locationId()), ctx.style.body));
+        }
+        if (to.address() != null) {
+            for (String line : ctx.deliveryAddressLines(to.address())) {
+                t.addCell(Cells.text(line, ctx.style.body));
+            }
+        }
+        LocalDate date = ctx.terms().deliveryDate();
+        if (date != null) {
+            t.addCell(Cells.text(ctx.labels.get("fact.deliveryDate") + " " + ctx.formats.date(date), ctx.style.body));
+        }
     }
 
     private PdfPTable facts() {
@@ -126,11 +185,18 @@ final class HeaderBlock {
         if (inv.issueDate() != null) {
             fact(t, l.get("fact.issueDate"), f.date(inv.issueDate()), false);
         }
+        DocumentTerms terms = ctx.terms();
+        if (terms.taxPointDate() != null) {
+            fact(t, l.get("fact.taxPointDate"), f.date(terms.taxPointDate()), false);
+        } else if (terms.taxPointCode() != null) {
+            // core accepts the UNTDID 2005 codes 3, 35 and 432 only; print what the code means
+            fact(t, l.get("fact.taxPointDate"), l.get("taxPoint." + terms.taxPointCode()), false);
+        }
+        if (terms.deliveryDate() != null && terms.deliverTo() == null) {
+            fact(t, l.get("fact.deliveryDate"), f.date(terms.deliveryDate()), false);
+        }
         if (ctx.creditNote()) {
-            String credited = ctx.doc.creditedInvoiceNumber();
-            if (credited == null && inv.creditedInvoiceId() != null) {
-                credited = inv.creditedInvoiceId().value();
-            }
+            String credited = ctx.creditedInvoiceNumber();
             if (credited != null) {
                 fact(t, l.get("fact.creditedInvoice"), credited, false);
             }

@@ -2,6 +2,8 @@ package dev.billops.pdf;
 
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import dev.billops.core.invoice.DocumentTerms;
+import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.tax.TaxCategory;
 import dev.billops.core.tax.TaxSubtotal;
@@ -12,9 +14,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The notes: the invoice's own text, then what the law wants said for the tax categories used
- * (reverse charge, intra-Community supply, export, exemption and out-of-scope reasons, taken
- * from the VAT breakdown), then what a credit note refers to, or that a document is void.
+ * The notes: that a document is void or a draft, what a credit note refers to, the self-billing
+ * mention, the invoice's own text, the notes of its terms (BG-1, each after the name of its
+ * subject), then what the law wants said for the tax categories used (reverse charge,
+ * intra-Community supply, export, exemption and out-of-scope reasons, taken from the VAT
+ * breakdown).
  */
 final class NotesBlock {
 
@@ -33,18 +37,19 @@ final class NotesBlock {
         } else if (ctx.invoice.status() == InvoiceStatus.DRAFT) {
             notes.add(l.get("note.draft"));
         }
-        if (ctx.creditNote()) {
-            String credited = ctx.doc.creditedInvoiceNumber();
-            if (credited == null && ctx.invoice.creditedInvoiceId() != null) {
-                credited = ctx.invoice.creditedInvoiceId().value();
-            }
-            if (credited != null) {
-                notes.add(l.format("note.creditNote", credited));
-            }
+        String credited = ctx.creditedInvoiceNumber();
+        if (credited != null) {
+            notes.add(l.format("note.creditNote", credited));
+        }
+        if (ctx.invoice.type() == DocumentType.SELF_BILLED) {
+            notes.add(l.get("note.selfBilled"));
         }
         String own = ctx.invoice.notes().strip();
         if (!own.isEmpty()) {
             notes.add(own);
+        }
+        for (DocumentTerms.Note note : ctx.terms().notes()) {
+            notes.add(coded(note));
         }
         Set<TaxCategory> seen = EnumSet.noneOf(TaxCategory.class);
         for (TaxSubtotal group : ctx.invoice.taxBreakdown()) {
@@ -65,6 +70,9 @@ final class NotesBlock {
         }
         PdfPTable t = Cells.layout(1f);
         t.addCell(Cells.text(ctx.labels.get("notes.title"), ctx.style.sectionTitle));
+        // the title is a header row: it is never left alone at the foot of a page, and notes that
+        // run onto the next page are titled there too
+        t.setHeaderRows(1);
         for (String note : notes) {
             PdfPCell cell = Cells.text(note, ctx.style.small);
             cell.setPaddingBottom(3f);
@@ -84,6 +92,19 @@ final class NotesBlock {
             case O -> l.format("note.O", reason(group, "tax.O"));
             default -> null;
         };
+    }
+
+    /**
+     * A note of the terms (BT-22) with its subject (BT-21) in front: the subject's name where the
+     * labels have one, else its UNTDID 4451 code.
+     */
+    private String coded(DocumentTerms.Note note) {
+        String text = note.text().strip();
+        String code = note.subjectCode();
+        if (code == null) {
+            return text;
+        }
+        return ctx.labels.format("subject.format", ctx.labels.getOrDefault("subject." + code, code), text);
     }
 
     /** E and O print the host's reason text, which may differ between groups. */

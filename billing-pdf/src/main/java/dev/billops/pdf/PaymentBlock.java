@@ -7,17 +7,22 @@ import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import dev.billops.core.bank.CreditorReference;
+import dev.billops.core.invoice.DocumentTerms;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.money.Money;
+import dev.billops.core.party.Payee;
 import dev.billops.core.party.Tenant;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How to pay: the amount and due date, the seller's account (IBAN, BIC), the reference (the invoice
  * number) and its ISO 11649 creditor reference, and an EPC QR code carrying that creditor reference
- * as its structured remittance, when the options ask for one and it can be used. A paid invoice says so instead;
- * a credit note says how its amount is settled.
+ * as its structured remittance, when the options ask for one and it can be used; the payee (BG-10)
+ * when someone other than the seller is paid. A document paid by card (BG-18) names the card by its
+ * last digits instead, one collected by direct debit (BG-19) its mandate, the seller's creditor id
+ * and the buyer's account, masked. A paid invoice says so instead; a credit note says how its
+ * amount is settled.
  */
 final class PaymentBlock {
 
@@ -43,15 +48,47 @@ final class PaymentBlock {
         text.addCell(Cells.text(l.get("pay.title"), ctx.style.sectionTitle));
         Money due = inv.amountDue();
         Image qr = null;
+        DocumentTerms terms = ctx.terms();
         if (ctx.creditNote()) {
-            String credited = ctx.doc.creditedInvoiceNumber();
-            if (credited == null && inv.creditedInvoiceId() != null) {
-                credited = inv.creditedInvoiceId().value();
-            }
+            String credited = ctx.creditedInvoiceNumber();
             text.addCell(Cells.text(l.format("pay.creditNote", ctx.formats.money(inv.totals().payable()),
                     credited == null ? "" : credited), ctx.style.body));
         } else if (!due.isPositive()) {
             text.addCell(Cells.text(l.get("pay.paidInFull"), ctx.style.body));
+            if (terms.card() != null) {
+                text.addCell(Cells.text(card(terms.card()), ctx.style.body));
+            }
+        } else if (terms.card() != null) {
+            DocumentTerms.Card card = terms.card();
+            PdfPCell intro = Cells.text(card(card), ctx.style.body);
+            intro.setPaddingBottom(5f);
+            text.addCell(intro);
+            PdfPTable details = Cells.layout(0.9f, 3f);
+            payee(details);
+            if (card.holder() != null) {
+                pair(details, l.get("pay.cardHolder"), card.holder());
+            }
+            pair(details, l.get("pay.reference"), reference());
+            text.addCell(Cells.holding(details));
+        } else if (terms.directDebit() != null) {
+            DocumentTerms.DirectDebit debit = terms.directDebit();
+            text.addCell(Cells.text(l.format("pay.directDebit." + debit.meansCode(), debit.mandate()),
+                    ctx.style.bodyBold));
+            PdfPCell intro = Cells.text(l.format("pay.collect", ctx.formats.money(due)), ctx.style.body);
+            intro.setPaddingBottom(5f);
+            text.addCell(intro);
+            PdfPTable details = Cells.layout(0.9f, 3f);
+            payee(details);
+            String creditorId = ctx.seller.details().creditorId();
+            if (creditorId != null) {
+                pair(details, l.get("pay.creditorId"), creditorId);
+            }
+            String debited = ctx.buyer.details().debitedAccount();
+            if (debited != null) {
+                pair(details, l.get("pay.debitedAccount"), Formats.maskedIban(debited));
+            }
+            pair(details, l.get("pay.reference"), reference());
+            text.addCell(Cells.holding(details));
         } else {
             Tenant s = ctx.seller;
             String amount = ctx.formats.money(due);
@@ -90,6 +127,7 @@ final class PaymentBlock {
     private PdfPTable account(Tenant s) {
         Labels l = ctx.labels;
         PdfPTable t = Cells.layout(0.9f, 3f);
+        payee(t);
         pair(t, l.get("pay.accountHolder"), s.name());
         pair(t, l.get("pay.iban"), Formats.iban(s.iban()));
         if (s.bic() != null) {
@@ -101,6 +139,30 @@ final class PaymentBlock {
             pair(t, l.get("pay.creditorReference"), rf.printed());
         }
         return t;
+    }
+
+    /**
+     * "Pay to": the payee (BG-10) of the document, else the seller's default one, as the e-invoice
+     * names it; nothing when the seller is paid itself.
+     */
+    private void payee(PdfPTable t) {
+        Payee payee = ctx.terms().payee() != null ? ctx.terms().payee() : ctx.seller.details().payee();
+        if (payee == null) {
+            return;
+        }
+        Labels l = ctx.labels;
+        pair(t, l.get("pay.payee"), payee.name());
+        if (payee.identifier() != null) {
+            pair(t, l.get("pay.payeeId"), payee.identifier());
+        }
+        if (payee.legalRegistrationId() != null) {
+            pair(t, l.get("pay.payeeRegistration"), payee.legalRegistrationId());
+        }
+    }
+
+    /** "Paid by credit card ending 4242.": the kind of card by its payment means code (BT-81). */
+    private String card(DocumentTerms.Card card) {
+        return ctx.labels.format("pay.card." + card.meansCode(), card.lastDigits());
     }
 
     private void pair(PdfPTable t, String label, String value) {

@@ -1,5 +1,6 @@
 package dev.billops.pdf;
 
+import dev.billops.core.invoice.DocumentTerms;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
@@ -54,6 +55,26 @@ final class RenderContext {
         return labels.get("title." + invoice.type().name());
     }
 
+    /**
+     * For a credit note, the number of the invoice it credits as printed: the one the document
+     * names, else the credited invoice's id; null for an invoice.
+     */
+    @Nullable String creditedInvoiceNumber() {
+        if (!creditNote()) {
+            return null;
+        }
+        String credited = doc.creditedInvoiceNumber();
+        if (credited == null && invoice.creditedInvoiceId() != null) {
+            credited = invoice.creditedInvoiceId().value();
+        }
+        return credited;
+    }
+
+    /** What the document says beyond lines and amounts (none for most invoices). */
+    DocumentTerms terms() {
+        return invoice.terms();
+    }
+
     /** The document number, or a "not issued" note for a draft. */
     String number() {
         String number = invoice.number();
@@ -104,6 +125,18 @@ final class RenderContext {
 
     /** The printed lines of an address, in the order its country writes them. */
     List<String> addressLines(Address address) {
+        return addressLines(address, international());
+    }
+
+    /**
+     * The printed lines of a place of delivery: its country is printed when the parties' addresses
+     * print theirs or when it is not the seller's country.
+     */
+    List<String> deliveryAddressLines(Address address) {
+        return addressLines(address, international() || !address.countryCode().equals(seller.address().countryCode()));
+    }
+
+    private List<String> addressLines(Address address, boolean withCountry) {
         List<String> lines = new ArrayList<>(address.lines());
         String country = address.countryCode();
         String postal = address.postalCode();
@@ -122,7 +155,7 @@ final class RenderContext {
         } else {
             addIfPresent(lines, (postal + " " + city).strip());
         }
-        if (international()) {
+        if (withCountry) {
             lines.add(formats.country(country));
         }
         return lines;

@@ -15,7 +15,9 @@ import java.awt.Color;
 
 /**
  * The VAT breakdown (left) and the totals (right), kept together on one page: net, document
- * allowances and charges, each tax, gross, rounding, paid, credited and the amount due.
+ * allowances and charges, each tax, gross, rounding, paid, credited and the amount due; for a
+ * document with an amount paid in advance (BT-113), that amount and the document's amount due
+ * (BT-115) instead of the live balance, which follows them only once payments or credits changed it.
  */
 final class SummaryBlock {
 
@@ -86,6 +88,10 @@ final class SummaryBlock {
         }
         if (ctx.creditNote()) {
             emphasized(t, l.get("totals.creditTotal"), totals.payable());
+            if (!inv.prepaid().isZero()) {
+                line(t, l.get("totals.prepaid"), inv.prepaid().negate());
+                emphasized(t, l.get("totals.amountDue"), totals.payable().minus(inv.prepaid()));
+            }
             return t;
         }
         strong(t, l.get("totals.taxInclusive"), totals.taxInclusive());
@@ -96,6 +102,10 @@ final class SummaryBlock {
             line(t, l.get("totals.rounding"), totals.roundingAmount());
             strong(t, l.get("totals.payable"), totals.payable());
         }
+        if (!inv.prepaid().isZero()) {
+            prepaid(t);
+            return t;
+        }
         if (inv.paid().isPositive()) {
             line(t, l.get("totals.paid"), inv.paid().negate());
         }
@@ -104,6 +114,41 @@ final class SummaryBlock {
         }
         emphasized(t, l.get("totals.amountDue"), inv.amountDue());
         return t;
+    }
+
+    /**
+     * The rows of an invoice that was partly or wholly paid when it was issued: what it says was
+     * paid in advance (BT-113) and so its amount due (BT-115 = payable − BT-113, zero or negative
+     * when the advance covered it), both as issued (for a draft: as declared so far). Payments
+     * and credits made since the issue follow, with the balance they leave.
+     *
+     * <p>What was paid at issue is the advance up to the payable amount: an advance beyond it
+     * stays the client's credit (BT-115 is then negative), so only that much of {@code paid()}
+     * predates the document.
+     */
+    private void prepaid(PdfPTable t) {
+        Invoice inv = ctx.invoice;
+        Labels l = ctx.labels;
+        Money payable = inv.totals().payable();
+        Money prepaid = inv.prepaid();
+        Money documentDue = payable.minus(prepaid);
+        line(t, l.get("totals.prepaid"), prepaid.negate());
+        Money paidAtIssue = prepaid.min(payable.max(Money.zero(inv.currency())));
+        Money paidSince = inv.paid().minus(paidAtIssue);
+        boolean settledSince = inv.status() != InvoiceStatus.DRAFT
+                && (!paidSince.isZero() || !inv.credited().isZero());
+        if (!settledSince) {
+            emphasized(t, l.get("totals.amountDue"), documentDue);
+            return;
+        }
+        strong(t, l.get("totals.amountDue"), documentDue);
+        if (!paidSince.isZero()) {
+            line(t, l.get("totals.paidSinceIssue"), paidSince.negate());
+        }
+        if (!inv.credited().isZero()) {
+            line(t, l.get("totals.credited"), inv.credited().negate());
+        }
+        emphasized(t, l.get("totals.balance"), inv.amountDue());
     }
 
     private void line(PdfPTable t, String label, Money amount) {

@@ -298,8 +298,8 @@ class InvoicePdfRendererTest {
     @Test
     void render_creditNote_showsMarkCreditedInvoiceAndCreditTotal() {
         String text = render(Samples.creditNote()).all();
-        assertContains(text, "Rechnungskorrektur", "GUTSCHRIFT", "GS-2026-0003", "Zu Rechnung RE-2026-0042",
-                "Gutschriftsbetrag 571,20 €", "Diese Rechnungskorrektur bezieht sich auf Rechnung RE-2026-0042.",
+        assertContains(text, "Rechnungskorrektur", "RECHNUNGSKORREKTUR", "GS-2026-0003", "Zu Rechnung RE-2026-0042",
+                "Korrekturbetrag 571,20 €", "Diese Rechnungskorrektur bezieht sich auf Rechnung RE-2026-0042.",
                 "mit Rechnung RE-2026-0042 verrechnet");
         assertFalse(text.contains("Offener Betrag"), text);
         assertFalse(text.contains("Fällig am"), text);

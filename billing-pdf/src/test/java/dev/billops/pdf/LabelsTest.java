@@ -1,6 +1,7 @@
 package dev.billops.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,22 @@ class LabelsTest {
     @ValueSource(strings = {"de", "fr", "ja"})
     void bundle_eachLanguage_hasExactlyTheEnglishKeys(String language) throws IOException {
         assertEquals(keys("labels.properties"), keys("labels_" + language + ".properties"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"labels.properties", "labels_de.properties", "labels_fr.properties",
+        "labels_ja.properties"})
+    void bundle_everyLabel_hasGlyphsInTheStandardFont(String file) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = LabelsTest.class.getResourceAsStream("/dev/billops/pdf/" + file)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        PdfFont font = PdfFont.standard();
+        for (String key : p.stringPropertyNames()) {
+            String label = p.getProperty(key);
+            label.codePoints().forEach(cp -> assertTrue(font.canDisplay(cp),
+                    () -> file + " " + key + ": no glyph for U+" + Integer.toHexString(cp) + " in '" + label + "'"));
+        }
     }
 
     @Test

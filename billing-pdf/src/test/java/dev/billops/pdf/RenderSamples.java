@@ -30,6 +30,7 @@ public final class RenderSamples {
         samples.put("paid", Samples.paid());
         samples.put("void", Samples.voided());
         samples.put("long-1000", Samples.longInvoice(1000));
+        samples.put("every-term", Samples.everyTerm());
         InvoicePdfRenderer renderer = InvoicePdfRenderer.create();
         for (Map.Entry<String, InvoiceDocument> e : samples.entrySet()) {
             Files.write(dir.resolve(e.getKey() + ".pdf"), renderer.render(e.getValue()));
@@ -38,5 +39,7 @@ public final class RenderSamples {
                 .withPageFormat(PageFormat.LETTER)
                 .withTheme(Theme.standard().withAccent("#7A1F5C").withLogo(TestLogo.png())));
         Files.write(dir.resolve("branded-letter.pdf"), branded.render(Samples.american()));
+        Files.write(dir.resolve("every-term-en.pdf"), InvoicePdfRenderer.create(PdfOptions.defaults()
+                .withLocale(java.util.Locale.UK)).render(Samples.everyTerm()));
     }
 }

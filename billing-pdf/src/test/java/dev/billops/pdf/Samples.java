@@ -5,6 +5,8 @@ import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.internal.Transitions;
 import dev.billops.core.invoice.AllowanceCharge;
+import dev.billops.core.invoice.DocumentTerms;
+import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceSource;
@@ -14,6 +16,8 @@ import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
+import dev.billops.core.party.DeliverTo;
+import dev.billops.core.party.Payee;
 import dev.billops.core.party.TaxProfile;
 import dev.billops.core.party.Tenant;
 import dev.billops.core.tax.TaxTreatment;
@@ -244,6 +248,38 @@ final class Samples {
         InvoiceDocument doc = german();
         return new InvoiceDocument(doc.seller(), doc.buyer(),
                 Transitions.withStatus(doc.invoice(), dev.billops.core.invoice.InvoiceStatus.VOID), null);
+    }
+
+    /**
+     * The German sample as a corrected invoice with every document term (BG-1, BG-3, BG-10,
+     * BG-13, BG-19, BT-7), the seller's creditor id, the buyer's debited account and 1,000.00 EUR
+     * paid in advance (BT-113).
+     */
+    static InvoiceDocument everyTerm() {
+        InvoiceDocument base = german();
+        LocalDate jan28 = LocalDate.of(2026, 1, 28);
+        DocumentTerms terms = DocumentTerms.none()
+                .withPrecedingInvoice(new DocumentTerms.PrecedingInvoice("RE-2026-0042", LocalDate.of(2026, 1, 15)))
+                .withTaxPointDate(jan28)
+                .withNote("AAI", "Goods remain our property until paid in full.")
+                .withNote("REG", "Registered at Amtsgericht Charlottenburg, HRB 123456 B; managing director "
+                        + "Dr. Anna Nordlicht; share capital EUR 25,000.")
+                .withDelivery(DeliverTo.party("Müller & Söhne Werk Nord").withLocation("4012345000009", "0088")
+                        .withAddress(new Address(List.of("Hafenstraße 5"), "47119", "Duisburg", "DE")), jan28)
+                .withPayee(Payee.of("Nordfactor Bank AG").withIdentifier("NF-4711", null))
+                .withDirectDebit(DocumentTerms.DirectDebit.sepa("MANDAT-2026-17"));
+        Invoice draft = Transitions.withType(Invoice.draft(InvoiceId.of("inv-RE-2026-0077"), base.buyer().id(),
+                base.invoice().currency(), InvoiceSource.MANUAL)
+                .withLines(base.invoice().lines())
+                .withServicePeriod(JANUARY)
+                .withPurchaseOrderRef("PO-4711")
+                .withTerms(terms), DocumentType.CORRECTED);
+        Money advance = Money.of("EUR", "1000.00");
+        Invoice issued = Transitions.withSettlement(Transitions.withPrepaid(
+                Transitions.issuedAs(draft, "RE-2026-0077", ISSUED, DUE), advance), advance, Money.of("EUR", "0.00"));
+        Tenant seller = base.seller().withDetails(base.seller().details().withCreditorId("DE98ZZZ09999999999"));
+        Client buyer = base.buyer().withDetails(base.buyer().details().withDebitedAccount("DE02120300000000202051"));
+        return InvoiceDocument.of(seller, buyer, issued);
     }
 
     /** {@code count} lines, every tenth with a long description that wraps. */
