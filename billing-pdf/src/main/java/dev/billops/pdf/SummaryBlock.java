@@ -7,6 +7,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import dev.billops.core.invoice.AllowanceCharge;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceStatus;
+import dev.billops.core.invoice.PrepaymentDeduction;
 import dev.billops.core.money.Money;
 import dev.billops.core.tax.TaxCategory;
 import dev.billops.core.tax.TaxSubtotal;
@@ -122,9 +123,10 @@ final class SummaryBlock {
      * when the advance covered it), both as issued (for a draft: as declared so far). Payments
      * and credits made since the issue follow, with the balance they leave.
      *
-     * <p>What was paid at issue is the advance up to the payable amount: an advance beyond it
-     * stays the client's credit (BT-115 is then negative), so only that much of {@code paid()}
-     * predates the document.
+     * <p>Prepayment invoices the document deducts get a row each. What the ledger had paid at
+     * issue is the rest of the advance up to the receivable amount: an advance beyond it stays
+     * the client's credit (BT-115 is then negative), so only that much of {@code paid()} predates
+     * the document.
      */
     private void prepaid(PdfPTable t) {
         Invoice inv = ctx.invoice;
@@ -132,8 +134,18 @@ final class SummaryBlock {
         Money payable = inv.totals().payable();
         Money prepaid = inv.prepaid();
         Money documentDue = payable.minus(prepaid);
-        line(t, l.get("totals.prepaid"), prepaid.negate());
-        Money paidAtIssue = prepaid.min(payable.max(Money.zero(inv.currency())));
+        // prepayment invoices deducted, one row each; the rest of BT-113 as paid in advance
+        Money advance = prepaid;
+        for (PrepaymentDeduction d : inv.prepayments()) {
+            line(t, l.format("totals.prepaymentInvoice", d.number()), d.amount().negate());
+            advance = advance.minus(d.amount());
+        }
+        if (!advance.isZero() || inv.prepayments().isEmpty()) {
+            line(t, l.get("totals.prepaid"), advance.negate());
+        }
+        // what the ledger had paid at issue: BT-113 less what it deducted, up to the receivable
+        // (an advance beyond that stays the client's credit)
+        Money paidAtIssue = prepaid.minus(inv.deducted()).min(inv.receivable().max(Money.zero(inv.currency())));
         Money paidSince = inv.paid().minus(paidAtIssue);
         boolean settledSince = inv.status() != InvoiceStatus.DRAFT
                 && (!paidSince.isZero() || !inv.credited().isZero());

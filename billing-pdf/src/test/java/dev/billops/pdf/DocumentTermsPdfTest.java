@@ -10,6 +10,7 @@ import dev.billops.core.invoice.DocumentTerms;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceSource;
+import dev.billops.core.invoice.PrepaymentDeduction;
 import dev.billops.core.money.Money;
 import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
@@ -422,6 +423,40 @@ class DocumentTermsPdfTest {
                 + "Credited -€500.00\nBalance due €6,110.73", "Please transfer €6,110.73");
         assertContains(german(doc), "Vorauszahlung -1.000,00 €\nOffener Betrag 8.610,73 €\n"
                 + "Seither bezahlt -2.000,00 €\nGutgeschrieben -500,00 €\nRestbetrag 6.110,73 €");
+    }
+
+    @Test
+    void render_finalInvoiceDeductingPrepaymentInvoices_printsARowForEachAndTheRestAsPaidInAdvance() {
+        // two prepayment invoices deducted (3,000.00 and 1,000.00), 500.00 declared paid in cash,
+        // then 2,000.00 paid after issue
+        InvoiceDocument doc = document(DocumentType.INVOICE, DocumentTerms.none(), inv -> inv);
+        Invoice draft = Invoice.draft(InvoiceId.of("inv-final"), doc.buyer().id(), doc.invoice().currency(),
+                InvoiceSource.MANUAL).withLines(doc.invoice().lines());
+        draft = Transitions.withPrepayments(draft, List.of(
+                new PrepaymentDeduction(InvoiceId.of("adv-1"), "AR-2026-0005", JAN_15, eur("3000.00")),
+                new PrepaymentDeduction(InvoiceId.of("adv-2"), "AR-2026-0009", JAN_28, eur("1000.00"))));
+        Invoice issued = Transitions.issuedAs(draft, "RE-2026-0078", Samples.ISSUED, Samples.DUE);
+        Invoice fixed = Transitions.withSettlement(Transitions.withPrepaid(issued, eur("4500.00")), eur("2500.00"),
+                eur("0.00"));
+        InvoiceDocument finalDoc = InvoiceDocument.of(doc.seller(), doc.buyer(), fixed);
+        String en = english(finalDoc);
+        assertContains(en, "Total €9,610.73\nPrepayment AR-2026-0005 -€3,000.00\n"
+                + "Prepayment AR-2026-0009 -€1,000.00\nPaid in advance -€500.00\n"
+                + "Amount due €5,110.73\nPaid since issue -€2,000.00\nBalance due €3,110.73");
+        assertContains(german(finalDoc), "Abschlag AR-2026-0005 -3.000,00 €\n"
+                + "Abschlag AR-2026-0009 -1.000,00 €\nVorauszahlung -500,00 €\n"
+                + "Offener Betrag 5.110,73 €");
+    }
+
+    @Test
+    void render_negativePrepaid_printsItWithItsSignAndTheHigherAmountDue() {
+        InvoiceDocument doc = document(DocumentType.INVOICE, DocumentTerms.none(), inv -> inv);
+        Invoice draft = Transitions.withPrepaid(Invoice.draft(InvoiceId.of("inv-neg"), doc.buyer().id(),
+                doc.invoice().currency(), InvoiceSource.MANUAL).withLines(doc.invoice().lines()), eur("-389.27"));
+        Invoice issued = Transitions.issuedAs(draft, "RE-2026-0079", Samples.ISSUED, Samples.DUE);
+        String en = english(InvoiceDocument.of(doc.seller(), doc.buyer(), issued));
+        assertContains(en, "Total €9,610.73\nPaid in advance €389.27\nAmount due €10,000.00");
+        assertFalse(en.contains("Balance due"), en);
     }
 
     @Test
