@@ -11,10 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.billops.core.memory.StoreSnapshot;
 import dev.billops.core.money.Money;
+import dev.billops.core.money.UnitPrice;
+import dev.billops.core.payment.PaymentRequest;
 import dev.billops.core.tax.PayableRounding;
+import dev.billops.core.tax.TaxTreatment;
 import dev.billops.core.time.LocalDateRange;
 import dev.billops.core.timeentry.TimeBillingFixture;
+import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,5 +67,28 @@ class RegenerateKeepsHostAmountsTest {
                 () -> f.firm.invoices().regenerate(draft.id(), DraftOptions.defaults()));
 
         assertEquals(before, f.snapshot());
+    }
+
+    @Test
+    void regenerate_draftDeductingAPrepaymentInvoice_keepsTheDeduction() {
+        TimeBillingFixture f = new TimeBillingFixture();
+        Invoice advanceDraft = f.firm.invoices().createDraft(ACME);
+        f.firm.invoices().addLine(advanceDraft.id(), InvoiceLine.of("Advance", BigDecimal.ONE, UnitCode.PIECE,
+                UnitPrice.of(EUR, "50.00"), TaxTreatment.standard(new BigDecimal("19"))));
+        f.firm.invoices().documentType(advanceDraft.id(), DocumentType.PREPAYMENT);
+        Invoice advance = f.firm.invoices().issue(advanceDraft.id());
+        f.firm.payments().record(PaymentRequest.of(ACME, advance.totals().payable())
+                .toInvoice(advance.id(), advance.totals().payable()));
+        f.firm.timeEntries().log(entry(ALICE, WEB, DEV, "2026-11-02", "09:00", "10:00"));
+        Invoice draft = f.firm.invoices().draft(ACME, NOVEMBER).orElseThrow();
+        Invoice chosen = f.firm.invoices().deductPrepayments(draft.id(), List.of(advance.id()));
+
+        f.firm.timeEntries().log(entry(ALICE, WEB, DEV, "2026-11-03", "09:00", "10:00"));
+        Invoice again = f.firm.invoices().regenerate(draft.id(), DraftOptions.defaults()).orElseThrow();
+
+        assertEquals(chosen.prepayments(), again.prepayments());
+        Invoice issued = f.firm.invoices().issue(again.id());
+        assertEquals(Money.of(EUR, "59.50"), issued.deducted());
+        assertEquals(issued.totals().payable().minus(Money.of(EUR, "59.50")), issued.amountDue());
     }
 }
