@@ -39,8 +39,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.money.CurrencyUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A final invoice that deducts prepayment invoices (type 386, {@code Invoices#deductPrepayments})
@@ -302,6 +309,61 @@ public abstract class PrepaymentDeductionContract extends StoreContract {
         assertTrue(all.getMessage().contains(advance.id().value()), all.getMessage());
         assertTrue(tx(s -> s.get(InvoiceStore.class).find(copy.id())).isEmpty());
         assertEquals(issued.id(), tx(s -> s.get(InvoiceStore.class).deductingInvoice(advance.id())).orElseThrow());
+    }
+
+    @Test
+    @Timeout(120)
+    void issue_racingDraftsDeductingTheSamePrepayment_exactlyOneIssues() throws Exception {
+        TenantBilling t = german();
+        Invoice advance = prepayment(t, CLIENT, "100.00", true);
+        int n = 4;
+        List<InvoiceId> drafts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Invoice d = draft(t, CLIENT, "300.00");
+            t.invoices().deductPrepayments(d.id(), List.of(advance.id()));
+            drafts.add(d.id());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        List<Object> outcomes = new ArrayList<>();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Invoice>> futures = new ArrayList<>();
+            for (InvoiceId id : drafts) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return t.invoices().issue(id);
+                }));
+            }
+            go.countDown();
+            for (Future<Invoice> f : futures) {
+                try {
+                    outcomes.add(f.get(60, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Invoice> issued = outcomes.stream().filter(Invoice.class::isInstance).map(Invoice.class::cast).toList();
+        assertEquals(1, issued.size(), outcomes.toString());
+        assertTrue(outcomes.stream().filter(o -> !(o instanceof Invoice))
+                .allMatch(o -> o instanceof PrepaymentNotDeductibleException || o instanceof DuplicateKeyException),
+                outcomes.toString());
+        assertEquals(issued.get(0).id(), tx(s -> s.get(InvoiceStore.class).deductingInvoice(advance.id()))
+                .orElseThrow());
+        for (InvoiceId id : drafts) {
+            if (!id.equals(issued.get(0).id())) {
+                assertEquals(InvoiceStatus.DRAFT, t.invoices().get(id).status());
+            }
+        }
+        // the losers gave their numbers back: the next invoice takes the number after the winner's
+        Invoice next = t.invoices().issue(draft(t, CLIENT, "1.00").id());
+        assertEquals(sequence(issued.get(0).number()) + 1, sequence(next.number()), next.number());
+    }
+
+    private static long sequence(String number) {
+        return Long.parseLong(number.replaceAll("^.*\\D", ""));
     }
 
     /** {@code inv} under another id and number, everything else the same (version 0). */
