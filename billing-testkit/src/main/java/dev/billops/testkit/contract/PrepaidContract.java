@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.billops.core.Billing;
 import dev.billops.core.Payments;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.audit.AuditRecord;
-import dev.billops.core.id.ClientId;
 import dev.billops.core.id.TenantId;
 import dev.billops.core.invoice.CreditExceedsBalanceException;
 import dev.billops.core.invoice.Invoice;
@@ -21,26 +19,18 @@ import dev.billops.core.money.CurrencyMismatchException;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
-import dev.billops.core.party.Actor;
-import dev.billops.core.party.Address;
-import dev.billops.core.party.Client;
-import dev.billops.core.party.Tenant;
 import dev.billops.core.payment.AllocationExceedsBalanceException;
 import dev.billops.core.payment.ClientBalance;
 import dev.billops.core.payment.Payment;
 import dev.billops.core.payment.PaymentRequest;
 import dev.billops.core.spi.AuditLog;
 import dev.billops.core.tax.TaxTreatment;
-import dev.billops.testkit.clock.MutableClock;
 import dev.billops.testkit.property.Gen;
 import dev.billops.testkit.property.Property;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import javax.money.CurrencyUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,44 +41,15 @@ import org.junit.jupiter.api.Test;
  * what exceeds it as the client's credit, so that the client's balance stays exact. Amounts out of
  * range are refused before anything is stored. See {@link StoreContract} for how to run it.
  */
-public abstract class PrepaidContract extends StoreContract {
-
-    private static final Address ADDRESS = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
-    private static final ClientId CLIENT = ClientId.of("kunde");
-    private static final CurrencyUnit EUR = Currencies.of("EUR");
-    private static final LocalDate TODAY = LocalDate.of(2027, 3, 10);
-
-    private final MutableClock clock = MutableClock.of(Instant.parse("2027-03-10T09:00:00Z"), ZoneOffset.UTC);
-
-    private TenantBilling german(TenantId id) {
-        TenantBilling t = Billing.builder().stores(store).clock(clock).build().tenant(id, Actor.user("office@de.test"));
-        t.profile().create(Tenant.of(id, "Muster GmbH", ADDRESS)
-                .withVatId("DE123456789")
-                .withDefaultVatRate(new BigDecimal("19")));
-        t.clients().create(Client.of(CLIENT, "Kunde AG", ADDRESS, EUR).withTerms(14));
-        return t;
-    }
+public abstract class PrepaidContract extends GermanSellerContract {
 
     private TenantBilling german() {
         return german(tenant);
     }
 
-    /** A draft of one line at {@code net} + 19 % VAT. */
+    /** A draft of the client: one line at {@code net} + 19 % VAT. */
     private static Invoice draft(TenantBilling t, String net) {
-        Invoice draft = t.invoices().createDraft(CLIENT);
-        return t.invoices().addLine(draft.id(), InvoiceLine.of("Beratung", BigDecimal.ONE, UnitCode.HOUR,
-                UnitPrice.of(EUR, net), TaxTreatment.standard(new BigDecimal("19"))));
-    }
-
-    private static Money eur(String amount) {
-        return Money.of(EUR, amount);
-    }
-
-    private static ClientBalance balance(TenantBilling t) {
-        List<ClientBalance> all = t.receivables().clientBalance(CLIENT, TODAY);
-        assertTrue(all.size() <= 1, all.toString());
-        // a client that owes nothing and has no credit has no balance row
-        return all.isEmpty() ? new ClientBalance(CLIENT, TODAY, Money.zero(EUR), Money.zero(EUR)) : all.get(0);
+        return draft(t, CLIENT, net);
     }
 
     @Test

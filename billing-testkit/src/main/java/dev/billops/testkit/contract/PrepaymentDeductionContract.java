@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.billops.core.Billing;
 import dev.billops.core.TenantBilling;
 import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.id.ClientId;
@@ -19,24 +18,16 @@ import dev.billops.core.invoice.PrepaidOutOfRangeException;
 import dev.billops.core.invoice.PrepaymentDeduction;
 import dev.billops.core.invoice.PrepaymentNotDeductibleException;
 import dev.billops.core.invoice.UnitCode;
-import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
 import dev.billops.core.money.UnitPrice;
-import dev.billops.core.party.Actor;
-import dev.billops.core.party.Address;
 import dev.billops.core.party.Client;
-import dev.billops.core.party.Tenant;
 import dev.billops.core.payment.ClientBalance;
 import dev.billops.core.payment.PaymentRequest;
 import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.tax.TaxTreatment;
-import dev.billops.testkit.clock.MutableClock;
 import dev.billops.testkit.property.Gen;
 import dev.billops.testkit.property.Property;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -45,7 +36,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.money.CurrencyUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -56,35 +46,16 @@ import org.junit.jupiter.api.Timeout;
  * deducted by one issued invoice at most, also when two drafts chose it; voiding the final invoice
  * releases it; what cannot be deducted is refused before anything is stored.
  */
-public abstract class PrepaymentDeductionContract extends StoreContract {
+public abstract class PrepaymentDeductionContract extends GermanSellerContract {
 
-    private static final Address ADDRESS = Address.of("Hauptstr. 1", "10115", "Berlin", "DE");
-    private static final ClientId CLIENT = ClientId.of("kunde");
     private static final ClientId OTHER = ClientId.of("andere");
-    private static final CurrencyUnit EUR = Currencies.of("EUR");
-    private static final LocalDate TODAY = LocalDate.of(2027, 3, 10);
-
-    private final MutableClock clock = MutableClock.of(Instant.parse("2027-03-10T09:00:00Z"), ZoneOffset.UTC);
 
     private TenantBilling german(TenantId id) {
-        TenantBilling t = Billing.builder().stores(store).clock(clock).build().tenant(id, Actor.user("office@de.test"));
-        t.profile().create(Tenant.of(id, "Muster GmbH", ADDRESS)
-                .withVatId("DE123456789")
-                .withDefaultVatRate(new BigDecimal("19")));
-        t.clients().create(Client.of(CLIENT, "Kunde AG", ADDRESS, EUR).withTerms(14));
-        t.clients().create(Client.of(OTHER, "Andere AG", ADDRESS, EUR).withTerms(14));
-        return t;
+        return german(id, Client.of(OTHER, "Andere AG", ADDRESS, EUR).withTerms(14));
     }
 
     private TenantBilling german() {
         return german(tenant);
-    }
-
-    /** A draft of {@code client}: one line at {@code net} + 19 % VAT. */
-    private static Invoice draft(TenantBilling t, ClientId client, String net) {
-        Invoice draft = t.invoices().createDraft(client);
-        return t.invoices().addLine(draft.id(), InvoiceLine.of("Beratung", BigDecimal.ONE, UnitCode.HOUR,
-                UnitPrice.of(EUR, net), TaxTreatment.standard(new BigDecimal("19"))));
     }
 
     /** An issued prepayment invoice of {@code client} at {@code net} + 19 %, paid in full if asked. */
@@ -97,16 +68,6 @@ public abstract class PrepaymentDeductionContract extends StoreContract {
             t.payments().record(PaymentRequest.of(client, payable).toInvoice(issued.id(), payable));
         }
         return t.invoices().get(issued.id());
-    }
-
-    private static Money eur(String amount) {
-        return Money.of(EUR, amount);
-    }
-
-    private static ClientBalance balance(TenantBilling t) {
-        List<ClientBalance> all = t.receivables().clientBalance(CLIENT, TODAY);
-        assertTrue(all.size() <= 1, all.toString());
-        return all.isEmpty() ? new ClientBalance(CLIENT, TODAY, Money.zero(EUR), Money.zero(EUR)) : all.get(0);
     }
 
     @Test
