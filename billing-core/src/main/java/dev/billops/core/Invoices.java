@@ -635,9 +635,11 @@ public final class Invoices {
     }
 
     /**
-     * Credits everything still open on an invoice. When nothing was paid or credited yet the
-     * credit note mirrors the invoice (same lines, adjustments and totals); otherwise it credits
-     * the balance as an amount ({@link #creditAmount}).
+     * Credits everything still open on an invoice. When nothing was paid, credited or deducted
+     * (prepayment invoices) yet the credit note mirrors the invoice (same lines, adjustments and
+     * totals); otherwise it credits the balance as an amount ({@link #creditAmount}). An amount
+     * owed beyond the lines by a negative declared BT-113 ({@link #prepaid}) is no supply and
+     * stays due: it is settled by a payment, not credited.
      *
      * @return the issued credit note
      * @throws CreditExceedsBalanceException if nothing is left to credit
@@ -650,7 +652,9 @@ public final class Invoices {
                 throw new CreditExceedsBalanceException(id, inv.totals().payable(), inv.amountDue());
             }
             Invoice note;
-            if (inv.paid().isZero() && inv.credited().isZero()) {
+            // prepayment invoices deducted are settled like a payment: only the rest is credited; a
+            // negative declared amount (owed beyond the lines) is no supply, so the lines are mirrored
+            if (inv.paid().isZero() && inv.credited().isZero() && !inv.deducted().isPositive()) {
                 note = CreditNoteBuilder.mirror(inv, InvoiceId.generate());
             } else {
                 note = CreditNoteBuilder.amount(inv, InvoiceId.generate(), inv.amountDue(),

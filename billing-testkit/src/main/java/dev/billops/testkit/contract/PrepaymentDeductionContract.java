@@ -10,6 +10,7 @@ import dev.billops.core.error.DuplicateKeyException;
 import dev.billops.core.id.ClientId;
 import dev.billops.core.id.InvoiceId;
 import dev.billops.core.id.TenantId;
+import dev.billops.core.invoice.CreditExceedsBalanceException;
 import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
@@ -98,6 +99,54 @@ public abstract class PrepaymentDeductionContract extends GermanSellerContract {
         t.payments().record(PaymentRequest.of(CLIENT, eur("238.00")).toInvoice(issued.id(), eur("238.00")));
         assertEquals(InvoiceStatus.PAID, t.invoices().get(issued.id()).status());
         assertEquals(new ClientBalance(CLIENT, TODAY, eur("0.00"), eur("0.00")), balance(t));
+    }
+
+    @Test
+    void creditFully_finalInvoiceWithDeduction_creditsWhatIsDueAndTheDeductionStays() {
+        TenantBilling t = german();
+        Invoice advance = prepayment(t, CLIENT, "100.00", true);
+        Invoice draft = draft(t, CLIENT, "300.00");
+        t.invoices().deductPrepayments(draft.id(), List.of(advance.id()));
+        Invoice issued = t.invoices().issue(draft.id());
+
+        Invoice note = t.invoices().creditFully(issued.id());
+
+        assertEquals(eur("238.00"), note.totals().payable().abs());
+        Invoice after = t.invoices().get(issued.id());
+        assertEquals(eur("0.00"), after.amountDue());
+        assertEquals(InvoiceStatus.PAID, after.status());
+        assertEquals(InvoiceStatus.PAID, t.invoices().get(advance.id()).status());
+        assertEquals(new ClientBalance(CLIENT, TODAY, eur("0.00"), eur("0.00")), balance(t));
+        assertFailsStoringNothing(CreditExceedsBalanceException.class,
+                () -> t.invoices().creditAmount(issued.id(), eur("0.01"), "goodwill"));
+    }
+
+    @Test
+    void creditLines_allLinesOfAFinalInvoiceWithDeduction_exceedTheBalanceAndAreRefused() {
+        TenantBilling t = german();
+        Invoice advance = prepayment(t, CLIENT, "100.00", true);
+        Invoice draft = draft(t, CLIENT, "300.00");
+        t.invoices().deductPrepayments(draft.id(), List.of(advance.id()));
+        Invoice issued = t.invoices().issue(draft.id());
+
+        assertFailsStoringNothing(CreditExceedsBalanceException.class,
+                () -> t.invoices().creditLines(issued.id(), List.of(1)));
+    }
+
+    @Test
+    void creditFully_negativePrepaid_creditsTheLinesAndTheCarriedAmountStaysDue() {
+        TenantBilling t = german();
+        Invoice draft = draft(t, CLIENT, "100.00");
+        t.invoices().prepaid(draft.id(), eur("-20.00"));
+        Invoice issued = t.invoices().issue(draft.id());
+
+        Invoice note = t.invoices().creditFully(issued.id());
+
+        // the lines and their VAT are reversed; the 20.00 owed beyond them is no supply to credit
+        assertEquals(eur("119.00"), note.totals().payable().abs());
+        assertEquals(eur("19.00"), note.totals().taxTotal().abs());
+        assertEquals(eur("20.00"), t.invoices().get(issued.id()).amountDue());
+        assertEquals(new ClientBalance(CLIENT, TODAY, eur("20.00"), eur("0.00")), balance(t));
     }
 
     @Test
