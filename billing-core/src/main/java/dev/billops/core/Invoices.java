@@ -601,7 +601,8 @@ public final class Invoices {
     }
 
     /**
-     * Voids an issued invoice that has nothing paid or credited; publishes {@code invoice.voided}.
+     * Voids an issued invoice that has nothing paid or credited (one the prepayment invoices it
+     * deducts settled included, which releases them); publishes {@code invoice.voided}.
      * The time entries it billed become OPEN again, so the work can be billed on a corrected
      * invoice (it stays billed at most once at any time). A voided package invoice keeps its
      * period: the package run does not bill that period again (credit or bill it by hand).
@@ -618,7 +619,10 @@ public final class Invoices {
                 throw new InvoiceNotIssuedException(id, inv.status(),
                         !inv.type().isCreditNote() ? "void invoice" : "void credit note");
             }
-            if (!inv.paid().isZero() || !inv.credited().isZero() || inv.status() != InvoiceStatus.ISSUED) {
+            // an invoice its deducted prepayment invoices settled is PAID with nothing paid on it
+            boolean deductedOnly = inv.status() == InvoiceStatus.PAID && inv.deducted().isPositive();
+            if (!inv.paid().isZero() || !inv.credited().isZero()
+                    || (inv.status() != InvoiceStatus.ISSUED && !deductedOnly)) {
                 throw new InvoiceHasPaymentsException(id, String.valueOf(inv.number()), inv.paid(), inv.credited());
             }
             Invoice voided = session.get(InvoiceStore.class).update(Transitions.withStatus(inv, InvoiceStatus.VOID));

@@ -164,6 +164,14 @@ public abstract class PrepaymentDeductionContract extends GermanSellerContract {
         assertEquals(eur("0.00"), issued.amountDue());
         assertFalse(issued.isOverdueOn(issued.dueDate().plusDays(30)));
         assertEquals(new ClientBalance(CLIENT, TODAY, eur("0.00"), eur("0.00")), balance(t));
+
+        // nothing was paid on it: it can still be voided, which releases the prepayment invoices
+        Invoice voided = t.invoices().voidInvoice(issued.id());
+        assertEquals(InvoiceStatus.VOID, voided.status());
+        assertTrue(tx(s -> s.get(InvoiceStore.class).deductingInvoice(first.id())).isEmpty());
+        Invoice again = draft(t, CLIENT, "300.00");
+        assertEquals(2, t.invoices().deductPrepayments(again.id(), List.of(first.id(), second.id()))
+                .prepayments().size());
     }
 
     @Test
