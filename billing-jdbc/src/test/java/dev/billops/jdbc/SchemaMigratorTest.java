@@ -204,7 +204,7 @@ class SchemaMigratorTest {
                 }
             }
         }
-        assertEquals(2 * 21, tables, "21 tables per dialect");
+        assertEquals(2 * 22, tables, "22 tables per dialect");
     }
 
     @Test
