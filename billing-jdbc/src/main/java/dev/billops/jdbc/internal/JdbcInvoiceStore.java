@@ -372,9 +372,13 @@ final class JdbcInvoiceStore extends JdbcPort implements InvoiceStore {
         h().createUpdate("DELETE FROM billops_billed_entry WHERE tenant_id = :t AND invoice_id = :id")
                 .bind("t", t()).bind("id", invoice.id().value()).execute();
         claimEntries(invoice.id(), billed);
-        h().createUpdate("DELETE FROM billops_prepayment_deduction WHERE tenant_id = :t AND invoice_id = :id")
-                .bind("t", t()).bind("id", invoice.id().value()).execute();
-        claimPrepayments(invoice);
+        if (!invoice.prepayments().isEmpty()) {
+            // only an invoice that names prepayment invoices holds claims (its list never changes
+            // once issued); voiding it releases them
+            h().createUpdate("DELETE FROM billops_prepayment_deduction WHERE tenant_id = :t AND invoice_id = :id")
+                    .bind("t", t()).bind("id", invoice.id().value()).execute();
+            claimPrepayments(invoice);
+        }
         return invoice.withVersion(invoice.version() + 1);
     }
 
