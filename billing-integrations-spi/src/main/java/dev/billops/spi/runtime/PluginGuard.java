@@ -14,12 +14,14 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -31,9 +33,12 @@ import org.slf4j.LoggerFactory;
  * caller's thread when there is none), retrying transient failures, and keeping what it saw for
  * {@link PluginHealth}. Thread-safe.
  *
- * <p>The pool holds at most {@code maxConcurrentCalls} threads: when that many calls of the
- * plugin are still running (hung calls are abandoned, not killed), further calls fail at once
- * instead of piling up threads.
+ * <p>At most {@code maxConcurrentCalls} calls of the plugin run at once, counted from submit to
+ * the end of the plugin's code: when that many are still running (hung calls are abandoned, not
+ * killed), further calls fail at once instead of piling up threads. A call that returned no longer
+ * counts, even while its pool thread is on its way back to wait for the next one (the next call
+ * waits in the pool's queue for that moment). The pool holds at most that many threads; idle
+ * ones end after 30 s.
  */
 final class PluginGuard {
 
@@ -46,6 +51,8 @@ final class PluginGuard {
     private final int downAfter;
     private final int maxConcurrentCalls;
     private final @Nullable ThreadPoolExecutor executor;
+    /** Calls submitted and not ended; at most {@link #maxConcurrentCalls}. */
+    private final Semaphore running;
     /** Secret configuration values of the plugin, scrubbed from every message the guard logs, keeps or throws. */
     private final List<String> secrets;
     private final PluginCallListener calls;
@@ -71,6 +78,7 @@ final class PluginGuard {
         this.downAfter = downAfter;
         this.maxConcurrentCalls = maxConcurrentCalls;
         this.executor = timeout == null ? null : newExecutor(id, maxConcurrentCalls);
+        this.running = new Semaphore(maxConcurrentCalls);
     }
 
     private static ThreadPoolExecutor newExecutor(String id, int threads) {
@@ -80,8 +88,10 @@ final class PluginGuard {
             t.setDaemon(true);
             return t;
         };
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                factory, new ThreadPoolExecutor.AbortPolicy());
+        // the running calls are bounded by the semaphore, so the queue holds at most that many, and
+        // only for the moment a thread that ended a call takes to come back for the next one
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), factory, new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -230,24 +240,48 @@ final class PluginGuard {
         if (executor == null) {
             return invokeInline(operation, work);
         }
-        Future<@Nullable T> future;
-        try {
-            future = executor.submit(work);
-        } catch (RejectedExecutionException e) {
-            if (executor.isShutdown()) {
-                throw new PluginException(id, operation + " rejected: the registry is closed");
-            }
+        if (executor.isShutdown()) {
+            throw new PluginException(id, operation + " rejected: the registry is closed");
+        }
+        if (!running.tryAcquire()) {
             throw new PluginException(id, operation + " rejected: " + maxConcurrentCalls
                     + " calls of this plugin are still running (hung?)");
+        }
+        AtomicBoolean started = new AtomicBoolean();
+        AtomicBoolean ended = new AtomicBoolean();
+        Runnable end = () -> {
+            if (ended.compareAndSet(false, true)) {
+                running.release();
+            }
+        };
+        Future<@Nullable T> future;
+        try {
+            future = executor.submit(() -> {
+                started.set(true);
+                try {
+                    return work.call();
+                } finally {
+                    end.run();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            end.run(); // the queue is unbounded: only a closed registry rejects
+            throw new PluginException(id, operation + " rejected: the registry is closed");
         }
         Duration limit = Objects.requireNonNull(timeout);
         try {
             return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
+            if (!started.get()) {
+                end.run(); // cancelled before the plugin's code ran: it will never run
+            }
             throw new PluginTimeoutException(id, operation, limit);
         } catch (InterruptedException e) {
             future.cancel(true);
+            if (!started.get()) {
+                end.run();
+            }
             Thread.currentThread().interrupt();
             throw new PluginException(id, operation + " interrupted while waiting for the plugin");
         } catch (ExecutionException e) {

@@ -242,6 +242,24 @@ class PluginRegistryTest {
         assertNotNull(h.lastFailureAt());
     }
 
+    /**
+     * One call after the other is never "still running": a call that returned has ended, even if
+     * its pool thread has not yet gone back to wait for the next one. (The pool's hand-off used to
+     * reject such a call when every thread was between two calls.)
+     */
+    @Test
+    void call_sequentialQuickCallsAtTheLimit_neverRejected() {
+        RecordingNotifier quick = new RecordingNotifier("quick", Behaviour.ok());
+        PluginRegistry r = build(PluginRegistry.builder().register(quick).timeout("quick", Duration.ofSeconds(10))
+                .maxConcurrentCalls(1).retry(RetryPolicy.none()));
+        Notifier n = r.notifiers().get(0);
+        for (int i = 0; i < 5_000; i++) {
+            n.send(NOTE);
+        }
+        assertEquals(5_000, quick.calls.get());
+        assertEquals(PluginHealth.Status.UP, r.health().get("quick").status());
+    }
+
     @Test
     void call_keepsHanging_threadsBoundedAndFurtherCallsRejectedAtOnce() throws Exception {
         RecordingNotifier hung = new RecordingNotifier("stuck", (id, n) -> {
