@@ -395,7 +395,8 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, basis, rounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
-                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, terms, prepaid, prepayments, deducted,
+                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, terms,
+                prepaid, prepayments, deducted,
                 version).recalculated();
     }
 
@@ -403,7 +404,8 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, period, lines,
                 adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid, credited,
-                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, terms, prepaid, prepayments, deducted, version);
+                notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references, terms,
+                prepaid, prepayments, deducted, version);
     }
 
     public Invoice withNotes(String notes) {
@@ -500,7 +502,8 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
-                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references.withPurchaseOrder(ref), terms, prepaid, prepayments, deducted, version);
+                credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId,
+                references.withPurchaseOrder(ref), terms, prepaid, prepayments, deducted, version);
     }
 
     /** Marks a package invoice draft with its engagement and billing period start. */
@@ -508,7 +511,8 @@ public record Invoice(
         requireDraft();
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
-                credited, notes, metadata, source, engagement, periodStart, creditedInvoiceId, references, terms, prepaid, prepayments, deducted,
+                credited, notes, metadata, source, engagement, periodStart, creditedInvoiceId, references, terms,
+                prepaid, prepayments, deducted,
                 version);
     }
 
