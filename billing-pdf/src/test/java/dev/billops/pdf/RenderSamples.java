@@ -31,6 +31,7 @@ public final class RenderSamples {
         samples.put("void", Samples.voided());
         samples.put("long-1000", Samples.longInvoice(1000));
         samples.put("every-term", Samples.everyTerm());
+        samples.put("final-invoice", Samples.finalInvoice());
         InvoicePdfRenderer renderer = InvoicePdfRenderer.create();
         for (Map.Entry<String, InvoiceDocument> e : samples.entrySet()) {
             Files.write(dir.resolve(e.getKey() + ".pdf"), renderer.render(e.getValue()));

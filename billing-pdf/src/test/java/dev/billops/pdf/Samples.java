@@ -10,6 +10,7 @@ import dev.billops.core.invoice.DocumentType;
 import dev.billops.core.invoice.Invoice;
 import dev.billops.core.invoice.InvoiceLine;
 import dev.billops.core.invoice.InvoiceSource;
+import dev.billops.core.invoice.PrepaymentDeduction;
 import dev.billops.core.invoice.UnitCode;
 import dev.billops.core.money.Currencies;
 import dev.billops.core.money.Money;
@@ -280,6 +281,27 @@ final class Samples {
         Tenant seller = base.seller().withDetails(base.seller().details().withCreditorId("DE98ZZZ09999999999"));
         Client buyer = base.buyer().withDetails(base.buyer().details().withDebitedAccount("DE02120300000000202051"));
         return InvoiceDocument.of(seller, buyer, issued);
+    }
+
+    /**
+     * The German sample as the final invoice of work billed in advance: it deducts two paid
+     * prepayment invoices (3,000.00 and 1,000.00 EUR), 500.00 EUR was declared paid in cash, and
+     * 2,000.00 EUR was paid since its issue.
+     */
+    static InvoiceDocument finalInvoice() {
+        InvoiceDocument base = german();
+        Invoice draft = Transitions.withPrepayments(Invoice.draft(InvoiceId.of("inv-RE-2026-0080"),
+                base.buyer().id(), base.invoice().currency(), InvoiceSource.MANUAL)
+                .withLines(base.invoice().lines())
+                .withServicePeriod(JANUARY), List.of(
+                        new PrepaymentDeduction(InvoiceId.of("adv-1"), "AR-2026-0005", LocalDate.of(2026, 1, 5),
+                                Money.of("EUR", "3000.00")),
+                        new PrepaymentDeduction(InvoiceId.of("adv-2"), "AR-2026-0009", LocalDate.of(2026, 1, 19),
+                                Money.of("EUR", "1000.00"))));
+        Invoice issued = Transitions.withSettlement(Transitions.withPrepaid(
+                Transitions.issuedAs(draft, "RE-2026-0080", ISSUED, DUE), Money.of("EUR", "4500.00")),
+                Money.of("EUR", "2500.00"), Money.of("EUR", "0.00"));
+        return InvoiceDocument.of(base.seller(), base.buyer(), issued);
     }
 
     /** {@code count} lines, every tenth with a long description that wraps. */
