@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param clientId the client
  * @param asOf the date
  * @param dueDate the invoice's due date
- * @param payable the amount payable (zero if the invoice was not issued by {@code asOf}, or is void)
+ * @param payable what the ledger holds on the invoice, its {@code receivable()}: the amount payable
+ *     less the prepayment invoices it deducts, plus an amount owed by a negative declared BT-113
+ *     (zero if the invoice was not issued by {@code asOf}, or is void)
  * @param paid payments applied up to {@code asOf}
  * @param credited credit notes issued up to {@code asOf}
  * @param due what was still owed
