@@ -13,11 +13,8 @@ import dev.billops.core.invoice.InvoiceQuery;
 import dev.billops.core.invoice.InvoiceStatus;
 import dev.billops.core.invoice.MonthlyFeeAlreadyBilledException;
 import dev.billops.core.invoice.NoRateForEntryException;
-import dev.billops.core.invoice.PrepaidOutOfRangeException;
-import dev.billops.core.invoice.PrepaymentDeduction;
 import dev.billops.core.invoice.ProjectOfOtherClientException;
 import dev.billops.core.invoice.UnitCode;
-import dev.billops.core.money.Money;
 import dev.billops.core.spi.InvoiceStore;
 import dev.billops.core.error.InvalidInputException;
 import dev.billops.core.error.NotFoundException;
@@ -151,14 +148,7 @@ public final class InvoiceDrafts {
             out = Transitions.withPrepaid(out, old.prepaid());
         }
         if (!old.prepayments().isEmpty()) {
-            Money sum = Money.zero(out.currency());
-            for (PrepaymentDeduction d : old.prepayments()) {
-                sum = sum.plus(d.amount());
-            }
-            if (sum.isGreaterThan(out.totals().payable().max(Money.zero(out.currency())))) {
-                throw new PrepaidOutOfRangeException(out.id(), sum, "of prepayment invoices deducted exceeds the "
-                        + "new payable amount " + out.totals().payable());
-            }
+            InvoiceIssuer.requireDeductionsFit(out, old.prepayments());
             out = Transitions.withPrepayments(out, old.prepayments());
         }
         return out;

@@ -231,7 +231,6 @@ public final class InvoiceIssuer {
         InvoiceStore store = session.get(InvoiceStore.class);
         List<PrepaymentDeduction> out = new ArrayList<>(prepayments.size());
         Set<InvoiceId> seen = new HashSet<>();
-        Money sum = Money.zero(draft.currency());
         for (InvoiceId id : prepayments) {
             Objects.requireNonNull(id, "prepayment invoice id");
             Invoice p = store.find(id).orElseThrow(() -> new NotFoundException("invoice", id.value()));
@@ -264,9 +263,22 @@ public final class InvoiceIssuer {
                 throw new PrepaymentNotDeductibleException(draft.id(), id, label, "invoice " + holder.get()
                         + " deducts it already");
             }
-            PrepaymentDeduction d = new PrepaymentDeduction(id, Objects.requireNonNull(p.number(), "number"),
-                    Objects.requireNonNull(p.issueDate(), "issueDate"), p.paid());
-            out.add(d);
+            out.add(new PrepaymentDeduction(id, Objects.requireNonNull(p.number(), "number"),
+                    Objects.requireNonNull(p.issueDate(), "issueDate"), p.paid()));
+        }
+        requireDeductionsFit(draft, out);
+        return out;
+    }
+
+    /**
+     * Checks that {@code deductions} together do not exceed {@code draft}'s payable amount (the
+     * ledger holds no negative receivable).
+     *
+     * @throws PrepaidOutOfRangeException naming their sum if they do
+     */
+    public static void requireDeductionsFit(Invoice draft, List<PrepaymentDeduction> deductions) {
+        Money sum = Money.zero(draft.currency());
+        for (PrepaymentDeduction d : deductions) {
             sum = sum.plus(d.amount());
         }
         Money payable = draft.totals().payable();
@@ -274,7 +286,6 @@ public final class InvoiceIssuer {
             throw new PrepaidOutOfRangeException(draft.id(), sum, "of prepayment invoices deducted exceeds the "
                     + "payable amount " + payable);
         }
-        return out;
     }
 
     /** {@link #deductions} of the prepayment invoices {@code draft} deducts already. */
