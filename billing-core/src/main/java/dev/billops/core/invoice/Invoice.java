@@ -551,11 +551,7 @@ public record Invoice(
         return new Invoice(id, type, series, number, clientId, currency, status, issueDate, dueDate, servicePeriod,
                 lines, adjustments, priceBasis, taxRounding, cashIncrement, taxBreakdown, lineNets, totals, paid,
                 credited, notes, metadata, source, engagementId, packagePeriodStart, creditedInvoiceId, references,
-                terms, prepaid, prepayments, zero(), version);
-    }
-
-    private Money zero() {
-        return Money.zero(currency);
+                terms, prepaid, prepayments, Money.zero(currency), version);
     }
 
     /** This issued invoice with amount paid at issue {@code prepaid} (BT-113). */
